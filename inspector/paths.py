@@ -1,0 +1,91 @@
+"""Where things live: the user's data directory and the shipped checklists and resources.
+
+The shipped folders sit at the top of a checkout, or under ``<prefix>/share/inspector`` when
+installed from a wheel. This module is the one place that knows either.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Inspector"
+APP_AUTHOR = "Inspector"
+
+_CHECKOUT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _shipped_root() -> Path:
+    if (_CHECKOUT_ROOT / "checklists").is_dir() and (_CHECKOUT_ROOT / "resources").is_dir():
+        return _CHECKOUT_ROOT
+    for prefix in (sys.prefix, sys.base_prefix, os.path.expanduser("~/.local")):
+        candidate = Path(prefix) / "share" / "inspector"
+        if (candidate / "checklists").is_dir():
+            return candidate
+    raise FileNotFoundError(
+        "Inspector's checklists/ and resources/ folders were not found beside the package "
+        f"({_CHECKOUT_ROOT}) or under {sys.prefix}/share/inspector: reinstall Inspector."
+    )
+
+
+def shipped_checklists_dir() -> Path:
+    """The company standards shipped with the app."""
+    return _shipped_root() / "checklists"
+
+
+def resources_dir() -> Path:
+    return _shipped_root() / "resources"
+
+
+def font_path() -> Path:
+    """The bundled CJK TrueType font used by both the GUI and the PDF reports."""
+    return resources_dir() / "fonts" / "WenQuanYiMicroHei.ttf"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def data_dir() -> Path:
+    """The user's data directory (created on demand). ``INSPECTOR_DATA_DIR`` overrides it."""
+    override = os.environ.get("INSPECTOR_DATA_DIR")
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path() -> Path:
+    """The company's own database."""
+    return data_dir() / "inspector.db"
+
+
+def demo_db_path() -> Path:
+    """The demo database of the quick start: a file of its own, never the company's."""
+    return data_dir() / "demo.db"
+
+
+def user_checklists_dir() -> Path:
+    """Where a company drops its own checklist files to add or override shipped sets."""
+    return data_dir() / "checklists"
+
+
+def photos_dir(db_path: Path) -> Path:
+    """Photo evidence lives beside the database it belongs to, private to the user."""
+    path = db_path.parent / f"{db_path.stem}-photos"
+    return path
+
+
+def backups_dir(db_path: Path) -> Path:
+    return db_path.parent / f"{db_path.stem}-backups"
+
+
+def log_path() -> Path:
+    logs = Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+    override = os.environ.get("INSPECTOR_DATA_DIR")
+    if override:
+        logs = Path(override) / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    return logs / "inspector.log"

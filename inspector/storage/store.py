@@ -1,0 +1,804 @@
+"""The Store: every read and write of Inspector's data goes through here.
+
+Durability: WAL, ``synchronous=FULL`` and one transaction per recorded mark, so a mark the
+screen shows as saved survives a crash or a flat battery. Writes take the write lock up front
+(``BEGIN IMMEDIATE``) so that two processes on the same file wait their turn (busy timeout)
+instead of one failing on a lock upgrade.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from inspector.domain.checklist import ChecklistSet, InspectionType, applicable_items
+from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark, Result
+from inspector.domain.people import Employee, Sex
+from inspector.domain.scoring import score_inspection
+from inspector.storage import errors
+from inspector.storage.errors import (
+    LineupClosedError,
+    NewerDatabaseError,
+    NotFoundError,
+    translated,
+)
+from inspector.storage.migrations import migrations
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def _ts(value: datetime | None) -> str | None:
+    return value.isoformat(sep=" ") if value else None
+
+
+def _parse_ts(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    added: int
+    updated: int
+    unchanged: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRecord:
+    id: int
+    lineup_id: int
+    inspection_id: int | None
+    item_id: str | None
+    before: dict
+    after: dict
+    reason: str
+    changed_by: str
+    changed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One inspection of one employee, with its line-up and explicit marks."""
+
+    lineup: Lineup
+    inspection: Inspection
+    marks: tuple[Mark, ...]
+
+
+class Store:
+    """A connection to one Inspector database. Not shared across threads: open one per thread."""
+
+    def __init__(self, path: Path | str, *, read_only: bool = False, migrate: bool = True) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        with translated(self.path):
+            if read_only:
+                if not self.path.exists():
+                    raise errors.StorageError(self.path, f"The database {self.path} does not exist.")
+                conn = sqlite3.connect(
+                    f"file:{self.path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+                )
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
+            self.db = Database(conn)
+            self._configure()
+            if migrate and not read_only:
+                self.migrate()
+            self._check_version()
+        self._sets_cache: dict[int, list[tuple[int, ChecklistSet]]] = {}
+
+    # -- connection -------------------------------------------------------------------------
+
+    def _configure(self) -> None:
+        conn = self.db.conn
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # Reading the schema first makes a file that is not a database fail here, clearly.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if not self.read_only:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal":
+                conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA synchronous = FULL")
+
+    def migrate(self) -> None:
+        """Apply pending migrations (the schema version is the list of applied migrations)."""
+        migrations.apply(self.db)
+
+    def _check_version(self) -> None:
+        known = {m.name for m in migrations._migrations}
+        applied = {m.name for m in migrations.applied(self.db)}
+        unknown = sorted(applied - known)
+        if unknown:
+            raise NewerDatabaseError(
+                self.path,
+                f"The database {self.path} was written by a newer version of Inspector "
+                f"(it has {', '.join(unknown)}). Install the newer version to open it.",
+            )
+
+    def pending_migrations(self) -> list[str]:
+        return [m.name for m in migrations.pending(self.db)]
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def write(self) -> Iterator[Database]:
+        """One durable transaction: ``db.atomic()`` inside ``BEGIN IMMEDIATE``."""
+        conn = self.db.conn
+        with translated(self.path):
+            if conn.in_transaction:
+                with self.db.atomic():
+                    yield self.db
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                with self.db.atomic():
+                    yield self.db
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            else:
+                conn.execute("COMMIT")
+
+    def _query(self, sql: str, params: Sequence | dict = ()) -> list[sqlite3.Row]:
+        with translated(self.path):
+            cursor = self.db.conn.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def _one(self, sql: str, params: Sequence | dict = ()) -> dict | None:
+        rows = self._query(sql, params)
+        return rows[0] if rows else None
+
+    def integrity_check(self) -> str:
+        return self.db.conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+    # -- settings ---------------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: str = "") -> str:
+        row = self._one("SELECT value FROM settings WHERE key = ?", (key,))
+        return row["value"] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.write() as db:
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def settings(self) -> dict[str, str]:
+        return {r["key"]: r["value"] for r in self._query("SELECT key, value FROM settings")}
+
+    # -- employees --------------------------------------------------------------------------
+
+    @staticmethod
+    def _employee(row: dict) -> Employee:
+        return Employee(
+            id=row["id"],
+            employee_no=row["employee_no"],
+            name=row["name"],
+            sex=Sex(row["sex"]),
+            department=row["department"],
+            role=row["role"],
+            site=row["site"],
+            active=bool(row["active"]),
+        )
+
+    def upsert_employees(self, employees: Iterable[Employee]) -> ImportSummary:
+        """Add or update employees by employee number, all in one transaction."""
+        added = updated = unchanged = 0
+        stamp = _ts(now())
+        with self.write() as db:
+            for emp in employees:
+                row = self._one("SELECT * FROM employees WHERE employee_no = ?", (emp.employee_no,))
+                values = {
+                    "name": emp.name,
+                    "sex": emp.sex.value,
+                    "department": emp.department,
+                    "role": emp.role,
+                    "site": emp.site,
+                    "active": int(emp.active),
+                }
+                if row is None:
+                    db.execute(
+                        "INSERT INTO employees (employee_no, name, sex, department, role, site, "
+                        "active, created_at, updated_at) VALUES (:no, :name, :sex, :department, "
+                        ":role, :site, :active, :stamp, :stamp)",
+                        {**values, "no": emp.employee_no, "stamp": stamp},
+                    )
+                    added += 1
+                elif any(row[k] != v for k, v in values.items()):
+                    db.execute(
+                        "UPDATE employees SET name = :name, sex = :sex, department = :department, "
+                        "role = :role, site = :site, active = :active, updated_at = :stamp "
+                        "WHERE employee_no = :no",
+                        {**values, "no": emp.employee_no, "stamp": stamp},
+                    )
+                    updated += 1
+                else:
+                    unchanged += 1
+        return ImportSummary(added, updated, unchanged)
+
+    def save_employee(self, employee: Employee) -> Employee:
+        """Insert or update one employee (by employee number) and return it with its id."""
+        self.upsert_employees([employee])
+        saved = self.employee_by_no(employee.employee_no)
+        assert saved is not None
+        return saved
+
+    def set_employee_active(self, employee_id: int, active: bool) -> None:
+        with self.write() as db:
+            db.execute(
+                "UPDATE employees SET active = ?, updated_at = ? WHERE id = ?",
+                (int(active), _ts(now()), employee_id),
+            )
+
+    def get_employee(self, employee_id: int) -> Employee:
+        row = self._one("SELECT * FROM employees WHERE id = ?", (employee_id,))
+        if row is None:
+            raise NotFoundError(f"no employee with id {employee_id}")
+        return self._employee(row)
+
+    def employee_by_no(self, employee_no: str) -> Employee | None:
+        row = self._one("SELECT * FROM employees WHERE employee_no = ?", (employee_no,))
+        return self._employee(row) if row else None
+
+    def list_employees(
+        self,
+        *,
+        active_only: bool = False,
+        search: str = "",
+        department: str | None = None,
+        site: str | None = None,
+    ) -> list[Employee]:
+        clauses, params = [], []
+        if active_only:
+            clauses.append("active = 1")
+        if department:
+            clauses.append("department = ?")
+            params.append(department)
+        if site:
+            clauses.append("site = ?")
+            params.append(site)
+        if search:
+            clauses.append("(employee_no LIKE ? OR name LIKE ? OR department LIKE ?)")
+            params += [f"%{search}%"] * 3
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._query(
+            f"SELECT * FROM employees {where} ORDER BY department, employee_no", params
+        )
+        return [self._employee(r) for r in rows]
+
+    def departments(self) -> list[str]:
+        rows = self._query(
+            "SELECT DISTINCT department FROM employees WHERE department != '' ORDER BY department"
+        )
+        return [r["department"] for r in rows]
+
+    def sites(self) -> list[str]:
+        rows = self._query("SELECT DISTINCT site FROM employees WHERE site != '' ORDER BY site")
+        return [r["site"] for r in rows]
+
+    def employee_count(self) -> int:
+        return self._one("SELECT count(*) AS n FROM employees")["n"]
+
+    # -- checklist versions -----------------------------------------------------------------
+
+    def record_checklist_sets(self, sets: Iterable[ChecklistSet]) -> dict[str, int]:
+        """Keep the exact content of each set; returns set id -> checklist_versions row id."""
+        ids: dict[str, int] = {}
+        with self.write() as db:
+            for checklist in sets:
+                digest = checklist.content_hash()
+                row = self._one(
+                    "SELECT id FROM checklist_versions WHERE content_hash = ?", (digest,)
+                )
+                if row is None:
+                    cursor = db.execute(
+                        "INSERT INTO checklist_versions (set_id, version, content_hash, content, "
+                        "recorded_at) VALUES (?, ?, ?, ?, ?)",
+                        (
+                            checklist.id,
+                            checklist.version,
+                            digest,
+                            json.dumps(checklist.to_dict(), ensure_ascii=False, sort_keys=True),
+                            _ts(now()),
+                        ),
+                    )
+                    ids[checklist.id] = cursor.lastrowid
+                else:
+                    ids[checklist.id] = row["id"]
+        return ids
+
+    def lineup_checklists(self, lineup_id: int) -> list[tuple[int, ChecklistSet]]:
+        """The sets a line-up is judged against, as recorded: (version row id, set)."""
+        if lineup_id not in self._sets_cache:
+            rows = self._query(
+                "SELECT v.id, v.content FROM lineup_checklists lc "
+                "JOIN checklist_versions v ON v.id = lc.checklist_version_id "
+                "WHERE lc.lineup_id = ? ORDER BY v.id",
+                (lineup_id,),
+            )
+            self._sets_cache[lineup_id] = [
+                (r["id"], ChecklistSet.from_dict(json.loads(r["content"]))) for r in rows
+            ]
+        return self._sets_cache[lineup_id]
+
+    def checklist_versions_used(
+        self, start: date | None = None, end: date | None = None
+    ) -> list[tuple[str, int, str]]:
+        """(set id, version, content hash) of every set used by line-ups in a period."""
+        rows = self._query(
+            "SELECT DISTINCT v.set_id, v.version, v.content_hash FROM checklist_versions v "
+            "JOIN lineup_checklists lc ON lc.checklist_version_id = v.id "
+            "JOIN lineups l ON l.id = lc.lineup_id "
+            "WHERE (:start IS NULL OR l.day >= :start) AND (:end IS NULL OR l.day <= :end) "
+            "ORDER BY v.set_id, v.version",
+            {"start": start and start.isoformat(), "end": end and end.isoformat()},
+        )
+        return [(r["set_id"], r["version"], r["content_hash"]) for r in rows]
+
+    # -- line-ups ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _lineup(row: dict) -> Lineup:
+        return Lineup(
+            id=row["id"],
+            day=date.fromisoformat(row["day"]),
+            shift=row["shift"],
+            site=row["site"],
+            department=row["department"],
+            supervisor=row["supervisor"],
+            inspection_type=InspectionType(row["inspection_type"]),
+            started_at=_parse_ts(row["started_at"]),
+            finished_at=_parse_ts(row["finished_at"]),
+        )
+
+    def start_lineup(
+        self,
+        *,
+        day: date,
+        shift: str,
+        site: str,
+        department: str,
+        supervisor: str,
+        sets: Sequence[ChecklistSet],
+        employees: Sequence[Employee],
+        inspection_type: InspectionType = InspectionType.LINEUP,
+        started_at: datetime | None = None,
+    ) -> Lineup:
+        """Create a line-up with one (to do) inspection per employee, in the given order."""
+        version_ids = self.record_checklist_sets(sets)
+        with self.write() as db:
+            cursor = db.execute(
+                "INSERT INTO lineups (day, shift, site, department, supervisor, inspection_type, "
+                "started_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    day.isoformat(),
+                    shift,
+                    site,
+                    department,
+                    supervisor,
+                    inspection_type.value,
+                    _ts(started_at or now()),
+                ),
+            )
+            lineup_id = cursor.lastrowid
+            db.conn.executemany(
+                "INSERT INTO lineup_checklists (lineup_id, checklist_version_id) VALUES (?, ?)",
+                [(lineup_id, vid) for vid in sorted(set(version_ids.values()))],
+            )
+            db.conn.executemany(
+                "INSERT INTO inspections (lineup_id, employee_id, position) VALUES (?, ?, ?)",
+                [(lineup_id, emp.id, pos) for pos, emp in enumerate(employees)],
+            )
+        return self.get_lineup(lineup_id)
+
+    def get_lineup(self, lineup_id: int) -> Lineup:
+        row = self._one("SELECT * FROM lineups WHERE id = ?", (lineup_id,))
+        if row is None:
+            raise NotFoundError(f"no line-up with id {lineup_id}")
+        return self._lineup(row)
+
+    def list_lineups(
+        self, *, start: date | None = None, end: date | None = None, limit: int | None = None
+    ) -> list[Lineup]:
+        sql = (
+            "SELECT * FROM lineups WHERE (:start IS NULL OR day >= :start) "
+            "AND (:end IS NULL OR day <= :end) ORDER BY day DESC, started_at DESC, id DESC"
+        )
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        rows = self._query(
+            sql, {"start": start and start.isoformat(), "end": end and end.isoformat()}
+        )
+        return [self._lineup(r) for r in rows]
+
+    def lineups_on(self, day: date, shift: str | None = None) -> list[Lineup]:
+        rows = self._query(
+            "SELECT * FROM lineups WHERE day = ? AND (? IS NULL OR shift = ?) ORDER BY id",
+            (day.isoformat(), shift, shift),
+        )
+        return [self._lineup(r) for r in rows]
+
+    def unfinished_lineup(self) -> Lineup | None:
+        """The most recent line-up that was started and not finished, to offer a resume."""
+        row = self._one(
+            "SELECT * FROM lineups WHERE finished_at IS NULL ORDER BY started_at DESC, id DESC"
+        )
+        return self._lineup(row) if row else None
+
+    def get_cursor(self, lineup_id: int) -> int:
+        row = self._one("SELECT cursor FROM lineups WHERE id = ?", (lineup_id,))
+        return row["cursor"] if row else 0
+
+    def set_cursor(self, lineup_id: int, position: int) -> None:
+        """Remember the person on screen, so that a resumed line-up opens there."""
+        with self.write() as db:
+            db.execute("UPDATE lineups SET cursor = ? WHERE id = ?", (position, lineup_id))
+
+    def finish_lineup(self, lineup_id: int, finished_at: datetime | None = None) -> Lineup:
+        with self.write() as db:
+            self._require_open(lineup_id)
+            db.execute(
+                "UPDATE lineups SET finished_at = ? WHERE id = ?",
+                (_ts(finished_at or now()), lineup_id),
+            )
+        return self.get_lineup(lineup_id)
+
+    def _require_open(self, lineup_id: int) -> None:
+        row = self._one("SELECT finished_at FROM lineups WHERE id = ?", (lineup_id,))
+        if row is None:
+            raise NotFoundError(f"no line-up with id {lineup_id}")
+        if row["finished_at"] is not None:
+            raise LineupClosedError(
+                f"line-up {lineup_id} is finished: changes need an amendment with a reason"
+            )
+
+    # -- inspections ------------------------------------------------------------------------
+
+    @staticmethod
+    def _inspection(row: dict) -> Inspection:
+        return Inspection(
+            id=row["id"],
+            lineup_id=row["lineup_id"],
+            employee_id=row["employee_id"],
+            position=row["position"],
+            attendance=Attendance(row["attendance"]) if row["attendance"] else None,
+            completed_at=_parse_ts(row["completed_at"]),
+            applicable=row["applicable"],
+            passed=row["passed"],
+            failed=row["failed"],
+            critical_failed=row["critical_failed"],
+            fault_points=row["fault_points"],
+        )
+
+    def inspections_for(self, lineup_id: int) -> list[Inspection]:
+        rows = self._query(
+            "SELECT * FROM inspections WHERE lineup_id = ? ORDER BY position", (lineup_id,)
+        )
+        return [self._inspection(r) for r in rows]
+
+    def get_inspection(self, inspection_id: int) -> Inspection:
+        row = self._one("SELECT * FROM inspections WHERE id = ?", (inspection_id,))
+        if row is None:
+            raise NotFoundError(f"no inspection with id {inspection_id}")
+        return self._inspection(row)
+
+    def applicable_items_for(self, inspection: Inspection) -> list:
+        """(set, item) pairs that apply to the inspected person, from the recorded versions."""
+        employee = self.get_employee(inspection.employee_id)
+        sets = [s for _, s in self.lineup_checklists(inspection.lineup_id)]
+        return applicable_items(sets, employee)
+
+    def _version_id_for_item(self, lineup_id: int, item_id: str) -> int:
+        for version_id, checklist in self.lineup_checklists(lineup_id):
+            if any(item.id == item_id for item in checklist.items):
+                return version_id
+        raise NotFoundError(f"item {item_id} is not in the checklists of line-up {lineup_id}")
+
+    def _rescore(self, db: Database, inspection: Inspection) -> None:
+        """Recompute the stored counts of a completed inspection from its marks."""
+        if inspection.completed_at is None:
+            return
+        if inspection.attendance is not None and not inspection.attendance.inspected:
+            db.execute(
+                "UPDATE inspections SET applicable = 0, passed = 0, failed = 0, "
+                "critical_failed = 0, fault_points = 0 WHERE id = ?",
+                (inspection.id,),
+            )
+            return
+        marks = {m.item_id: m.result for m in self.marks_for(inspection.id)}
+        items = [item for _, item in self.applicable_items_for(inspection)]
+        score = score_inspection(items, marks)
+        db.execute(
+            "UPDATE inspections SET applicable = ?, passed = ?, failed = ?, critical_failed = ?, "
+            "fault_points = ? WHERE id = ?",
+            (
+                score.applicable,
+                score.passed,
+                score.failed,
+                score.critical_failed,
+                score.fault_points,
+                inspection.id,
+            ),
+        )
+
+    # -- marks ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _mark(row: dict) -> Mark:
+        return Mark(
+            inspection_id=row["inspection_id"],
+            item_id=row["item_id"],
+            result=Result(row["result"]),
+            note=row["note"],
+            photo=row["photo"],
+            checklist_version_id=row["checklist_version_id"],
+            marked_at=_parse_ts(row["marked_at"]),
+        )
+
+    def marks_for(self, inspection_id: int) -> list[Mark]:
+        rows = self._query(
+            "SELECT * FROM marks WHERE inspection_id = ? ORDER BY item_id", (inspection_id,)
+        )
+        return [self._mark(r) for r in rows]
+
+    def marks_for_lineup(self, lineup_id: int) -> dict[int, list[Mark]]:
+        rows = self._query(
+            "SELECT m.* FROM marks m JOIN inspections i ON i.id = m.inspection_id "
+            "WHERE i.lineup_id = ? ORDER BY i.position, m.item_id",
+            (lineup_id,),
+        )
+        marks: dict[int, list[Mark]] = {}
+        for row in rows:
+            marks.setdefault(row["inspection_id"], []).append(self._mark(row))
+        return marks
+
+    def _write_mark(
+        self, db: Database, inspection: Inspection, item_id: str, result: Result | None,
+        note: str | None, photo: str | None,
+    ) -> None:
+        existing = self._one(
+            "SELECT * FROM marks WHERE inspection_id = ? AND item_id = ?",
+            (inspection.id, item_id),
+        )
+        new_note = note if note is not None else (existing["note"] if existing else "")
+        new_photo = photo if photo is not None else (existing["photo"] if existing else "")
+        if result is None:
+            result = Result(existing["result"]) if existing else Result.PASS
+        if result is Result.PASS and not new_note and not new_photo:
+            # A plain pass is the default: no row needed.
+            db.execute(
+                "DELETE FROM marks WHERE inspection_id = ? AND item_id = ?",
+                (inspection.id, item_id),
+            )
+        else:
+            db.execute(
+                "INSERT INTO marks (inspection_id, item_id, checklist_version_id, result, note, "
+                "photo, marked_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (inspection_id, item_id) DO UPDATE SET result = excluded.result, "
+                "note = excluded.note, photo = excluded.photo, marked_at = excluded.marked_at",
+                (
+                    inspection.id,
+                    item_id,
+                    self._version_id_for_item(inspection.lineup_id, item_id),
+                    result.value,
+                    new_note,
+                    new_photo,
+                    _ts(now()),
+                ),
+            )
+        self._rescore(db, self.get_inspection(inspection.id))
+
+    def set_mark(
+        self,
+        inspection_id: int,
+        item_id: str,
+        result: Result | None = None,
+        *,
+        note: str | None = None,
+        photo: str | None = None,
+    ) -> Mark | None:
+        """Record one mark durably on an open line-up. ``None`` leaves that field as it was.
+
+        Returns the stored mark, or None when the item is back to a plain pass.
+        """
+        inspection = self.get_inspection(inspection_id)
+        with self.write() as db:
+            self._require_open(inspection.lineup_id)
+            self._write_mark(db, inspection, item_id, result, note, photo)
+        return next((m for m in self.marks_for(inspection_id) if m.item_id == item_id), None)
+
+    def set_attendance(self, inspection_id: int, attendance: Attendance) -> Inspection:
+        """Absent and on leave complete the person (nothing to inspect); late does not."""
+        inspection = self.get_inspection(inspection_id)
+        with self.write() as db:
+            self._require_open(inspection.lineup_id)
+            self._write_attendance(db, inspection, attendance)
+        return self.get_inspection(inspection_id)
+
+    def _write_attendance(self, db: Database, inspection: Inspection, attendance: Attendance) -> None:
+        completed = inspection.completed_at
+        if not attendance.inspected:
+            completed = completed or now()
+        db.execute(
+            "UPDATE inspections SET attendance = ?, completed_at = ? WHERE id = ?",
+            (attendance.value, _ts(completed), inspection.id),
+        )
+        self._rescore(db, self.get_inspection(inspection.id))
+
+    def complete_inspection(self, inspection_id: int) -> Inspection:
+        """Every applicable item not marked passes; the person is done (the Space key)."""
+        inspection = self.get_inspection(inspection_id)
+        with self.write() as db:
+            self._require_open(inspection.lineup_id)
+            attendance = inspection.attendance
+            if attendance is None or not attendance.inspected:
+                attendance = Attendance.PRESENT if attendance is None else attendance
+            if not attendance.inspected:
+                attendance = Attendance.PRESENT
+            db.execute(
+                "UPDATE inspections SET attendance = ?, completed_at = ? WHERE id = ?",
+                (attendance.value, _ts(inspection.completed_at or now()), inspection_id),
+            )
+            self._rescore(db, self.get_inspection(inspection_id))
+        return self.get_inspection(inspection_id)
+
+    def reopen_inspection(self, inspection_id: int) -> Inspection:
+        """Back to 'to do' on an open line-up (marks are kept)."""
+        inspection = self.get_inspection(inspection_id)
+        with self.write() as db:
+            self._require_open(inspection.lineup_id)
+            db.execute(
+                "UPDATE inspections SET completed_at = NULL, attendance = NULL, applicable = 0, "
+                "passed = 0, failed = 0, critical_failed = 0, fault_points = 0 WHERE id = ?",
+                (inspection_id,),
+            )
+        return self.get_inspection(inspection_id)
+
+    # -- amendments to finished line-ups ----------------------------------------------------
+
+    def _snapshot(self, inspection_id: int, item_id: str | None) -> dict:
+        inspection = self.get_inspection(inspection_id)
+        snap: dict = {"attendance": inspection.attendance.value if inspection.attendance else None}
+        if item_id is not None:
+            mark = next((m for m in self.marks_for(inspection_id) if m.item_id == item_id), None)
+            snap.update(
+                result=(mark.result.value if mark else Result.PASS.value),
+                note=mark.note if mark else "",
+                photo=mark.photo if mark else "",
+            )
+        return snap
+
+    def _log_change(
+        self, db: Database, inspection: Inspection, item_id: str | None,
+        before: dict, after: dict, reason: str, changed_by: str,
+    ) -> None:
+        if not reason.strip():
+            raise ValueError("an amendment needs a reason")
+        db.execute(
+            "INSERT INTO change_log (lineup_id, inspection_id, item_id, before, after, reason, "
+            "changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                inspection.lineup_id,
+                inspection.id,
+                item_id,
+                json.dumps(before, ensure_ascii=False, sort_keys=True),
+                json.dumps(after, ensure_ascii=False, sort_keys=True),
+                reason.strip(),
+                changed_by,
+                _ts(now()),
+            ),
+        )
+
+    def amend_mark(
+        self,
+        inspection_id: int,
+        item_id: str,
+        result: Result | None,
+        *,
+        reason: str,
+        changed_by: str,
+        note: str | None = None,
+        photo: str | None = None,
+    ) -> None:
+        """Change a mark of a finished line-up; the change log keeps who, when, why, before, after."""
+        inspection = self.get_inspection(inspection_id)
+        with self.write() as db:
+            before = self._snapshot(inspection_id, item_id)
+            self._write_mark(db, inspection, item_id, result, note, photo)
+            after = self._snapshot(inspection_id, item_id)
+            if before != after:
+                self._log_change(db, inspection, item_id, before, after, reason, changed_by)
+
+    def amend_attendance(
+        self, inspection_id: int, attendance: Attendance, *, reason: str, changed_by: str
+    ) -> None:
+        inspection = self.get_inspection(inspection_id)
+        with self.write() as db:
+            before = self._snapshot(inspection_id, None)
+            self._write_attendance(db, inspection, attendance)
+            if attendance.inspected and inspection.completed_at is not None:
+                self._rescore(db, self.get_inspection(inspection_id))
+            after = self._snapshot(inspection_id, None)
+            if before != after:
+                self._log_change(db, inspection, None, before, after, reason, changed_by)
+
+    def change_log(self, lineup_id: int | None = None) -> list[ChangeRecord]:
+        rows = self._query(
+            "SELECT * FROM change_log WHERE (? IS NULL OR lineup_id = ?) ORDER BY id",
+            (lineup_id, lineup_id),
+        )
+        return [
+            ChangeRecord(
+                id=r["id"],
+                lineup_id=r["lineup_id"],
+                inspection_id=r["inspection_id"],
+                item_id=r["item_id"],
+                before=json.loads(r["before"]),
+                after=json.loads(r["after"]),
+                reason=r["reason"],
+                changed_by=r["changed_by"],
+                changed_at=_parse_ts(r["changed_at"]),
+            )
+            for r in rows
+        ]
+
+    # -- history ----------------------------------------------------------------------------
+
+    def employee_history(
+        self, employee_id: int, start: date | None = None, end: date | None = None
+    ) -> list[HistoryEntry]:
+        """Every inspection of one employee in a period, newest first, with its marks."""
+        rows = self._query(
+            "SELECT l.id AS l_id, l.day, l.shift, l.site, l.department, l.supervisor, "
+            "l.inspection_type, l.started_at, l.finished_at, i.* FROM inspections i "
+            "JOIN lineups l ON l.id = i.lineup_id WHERE i.employee_id = :emp "
+            "AND (:start IS NULL OR l.day >= :start) AND (:end IS NULL OR l.day <= :end) "
+            "ORDER BY l.day DESC, l.id DESC",
+            {"emp": employee_id, "start": start and start.isoformat(), "end": end and end.isoformat()},
+        )
+        if not rows:
+            return []
+        ids = [r["id"] for r in rows]
+        marks: dict[int, list[Mark]] = {}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start : chunk_start + 500]
+            marks_rows = self._query(
+                f"SELECT * FROM marks WHERE inspection_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for m in marks_rows:
+                marks.setdefault(m["inspection_id"], []).append(self._mark(m))
+        entries = []
+        for r in rows:
+            lineup = self._lineup({**r, "id": r["l_id"]})
+            entries.append(
+                HistoryEntry(lineup, self._inspection(r), tuple(marks.get(r["id"], ())))
+            )
+        return entries
+
+
+def with_id(employee: Employee, employee_id: int) -> Employee:
+    return replace(employee, id=employee_id)
