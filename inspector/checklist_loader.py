@@ -1,0 +1,882 @@
+"""Load and check the checklist files (``checklists/*.toml``) that make up the Catalogue.
+
+Folders are read in this order: the checklists shipped with the app, the user's checklist
+folder (if it exists), then any extra folders. A later file with the same set id replaces the
+earlier set: that is how a company overrides a shipped standard. Roles and areas from later
+folders add to or replace earlier ones by id.
+
+Checking never stops at the first problem: every file is read and every problem collected, so
+one run of ``inspector checklists validate`` lists everything to fix. A broken file never ends
+in a traceback: unreadable files, text that is not UTF-8 and TOML syntax errors are problems
+like any other.
+
+File format (one set per file; roles and areas usually in ``roles.toml`` and ``areas.toml``)::
+
+    [set]                      # required: id, version, inspection_type, area, zh, en
+    id = "hands"
+    version = 1                # a positive whole number
+    inspection_type = "lineup" # lineup | observation
+    area = "hands"             # an [[area]] id
+    order = 10                 # optional: the order within the area
+    zh = "手部"
+    en = "Hands"
+    applies_to = "everyone"    # optional default for the items: female | male | everyone
+    source_file = "001_2d8fab767d16ad65.txt"  # optional default for the items
+
+    [[item]]                   # required: id, kind, zh, en, severity, weight, section
+    id = "hands.nails-short"   # the set id, a dot, then the item's own name
+    kind = "required"          # required (标准要求) | prohibited (禁止事宜)
+    zh = "指甲长度不超过指尖2毫米"
+    en = "Nails no more than 2 mm past the fingertip"
+    severity = "minor"         # minor | major | critical
+    weight = 2                 # 1 to 10
+    section = "五、员工手部要求 · 标准要求 1"
+    # optional: applies_to, exempt_roles = ["lifeguard"], source_file
+
+    [[role]]                   # id, zh, en
+    [[area]]                   # id, zh, en, order
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from inspector import paths
+from inspector.domain.checklist import (
+    AppliesTo,
+    Area,
+    Catalogue,
+    ChecklistItem,
+    ChecklistSet,
+    InspectionType,
+    ItemKind,
+    Severity,
+    Source,
+)
+from inspector.domain.people import Role
+from inspector.domain.text import Text
+
+__all__ = ["ChecklistError", "Problem", "load_catalogue", "validate_dirs"]
+
+SET_KEYS = frozenset(
+    {"id", "version", "inspection_type", "area", "order", "zh", "en", "applies_to", "source_file"}
+)
+SET_REQUIRED = ("id", "version", "inspection_type", "area")
+ITEM_KEYS = frozenset(
+    {
+        "id",
+        "kind",
+        "zh",
+        "en",
+        "severity",
+        "weight",
+        "section",
+        "applies_to",
+        "exempt_roles",
+        "source_file",
+    }
+)
+ITEM_REQUIRED = ("id", "kind", "severity", "weight", "section")
+ROLE_KEYS = frozenset({"id", "zh", "en"})
+AREA_KEYS = frozenset({"id", "zh", "en", "order"})
+TOP_LEVEL_KEYS = ("set", "item", "role", "area")
+MIN_WEIGHT, MAX_WEIGHT = 1, 10
+
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # set, role and area ids
+_ITEM_SUFFIX_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")  # the part of an item id after "set."
+_LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
+
+E = TypeVar("E", bound=StrEnum)
+
+
+# --- problems ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a checklist file, located as precisely as the file allows."""
+
+    path: Path
+    line: int | None
+    item_id: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = _display_path(self.path)
+        if self.line is not None:
+            where += f":{self.line}"
+        what = f"item {self.item_id}: " if self.item_id else ""
+        return f"{where}: {what}{self.message}"
+
+
+class ChecklistError(Exception):
+    """The checklist files have problems; ``problems`` lists every one of them."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems: list[Problem] = list(problems)
+        count = len(self.problems)
+        heading = f"the checklist files have {count} problem{'s' if count != 1 else ''}:"
+        super().__init__("\n".join([heading, *(f"  {p}" for p in self.problems)]))
+
+
+def _display_path(path: Path) -> str:
+    """The path relative to the current folder when it lies inside it, else as given."""
+    if not path.is_absolute():
+        return str(path)
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+# --- public API -------------------------------------------------------------------------------
+
+
+def load_catalogue(
+    extra_dirs: Sequence[Path] = (),
+    *,
+    include_shipped: bool = True,
+    include_user: bool | None = None,
+) -> Catalogue:
+    """The catalogue from the shipped checklists, the user's folder and ``extra_dirs``.
+
+    ``include_user`` defaults to ``include_shipped``: without the shipped standards only the
+    given folders are read. Raises ChecklistError listing every problem found.
+    """
+    scan = _scan(_folders(extra_dirs, include_shipped, include_user))
+    if scan.problems:
+        raise ChecklistError(scan.problems)
+    return scan.catalogue()
+
+
+def validate_dirs(
+    dirs: Sequence[Path],
+    *,
+    include_shipped: bool = True,
+    include_user: bool | None = None,
+) -> list[Problem]:
+    """Every problem in the checklist files of ``dirs`` (after the shipped and user folders,
+    as for load_catalogue), in file and line order. An empty list means they load cleanly."""
+    return _scan(_folders(dirs, include_shipped, include_user)).problems
+
+
+# --- folders ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Folder:
+    path: Path | None  # None when the shipped folder could not be found
+    must_exist: bool  # folders named by the user must exist and hold checklist files
+    error: str = ""
+
+
+def _folders(
+    extra_dirs: Sequence[Path], include_shipped: bool, include_user: bool | None
+) -> list[_Folder]:
+    folders: list[_Folder] = []
+    if include_shipped:
+        try:
+            folders.append(_Folder(paths.shipped_checklists_dir(), must_exist=True))
+        except FileNotFoundError as exc:
+            folders.append(_Folder(None, must_exist=True, error=str(exc)))
+    if include_shipped if include_user is None else include_user:
+        user_dir = paths.user_checklists_dir()
+        if user_dir.is_dir():
+            folders.append(_Folder(user_dir, must_exist=False))
+    folders.extend(_Folder(Path(d), must_exist=True) for d in extra_dirs)
+    # The same folder twice (e.g. the shipped folder given again) is read once, where first seen.
+    unique: list[_Folder] = []
+    seen: set[Path] = set()
+    for folder in folders:
+        key = folder.path.resolve() if folder.path is not None else None
+        if key is not None and key in seen:
+            continue
+        if key is not None:
+            seen.add(key)
+        unique.append(folder)
+    return unique
+
+
+# --- locating lines ---------------------------------------------------------------------------
+
+_TABLE_RE = re.compile(r"^\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY_RE = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=(.*)$""")
+
+
+class _Lines:
+    """Where each table and key begins in a file's text.
+
+    tomllib returns plain dicts and lists with no positions, so problems are placed by a simple
+    scan of the text. Checklist files are flat: tables ``[set]``, ``[[item]]``, ``[[role]]`` and
+    ``[[area]]`` with one ``key = value`` per line, which this scan follows (multi-line strings
+    are skipped). Anything it cannot place is reported without a line number rather than with a
+    wrong one.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.tables: dict[tuple[str, int], int] = {}
+        self.keys: dict[tuple[str, int], dict[str, int]] = {("", 0): {}}
+        counts: dict[str, int] = {}
+        current = ("", 0)
+        closing: str | None = None  # the delimiter of an open multi-line string
+        for number, line in enumerate(text.split("\n"), start=1):
+            if closing is not None:
+                if line.count(closing) % 2 == 1:
+                    closing = None
+                continue
+            table = _TABLE_RE.match(line)
+            if table:
+                name = table.group(2).strip().strip("\"'")
+                if table.group(1) == "[[":
+                    index = counts.get(name, 0)
+                    counts[name] = index + 1
+                else:
+                    index = 0
+                current = (name, index)
+                self.tables.setdefault(current, number)
+                self.keys.setdefault(current, {})
+                continue
+            key = _KEY_RE.match(line)
+            if key:
+                self.keys[current].setdefault(key.group(1).strip("\"'"), number)
+                for delimiter in ('"""', "'''"):
+                    if key.group(2).count(delimiter) % 2 == 1:
+                        closing = delimiter
+
+    def of(self, table: str, index: int, key: str | None = None) -> int | None:
+        """The line of ``key`` in the ``index``-th ``table`` (else of the table's header)."""
+        if key is not None:
+            line = self.keys.get((table, index), {}).get(key)
+            if line is not None:
+                return line
+        return self.tables.get((table, index))
+
+    def top_level(self, key: str) -> int | None:
+        return self.keys[("", 0)].get(key) or self.tables.get((key, 0))
+
+
+# --- one file ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _ItemRecord:
+    id: str | None
+    line: int | None
+    exempt_roles: list[tuple[str, int | None]]
+    built: ChecklistItem | None
+
+
+@dataclass
+class _Named:
+    """A role or area read from a file."""
+
+    id: str
+    line: int | None
+    built: Role | Area | None
+
+
+@dataclass
+class _FileResult:
+    path: Path
+    problems: list[Problem] = field(default_factory=list)
+    set_id: str | None = None
+    set_line: int | None = None
+    set_area: str | None = None
+    set_area_line: int | None = None
+    set_fields: dict[str, Any] | None = None  # when the [set] table itself is valid
+    set_defaults: dict[str, Any] = field(default_factory=dict)  # what the items inherit
+    items: list[_ItemRecord] = field(default_factory=list)
+    roles: list[_Named] = field(default_factory=list)
+    areas: list[_Named] = field(default_factory=list)
+
+    def report(self, line: int | None, message: str, item_id: str | None = None) -> None:
+        self.problems.append(Problem(self.path, line, item_id, message))
+
+    def built_set(self) -> ChecklistSet | None:
+        if self.set_fields is None or not self.items:
+            return None
+        if any(record.built is None for record in self.items):
+            return None
+        return ChecklistSet(
+            items=tuple(record.built for record in self.items if record.built is not None),
+            origin=str(self.path),
+            **self.set_fields,
+        )
+
+
+Report = Callable[[int | None, str], None]
+
+
+def _read_file(path: Path) -> _FileResult:
+    result = _FileResult(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        result.report(None, f"cannot read the file: {exc.strerror or exc}")
+        return result
+    try:
+        # utf-8-sig: files saved by Windows editors often start with a byte-order mark.
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        result.report(
+            line,
+            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8",
+        )
+        return result
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line, message = _toml_error_position(exc)
+        result.report(line, f"invalid TOML: {message}")
+        return result
+    _check_document(result, document, _Lines(text))
+    return result
+
+
+def _toml_error_position(exc: tomllib.TOMLDecodeError) -> tuple[int | None, str]:
+    """tomllib puts the position in the message, "(at line 3, column 7)"; newer Pythons also
+    give ``lineno``. Returns the line and the message without the line."""
+    message = str(exc.args[0]) if exc.args else str(exc)
+    line = getattr(exc, "lineno", None)
+    match = re.search(r"\s*\(at line (\d+), column (\d+)\)", message)
+    if match:
+        line = line or int(match.group(1))
+        message = f"{message[: match.start()]} (column {match.group(2)})"
+    elif "(at end of document)" in message:
+        message = message.replace("(at end of document)", "(at the end of the file)")
+    return line, message
+
+
+def _check_document(result: _FileResult, document: dict[str, Any], lines: _Lines) -> None:
+    for key in document:
+        if key not in TOP_LEVEL_KEYS:
+            result.report(
+                lines.top_level(key),
+                f"unknown key '{key}' at the top of the file{_did_you_mean(key, TOP_LEVEL_KEYS)}"
+                " (a checklist file holds [set] and [[item]], [[role]] or [[area]] tables)",
+            )
+    if not any(key in document for key in TOP_LEVEL_KEYS):
+        result.report(None, "no [set], [[item]], [[role]] or [[area]] tables: not a checklist file")
+        return
+
+    set_table = document.get("set")
+    if set_table is not None:
+        if isinstance(set_table, dict):
+            _check_set(result, set_table, lines)
+        else:
+            result.report(lines.of("set", 0), "write the set's header as [set], not [[set]]")
+
+    items = _table_list(result, document, "item", lines)
+    if items is not None:
+        if set_table is None:
+            result.report(lines.of("item", 0), "[[item]] tables without a [set] table")
+        _check_items(result, items, lines)
+    if isinstance(set_table, dict) and not items:
+        result.report(lines.of("set", 0), f"set '{result.set_id or '?'}' has no items")
+
+    roles = _table_list(result, document, "role", lines)
+    for index, table in enumerate(roles or ()):
+        named = _check_named(result, table, "role", index, lines)
+        if named is not None:
+            result.roles.append(named)
+    areas = _table_list(result, document, "area", lines)
+    for index, table in enumerate(areas or ()):
+        named = _check_named(result, table, "area", index, lines)
+        if named is not None:
+            result.areas.append(named)
+
+
+def _table_list(
+    result: _FileResult, document: dict[str, Any], name: str, lines: _Lines
+) -> list[dict[str, Any]] | None:
+    value = document.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        result.report(
+            lines.top_level(name) or lines.of(name, 0),
+            f"write each {name} as an array table, [[{name}]]",
+        )
+        return None
+    return value
+
+
+def _check_set(result: _FileResult, table: dict[str, Any], lines: _Lines) -> None:
+    def at(key: str | None = None) -> int | None:
+        return lines.of("set", 0, key)
+
+    def report(line: int | None, message: str) -> None:
+        result.report(line, message)
+
+    result.set_line = at()
+    _check_unknown_keys(table, SET_KEYS, "[set]", at, report)
+    _check_missing_keys(table, SET_REQUIRED, "[set]", at, report)
+
+    set_id = _get_id(table, "id", at, report)
+    result.set_id = set_id
+    result.set_line = at("id") or at()
+    version = _get_int(table, "version", at, report, minimum=1, what="a positive whole number")
+    inspection_type = _get_enum(table, "inspection_type", InspectionType, at, report)
+    area = _get_text(table, "area", at, report)
+    result.set_area, result.set_area_line = area, at("area")
+    order = _get_int(table, "order", at, report, default=0)
+    title = _get_translations(table, at, report)
+    applies_to = _get_enum(table, "applies_to", AppliesTo, at, report, default=AppliesTo.EVERYONE)
+    source_file = _get_text(table, "source_file", at, report, required=False)
+
+    fields = {
+        "id": set_id,
+        "version": version,
+        "inspection_type": inspection_type,
+        "area": area,
+        "order": order,
+        "title": title,
+    }
+    result.set_defaults = {"applies_to": applies_to, "source_file": source_file}
+    if all(value is not None for value in fields.values()) and applies_to is not None:
+        result.set_fields = fields
+
+
+def _check_items(result: _FileResult, items: list[dict[str, Any]], lines: _Lines) -> None:
+    defaults = result.set_defaults or {"applies_to": AppliesTo.EVERYONE}
+    seen: dict[str, int | None] = {}
+    for index, table in enumerate(items):
+        raw_id = table.get("id")
+        item_id = raw_id.strip() if isinstance(raw_id, str) and raw_id.strip() else None
+
+        def at(key: str | None = None, index: int = index) -> int | None:
+            # Problems point at the key concerned, else at the item's id line, else its header.
+            return lines.of("item", index, key) if key else lines.of("item", index, "id")
+
+        def report(line: int | None, message: str, item_id: str | None = item_id) -> None:
+            result.report(line, message, item_id)
+
+        _check_unknown_keys(table, ITEM_KEYS, "[[item]]", at, report)
+        _check_missing_keys(table, ITEM_REQUIRED, "[[item]]", at, report)
+        if "id" in table and item_id is None:
+            report(at("id"), "the item id must be non-empty text")
+        if item_id is not None:
+            _check_item_id(item_id, result.set_id, at, report)
+            if item_id in seen:
+                report(
+                    at("id"),
+                    f"duplicate item id: also defined at line {seen[item_id]} of this file",
+                )
+            else:
+                seen[item_id] = at("id")
+
+        kind = _get_enum(table, "kind", ItemKind, at, report)
+        text = _get_translations(table, at, report)
+        severity = _get_enum(table, "severity", Severity, at, report)
+        weight = _get_int(
+            table,
+            "weight",
+            at,
+            report,
+            minimum=MIN_WEIGHT,
+            maximum=MAX_WEIGHT,
+            what=f"a whole number from {MIN_WEIGHT} to {MAX_WEIGHT}",
+        )
+        section = _get_text(table, "section", at, report)
+        applies_to = _get_enum(
+            table, "applies_to", AppliesTo, at, report, default=defaults.get("applies_to")
+        )
+        source_file = _get_text(table, "source_file", at, report, required=False)
+        if source_file is None and "source_file" not in table:
+            source_file = defaults.get("source_file")
+            if source_file is None:
+                report(
+                    at(),
+                    "no source_file: give it on the item or as the set's default in [set]",
+                )
+        exempt = _get_exempt_roles(table, at, report)
+
+        built = None
+        values = (item_id, kind, text, severity, weight, section, applies_to, source_file, exempt)
+        if all(value is not None for value in values):
+            built = ChecklistItem(
+                id=item_id,  # type: ignore[arg-type]
+                kind=kind,  # type: ignore[arg-type]
+                text=text,  # type: ignore[arg-type]
+                applies_to=applies_to,  # type: ignore[arg-type]
+                severity=severity,  # type: ignore[arg-type]
+                weight=weight,  # type: ignore[arg-type]
+                source=Source(file=source_file, section=section),  # type: ignore[arg-type]
+                exempt_roles=frozenset(role for role, _ in exempt or ()),
+            )
+        result.items.append(_ItemRecord(item_id, at(), exempt or [], built))
+
+
+def _check_item_id(item_id: str, set_id: str | None, at: Callable, report: Report) -> None:
+    if set_id is None:
+        return
+    prefix = f"{set_id}."
+    if not item_id.startswith(prefix) or not item_id[len(prefix) :]:
+        report(at("id"), f"the item id must start with the set id: '{prefix}…'")
+    elif not _ITEM_SUFFIX_RE.match(item_id[len(prefix) :]):
+        report(
+            at("id"),
+            "after the set id, an item id may hold only lowercase letters, digits, "
+            "'-', '_' and '.'",
+        )
+
+
+def _check_named(
+    result: _FileResult, table: dict[str, Any], kind: str, index: int, lines: _Lines
+) -> _Named | None:
+    keys = ROLE_KEYS if kind == "role" else AREA_KEYS
+    raw_id = table.get("id")
+    label = f"{kind} '{raw_id}'" if isinstance(raw_id, str) and raw_id else kind
+
+    def at(key: str | None = None) -> int | None:
+        return lines.of(kind, index, key) if key else lines.of(kind, index, "id")
+
+    def report(line: int | None, message: str) -> None:
+        result.report(line, f"{label}: {message}")
+
+    _check_unknown_keys(table, keys, f"[[{kind}]]", at, report)
+    required = ("id", "order") if kind == "area" else ("id",)
+    _check_missing_keys(table, required, f"[[{kind}]]", at, report)
+    named_id = _get_id(table, "id", at, report)
+    name = _get_translations(table, at, report)
+    built: Role | Area | None = None
+    if kind == "role":
+        if named_id is not None and name is not None:
+            built = Role(id=named_id, name=name)
+    else:
+        order = _get_int(table, "order", at, report)
+        if named_id is not None and name is not None and order is not None:
+            built = Area(id=named_id, name=name, order=order)
+    if named_id is None:
+        return None
+    return _Named(named_id, at("id"), built)
+
+
+# --- field readers: each reports its own problems and returns None when the value is unusable --
+
+
+def _did_you_mean(key: str, allowed: Sequence[str] | frozenset[str]) -> str:
+    close = difflib.get_close_matches(key, sorted(allowed), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _check_unknown_keys(
+    table: dict[str, Any], allowed: frozenset[str], where: str, at: Callable, report: Report
+) -> None:
+    for key in table:
+        if key not in allowed:
+            report(at(key), f"unknown key '{key}' in {where}{_did_you_mean(key, allowed)}")
+
+
+def _check_missing_keys(
+    table: dict[str, Any], required: Sequence[str], where: str, at: Callable, report: Report
+) -> None:
+    for key in required:
+        if key not in table:
+            report(at(), f"missing required key '{key}' in {where}")
+
+
+def _type_name(value: Any) -> str:
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
+
+
+def _toml_value(value: Any) -> str:
+    """A value as it is written in TOML, for messages."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return repr(value)
+
+
+def _get_text(
+    table: dict[str, Any], key: str, at: Callable, report: Report, *, required: bool = True
+) -> str | None:
+    if key not in table:
+        return None  # a missing required key is reported once, by _check_missing_keys
+    value = table[key]
+    if not isinstance(value, str):
+        report(at(key), f"'{key}' must be text, not {_type_name(value)}")
+        return None
+    if not value.strip():
+        report(at(key), f"'{key}' is empty")
+        return None
+    return value.strip()
+
+
+def _get_id(table: dict[str, Any], key: str, at: Callable, report: Report) -> str | None:
+    value = _get_text(table, key, at, report)
+    if value is not None and not _ID_RE.match(value):
+        report(
+            at(key),
+            f"id '{value}' may hold only lowercase letters, digits, '-' and '_'",
+        )
+        return None
+    return value
+
+
+def _get_translations(table: dict[str, Any], at: Callable, report: Report) -> Text | None:
+    texts: dict[str, str] = {}
+    for lang in ("zh", "en"):
+        language = _LANGUAGE_NAMES[lang]
+        value = table.get(lang)
+        if lang not in table:
+            report(at(), f"missing {language} text ({lang})")
+        elif not isinstance(value, str):
+            report(at(lang), f"{language} text ({lang}) must be text, not {_type_name(value)}")
+        elif not value.strip():
+            report(at(lang), f"empty {language} text ({lang})")
+        else:
+            texts[lang] = value.strip()
+    if len(texts) != 2:
+        return None
+    return Text(zh=texts["zh"], en=texts["en"])
+
+
+def _get_int(
+    table: dict[str, Any],
+    key: str,
+    at: Callable,
+    report: Report,
+    *,
+    minimum: int | None = None,
+    maximum: int | None = None,
+    what: str = "a whole number",
+    default: int | None = None,
+) -> int | None:
+    if key not in table:
+        return default
+    value = table[key]
+    # bool is a subclass of int in Python, but `weight = true` is a mistake, not 1.
+    in_range = (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and (minimum is None or value >= minimum)
+        and (maximum is None or value <= maximum)
+    )
+    if not in_range:
+        report(at(key), f"{key} must be {what}, not {_toml_value(value)}")
+        return None
+    return value
+
+
+def _get_enum(
+    table: dict[str, Any],
+    key: str,
+    enum: type[E],
+    at: Callable,
+    report: Report,
+    *,
+    default: E | None = None,
+) -> E | None:
+    if key not in table:
+        return default
+    value = table[key]
+    choices = [member.value for member in enum]
+    expected = ", ".join(choices[:-1]) + f" or {choices[-1]}"
+    if isinstance(value, str):
+        try:
+            return enum(value.strip())
+        except ValueError:
+            pass
+    report(at(key), f"unknown {key} {_toml_value(value)} (expected {expected})")
+    return None
+
+
+def _get_exempt_roles(
+    table: dict[str, Any], at: Callable, report: Report
+) -> list[tuple[str, int | None]] | None:
+    if "exempt_roles" not in table:
+        return []
+    value = table["exempt_roles"]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        report(at("exempt_roles"), 'exempt_roles must be a list of role ids, e.g. ["lifeguard"]')
+        return None
+    return [(role.strip(), at("exempt_roles")) for role in value]
+
+
+# --- all folders ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Scan:
+    problems: list[Problem]
+    sets: dict[str, ChecklistSet]
+    roles: dict[str, Role]
+    areas: dict[str, Area]
+
+    def catalogue(self) -> Catalogue:
+        return Catalogue(
+            sets=tuple(self.sets.values()),
+            roles=tuple(self.roles.values()),
+            areas=tuple(self.areas.values()),
+        )
+
+
+def _checklist_files(folder: _Folder, problems: list[Problem]) -> list[Path]:
+    if folder.path is None:
+        problems.append(Problem(Path("checklists"), None, None, folder.error))
+        return []
+    if not folder.path.exists():
+        if folder.must_exist:
+            problems.append(Problem(folder.path, None, None, "folder not found"))
+        return []
+    if not folder.path.is_dir():
+        problems.append(Problem(folder.path, None, None, "not a folder"))
+        return []
+    try:
+        files = sorted(
+            p for p in folder.path.glob("*.toml") if p.is_file() and not p.name.startswith(".")
+        )
+    except OSError as exc:
+        problems.append(Problem(folder.path, None, None, f"cannot list the folder: {exc}"))
+        return []
+    if not files and folder.must_exist:
+        problems.append(Problem(folder.path, None, None, "no checklist files (*.toml) here"))
+    return files
+
+
+def _where(path: Path, line: int | None) -> str:
+    return _display_path(path) + (f":{line}" if line is not None else "")
+
+
+def _scan(folders: Sequence[_Folder]) -> _Scan:
+    problems: list[Problem] = []
+    by_folder: list[list[_FileResult]] = []
+    for folder in folders:
+        results = [_read_file(path) for path in _checklist_files(folder, problems)]
+        for result in results:
+            problems.extend(result.problems)
+        by_folder.append(results)
+
+    # Sets: duplicates within one folder are mistakes; a later folder overrides an earlier one.
+    effective: dict[str, _FileResult] = {}
+    for results in by_folder:
+        in_folder: dict[str, _FileResult] = {}
+        for result in results:
+            if result.set_id is None:
+                continue
+            first = in_folder.get(result.set_id)
+            if first is not None:
+                problems.append(
+                    Problem(
+                        result.path,
+                        result.set_line,
+                        None,
+                        f"set '{result.set_id}' is defined twice in this folder: "
+                        f"also in {_where(first.path, first.set_line)}",
+                    )
+                )
+                continue
+            in_folder[result.set_id] = result
+        effective.update(in_folder)
+
+    roles = _merge_named(by_folder, "role", problems)
+    areas = _merge_named(by_folder, "area", problems)
+
+    # References: every file's areas and exempt roles, against the merged roles and areas.
+    for results in by_folder:
+        for result in results:
+            if result.set_area is not None and result.set_area not in areas:
+                problems.append(
+                    Problem(
+                        result.path,
+                        result.set_area_line,
+                        None,
+                        f"unknown area '{result.set_area}'{_known(areas, 'areas')}",
+                    )
+                )
+            for record in result.items:
+                for role, line in record.exempt_roles:
+                    if role not in roles:
+                        problems.append(
+                            Problem(
+                                result.path,
+                                line,
+                                record.id,
+                                f"unknown role '{role}' in exempt_roles{_known(roles, 'roles')}",
+                            )
+                        )
+
+    # Item ids are unique across the sets in force (an override reuses its set's ids).
+    owners: dict[str, tuple[Path, int | None]] = {}
+    for result in effective.values():
+        for record in result.items:
+            if record.id is None:
+                continue
+            owner = owners.get(record.id)
+            if owner is None:
+                owners[record.id] = (result.path, record.line)
+            elif owner[0] != result.path:  # duplicates within a file are reported per file
+                problems.append(
+                    Problem(
+                        result.path,
+                        record.line,
+                        record.id,
+                        f"duplicate item id: also defined in {_where(*owner)}",
+                    )
+                )
+
+    order = {result.path: n for n, result in enumerate(r for rs in by_folder for r in rs)}
+    problems.sort(key=lambda p: (order.get(p.path, -1), p.line or 0))
+
+    sets: dict[str, ChecklistSet] = {}
+    for set_id, result in effective.items():
+        built = result.built_set()
+        if built is not None:
+            sets[set_id] = built
+    return _Scan(
+        problems=problems,
+        sets=sets,
+        roles={k: v for k, v in roles.items() if isinstance(v, Role)},
+        areas={k: v for k, v in areas.items() if isinstance(v, Area)},
+    )
+
+
+def _merge_named(
+    by_folder: list[list[_FileResult]], kind: str, problems: list[Problem]
+) -> dict[str, Role | Area | None]:
+    """Roles or areas by id: later folders override, duplicates within a folder are problems."""
+    merged: dict[str, Role | Area | None] = {}
+    for results in by_folder:
+        in_folder: dict[str, tuple[Path, int | None]] = {}
+        for result in results:
+            for named in result.roles if kind == "role" else result.areas:
+                first = in_folder.get(named.id)
+                if first is not None:
+                    problems.append(
+                        Problem(
+                            result.path,
+                            named.line,
+                            None,
+                            f"{kind} '{named.id}' is defined twice in this folder: "
+                            f"also in {_where(*first)}",
+                        )
+                    )
+                    continue
+                in_folder[named.id] = (result.path, named.line)
+                merged[named.id] = named.built
+    return merged
+
+
+def _known(names: dict[str, Any], what: str) -> str:
+    if not names:
+        return f" (no {what} are defined)"
+    shown = sorted(names)
+    more = f", … ({len(shown)} in all)" if len(shown) > 20 else ""
+    return f" (known: {', '.join(shown[:20])}{more})"
