@@ -1,0 +1,258 @@
+"""``inspector lineup``: list the line-ups, and show one with each person's status and marks.
+
+- ``list [--json] [--limit N]``: newest first; columns id, date, shift, site, department,
+  supervisor, people, done, faults (failed items), finished;
+- ``show ID | --date YYYY-MM-DD [--shift S] [--json]``: the header, then each person in line-up
+  order: position, employee number, name, status (todo, all_pass, faults, absent, leave; late
+  is a flag) and the explicit marks (item id, result, note).
+
+JSON is for scripts: ``list --json`` is an array of line-ups, ``show ID --json`` one line-up
+object, ``show --date D --json`` an array of every matching line-up (even if only one).
+Positions are counted from 1, as on the line-up screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+
+from inspector.cli import CommandError
+from inspector.domain.checklist import ChecklistSet
+from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark
+from inspector.domain.people import Employee
+from inspector.session import add_common_arguments, format_table, open_store
+from inspector.storage import Store
+from inspector.storage.errors import NotFoundError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "lineup",
+        help="list the line-ups, or show one with everyone's marks",
+        description="List the line-ups, or show one with each person's status and marks.",
+    )
+    commands = parser.add_subparsers(dest="lineup_command", metavar="ACTION", required=True)
+
+    listing = commands.add_parser(
+        "list",
+        help="list the line-ups, newest first",
+        description=(
+            "List the line-ups, newest first: id, date, shift, site, department, supervisor, "
+            "people, done, faults (failed items) and whether finished."
+        ),
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument("--limit", type=int, metavar="N", help="only the newest N line-ups")
+    add_common_arguments(listing, checklists=False)
+    listing.set_defaults(func=run_list)
+
+    show = commands.add_parser(
+        "show",
+        help="show one line-up: each person's status and marks",
+        description=(
+            "Show a line-up by its ID, or the line-up of a date (--date, with --shift if there "
+            "are several). With --json and --date, every line-up of that date is printed."
+        ),
+    )
+    show.add_argument("lineup_id", nargs="?", type=int, metavar="ID", help="the line-up id")
+    show.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="the line-up of this date")
+    show.add_argument("--shift", metavar="S", help="with --date: only this shift, e.g. 早班")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    add_common_arguments(show, checklists=False)
+    show.set_defaults(func=run_show)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
+
+
+# -- building the data (shared by the text and JSON output) ----------------------------------
+
+
+def _counts(inspections: list[Inspection]) -> dict:
+    return {
+        "people": len(inspections),
+        "done": sum(1 for i in inspections if i.completed_at is not None),
+        "todo": sum(1 for i in inspections if i.completed_at is None),
+        "absent": sum(1 for i in inspections if i.attendance is Attendance.ABSENT),
+        "leave": sum(1 for i in inspections if i.attendance is Attendance.LEAVE),
+        "late": sum(1 for i in inspections if i.attendance is Attendance.LATE),
+        "faults": sum(i.failed for i in inspections),
+        "people_with_faults": sum(1 for i in inspections if i.failed),
+        "critical_faults": sum(i.critical_failed for i in inspections),
+    }
+
+
+def _ts(value) -> str | None:
+    return value.isoformat(sep=" ") if value else None
+
+
+def lineup_summary(lineup: Lineup, inspections: list[Inspection]) -> dict:
+    return {
+        "id": lineup.id,
+        "date": lineup.day.isoformat(),
+        "shift": lineup.shift,
+        "site": lineup.site,
+        "department": lineup.department,
+        "supervisor": lineup.supervisor,
+        "inspection_type": lineup.inspection_type.value,
+        "started_at": _ts(lineup.started_at),
+        "finished_at": _ts(lineup.finished_at),
+        "finished": lineup.finished,
+        **_counts(inspections),
+    }
+
+
+def _mark_dict(mark: Mark, items: dict) -> dict:
+    item = items.get(mark.item_id)
+    return {
+        "item_id": mark.item_id,
+        "result": mark.result.value,
+        "note": mark.note,
+        "photo": mark.photo,
+        "text": item.text.to_dict() if item else None,
+        "severity": item.severity.value if item else None,
+        "marked_at": _ts(mark.marked_at),
+    }
+
+
+def lineup_detail(store: Store, lineup: Lineup, employees: dict[int, Employee]) -> dict:
+    inspections = store.inspections_for(lineup.id)
+    marks = store.marks_for_lineup(lineup.id)
+    sets: list[tuple[int, ChecklistSet]] = store.lineup_checklists(lineup.id)
+    items = {item.id: item for _, s in sets for item in s.items}
+    people = []
+    for inspection in inspections:
+        employee = employees.get(inspection.employee_id)
+        people.append(
+            {
+                "position": inspection.position + 1,
+                "inspection_id": inspection.id,
+                "employee_id": inspection.employee_id,
+                "employee_no": employee.employee_no if employee else "",
+                "name": employee.name if employee else "",
+                "status": inspection.status.value,
+                "attendance": inspection.attendance.value if inspection.attendance else None,
+                "late": inspection.attendance is Attendance.LATE,
+                "completed_at": _ts(inspection.completed_at),
+                "applicable": inspection.applicable,
+                "passed": inspection.passed,
+                "failed": inspection.failed,
+                "critical_failed": inspection.critical_failed,
+                "fault_points": inspection.fault_points,
+                "marks": [_mark_dict(m, items) for m in marks.get(inspection.id, [])],
+            }
+        )
+    return {
+        **lineup_summary(lineup, inspections),
+        "checklists": [
+            {"set_id": s.id, "version": s.version, "content_hash": s.content_hash()}
+            for _, s in sets
+        ],
+        "inspections": people,
+    }
+
+
+# -- commands --------------------------------------------------------------------------------
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with open_store(args, read_only=True) as store:
+        lineups = store.list_lineups(limit=args.limit)
+        summaries = [lineup_summary(lu, store.inspections_for(lu.id)) for lu in lineups]
+    if args.json:
+        print(json.dumps(summaries, ensure_ascii=False, indent=2))
+        return 0
+    if not summaries:
+        print("No line-ups yet.")
+        return 0
+    rows = [
+        (
+            s["id"],
+            s["date"],
+            s["shift"],
+            s["site"],
+            s["department"] or "–",
+            s["supervisor"],
+            s["people"],
+            s["done"],
+            s["faults"],
+            "yes" if s["finished"] else "no",
+        )
+        for s in summaries
+    ]
+    headers = (
+        "id", "date", "shift", "site", "department", "supervisor", "people", "done", "faults",
+        "finished",
+    )  # fmt: skip
+    print(format_table(headers, rows))
+    return 0
+
+
+def _choices(lineups: list[Lineup]) -> str:
+    return "\n".join(
+        f"  {lu.id}  {lu.shift}  {lu.site}  {lu.department or '–'}  {lu.supervisor}"
+        for lu in lineups
+    )
+
+
+def run_show(args: argparse.Namespace) -> int:
+    if (args.lineup_id is None) == (args.date is None):
+        raise CommandError("lineup show: give a line-up ID or --date YYYY-MM-DD (not both)")
+    if args.shift is not None and args.date is None:
+        raise CommandError("lineup show: --shift goes with --date")
+    with open_store(args, read_only=True) as store:
+        if args.lineup_id is not None:
+            try:
+                lineups = [store.get_lineup(args.lineup_id)]
+            except NotFoundError:
+                raise CommandError(
+                    f"there is no line-up {args.lineup_id} (see 'inspector lineup list')"
+                ) from None
+        else:
+            lineups = store.lineups_on(args.date, args.shift)
+            shift = f" ({args.shift})" if args.shift else ""
+            if not lineups:
+                raise CommandError(f"there are no line-ups on {args.date}{shift}")
+            if len(lineups) > 1 and not args.json:
+                raise CommandError(
+                    f"there are {len(lineups)} line-ups on {args.date}{shift}; "
+                    f"give one ID (inspector lineup show ID):\n{_choices(lineups)}"
+                )
+        employees = {e.id: e for e in store.list_employees()}
+        details = [lineup_detail(store, lu, employees) for lu in lineups]
+    if args.json:
+        payload = details if args.date is not None else details[0]
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    print(_render(details[0]))
+    return 0
+
+
+def _render(detail: dict) -> str:
+    place = " / ".join(p for p in (detail["site"], detail["department"]) if p)
+    finished = detail["finished_at"] or "not finished"
+    lines = [
+        f"Line-up {detail['id']}: {detail['date']} {detail['shift']} {place}".rstrip(),
+        f"Supervisor: {detail['supervisor'] or '–'}   Started: {detail['started_at']}   "
+        f"Finished: {finished}",
+        f"People: {detail['people']}   Done: {detail['done']}   Absent: {detail['absent']}   "
+        f"Leave: {detail['leave']}   Late: {detail['late']}   Faults: {detail['faults']}",
+        "",
+    ]
+    rows = []
+    for person in detail["inspections"]:
+        status = person["status"] + (" (late)" if person["late"] else "")
+        rows.append((person["position"], person["employee_no"], person["name"], status))
+    table = format_table(("#", "employee no", "name", "status"), rows).splitlines()
+    lines.append(table[0])
+    for line, person in zip(table[1:], detail["inspections"], strict=True):
+        lines.append(line)
+        for mark in person["marks"]:
+            note = f"  {mark['note']}" if mark["note"] else ""
+            lines.append(f"      {mark['result']:<4} {mark['item_id']}{note}")
+    return "\n".join(lines)

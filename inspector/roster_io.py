@@ -1,0 +1,551 @@
+"""Roster files: reading and writing the employee list as CSV or XLSX (no SQL, no Qt).
+
+Reading accepts what HR departments actually have: CSV saved by Chinese Excel (UTF-8 with or
+without BOM, GBK/GB18030, UTF-16 "Unicode text"), or an XLSX workbook (first sheet, the first
+non-empty row is the header). Headers may be Chinese or English. ``read_roster`` never raises
+for a bad row: every bad row is reported with the row number Excel shows (the header is row 1)
+and the reason, so the user can fix them all at once. ``RosterFileError`` is for a file that
+cannot be read at all.
+
+Writing produces a CSV (UTF-8 with BOM, Chinese headers, so Excel opens it correctly) or an
+XLSX; every cell goes through ``excel_safe`` so that a name such as ``=HYPERLINK(...)`` stays
+text instead of becoming a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import tempfile
+import warnings
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from inspector.domain.checklist import Catalogue
+from inspector.domain.people import Employee, Sex
+
+FIELDS = ("employee_no", "name", "sex", "department", "role", "site", "active")
+REQUIRED_FIELDS = ("employee_no", "name", "sex", "department", "role")
+
+# The headers written on export (and the first name of each column in messages).
+EXPORT_HEADERS = {
+    "employee_no": "工号",
+    "name": "姓名",
+    "sex": "性别",
+    "department": "部门",
+    "role": "岗位",
+    "site": "场所",
+    "active": "状态",
+}
+
+# Header spellings, compared after _norm_header (case-folded; runs of spaces, _ and - as one
+# space; a trailing * or （必填） dropped).
+_HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "employee_no": (
+        "工号",
+        "员工工号",
+        "员工编号",
+        "员工号",
+        "职工号",
+        "编号",
+        "employee_no",
+        "employee number",
+        "employee no",
+        "employee id",
+        "id",
+        "no",
+        "staff no",
+        "staff number",
+        "staff id",
+        "emp no",
+    ),
+    "name": ("姓名", "员工姓名", "名字", "name", "full name", "employee name"),
+    "sex": ("性别", "sex", "gender"),
+    "department": ("部门", "所属部门", "department", "dept"),
+    "role": (
+        "岗位",
+        "职位",
+        "职务",
+        "岗位名称",
+        "role",
+        "job role",
+        "position",
+        "job",
+        "job title",
+    ),
+    "site": ("场所", "项目", "站点", "项目名称", "服务项目", "site", "project", "location"),
+    "active": ("状态", "在职", "在职状态", "员工状态", "active", "status", "employed"),
+}
+
+_SEX_VALUES = {
+    "男": Sex.MALE, "m": Sex.MALE, "male": Sex.MALE, "man": Sex.MALE, "男性": Sex.MALE,
+    "女": Sex.FEMALE, "f": Sex.FEMALE, "female": Sex.FEMALE, "woman": Sex.FEMALE,
+    "女性": Sex.FEMALE,
+}  # fmt: skip
+_ACTIVE_VALUES = {
+    **dict.fromkeys(
+        ("在职", "是", "正式", "试用", "试用期", "有效", "y", "yes", "true", "1", "active", "on"),
+        True,
+    ),
+    **dict.fromkeys(
+        ("离职", "否", "停用", "无效", "已离职", "n", "no", "false", "0", "inactive", "left",
+         "off"),
+        False,
+    ),
+}  # fmt: skip
+
+# A cell starting with one of these is a formula (or a DDE payload) to Excel and friends.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+_WHITESPACE = " \t\r\n\u3000\u00a0\ufeff"
+_MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+class RosterFileError(Exception):
+    """A roster file that cannot be read at all; the message names the file and the reason."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"cannot read the roster {self.path}: {reason}")
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    """A bad row: ``row`` as Excel numbers it (the header is row 1), ``message`` the reasons."""
+
+    row: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.message}"
+
+
+@dataclass(frozen=True)
+class RosterChanges:
+    """What importing a roster would do to the employees already stored."""
+
+    added: list[Employee]
+    updated: list[tuple[Employee, Employee]]  # (as stored, as it will be)
+    unchanged: list[Employee]
+
+    @property
+    def new(self) -> list[Employee]:
+        """The same as ``added``."""
+        return self.added
+
+    @property
+    def employees(self) -> list[Employee]:
+        """Every employee of the file, as it will be saved."""
+        return [*self.added, *(after for _, after in self.updated), *self.unchanged]
+
+
+@dataclass(frozen=True)
+class RosterPreview:
+    """The result of reading a roster file, before anything is saved."""
+
+    path: Path
+    employees: list[Employee]
+    problems: list[RowProblem]
+    file_format: str = "csv"  # "csv" or "xlsx"
+    encoding: str = ""  # the text encoding a CSV was read with
+    has_active_column: bool = False
+    columns: dict[str, str] = field(default_factory=dict)  # field -> header as in the file
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def changes(self, existing: Iterable[Employee]) -> RosterChanges:
+        """Compare with the stored employees (matched by employee number). Pure.
+
+        Without a status column in the file, an employee keeps the active flag they have.
+        Employees missing from the file are left as they are.
+        """
+        by_no = {e.employee_no: e for e in existing}
+        added: list[Employee] = []
+        updated: list[tuple[Employee, Employee]] = []
+        unchanged: list[Employee] = []
+        for employee in self.employees:
+            old = by_no.get(employee.employee_no)
+            if old is None:
+                added.append(employee)
+                continue
+            new = replace(employee, id=old.id)
+            if not self.has_active_column:
+                new = replace(new, active=old.active)
+            if _same(old, new):
+                unchanged.append(new)
+            else:
+                updated.append((old, new))
+        return RosterChanges(added, updated, unchanged)
+
+
+def _same(a: Employee, b: Employee) -> bool:
+    return all(getattr(a, f) == getattr(b, f) for f in FIELDS)
+
+
+# -- cleaning values -------------------------------------------------------------------------
+
+
+def clean(text: object) -> str:
+    """A cell as text: trimmed of ordinary and full-width spaces; numbers without '.0'."""
+    if text is None:
+        return ""
+    if isinstance(text, bool):
+        return "1" if text else "0"
+    if isinstance(text, float) and text.is_integer():
+        text = int(text)
+    elif isinstance(text, datetime):
+        text = text.date().isoformat() if text.time() == datetime.min.time() else text.isoformat()
+    elif isinstance(text, date):
+        text = text.isoformat()
+    return str(text).strip(_WHITESPACE)
+
+
+def _norm_header(text: str) -> str:
+    text = clean(text).casefold().replace("\u3000", " ")
+    text = re.sub(r"[\s_\-*:：]+", " ", text).strip()
+    return text.removesuffix("（必填）").removesuffix("(必填)").strip()
+
+
+_HEADER_LOOKUP = {
+    _norm_header(alias): name for name, aliases in _HEADER_ALIASES.items() for alias in aliases
+}
+
+
+def parse_sex(text: str) -> Sex | None:
+    return _SEX_VALUES.get(clean(text).casefold())
+
+
+def parse_active(text: str) -> bool | None:
+    value = clean(text).casefold()
+    return True if not value else _ACTIVE_VALUES.get(value)
+
+
+def _formula_like(text: str) -> bool:
+    """Starts like a formula, or like one already guarded ("'=...": kept apart so that it
+    survives an export and import unchanged)."""
+    return text.lstrip("'").startswith(_FORMULA_STARTS)
+
+
+def excel_safe(text: object) -> str:
+    """Text that a spreadsheet shows as typed: a leading = + - @ (or tab or CR) gets an
+    apostrophe, so Excel never runs a cell as a formula (CSV/formula injection)."""
+    value = "" if text is None else str(text)
+    return f"'{value}" if _formula_like(value) else value
+
+
+def _unguard(text: str) -> str:
+    """Undo ``excel_safe`` on import, so that export then import gives back the same text."""
+    if text.startswith("'") and _formula_like(text[1:]):
+        return text[1:]
+    return text
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def read_roster(path: Path | str, catalogue: Catalogue) -> RosterPreview:
+    """Read a CSV or XLSX roster. Raises RosterFileError when the file cannot be read at all."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise RosterFileError(path, "the file does not exist") from None
+    except OSError as exc:
+        raise RosterFileError(path, exc.strerror or str(exc)) from None
+    if path.is_dir():
+        raise RosterFileError(path, "it is a folder, not a file")
+    if size > _MAX_FILE_BYTES:
+        raise RosterFileError(
+            path, f"the file is too large ({size // (1024 * 1024)} MB) for a roster"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if isinstance(exc, PermissionError):
+            reason += " (is it open in another program?)"
+        raise RosterFileError(path, reason) from None
+
+    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+        raise RosterFileError(path, "the file is empty")
+    if data.startswith(b"PK\x03\x04"):
+        rows, file_format, encoding = _xlsx_rows(path, data), "xlsx", ""
+    elif data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise RosterFileError(
+            path, "this is an old Excel .xls workbook: save it as .xlsx or CSV in Excel first"
+        )
+    else:
+        text, encoding = _decode(path, data)
+        rows, file_format = _csv_rows(path, text), "csv"
+    return _parse_rows(path, rows, catalogue, file_format, encoding)
+
+
+def _decode(path: Path, data: bytes) -> tuple[str, str]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise RosterFileError(path, "the file is not readable text (bad UTF-16)") from None
+    if b"\x00" in data:
+        raise RosterFileError(path, "this is not a CSV or Excel (.xlsx) file (binary content)")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_binary(text):
+            break
+        return text, encoding
+    raise RosterFileError(path, "this is not a CSV or Excel (.xlsx) file (not UTF-8 or GBK text)")
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n")
+    return controls > max(2, len(sample) // 100)
+
+
+def _csv_rows(path: Path, text: str) -> Iterator[tuple[int, list[str]]]:
+    first_line = next((line for line in text.splitlines() if line.strip(_WHITESPACE + ",;")), "")
+    counts = {d: first_line.count(d) for d in (",", "\t", ";")}
+    delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise RosterFileError(path, f"it is not valid CSV ({exc})") from None
+    return ((number, row) for number, row in enumerate(rows, start=1))
+
+
+def _xlsx_rows(path: Path, data: bytes) -> Iterator[tuple[int, list[object]]]:
+    try:
+        from openpyxl import load_workbook
+
+        with warnings.catch_warnings():
+            # openpyxl warns about styles and extensions it ignores; they do not matter here.
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(io.BytesIO(data), read_only=False, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise RosterFileError(
+            path, f"this is not a readable Excel (.xlsx) workbook ({type(exc).__name__}: {exc})"
+        ) from None
+    except Exception as exc:  # openpyxl raises its own types for damaged workbooks
+        if type(exc).__module__.startswith(("openpyxl", "xml", "zipfile")):
+            raise RosterFileError(
+                path, f"this is not a readable Excel (.xlsx) workbook ({exc})"
+            ) from None
+        raise
+    try:
+        if not workbook.worksheets:
+            raise RosterFileError(path, "the workbook has no sheets")
+        sheet = workbook.worksheets[0]
+        rows = [
+            (number, list(values))
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
+    finally:
+        workbook.close()
+    return iter(rows)
+
+
+def _blank(row: Sequence[object]) -> bool:
+    return all(not clean(cell) for cell in row)
+
+
+def _parse_rows(
+    path: Path,
+    rows: Iterator[tuple[int, Sequence[object]]],
+    catalogue: Catalogue,
+    file_format: str,
+    encoding: str,
+) -> RosterPreview:
+    header_row = next(((n, r) for n, r in rows if not _blank(r)), None)
+    if header_row is None:
+        raise RosterFileError(path, "the file is empty")
+    _, header = header_row
+    columns = _map_columns(path, header)
+    missing = [f for f in REQUIRED_FIELDS if f not in columns]
+    if missing:
+        wanted = ", ".join(f"{EXPORT_HEADERS[f]} ({f})" for f in missing)
+        found = ", ".join(clean(h) for h in header if clean(h)) or "none"
+        raise RosterFileError(
+            path, f"missing required column(s): {wanted}. The header row has: {found}"
+        )
+
+    records: list[tuple[int, Employee | None, list[str]]] = []
+    for number, row in rows:
+        if _blank(row):
+            continue
+        values = {f: _unguard(clean(row[i])) if i < len(row) else "" for f, i in columns.items()}
+        records.append((number, *_parse_employee(values, catalogue)))
+    if not records:
+        raise RosterFileError(path, "the file has a header row but no employees")
+
+    rows_by_no: dict[str, list[int]] = {}
+    for number, employee, _ in records:
+        if employee is not None:
+            rows_by_no.setdefault(employee.employee_no, []).append(number)
+    employees: list[Employee] = []
+    problems: list[RowProblem] = []
+    for number, employee, reasons in records:
+        if employee is not None and len(rows_by_no[employee.employee_no]) > 1:
+            others = ", ".join(str(n) for n in rows_by_no[employee.employee_no] if n != number)
+            reasons.append(
+                f"duplicate employee number {employee.employee_no} (also on row {others})"
+            )
+        if reasons:
+            problems.append(RowProblem(number, "; ".join(reasons)))
+        elif employee is not None:
+            employees.append(employee)
+    return RosterPreview(
+        path=path,
+        employees=employees,
+        problems=problems,
+        file_format=file_format,
+        encoding=encoding,
+        has_active_column="active" in columns,
+        columns={f: clean(header[i]) for f, i in columns.items()},
+    )
+
+
+def _map_columns(path: Path, header: Sequence[object]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        name = _HEADER_LOOKUP.get(_norm_header(clean(cell)))
+        if name is None:
+            continue  # other columns (phone numbers, notes...) are ignored
+        if name in columns:
+            first = clean(header[columns[name]])
+            raise RosterFileError(
+                path,
+                f"two columns mean the same thing ({name}): {first} and {clean(cell)}; keep one",
+            )
+        columns[name] = index
+    return columns
+
+
+def _parse_employee(
+    values: dict[str, str], catalogue: Catalogue
+) -> tuple[Employee | None, list[str]]:
+    reasons: list[str] = []
+    employee_no = values["employee_no"]
+    if not employee_no:
+        reasons.append("missing employee number")
+    name = values["name"]
+    if not name:
+        reasons.append("missing name")
+    sex = parse_sex(values["sex"])
+    if not values["sex"]:
+        reasons.append("missing sex")
+    elif sex is None:
+        reasons.append(f"unknown sex “{values['sex']}” (use 男/女, M/F or male/female)")
+    role = None
+    if not values["role"]:
+        reasons.append("missing role")
+    else:
+        role = catalogue.find_role(values["role"])
+        if role is None:
+            known = ", ".join(f"{r.name.zh} ({r.id})" for r in catalogue.roles)
+            reasons.append(f"unknown role “{values['role']}” (known roles: {known})")
+    active = parse_active(values.get("active", ""))
+    if active is None:
+        reasons.append(f"unknown status “{values['active']}” (use 在职/离职 or yes/no)")
+    if not employee_no:
+        return None, reasons
+    if reasons:
+        return Employee(employee_no, name, Sex.MALE, "", ""), reasons
+    assert sex is not None and role is not None and active is not None
+    return (
+        Employee(
+            employee_no=employee_no,
+            name=name,
+            sex=sex,
+            department=values["department"],
+            role=role.id,
+            site=values.get("site", ""),
+            active=active,
+        ),
+        reasons,
+    )
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def roster_rows(employees: Iterable[Employee], catalogue: Catalogue) -> list[list[str]]:
+    """The header and one row per employee, as written to a file (already Excel-safe)."""
+    rows = [[EXPORT_HEADERS[f] for f in FIELDS]]
+    for e in employees:
+        role = catalogue.role(e.role)
+        rows.append(
+            [
+                excel_safe(value)
+                for value in (
+                    e.employee_no,
+                    e.name,
+                    "男" if e.sex is Sex.MALE else "女",
+                    e.department,
+                    role.name.zh if role else e.role,
+                    e.site,
+                    "在职" if e.active else "离职",
+                )
+            ]
+        )
+    return rows
+
+
+def write_roster(path: Path | str, employees: Iterable[Employee], catalogue: Catalogue) -> None:
+    """Write a roster as CSV (UTF-8 with BOM) or XLSX, chosen by the file extension.
+
+    The file is written beside the target and then moved in place, so a failed export never
+    leaves half a file. Raises ValueError for another extension, OSError when it cannot write.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ValueError(f"{path.name}: a roster is exported as .csv or .xlsx")
+    rows = roster_rows(employees, catalogue)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=suffix, dir=path.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            if suffix == ".csv":
+                text = io.StringIO(newline="")
+                csv.writer(text, lineterminator="\r\n").writerows(rows)
+                stream.write(text.getvalue().encode("utf-8-sig"))
+            else:
+                _write_xlsx(stream, rows)
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _write_xlsx(stream: io.BufferedWriter, rows: list[list[str]]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "花名册"
+    for row in rows:
+        sheet.append(row)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.data_type = "s"  # text, even for something that looks like a number
+            cell.number_format = "@"
+    widths = (10, 12, 6, 14, 14, 14, 8)
+    for index, width in enumerate(widths):
+        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    sheet.freeze_panes = "A2"
+    workbook.save(stream)
