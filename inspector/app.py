@@ -1,0 +1,286 @@
+"""GUI start-up, in order: excepthook, arguments, paths, logging, the Qt application with its
+font and translators, the database (locked or broken: a clear message), the checklists, the window.
+
+The QApplication is created before the database is opened, not after: a message box about a
+locked or damaged file needs it, and with the font and translators already installed that
+message is in the supervisor's language with Chinese characters that render.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from inspector import __version__, paths
+from inspector.domain.checklist import Catalogue
+from inspector.gui import fonts, i18n
+from inspector.gui.context import AppContext, AppEvents
+from inspector.gui.errors import install_excepthook
+from inspector.gui.main_window import MainWindow
+from inspector.gui.tasks import TaskRunner
+from inspector.storage import Store
+from inspector.storage.errors import DatabaseLockedError, StorageError
+
+log = logging.getLogger("inspector")
+
+EXIT_STORAGE = 2
+
+
+def configure_logging(log_file: Path) -> logging.Handler:
+    """A rotating log file (1 MB × 3) that an administrator can be sent."""
+    handler = logging.handlers.RotatingFileHandler(
+        log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > logging.INFO:
+        root.setLevel(logging.INFO)
+    return handler
+
+
+def application(argv: Sequence[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
+    app.setApplicationName(paths.APP_NAME)
+    app.setOrganizationName(paths.APP_AUTHOR)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def create_main_window(context: AppContext, **kwargs) -> MainWindow:
+    """The main window over an opened context (for tests, and used by the start-up)."""
+    from inspector.gui.main_window import create_main_window as create
+
+    return create(context, **kwargs)
+
+
+def _message(icon: QMessageBox.Icon, text: str) -> None:
+    QMessageBox(icon, "Inspector", text).exec()
+
+
+def load_catalogue(
+    extra_dirs: Sequence[Path] = (),
+    *,
+    message: Callable[[QMessageBox.Icon, str], None] = _message,
+) -> Catalogue | None:
+    """The checklists; if a company folder is broken, say what is wrong and go on with the
+    shipped sets; if the shipped sets themselves are broken, None (nothing can be judged)."""
+    from inspector.checklist_loader import ChecklistError
+    from inspector.checklist_loader import load_catalogue as load
+
+    try:
+        return load(list(extra_dirs))
+    except ChecklistError as exc:
+        log.error("%s", exc)
+        problems = "\n".join(str(p) for p in exc.problems[:20])
+        more = len(exc.problems) - 20
+        if more > 0:
+            problems += "\n" + QCoreApplication.translate(
+                "Startup", "… and {n} more (see the log)."
+            ).format(n=more)
+        try:
+            catalogue = load(include_shipped=True, include_user=False)
+        except ChecklistError:
+            message(
+                QMessageBox.Icon.Critical,
+                QCoreApplication.translate(
+                    "Startup",
+                    "The checklists shipped with Inspector cannot be read:\n\n{problems}\n\n"
+                    "Reinstall Inspector.",
+                ).format(problems=problems),
+            )
+            return None
+        message(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate(
+                "Startup",
+                "Your own checklist files have problems and are not used until they are "
+                "fixed; the line-up uses the shipped checklists.\n\n{problems}",
+            ).format(problems=problems),
+        )
+        return catalogue
+
+
+@dataclass
+class Opened:
+    """The database in use and what holds it open."""
+
+    context: AppContext
+    window: MainWindow
+    lock: object | None = None
+
+    def close(self) -> None:
+        self.window.close()
+        self.context.runner.wait(30_000)
+        self.context.store.close()
+        if self.lock is not None:
+            self.lock.close()
+            self.lock = None
+
+
+class Launcher:
+    """Opens a database into a window; the demo button opens the demo database in its place."""
+
+    def __init__(self, app: QApplication, args: argparse.Namespace) -> None:
+        self.app = app
+        self.args = args
+        self.opened: Opened | None = None
+
+    def open(self, db_path: Path) -> int:
+        """Open ``db_path`` in a new window. Returns 0, or an exit status after a message."""
+        db_path = Path(db_path).expanduser().resolve()
+        lock = None
+        read_only = False
+        try:
+            from inspector.storage.instance_lock import DatabaseInUseError, acquire_app_lock
+        except ImportError:  # pragma: no cover - the lock module ships with the storage layer
+            acquire_app_lock, DatabaseInUseError = None, DatabaseLockedError
+        try:
+            if acquire_app_lock is not None:
+                lock = acquire_app_lock(db_path)
+            store = Store(db_path)
+        except (DatabaseInUseError, DatabaseLockedError) as exc:
+            if lock is not None:
+                lock.close()
+            log.warning("%s", exc)
+            if not self._ask_read_only(exc):
+                return EXIT_STORAGE
+            lock, read_only = None, True
+            try:
+                store = Store(db_path, read_only=True)
+            except StorageError as again:
+                self._storage_message(again)
+                return EXIT_STORAGE
+        except StorageError as exc:
+            if lock is not None:
+                lock.close()
+            self._storage_message(exc)
+            return EXIT_STORAGE
+        catalogue = load_catalogue(self.args.checklists or ())
+        if catalogue is None:
+            store.close()
+            if lock is not None:
+                lock.close()
+            return EXIT_STORAGE
+        context = AppContext(
+            store=store,
+            catalogue=catalogue,
+            runner=TaskRunner(db_path),
+            events=AppEvents(),
+            db_path=db_path,
+            read_only=read_only,
+        )
+        window = create_main_window(context, open_demo=self.open_demo)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        previous, self.opened = self.opened, Opened(context, window, lock)
+        if previous is not None:
+            previous.close()
+        window.show()
+        log.info("opened %s%s", db_path, " (read-only)" if read_only else "")
+        if not read_only:  # the day's backup and the photo retention, off the GUI thread
+            from inspector.storage.backup import daily_maintenance
+
+            context.runner.submit(
+                lambda task_store, _progress: daily_maintenance(task_store),
+                on_done=lambda problems: _show_maintenance_problems(window, problems),
+            )
+        return 0
+
+    def open_demo(self) -> None:
+        demo = demo_database()
+        if demo is not None:
+            self.open(demo)
+
+    def close(self) -> None:
+        if self.opened is not None:
+            self.opened.close()
+            self.opened = None
+
+    @staticmethod
+    def _ask_read_only(exc: StorageError) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Inspector", str(exc))
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "Startup", "Open it read-only, to look without changing anything?"
+            )
+        )
+        read_only = box.addButton(
+            QCoreApplication.translate("Startup", "Open read-only"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(
+            QCoreApplication.translate("Startup", "Quit"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.setDefaultButton(read_only)
+        box.exec()
+        return box.clickedButton() is read_only
+
+    @staticmethod
+    def _storage_message(exc: StorageError) -> None:
+        log.error("%s", exc)
+        QMessageBox.critical(
+            None,
+            "Inspector",
+            QCoreApplication.translate(
+                "Startup", "Inspector cannot open the database {path}.\n\n{problem}"
+            ).format(path=exc.path, problem=exc),
+        )
+
+
+def _show_maintenance_problems(window: MainWindow, problems: list[StorageError]) -> None:
+    """A failed daily backup is said (the data is safe), never fatal."""
+    for problem in problems:
+        log.warning("%s", problem)
+        QMessageBox.warning(window, "Inspector", str(problem))
+
+
+def demo_database() -> Path | None:
+    try:
+        from inspector.demo import ensure_demo_database
+    except ImportError:  # pragma: no cover - the demo ships with the app
+        return None
+    return ensure_demo_database(paths.demo_db_path())
+
+
+def start(args: argparse.Namespace, app: QApplication | None = None) -> tuple[Launcher | None, int]:
+    """Everything before the event loop. Returns the launcher (with its window shown) and 0, or
+    None and an exit status."""
+    install_excepthook(paths.log_path())
+    configure_logging(paths.log_path())
+    log.info("Inspector %s starting", __version__)
+    app = app or application()
+    fonts.install_app_font(app)
+    requested = getattr(args, "lang", None)
+    i18n.set_language(i18n.initial_language(requested), remember=bool(requested))
+    if getattr(args, "demo", False):
+        db_path = demo_database()
+        if db_path is None:
+            return None, EXIT_STORAGE
+    else:
+        db_path = Path(args.db) if getattr(args, "db", None) else paths.default_db_path()
+    launcher = Launcher(app, args)
+    code = launcher.open(db_path.expanduser().resolve())
+    return (launcher if code == 0 else None), code
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Plain ``inspector``: start the app and run until its window closes."""
+    QApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    launcher, code = start(args)
+    if launcher is None:
+        return code
+    try:
+        return QApplication.instance().exec()
+    finally:
+        launcher.close()
+        logging.shutdown()

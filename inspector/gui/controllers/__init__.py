@@ -1,0 +1,1 @@
+"""Controllers: the behaviour behind a screen (views only lay out and forward)."""

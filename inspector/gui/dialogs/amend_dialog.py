@@ -1,0 +1,139 @@
+"""A change to a finished line-up needs a reason; the change log keeps it with who and when."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.gui.controllers.lineup_controller import Change
+from inspector.gui.i18n import current_language
+from inspector.gui.widgets import status as look
+from inspector.gui.widgets.touch import TOUCH_HEIGHT, touch_button
+
+
+class AmendDialog(QDialog):
+    """Opened with ``open()``; emits ``amended(change, reason)`` when confirmed with a reason."""
+
+    amended = Signal(object, str)
+
+    def __init__(self, change: Change, changed_by: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("amend_dialog")
+        self.setMinimumWidth(560)
+        self.change = change
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.person_label, self.person = QLabel(), QLabel(change.person)
+        self.what_label, self.what = QLabel(), QLabel()
+        self.what.setWordWrap(True)
+        self.change_label, self.change_text = QLabel(), QLabel()
+        self.by_label, self.by = QLabel(), QLabel(changed_by or "–")
+        self.reason_label = QLabel()
+        self.reason = QLineEdit()
+        self.reason.setMinimumHeight(TOUCH_HEIGHT)
+        self.reason.textChanged.connect(self._update_ok)
+        form = QFormLayout()
+        form.addRow(self.person_label, self.person)
+        form.addRow(self.what_label, self.what)
+        form.addRow(self.change_label, self.change_text)
+        form.addRow(self.by_label, self.by)
+        form.addRow(self.reason_label, self.reason)
+        self.picks = QHBoxLayout()
+        self._pick_buttons = []
+        for n in range(len(self._quick_reasons())):
+            button = touch_button()
+            button.clicked.connect(
+                lambda _=False, n=n: self.reason.setText(self._quick_reasons()[n])
+            )
+            self.picks.addWidget(button)
+            self._pick_buttons.append(button)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        for button in self.buttons.buttons():
+            button.setMinimumHeight(TOUCH_HEIGHT)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addLayout(self.picks)
+        layout.addWidget(self.buttons)
+        self.retranslate_ui()
+        self._update_ok()
+        self.reason.setFocus()
+
+    def _quick_reasons(self) -> tuple[str, ...]:
+        return (
+            self.tr("Recorded by mistake"),
+            self.tr("Checked again"),
+            self.tr("Employee arrived later"),
+        )
+
+    def _update_ok(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            bool(self.reason.text().strip())
+        )
+
+    def accept(self) -> None:
+        reason = self.reason.text().strip()
+        if not reason:  # Enter in an empty field: a reason is required
+            self.reason.setFocus()
+            return
+        self.amended.emit(self.change, reason)
+        super().accept()
+
+    def _describe(self) -> tuple[str, str]:
+        change = self.change
+        if change.attendance is not None:
+            return (
+                self.tr("Attendance"),
+                f"{look.attendance_text(change.before_attendance)} → "
+                f"{look.attendance_text(change.attendance)}",
+            )
+        what = change.item_text.get(current_language()) if change.item_text else change.item_id
+        parts = []
+        if change.result is not None and change.result != change.before_result:
+            parts.append(
+                f"{look.result_text(change.before_result or change.result)} → "
+                f"{look.result_text(change.result)}"
+            )
+        if change.note is not None:
+            parts.append(self.tr("Note: {note}").format(note=change.note or "–"))
+        if change.photo:
+            parts.append(self.tr("Photo added"))
+        return what or "", "；".join(parts)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Change a finished line-up"))
+        self.intro.setText(
+            self.tr(
+                "This line-up is finished. The change is recorded in the change log with your "
+                "name, the time and a reason."
+            )
+        )
+        self.person_label.setText(self.tr("Person:"))
+        self.what_label.setText(self.tr("Item:"))
+        self.change_label.setText(self.tr("Change:"))
+        self.by_label.setText(self.tr("Changed by:"))
+        self.reason_label.setText(self.tr("Reason:"))
+        self.reason.setPlaceholderText(self.tr("Required"))
+        what, change = self._describe()
+        self.what.setText(what)
+        self.change_text.setText(change)
+        for button, text in zip(self._pick_buttons, self._quick_reasons(), strict=True):
+            button.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,257 @@
+"""Add or edit one employee: validated fields, the job role from the catalogue, sex."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.domain.checklist import Catalogue
+from inspector.domain.people import Employee, Sex
+from inspector.gui.models.checklist_model import ui_language
+
+MIN_TOUCH = 40
+MAX_NO_LENGTH = 32
+MAX_TEXT_LENGTH = 80
+
+
+class EmployeeDialog(QDialog):
+    """``employee()`` gives the edited employee once the dialog is accepted.
+
+    ``number_taken(no)`` says whether another employee already has a number (checked for new
+    employees only: an edit keeps its number, which is the key of the roster).
+    """
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        *,
+        employee: Employee | None = None,
+        departments: Iterable[str] = (),
+        sites: Iterable[str] = (),
+        number_taken: Callable[[str], bool] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("employeeDialog")
+        self.setMinimumWidth(440)
+        self._catalogue = catalogue
+        self._original = employee
+        self._number_taken = number_taken or (lambda _no: False)
+
+        self.number_edit = QLineEdit()
+        self.number_edit.setObjectName("employeeNo")
+        self.number_edit.setMaxLength(MAX_NO_LENGTH)
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("employeeName")
+        self.name_edit.setMaxLength(MAX_TEXT_LENGTH)
+        self.sex_combo = QComboBox()
+        self.sex_combo.setObjectName("employeeSex")
+        self.department_combo = QComboBox()
+        self.department_combo.setObjectName("employeeDepartment")
+        self.department_combo.setEditable(True)
+        self.department_combo.addItems(list(departments))
+        self.department_combo.setCurrentIndex(-1)
+        self.department_combo.lineEdit().setMaxLength(MAX_TEXT_LENGTH)
+        self.role_combo = QComboBox()
+        self.role_combo.setObjectName("employeeRole")
+        self.site_combo = QComboBox()
+        self.site_combo.setObjectName("employeeSite")
+        self.site_combo.setEditable(True)
+        self.site_combo.addItems(list(sites))
+        self.site_combo.setCurrentIndex(-1)
+        self.site_combo.lineEdit().setMaxLength(MAX_TEXT_LENGTH)
+        self.active_check = QCheckBox()
+        self.active_check.setObjectName("employeeActive")
+        self.active_check.setChecked(True)
+        for widget in (
+            self.number_edit,
+            self.name_edit,
+            self.sex_combo,
+            self.department_combo,
+            self.role_combo,
+            self.site_combo,
+            self.active_check,
+        ):
+            widget.setMinimumHeight(MIN_TOUCH)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("employeeError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b3261e;")
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        for button in self.buttons.buttons():
+            button.setMinimumHeight(MIN_TOUCH)
+            button.setMinimumWidth(96)
+        self.buttons.accepted.connect(self._accept_if_valid)
+        self.buttons.rejected.connect(self.reject)
+
+        self._form = QFormLayout()
+        self._labels = [QLabel() for _ in range(7)]
+        for label in self._labels:
+            label.setMinimumHeight(MIN_TOUCH)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for label, field in zip(
+            self._labels,
+            (
+                self.number_edit,
+                self.name_edit,
+                self.sex_combo,
+                self.department_combo,
+                self.role_combo,
+                self.site_combo,
+                self.active_check,
+            ),
+            strict=True,
+        ):
+            label.setBuddy(field)
+            self._form.addRow(label, field)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        self._fill_choices()
+        if employee is not None:
+            self._load(employee)
+        self._touched = employee is not None
+        for edit in (self.number_edit, self.name_edit):
+            edit.textChanged.connect(self._validate)
+        self.department_combo.editTextChanged.connect(self._on_touched)
+        self.role_combo.currentIndexChanged.connect(self._on_touched)
+        self.retranslate_ui()
+        self._validate()
+
+    # -- fields -----------------------------------------------------------------------------
+
+    def _fill_choices(self) -> None:
+        lang = ui_language()
+        sex = self.sex_combo.currentData()
+        role = self.role_combo.currentData()
+        self.sex_combo.blockSignals(True)
+        self.sex_combo.clear()
+        self.sex_combo.addItem(self.tr("Female"), Sex.FEMALE.value)
+        self.sex_combo.addItem(self.tr("Male"), Sex.MALE.value)
+        if sex is not None:
+            self.sex_combo.setCurrentIndex(self.sex_combo.findData(sex))
+        self.sex_combo.blockSignals(False)
+        self.role_combo.blockSignals(True)
+        self.role_combo.clear()
+        self.role_combo.addItem(self.tr("Choose a role…"), None)
+        for r in self._catalogue.roles:
+            self.role_combo.addItem(r.name.get(lang), r.id)
+        if role is not None:
+            if self.role_combo.findData(role) < 0:  # a role the catalogue no longer has
+                self.role_combo.addItem(role, role)
+            self.role_combo.setCurrentIndex(self.role_combo.findData(role))
+        self.role_combo.blockSignals(False)
+
+    def _load(self, employee: Employee) -> None:
+        self.number_edit.setText(employee.employee_no)
+        self.number_edit.setReadOnly(True)
+        self.name_edit.setText(employee.name)
+        self.sex_combo.setCurrentIndex(self.sex_combo.findData(employee.sex.value))
+        self.department_combo.setEditText(employee.department)
+        if self.role_combo.findData(employee.role) < 0:  # a role the catalogue no longer has
+            self.role_combo.addItem(employee.role, employee.role)
+        self.role_combo.setCurrentIndex(self.role_combo.findData(employee.role))
+        self.site_combo.setEditText(employee.site)
+        self.active_check.setChecked(employee.active)
+
+    def problems(self) -> list[str]:
+        """What stops the employee from being saved, in words (empty when it can be)."""
+        found = []
+        number = self.number_edit.text().strip()
+        if not number:
+            found.append(self.tr("Enter the employee number."))
+        elif any(ch.isspace() for ch in number):
+            found.append(self.tr("The employee number cannot contain spaces."))
+        elif self._original is None and self._number_taken(number):
+            found.append(
+                self.tr("Employee number {no} is already on the roster.").format(no=number)
+            )
+        if not self.name_edit.text().strip():
+            found.append(self.tr("Enter the name."))
+        if not self.department_combo.currentText().strip():
+            found.append(self.tr("Enter the department."))
+        if self.role_combo.currentData() is None:
+            found.append(self.tr("Choose the job role."))
+        return found
+
+    def _validate(self) -> bool:
+        problems = self.problems()
+        # Say what is missing once the user has started; Save stays off until it is right.
+        touched = any((self.number_edit.isModified(), self.name_edit.isModified(), self._touched))
+        self.error_label.setText("\n".join(problems) if touched else "")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
+        return not problems
+
+    def _on_touched(self) -> None:
+        self._touched = True
+        self._validate()
+
+    def _accept_if_valid(self) -> None:
+        if self._validate():
+            self.accept()
+
+    @property
+    def save_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    def employee(self) -> Employee:
+        """The employee as entered (keeps the database id of an edited employee)."""
+        original = self._original
+        return Employee(
+            employee_no=self.number_edit.text().strip(),
+            name=self.name_edit.text().strip(),
+            sex=Sex(self.sex_combo.currentData()),
+            department=self.department_combo.currentText().strip(),
+            role=self.role_combo.currentData(),
+            site=self.site_combo.currentText().strip(),
+            active=self.active_check.isChecked(),
+            id=original.id if original else None,
+        )
+
+    # -- language ---------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(
+            self.tr("Add an employee") if self._original is None else self.tr("Edit an employee")
+        )
+        texts = (
+            self.tr("Employee no."),
+            self.tr("Name"),
+            self.tr("Sex"),
+            self.tr("Department"),
+            self.tr("Job role"),
+            self.tr("Site"),
+            self.tr("Status"),
+        )
+        for label, text in zip(self._labels, texts, strict=True):
+            label.setText(text)
+        self.active_check.setText(self.tr("Active (on the roster for line-ups)"))
+        self.number_edit.setPlaceholderText(self.tr("e.g. E0123"))
+        self.save_button.setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self._fill_choices()
+        self._validate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,102 @@
+"""A note on one item: quick picks of common reasons plus free text (key N)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.gui.widgets.touch import TOUCH_HEIGHT, touch_button
+
+
+class NoteDialog(QDialog):
+    """Opened with ``open()`` (never blocks); emits ``note_entered(text, failed)`` on OK."""
+
+    note_entered = Signal(str, bool)
+
+    def __init__(
+        self, item_text: str, note: str = "", *, failed: bool = True, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("note_dialog")
+        self.setMinimumWidth(520)
+        self.item_label = QLabel(item_text)
+        self.item_label.setWordWrap(True)
+        font = self.item_label.font()
+        font.setBold(True)
+        self.item_label.setFont(font)
+        self.picks_label = QLabel()
+        self.picks = QGridLayout()
+        self._pick_buttons = []
+        for n in range(len(self._quick_picks())):
+            button = touch_button()
+            button.clicked.connect(lambda _=False, n=n: self._pick(n))
+            self.picks.addWidget(button, n // 2, n % 2)
+            self._pick_buttons.append(button)
+        self.text = QLineEdit(note)
+        self.text.setMinimumHeight(TOUCH_HEIGHT)
+        self.text.setClearButtonEnabled(True)
+        self.failed = QCheckBox()
+        self.failed.setChecked(failed)
+        self.failed.setMinimumHeight(TOUCH_HEIGHT)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        for button in self.buttons.buttons():
+            button.setMinimumHeight(TOUCH_HEIGHT)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.item_label)
+        layout.addWidget(self.picks_label)
+        layout.addLayout(self.picks)
+        layout.addWidget(self.text)
+        layout.addWidget(self.failed)
+        layout.addWidget(self.buttons)
+        self.retranslate_ui()
+        self.text.setFocus()
+
+    def _quick_picks(self) -> tuple[str, ...]:
+        return (
+            self.tr("Corrected on the spot"),
+            self.tr("Verbal reminder given"),
+            self.tr("Repeat offence"),
+            self.tr("Needs replacing"),
+            self.tr("Follow up tomorrow"),
+            self.tr("Reported to the manager"),
+        )
+
+    def _pick(self, n: int) -> None:
+        pick = self._quick_picks()[n]
+        current = self.text.text().strip()
+        if pick not in current:
+            self.text.setText(f"{current}；{pick}" if current else pick)
+        self.text.setFocus()
+
+    def note(self) -> str:
+        return self.text.text().strip()
+
+    def accept(self) -> None:
+        self.note_entered.emit(self.note(), self.failed.isChecked())
+        super().accept()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Note"))
+        self.picks_label.setText(self.tr("Common reasons:"))
+        for button, text in zip(self._pick_buttons, self._quick_picks(), strict=True):
+            button.setText(text)
+        self.text.setPlaceholderText(self.tr("Or type a note, then Enter"))
+        self.failed.setText(self.tr("Mark this item as failed"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

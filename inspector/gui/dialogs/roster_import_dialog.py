@@ -1,0 +1,239 @@
+"""The preview of a roster import: what would be added and changed, and the rows that cannot be.
+
+When the file has bad rows the safe choice is the default: import nothing (Cancel). Importing
+the rest is a separate, clearly labelled button: "Import the N good rows only".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.domain.checklist import Catalogue
+from inspector.domain.people import Employee
+from inspector.gui.models.checklist_model import ui_language
+from inspector.gui.models.roster_model import (
+    ChangeRow,
+    ImportChangesModel,
+    RosterWords,
+    RowProblemsModel,
+    role_name,
+)
+from inspector.roster_io import RosterChanges, RosterPreview
+
+MIN_TOUCH = 40
+
+
+FIELDS = ("name", "sex", "department", "role", "site", "active")
+
+
+class ChangeWords(QObject):
+    """Words for the details of a change (field names and values)."""
+
+    def field(self, name: str) -> str:
+        return {
+            "name": self.tr("Name"),
+            "sex": self.tr("Sex"),
+            "department": self.tr("Department"),
+            "role": self.tr("Role"),
+            "site": self.tr("Site"),
+            "active": self.tr("Status"),
+        }[name]
+
+    def change(self, name: str, before: str, after: str) -> str:
+        return self.tr("{field}: {before} → {after}").format(
+            field=self.field(name), before=before, after=after
+        )
+
+
+def change_rows(changes: RosterChanges, catalogue: Catalogue, parent: QObject) -> list[ChangeRow]:
+    lang = ui_language()
+    words = RosterWords(parent)
+    fields = ChangeWords(parent)
+
+    def value(employee: Employee, name: str) -> str:
+        if name == "sex":
+            return words.sex(employee.sex)
+        if name == "role":
+            return role_name(catalogue, employee.role, lang)
+        if name == "active":
+            return words.active(employee.active)
+        return str(getattr(employee, name)) or "–"
+
+    rows = []
+    for employee in changes.new:
+        details = " · ".join(
+            value(employee, f) for f in ("sex", "department", "role", "site") if value(employee, f)
+        )
+        rows.append(ChangeRow("new", employee, details))
+    for before, after in changes.updated:
+        details = "; ".join(
+            fields.change(f, value(before, f), value(after, f))
+            for f in FIELDS
+            if getattr(before, f) != getattr(after, f)
+        )
+        rows.append(ChangeRow("updated", after, details))
+    return rows
+
+
+class RosterImportDialog(QDialog):
+    """Shows a ``RosterPreview``; accepted means: import ``employees_to_import()``."""
+
+    def __init__(
+        self,
+        preview: RosterPreview,
+        existing: Sequence[Employee],
+        catalogue: Catalogue,
+        *,
+        path: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("rosterImportDialog")
+        self.resize(760, 560)
+        self._path = path
+        self._problems = list(preview.problems)
+        self.changes: RosterChanges = preview.changes(existing)
+        # As they will be saved: without a status column, people keep their active flag.
+        self._employees: tuple[Employee, ...] = tuple(self.changes.employees)
+        self._catalogue = catalogue
+
+        self.file_label = QLabel()
+        self.file_label.setObjectName("importFile")
+        self.file_label.setWordWrap(True)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("importSummary")
+        font = QFont(self.summary_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.summary_label.setFont(font)
+
+        self.changes_title = QLabel()
+        self.changes_model = ImportChangesModel(change_rows(self.changes, catalogue, self), self)
+        self.changes_view = self._table(self.changes_model, "importChanges")
+        self.problems_title = QLabel()
+        self.problems_title.setObjectName("problemsTitle")
+        self.problems_model = RowProblemsModel(self._problems, self)
+        self.problems_view = self._table(self.problems_model, "importProblems")
+        self.note_label = QLabel()
+        self.note_label.setObjectName("importNote")
+        self.note_label.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox()
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("importButton")
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancelImportButton")
+        for button in (self.import_button, self.cancel_button):
+            button.setMinimumHeight(MIN_TOUCH)
+            button.setMinimumWidth(120)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        # With bad rows, Enter must not import: Cancel is the default (and has the focus).
+        has_problems = bool(self._problems)
+        self.import_button.setAutoDefault(not has_problems)
+        self.import_button.setEnabled(bool(self._employees) and self.change_count > 0)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.file_label)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.changes_title)
+        layout.addWidget(self.changes_view, 3)
+        layout.addWidget(self.problems_title)
+        layout.addWidget(self.problems_view, 2)
+        layout.addWidget(self.note_label)
+        layout.addWidget(self.buttons)
+        self.changes_title.setVisible(bool(self.change_count))
+        self.changes_view.setVisible(bool(self.change_count))
+        self.problems_title.setVisible(has_problems)
+        self.problems_view.setVisible(has_problems)
+        self.retranslate_ui()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        importable = not self._problems and self.import_button.isEnabled()
+        default = self.import_button if importable else self.cancel_button
+        default.setDefault(True)
+        default.setFocus()
+
+    def _table(self, model: object, name: str) -> QTableView:
+        view = QTableView()
+        view.setObjectName(name)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.setWordWrap(False)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        return view
+
+    @property
+    def change_count(self) -> int:
+        return len(self.changes.new) + len(self.changes.updated)
+
+    @property
+    def problem_count(self) -> int:
+        return len(self._problems)
+
+    def employees_to_import(self) -> tuple[Employee, ...]:
+        """The good rows of the file as they will be saved (bad rows are never among them)."""
+        return self._employees
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Import the roster"))
+        if self._path is not None:
+            self.file_label.setText(self.tr("File: {name}").format(name=self._path.name))
+        self.summary_label.setText(
+            self.tr(
+                "New: {new}    Updated: {updated}    Unchanged: {unchanged}    Bad rows: {bad}"
+            ).format(
+                new=len(self.changes.new),
+                updated=len(self.changes.updated),
+                unchanged=len(self.changes.unchanged),
+                bad=self.problem_count,
+            )
+        )
+        self.changes_title.setText(self.tr("What the import changes:"))
+        self.problems_title.setText(self.tr("Rows that cannot be imported:"))
+        good = len(self._employees)
+        if self._problems:
+            self.import_button.setText(self.tr("Import the {n} good rows only").format(n=good))
+            self.note_label.setText(
+                self.tr(
+                    "{bad} rows of the file cannot be imported. Nothing is imported unless you "
+                    "choose to: correct the file and import it again, or import the {n} good "
+                    "rows only."
+                ).format(bad=self.problem_count, n=good)
+            )
+            self.cancel_button.setText(self.tr("Import nothing"))
+        else:
+            self.import_button.setText(self.tr("Import {n} rows").format(n=good))
+            self.cancel_button.setText(self.tr("Cancel"))
+            if not self.change_count:
+                self.note_label.setText(self.tr("The roster already matches the file."))
+            else:
+                self.note_label.clear()
+        self.note_label.setVisible(bool(self.note_label.text()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

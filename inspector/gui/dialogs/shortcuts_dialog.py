@@ -1,0 +1,110 @@
+"""The keyboard reference (F1 or ?). docs/gui.md repeats it; a test keeps the two in step."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from inspector.gui.widgets.touch import TOUCH_HEIGHT
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ShortcutsDialog", text)
+
+
+# (keys as written in docs/gui.md, what they do), translated when shown.
+SHORTCUTS: tuple[tuple[str, str], ...] = (
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Enter"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Start today's line-up, or resume the unfinished one"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Space"),
+        QT_TRANSLATE_NOOP(
+            "ShortcutsDialog", "Every item not yet marked passes; save; go to the next person to do"
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Up / Down"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Move through the items"),
+    ),
+    ("X", QT_TRANSLATE_NOOP("ShortcutsDialog", "Toggle the highlighted item failed")),
+    (
+        "N",
+        QT_TRANSLATE_NOOP(
+            "ShortcutsDialog", "A note on the highlighted item (common reasons or free text)"
+        ),
+    ),
+    ("P", QT_TRANSLATE_NOOP("ShortcutsDialog", "Add a photo to the highlighted failed item")),
+    ("A", QT_TRANSLATE_NOOP("ShortcutsDialog", "Absent (press again to undo)")),
+    ("L", QT_TRANSLATE_NOOP("ShortcutsDialog", "On leave (press again to undo)")),
+    ("T", QT_TRANSLATE_NOOP("ShortcutsDialog", "Late (late people are still inspected)")),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Left / Right"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Previous / next person"),
+    ),
+    (
+        "G",
+        QT_TRANSLATE_NOOP(
+            "ShortcutsDialog", "Grid of the whole line-up; Enter or double-click jumps to a person"
+        ),
+    ),
+    (
+        "Ctrl+Return",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Finish the line-up (confirm with Enter)"),
+    ),
+    ("F1 / ?", QT_TRANSLATE_NOOP("ShortcutsDialog", "This list of shortcuts")),
+)
+
+
+def shortcut_rows() -> list[tuple[str, str]]:
+    """The shortcuts in the interface language."""
+    return [
+        (
+            QCoreApplication.translate("ShortcutsDialog", keys),
+            QCoreApplication.translate("ShortcutsDialog", text),
+        )
+        for keys, text in SHORTCUTS
+    ]
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcuts_dialog")
+        self.setMinimumWidth(560)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.table = QLabel()
+        self.table.setObjectName("shortcuts_table")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        for button in self.buttons.buttons():
+            button.setMinimumHeight(TOUCH_HEIGHT)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table)
+        layout.addWidget(self.buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.intro.setText(
+            self.tr(
+                "Record only the exceptions: Space passes everyone who is fine. Every key also "
+                "has a button on the screen."
+            )
+        )
+        rows = "".join(
+            f"<tr><td style='padding:4px 16px 4px 0'><b>{escape(keys)}</b></td>"
+            f"<td style='padding:4px 0'>{escape(text)}</td></tr>"
+            for keys, text in shortcut_rows()
+        )
+        self.table.setText(f"<table>{rows}</table>")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

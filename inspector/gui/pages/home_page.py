@@ -1,0 +1,208 @@
+"""The first screen: import a roster (or open the demo) on an empty database, resume an unfinished
+line-up where it stopped, or start today's line-up. Enter does the obvious thing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from inspector.domain.lineup import Lineup, PersonStatus
+from inspector.gui.context import AppContext
+from inspector.gui.pages.lineup_start_page import LineupStartPage
+from inspector.gui.widgets import status as look
+from inspector.gui.widgets.touch import STYLE, touch_button
+
+
+def _heading(text: str = "") -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSize(font.pointSize() + 6)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+class HomePage(QWidget):
+    start_requested = Signal(object)  # StartParams
+    resume_requested = Signal(int)  # line-up id
+    open_requested = Signal(int)  # a recent line-up
+    import_requested = Signal()
+    demo_requested = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(STYLE)
+        self.context = context
+        self.unfinished: Lineup | None = None
+        self._resume_at: tuple[int, int, int, str] = (0, 0, 0, "")  # done, total, row, who
+        self._skip_resume: int | None = None  # "start a new one instead" was chosen
+
+        # An empty database: import a roster, or look at the demo.
+        self.welcome = QWidget()
+        self.welcome.setObjectName("welcome_panel")
+        self.welcome_heading = _heading()
+        self.welcome_text = QLabel()
+        self.welcome_text.setWordWrap(True)
+        self.import_button = touch_button(primary=True)
+        self.import_button.setObjectName("import_button")
+        self.import_button.clicked.connect(self.import_requested)
+        self.demo_button = touch_button()
+        self.demo_button.setObjectName("demo_button")
+        self.demo_button.clicked.connect(self.demo_requested)
+        welcome_buttons = QHBoxLayout()
+        welcome_buttons.addWidget(self.import_button)
+        welcome_buttons.addWidget(self.demo_button)
+        welcome_layout = QVBoxLayout(self.welcome)
+        welcome_layout.setSpacing(16)
+        welcome_layout.addWidget(self.welcome_heading)
+        welcome_layout.addWidget(self.welcome_text)
+        welcome_layout.addLayout(welcome_buttons)
+        welcome_layout.addStretch(1)
+
+        # An unfinished line-up: resume it where it stopped.
+        self.resume = QWidget()
+        self.resume.setObjectName("resume_panel")
+        self.resume_heading = _heading()
+        self.resume_text = QLabel()
+        self.resume_text.setObjectName("resume_text")
+        self.resume_text.setWordWrap(True)
+        self.resume_button = touch_button(primary=True)
+        self.resume_button.setObjectName("resume_button")
+        self.resume_button.clicked.connect(self._resume)
+        self.new_button = touch_button()
+        self.new_button.setObjectName("new_lineup_button")
+        self.new_button.clicked.connect(self._new_instead)
+        resume_buttons = QHBoxLayout()
+        resume_buttons.addWidget(self.resume_button, 2)
+        resume_buttons.addWidget(self.new_button, 1)
+        resume_layout = QVBoxLayout(self.resume)
+        resume_layout.setSpacing(16)
+        resume_layout.addWidget(self.resume_heading)
+        resume_layout.addWidget(self.resume_text)
+        resume_layout.addLayout(resume_buttons)
+        resume_layout.addStretch(1)
+
+        # Otherwise: today's line-up.
+        self.start = LineupStartPage(context)
+        self.start.start_requested.connect(self.start_requested)
+        self.start.open_requested.connect(self.open_requested)
+
+        self.stack = QStackedWidget()
+        for panel in (self.welcome, self.resume, self.start):
+            panel.setMaximumWidth(1000)  # lines a reader can follow on a wide screen
+            self.stack.addWidget(panel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(self.stack)
+
+        self.enter_action = QAction(self)
+        self.enter_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+        )
+        self.enter_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.enter_action.triggered.connect(self._enter)
+        self.addAction(self.enter_action)
+        context.events.roster_changed.connect(self.refresh)
+        self.retranslate_ui()
+
+    def refresh(self) -> None:
+        store = self.context.store
+        if store.employee_count() == 0:
+            self.stack.setCurrentWidget(self.welcome)
+            return
+        self.unfinished = store.unfinished_lineup()
+        if self.unfinished is not None and self.unfinished.id != self._skip_resume:
+            self._resume_at = self._where_it_stopped(self.unfinished)
+            self._describe_resume()
+            self.stack.setCurrentWidget(self.resume)
+            return
+        self.start.refresh()
+        self.stack.setCurrentWidget(self.start)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def panel(self) -> str:
+        """ "welcome", "resume" or "start": which choice the screen offers."""
+        return {self.welcome: "welcome", self.resume: "resume", self.start: "start"}[
+            self.stack.currentWidget()
+        ]
+
+    def set_demo_available(self, available: bool) -> None:
+        self.demo_button.setEnabled(available)
+
+    def _enter(self) -> None:
+        panel = self.panel
+        if panel == "resume":
+            self._resume()
+        elif panel == "start":
+            self.start.request_start()
+        elif panel == "welcome":
+            self.import_requested.emit()
+
+    def _resume(self) -> None:
+        if self.unfinished is not None:
+            self.resume_requested.emit(self.unfinished.id)
+
+    def _new_instead(self) -> None:
+        self._skip_resume = self.unfinished.id if self.unfinished else None
+        self.refresh()
+
+    def _where_it_stopped(self, lineup: Lineup) -> tuple[int, int, int, str]:
+        store = self.context.store
+        inspections = store.inspections_for(lineup.id)
+        done = sum(1 for i in inspections if i.status is not PersonStatus.TODO)
+        row = min(max(store.get_cursor(lineup.id), 0), max(len(inspections) - 1, 0))
+        who = ""
+        if inspections:
+            employee = store.get_employee(inspections[row].employee_id)
+            who = f"{employee.employee_no} {employee.name}"
+        return done, len(inspections), row, who
+
+    def _describe_resume(self) -> None:
+        lineup = self.unfinished
+        if lineup is None:
+            return
+        done, total, row, who = self._resume_at
+        scope = " / ".join(p for p in (lineup.site, lineup.department) if p) or self.tr("Everyone")
+        self.resume_text.setText(
+            self.tr(
+                "The line-up of {day} ({shift}, {scope}, supervisor {supervisor}) was not "
+                "finished: {done} of {total} people are done. Every mark is saved.\n\n"
+                "It resumes at person {n}: {name}."
+            ).format(
+                day=lineup.day.isoformat(),
+                shift=look.shift_text(lineup.shift),
+                scope=scope,
+                supervisor=lineup.supervisor or "–",
+                done=done,
+                total=total,
+                n=row + 1,
+                name=who,
+            )
+        )
+
+    def retranslate_ui(self) -> None:
+        self.welcome_heading.setText(self.tr("Welcome to Inspector"))
+        self.welcome_text.setText(
+            self.tr(
+                "There is no roster in this database yet. Import the staff list (Excel or CSV) "
+                "to hold your first line-up, or look around in the demo first: it has its own "
+                "database, so nothing you try there touches yours."
+            )
+        )
+        self.import_button.setText(self.tr("Import roster…"))
+        self.demo_button.setText(self.tr("Open the demo"))
+        self.resume_heading.setText(self.tr("Resume the line-up"))
+        self.resume_button.setText(self.tr("Resume  (Enter)"))
+        self.new_button.setText(self.tr("Start a new line-up instead"))
+        self._describe_resume()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

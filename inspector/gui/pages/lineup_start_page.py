@@ -1,0 +1,217 @@
+"""Today's line-up with sensible defaults: date, shift by the clock, the site or department used
+last time, the supervisor remembered. Enter starts it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QEvent, QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.gui.context import AppContext
+from inspector.gui.controllers.lineup_controller import SHIFTS, SUPERVISOR_SETTING, shift_for
+from inspector.gui.models.recent_lineups_model import RecentLineupsModel
+from inspector.gui.widgets import status as look
+from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
+
+SCOPE_SETTING = "lineup_scope"  # "site|department" of the last line-up started here
+
+
+@dataclass(frozen=True, slots=True)
+class StartParams:
+    day: date
+    shift: str
+    site: str
+    department: str
+    supervisor: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    site: str
+    department: str  # "" for the whole site
+    people: int
+
+    @property
+    def key(self) -> str:
+        return f"{self.site}|{self.department}"
+
+
+class LineupStartPage(QWidget):
+    start_requested = Signal(object)  # StartParams
+    open_requested = Signal(int)  # a recent line-up's id
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(STYLE)
+        self.context = context
+        self.scopes: list[Scope] = []
+        self.heading = QLabel()
+        self.heading.setObjectName("start_heading")
+        font = self.heading.font()
+        font.setPointSize(font.pointSize() + 6)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.date_label, self.shift_label = QLabel(), QLabel()
+        self.scope_label, self.supervisor_label = QLabel(), QLabel()
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.shift = QComboBox()
+        self.shift.setObjectName("shift_combo")
+        for shift in SHIFTS:
+            self.shift.addItem(shift, shift)
+        self.scope = QComboBox()
+        self.scope.setObjectName("scope_combo")
+        self.scope.currentIndexChanged.connect(self._update_people)
+        self.supervisor = QLineEdit()
+        self.supervisor.setObjectName("supervisor_edit")
+        for field in (self.date, self.shift, self.scope, self.supervisor):
+            field.setMinimumHeight(TOUCH_HEIGHT)
+        self.people = QLabel()
+        self.people.setObjectName("start_people")
+        self.start_button = touch_button(primary=True)
+        self.start_button.setObjectName("start_button")
+        self.start_button.clicked.connect(self.request_start)
+        form = QFormLayout()
+        form.addRow(self.date_label, self.date)
+        form.addRow(self.shift_label, self.shift)
+        form.addRow(self.scope_label, self.scope)
+        form.addRow(self.supervisor_label, self.supervisor)
+        form.addRow("", self.people)
+
+        self.recent_model = RecentLineupsModel(self)
+        self.recent_box = QGroupBox()
+        self.recent = QListView()
+        self.recent.setObjectName("recent_lineups")
+        self.recent.setModel(self.recent_model)
+        self.recent.setUniformItemSizes(True)
+        self.recent.setSpacing(4)
+        self.recent.doubleClicked.connect(self._open_recent)
+        self.recent.activated.connect(self._open_recent)
+        QVBoxLayout(self.recent_box).addWidget(self.recent)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.start_button)
+        layout.addWidget(self.recent_box, 1)
+        context.events.language_changed.connect(lambda _lang: self._retranslate_models())
+        self.retranslate_ui()
+
+    # -- defaults --------------------------------------------------------------------------
+
+    def refresh(self, now: datetime | None = None) -> None:
+        now = now or datetime.now()
+        store = self.context.store
+        self.date.setDate(QDate(now.year, now.month, now.day))
+        self.shift.setCurrentIndex(SHIFTS.index(shift_for(now)))
+        if not self.supervisor.text():
+            self.supervisor.setText(store.get_setting(SUPERVISOR_SETTING, ""))
+        self.scopes = self._scopes()
+        remembered = store.get_setting(SCOPE_SETTING, "")
+        self.scope.blockSignals(True)
+        self.scope.clear()
+        for scope in self.scopes:
+            self.scope.addItem(self._scope_text(scope), scope.key)
+        keys = [s.key for s in self.scopes]
+        self.scope.setCurrentIndex(keys.index(remembered) if remembered in keys else 0)
+        self.scope.blockSignals(False)
+        self._update_people()
+        self.recent_model.set_rows(store.list_lineups(limit=8))
+
+    def _scopes(self) -> list[Scope]:
+        """Each site as a whole, then each department, as the active roster has them."""
+        employees = self.context.store.list_employees(active_only=True)
+        by_site: dict[str, int] = {}
+        by_department: dict[tuple[str, str], int] = {}
+        for e in employees:
+            by_site[e.site] = by_site.get(e.site, 0) + 1
+            by_department[(e.site, e.department)] = by_department.get((e.site, e.department), 0) + 1
+        scopes = [Scope(site, "", n) for site, n in sorted(by_site.items())]
+        scopes += [
+            Scope(site, department, n)
+            for (site, department), n in sorted(by_department.items())
+            if department
+        ]
+        return scopes
+
+    def _scope_text(self, scope: Scope) -> str:
+        multiple_sites = len({s.site for s in self.scopes}) > 1
+        if not scope.department:
+            name = scope.site or self.tr("Everyone")
+            return self.tr("{name} — everyone").format(name=name) if scope.site else name
+        return (
+            f"{scope.department} · {scope.site}"
+            if multiple_sites and scope.site
+            else scope.department
+        )
+
+    def current_scope(self) -> Scope | None:
+        index = self.scope.currentIndex()
+        return self.scopes[index] if 0 <= index < len(self.scopes) else None
+
+    def _update_people(self) -> None:
+        scope = self.current_scope()
+        count = scope.people if scope else 0
+        self.people.setText(self.tr("People in this line-up: {n}").format(n=count))
+        self.start_button.setEnabled(count > 0 and not self.context.read_only)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def request_start(self) -> None:
+        scope = self.current_scope()
+        if scope is None or not self.start_button.isEnabled():
+            return
+        if not self.context.read_only:
+            self.context.store.set_setting(SCOPE_SETTING, scope.key)
+        qdate = self.date.date()
+        self.start_requested.emit(
+            StartParams(
+                day=date(qdate.year(), qdate.month(), qdate.day()),
+                shift=self.shift.currentData(),
+                site=scope.site,
+                department=scope.department,
+                supervisor=self.supervisor.text().strip(),
+            )
+        )
+
+    def _open_recent(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(self.recent_model.row_object(index.row()).id)
+
+    # -- words -----------------------------------------------------------------------------
+
+    def _retranslate_models(self) -> None:
+        self.recent_model.retranslate()
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.tr("Today's line-up"))
+        self.date_label.setText(self.tr("Date:"))
+        self.shift_label.setText(self.tr("Shift:"))
+        self.scope_label.setText(self.tr("Site or department:"))
+        self.supervisor_label.setText(self.tr("Supervisor:"))
+        self.supervisor.setPlaceholderText(self.tr("Your name (kept for next time)"))
+        for n, shift in enumerate(SHIFTS):
+            self.shift.setItemText(n, look.shift_text(shift))
+        for n, scope in enumerate(self.scopes):
+            self.scope.setItemText(n, self._scope_text(scope))
+        self.start_button.setText(self.tr("Start line-up  (Enter)"))
+        self.recent_box.setTitle(self.tr("Recent line-ups (double-click to open)"))
+        self._update_people()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

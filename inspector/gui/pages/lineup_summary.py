@@ -1,0 +1,273 @@
+"""After Finish: who was inspected, absent, on leave or late, faults by item, who needs follow-up,
+and the printable line-up sheet (built in the background, opened as a PDF)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.gui.context import AppContext
+from inspector.gui.controllers.lineup_controller import LineupController, LineupSummary
+from inspector.gui.errors import show_error
+from inspector.gui.i18n import current_language
+from inspector.gui.models.lineup_summary_model import FaultCountsModel, FollowUpModel
+from inspector.gui.widgets import status as look
+from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
+
+log = logging.getLogger(__name__)
+
+
+def sheet_path(db_path: Path, summary: LineupSummary) -> Path:
+    """Where the line-up sheet goes: a folder beside the database, one file per line-up."""
+    lineup = summary.lineup
+    return (
+        db_path.parent
+        / f"{db_path.stem}-sheets"
+        / f"lineup-{lineup.day.isoformat()}-{lineup.id}.pdf"
+    )
+
+
+def open_file(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class LineupSummaryPage(QWidget):
+    review_requested = Signal(int)  # a row of the line-up: show that person (to change a result)
+    grid_requested = Signal()
+    home_requested = Signal()
+    sheet_ready = Signal(Path)
+
+    def __init__(
+        self, context: AppContext, controller: LineupController, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(STYLE)
+        self.context = context
+        self.controller = controller
+        self.summary: LineupSummary | None = None
+        self.open_file: Callable[[Path], None] = open_file
+
+        self.title = QLabel()
+        self.title.setObjectName("summary_title")
+        font = self.title.font()
+        font.setPointSize(font.pointSize() + 4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel()
+        self.tiles = QGridLayout()
+        self._tile_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        for n, key in enumerate(
+            (
+                "total",
+                "inspected",
+                "all_pass",
+                "with_faults",
+                "absent",
+                "leave",
+                "late",
+                "not_inspected",
+            )
+        ):
+            value, caption = QLabel("0"), QLabel()
+            value.setObjectName(f"tile_{key}")
+            value_font = value.font()
+            value_font.setPointSize(value_font.pointSize() + 8)
+            value_font.setBold(True)
+            value.setFont(value_font)
+            value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            box = QVBoxLayout()
+            box.addWidget(value)
+            box.addWidget(caption)
+            self.tiles.addLayout(box, 0, n)
+            self._tile_labels[key] = (value, caption)
+
+        self.fault_model = FaultCountsModel(self)
+        self.follow_model = FollowUpModel(self)
+        self.faults_box = QGroupBox()
+        self.faults_view = self._table(self.fault_model, FaultCountsModel.ITEM)
+        QVBoxLayout(self.faults_box).addWidget(self.faults_view)
+        self.follow_box = QGroupBox()
+        self.follow_view = self._table(self.follow_model, FollowUpModel.FAULTS)
+        self.follow_view.setObjectName("follow_up_view")
+        self.follow_view.doubleClicked.connect(self._review_selected)
+        self.follow_view.activated.connect(self._review_selected)
+        QVBoxLayout(self.follow_box).addWidget(self.follow_view)
+        tables = QHBoxLayout()
+        tables.addWidget(self.faults_box, 2)
+        tables.addWidget(self.follow_box, 3)
+
+        self.print_button = touch_button(primary=True)
+        self.print_button.setObjectName("print_button")
+        self.print_button.clicked.connect(self.print_sheet)
+        self.review_button = touch_button()
+        self.review_button.clicked.connect(self._review_selected)
+        self.grid_button = touch_button()
+        self.grid_button.clicked.connect(self.grid_requested)
+        self.home_button = touch_button()
+        self.home_button.clicked.connect(self.home_requested)
+        self.sheet_status = QLabel()
+        self.sheet_status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in (self.print_button, self.review_button, self.grid_button, self.home_button):
+            buttons.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addLayout(self.tiles)
+        layout.addLayout(tables, 1)
+        layout.addWidget(self.sheet_status)
+        layout.addLayout(buttons)
+        context.events.language_changed.connect(lambda _lang: self._retranslate_models())
+        controller.people_model.dataChanged.connect(
+            lambda *_: self.refresh() if self.isVisible() else None
+        )
+        self.retranslate_ui()
+
+    @staticmethod
+    def _table(model, stretch_column: int) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        view.setWordWrap(True)
+        view.verticalHeader().hide()
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.verticalHeader().setMinimumSectionSize(TOUCH_HEIGHT - 4)  # rows a finger can tap
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        return view
+
+    def refresh(self) -> None:
+        self.summary = summary = self.controller.summary()
+        if summary is None:
+            return
+        self.fault_model.set_rows(summary.fault_counts)
+        self.follow_model.set_rows(summary.follow_up)
+        for key, (value, _caption) in self._tile_labels.items():
+            value.setText(str(getattr(summary, key)))
+        self._update_titles()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+        self.window().activateWindow()
+        self.follow_view.setFocus()
+
+    def _review_selected(self, *_args) -> None:
+        index = self.follow_view.currentIndex()
+        if index.isValid():
+            position = self.follow_model.row_object(index.row()).person.inspection.position
+            self.review_requested.emit(position)
+        else:
+            self.review_requested.emit(0)
+
+    # -- the printed sheet -----------------------------------------------------------------
+
+    def print_sheet(self) -> None:
+        if self.summary is None:
+            return
+        try:
+            from inspector.reports import build_lineup_sheet
+        except ImportError:
+            self.sheet_status.setText(
+                self.tr("The line-up sheet is not available in this version.")
+            )
+            return
+        lineup_id = self.summary.lineup.id
+        out_path = sheet_path(self.context.db_path, self.summary)
+        lang = current_language()
+
+        def build(store, _progress) -> Path:  # runs on the worker thread
+            out_path.parent.mkdir(parents=True, exist_ok=True)
+            result = build_lineup_sheet(store, lineup_id, out_path, lang)
+            return Path(result) if result else out_path
+
+        self.print_button.setEnabled(False)
+        self.sheet_status.setText(self.tr("Building the line-up sheet…"))
+        self.context.runner.submit(build, on_done=self._sheet_built, on_error=self._sheet_failed)
+
+    def _sheet_built(self, path: Path) -> None:
+        self.print_button.setEnabled(True)
+        self.sheet_status.setText(self.tr("Line-up sheet saved: {path}").format(path=path))
+        self.sheet_ready.emit(path)
+        self.open_file(path)
+
+    def _sheet_failed(self, exc: Exception) -> None:
+        self.print_button.setEnabled(True)
+        self.sheet_status.setText(self.tr("The line-up sheet could not be built."))
+        show_error(self, exc)
+
+    # -- words -----------------------------------------------------------------------------
+
+    def _update_titles(self) -> None:
+        summary = self.summary
+        if summary is None:
+            self.title.setText(self.tr("Line-up summary"))
+            self.subtitle.setText("")
+            return
+        lineup = summary.lineup
+        if lineup.finished:
+            self.title.setText(self.tr("Line-up finished"))
+        else:
+            self.title.setText(self.tr("Line-up summary (not finished)"))
+        scope = " / ".join(p for p in (lineup.site, lineup.department) if p) or self.tr("Everyone")
+        finished = lineup.finished_at.strftime("%H:%M") if lineup.finished_at else "–"
+        self.subtitle.setText(
+            self.tr(
+                "{day} · {shift} · {scope} · Supervisor: {supervisor} · finished at {time}"
+            ).format(
+                day=lineup.day.isoformat(),
+                shift=look.shift_text(lineup.shift),
+                scope=scope,
+                supervisor=lineup.supervisor or "–",
+                time=finished,
+            )
+        )
+
+    def _retranslate_models(self) -> None:
+        self.fault_model.retranslate()
+        self.follow_model.retranslate()
+
+    def retranslate_ui(self) -> None:
+        captions = {
+            "total": self.tr("People"),
+            "inspected": self.tr("Inspected"),
+            "all_pass": self.tr("All pass"),
+            "with_faults": self.tr("With faults"),
+            "absent": self.tr("Absent"),
+            "leave": self.tr("On leave"),
+            "late": self.tr("Late"),
+            "not_inspected": self.tr("Not inspected"),
+        }
+        for key, (_value, caption) in self._tile_labels.items():
+            caption.setText(captions[key])
+        self.faults_box.setTitle(self.tr("Faults by item"))
+        self.follow_box.setTitle(self.tr("Needs follow-up (double-click to review or change)"))
+        self.print_button.setText(self.tr("Print line-up sheet"))
+        self.review_button.setText(self.tr("Review and change…"))
+        self.grid_button.setText(self.tr("Grid"))
+        self.home_button.setText(self.tr("Done"))
+        self._update_titles()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

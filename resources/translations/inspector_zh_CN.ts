@@ -1,0 +1,1674 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AmendDialog</name>
+    <message>
+        <source>Recorded by mistake</source>
+        <translation>录入有误</translation>
+    </message>
+    <message>
+        <source>Checked again</source>
+        <translation>复查后更正</translation>
+    </message>
+    <message>
+        <source>Employee arrived later</source>
+        <translation>员工后来到岗</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <source>Photo added</source>
+        <translation>已添加照片</translation>
+    </message>
+    <message>
+        <source>Change a finished line-up</source>
+        <translation>更改已结束的班前检查</translation>
+    </message>
+    <message>
+        <source>This line-up is finished. The change is recorded in the change log with your name, the time and a reason.</source>
+        <translation>本次班前检查已结束。此次更改将连同您的姓名、时间和原因记入更改记录。</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>人员：</translation>
+    </message>
+    <message>
+        <source>Item:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>更改：</translation>
+    </message>
+    <message>
+        <source>Changed by:</source>
+        <translation>更改人：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeWords</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>{field}: {before} → {after}</source>
+        <translation>{field}：{before} → {after}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistItemsModel</name>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用对象</translation>
+    </message>
+    <message>
+        <source>Exempt roles</source>
+        <translation>免检岗位</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>扣分权重</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出处</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistTreeModel</name>
+    <message>
+        <source>{title} · v{version} ({count} items)</source>
+        <translation>{title} · 第 {version} 版（{count} 项）</translation>
+    </message>
+    <message>
+        <source>Checklist sets</source>
+        <translation>检查标准组</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistsPage</name>
+    <message>
+        <source>Choose a checklist set on the left.</source>
+        <translation>请在左侧选择一组检查标准。</translation>
+    </message>
+    <message>
+        <source>Set {id}, version {version} · area: {area} · {required} required, {prohibited} prohibited · file: {origin}</source>
+        <translation>标准组 {id}，第 {version} 版 · 类别：{area} · 标准要求 {required} 项，禁止事项 {prohibited} 项 · 文件：{origin}</translation>
+    </message>
+    <message>
+        <source>Choose a folder of checklist files</source>
+        <translation>选择检查标准文件所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Checking {folder}…</source>
+        <translation>正在检查 {folder}…</translation>
+    </message>
+    <message>
+        <source>{folder}: {n} problems to fix</source>
+        <translation>{folder}：有 {n} 处问题需要修正</translation>
+    </message>
+    <message>
+        <source>{folder}: the checklist files load without problems.</source>
+        <translation>{folder}：检查标准文件读取无误。</translation>
+    </message>
+    <message>
+        <source>Checklists</source>
+        <translation>检查标准</translation>
+    </message>
+    <message>
+        <source>Validate checklist folder…</source>
+        <translation>校验检查标准文件夹…</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeDialog</name>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Choose a role…</source>
+        <translation>请选择岗位…</translation>
+    </message>
+    <message>
+        <source>Enter the employee number.</source>
+        <translation>请填写工号。</translation>
+    </message>
+    <message>
+        <source>The employee number cannot contain spaces.</source>
+        <translation>工号不能包含空格。</translation>
+    </message>
+    <message>
+        <source>Employee number {no} is already on the roster.</source>
+        <translation>工号 {no} 已在花名册中。</translation>
+    </message>
+    <message>
+        <source>Enter the name.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <source>Enter the department.</source>
+        <translation>请填写部门。</translation>
+    </message>
+    <message>
+        <source>Choose the job role.</source>
+        <translation>请选择岗位。</translation>
+    </message>
+    <message>
+        <source>Add an employee</source>
+        <translation>添加员工</translation>
+    </message>
+    <message>
+        <source>Edit an employee</source>
+        <translation>编辑员工</translation>
+    </message>
+    <message>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Job role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Active (on the roster for line-ups)</source>
+        <translation>在职（参加班前检查）</translation>
+    </message>
+    <message>
+        <source>e.g. E0123</source>
+        <translation>例如 E0123</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeePage</name>
+    <message>
+        <source>Choose an employee</source>
+        <translation>请选择员工</translation>
+    </message>
+    <message>
+        <source>Search by number, name or department on the left.</source>
+        <translation>请在左侧按工号、姓名或部门搜索。</translation>
+    </message>
+    <message>
+        <source>{start} to {end}: {inspected} inspections, {absent} absent or on leave, compliance {compliance}</source>
+        <translation>{start} 至 {end}：检查 {inspected} 次，缺勤或请假 {absent} 次，合格率 {compliance}</translation>
+    </message>
+    <message>
+        <source>Building the employee record…</source>
+        <translation>正在生成员工记录…</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+    <message>
+        <source>The employee record was not built</source>
+        <translation>员工记录未能生成</translation>
+    </message>
+    <message>
+        <source>Number, name or department</source>
+        <translation>工号、姓名或部门</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Last {n} months</source>
+        <translation>最近 {n} 个月</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Employee record PDF</source>
+        <translation>员工记录 PDF</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <source>Repeated faults (most frequent first)</source>
+        <translation>重复出现的问题（按次数从多到少）</translation>
+    </message>
+    <message>
+        <source>Compliance by month</source>
+        <translation>每月合格率</translation>
+    </message>
+</context>
+<context>
+    <name>FaultCountModel</name>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>最近一次</translation>
+    </message>
+</context>
+<context>
+    <name>FaultCountsModel</name>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <source>No.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation>不合格项</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>扣分</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Line-up</source>
+        <translation>班前检查</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation>不合格项</translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation>合格率</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWords</name>
+    <message>
+        <source>Not inspected</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>On leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>All passed</source>
+        <translation>全部合格</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Everyone</source>
+        <translation>全体人员</translation>
+    </message>
+    <message>
+        <source>The line-up of {day} ({shift}, {scope}, supervisor {supervisor}) was not finished: {done} of {total} people are done. Every mark is saved.
+
+It resumes at person {n}: {name}.</source>
+        <translation>{day}（{shift}，{scope}，主管 {supervisor}）的班前检查尚未结束：{total} 人中已完成 {done} 人，所有记录均已保存。
+
+将从第 {n} 位继续：{name}。</translation>
+    </message>
+    <message>
+        <source>Welcome to Inspector</source>
+        <translation>欢迎使用 Inspector</translation>
+    </message>
+    <message>
+        <source>There is no roster in this database yet. Import the staff list (Excel or CSV) to hold your first line-up, or look around in the demo first: it has its own database, so nothing you try there touches yours.</source>
+        <translation>本数据库中还没有花名册。请导入员工名单（Excel 或 CSV）后开始第一次班前检查；也可以先打开演示数据看看——演示使用单独的数据库，在里面的任何操作都不会影响您的数据。</translation>
+    </message>
+    <message>
+        <source>Import roster…</source>
+        <translation>导入花名册…</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>打开演示</translation>
+    </message>
+    <message>
+        <source>Resume the line-up</source>
+        <translation>继续班前检查</translation>
+    </message>
+    <message>
+        <source>Resume  (Enter)</source>
+        <translation>继续  (Enter)</translation>
+    </message>
+    <message>
+        <source>Start a new line-up instead</source>
+        <translation>改为开始新的检查</translation>
+    </message>
+</context>
+<context>
+    <name>ImportChangesModel</name>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+</context>
+<context>
+    <name>LineupController</name>
+    <message>
+        <source>The database is open read-only: nothing can be recorded.</source>
+        <translation>数据库以只读方式打开，无法记录。</translation>
+    </message>
+    <message>
+        <source>Nobody on the roster for this line-up.</source>
+        <translation>花名册中没有本次检查的人员。</translation>
+    </message>
+    <message>
+        <source>Everyone is done: press Ctrl+Return to finish the line-up.</source>
+        <translation>所有人员已检查完毕：按 Ctrl+Enter 结束本次检查。</translation>
+    </message>
+    <message>
+        <source>{name} is not here: press A or L again to bring them back.</source>
+        <translation>{name} 不在场：再按一次 A 或 L 可恢复为待检。</translation>
+    </message>
+</context>
+<context>
+    <name>LineupGrid</name>
+    <message>
+        <source>The whole line-up: Enter or double-click jumps to a person. G goes back.</source>
+        <translation>全员总览：按 Enter 或双击跳到该人员，按 G 返回。</translation>
+    </message>
+    <message>
+        <source>✓ All pass</source>
+        <translation>✓ 全部合格</translation>
+    </message>
+    <message>
+        <source>✘ Faults</source>
+        <translation>✘ 不合格</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待检</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>On leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>– Does not apply</source>
+        <translation>– 不适用</translation>
+    </message>
+</context>
+<context>
+    <name>LineupGridModel</name>
+    <message>
+        <source>No.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+</context>
+<context>
+    <name>LineupItemsModel</name>
+    <message>
+        <source>Area</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>[photo]</source>
+        <translation>[照片]</translation>
+    </message>
+</context>
+<context>
+    <name>LineupPage</name>
+    <message>
+        <source>Everyone</source>
+        <translation>全体人员</translation>
+    </message>
+    <message>
+        <source>Line-up {day} · {shift} · {scope} · Supervisor: {supervisor}</source>
+        <translation>班前检查 {day} · {shift} · {scope} · 主管：{supervisor}</translation>
+    </message>
+    <message>
+        <source>Done {done} of {total}</source>
+        <translation>已完成 {done} / {total}</translation>
+    </message>
+    <message>
+        <source>Finish the line-up</source>
+        <translation>结束班前检查</translation>
+    </message>
+    <message>
+        <source>Finish the line-up? {done} of {total} people are done.</source>
+        <translation>结束本次班前检查？{total} 人中已完成 {done} 人。</translation>
+    </message>
+    <message>
+        <source>{n} still to do will be recorded as not inspected.</source>
+        <translation>尚有 {n} 人待检，将记为未检查。</translation>
+    </message>
+    <message>
+        <source>Afterwards, a change needs a reason.</source>
+        <translation>结束后如需更改，须填写原因。</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>结束检查</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>全员总览</translation>
+    </message>
+    <message>
+        <source>This line-up is finished. A change asks for a reason and is kept in the change log. Ctrl+Return shows the summary.</source>
+        <translation>本次班前检查已结束。如需更改须填写原因，并记入更改记录。按 Ctrl+Enter 查看汇总。</translation>
+    </message>
+</context>
+<context>
+    <name>LineupPeopleModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>LineupStartPage</name>
+    <message>
+        <source>Everyone</source>
+        <translation>全体人员</translation>
+    </message>
+    <message>
+        <source>{name} — everyone</source>
+        <translation>{name} — 全体人员</translation>
+    </message>
+    <message>
+        <source>People in this line-up: {n}</source>
+        <translation>本次检查人数：{n}</translation>
+    </message>
+    <message>
+        <source>Today&apos;s line-up</source>
+        <translation>今日班前检查</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Shift:</source>
+        <translation>班次：</translation>
+    </message>
+    <message>
+        <source>Site or department:</source>
+        <translation>项目或部门：</translation>
+    </message>
+    <message>
+        <source>Supervisor:</source>
+        <translation>主管：</translation>
+    </message>
+    <message>
+        <source>Your name (kept for next time)</source>
+        <translation>您的姓名（下次自动填入）</translation>
+    </message>
+    <message>
+        <source>Start line-up  (Enter)</source>
+        <translation>开始检查  (Enter)</translation>
+    </message>
+    <message>
+        <source>Recent line-ups (double-click to open)</source>
+        <translation>最近的班前检查（双击打开）</translation>
+    </message>
+</context>
+<context>
+    <name>LineupSummaryPage</name>
+    <message>
+        <source>The line-up sheet is not available in this version.</source>
+        <translation>此版本暂不支持打印班前检查表。</translation>
+    </message>
+    <message>
+        <source>Building the line-up sheet…</source>
+        <translation>正在生成班前检查表…</translation>
+    </message>
+    <message>
+        <source>Line-up sheet saved: {path}</source>
+        <translation>班前检查表已保存：{path}</translation>
+    </message>
+    <message>
+        <source>The line-up sheet could not be built.</source>
+        <translation>班前检查表未能生成。</translation>
+    </message>
+    <message>
+        <source>Line-up summary</source>
+        <translation>班前检查汇总</translation>
+    </message>
+    <message>
+        <source>Line-up finished</source>
+        <translation>班前检查已结束</translation>
+    </message>
+    <message>
+        <source>Line-up summary (not finished)</source>
+        <translation>班前检查汇总（尚未结束）</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全体人员</translation>
+    </message>
+    <message>
+        <source>{day} · {shift} · {scope} · Supervisor: {supervisor} · finished at {time}</source>
+        <translation>{day} · {shift} · {scope} · 主管：{supervisor} · 结束于 {time}</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Inspected</source>
+        <translation>已检查</translation>
+    </message>
+    <message>
+        <source>All pass</source>
+        <translation>全部合格</translation>
+    </message>
+    <message>
+        <source>With faults</source>
+        <translation>有不合格项</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>On leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Not inspected</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>Faults by item</source>
+        <translation>各项目不合格人数</translation>
+    </message>
+    <message>
+        <source>Needs follow-up (double-click to review or change)</source>
+        <translation>需跟进人员（双击查看或更改）</translation>
+    </message>
+    <message>
+        <source>Print line-up sheet</source>
+        <translation>打印班前检查表</translation>
+    </message>
+    <message>
+        <source>Review and change…</source>
+        <translation>查看与更改…</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>全员总览</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>This page is not available in this version.</source>
+        <translation>此版本暂不提供该页面。</translation>
+    </message>
+    <message>
+        <source>Saved ✓ {time}</source>
+        <translation>已保存 ✓ {time}</translation>
+    </message>
+    <message>
+        <source>About Inspector</source>
+        <translation>关于 Inspector</translation>
+    </message>
+    <message>
+        <source>Inspector {version}
+Uniform and grooming inspections at the morning line-up.
+
+Database: {db}</source>
+        <translation>Inspector {version}
+班前仪容仪表检查。
+
+数据库：{db}</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <source>Inspector — {name}</source>
+        <translation>Inspector — {name}</translation>
+    </message>
+    <message>
+        <source>Line-up</source>
+        <translation>班前检查</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>花名册</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Checklists</source>
+        <translation>检查标准</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo database</source>
+        <translation>打开演示数据库(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Inspector</source>
+        <translation>关于 Inspector(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>The database in use</source>
+        <translation>当前使用的数据库</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyComplianceModel</name>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Inspected</source>
+        <translation>已检查</translation>
+    </message>
+    <message>
+        <source>Absent/leave</source>
+        <translation>缺勤/请假</translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation>不合格项</translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation>合格率</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Corrected on the spot</source>
+        <translation>已当场纠正</translation>
+    </message>
+    <message>
+        <source>Verbal reminder given</source>
+        <translation>已口头提醒</translation>
+    </message>
+    <message>
+        <source>Repeat offence</source>
+        <translation>屡次违规</translation>
+    </message>
+    <message>
+        <source>Needs replacing</source>
+        <translation>需要更换</translation>
+    </message>
+    <message>
+        <source>Follow up tomorrow</source>
+        <translation>明日复查</translation>
+    </message>
+    <message>
+        <source>Reported to the manager</source>
+        <translation>已报告经理</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Common reasons:</source>
+        <translation>常用原因：</translation>
+    </message>
+    <message>
+        <source>Or type a note, then Enter</source>
+        <translation>或输入备注，按 Enter 确认</translation>
+    </message>
+    <message>
+        <source>Mark this item as failed</source>
+        <translation>将此项记为不合格</translation>
+    </message>
+</context>
+<context>
+    <name>PersonView</name>
+    <message>
+        <source>Photo evidence</source>
+        <translation>照片证据</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>Mark the item failed (X) before adding a photo.</source>
+        <translation>请先将该项记为不合格（X），再添加照片。</translation>
+    </message>
+    <message>
+        <source>No. {number} · {department} · {role} · {sex}</source>
+        <translation>工号 {number} · {department} · {role} · {sex}</translation>
+    </message>
+    <message>
+        <source>Person {n} of {total}</source>
+        <translation>第 {n} / {total} 位</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Pass all &amp;&amp; next</source>
+        <translation>全部合格，下一位</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Prev</source>
+        <translation>上一位</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一位</translation>
+    </message>
+    <message>
+        <source>Every item not yet marked passes, the person is saved, on to the next</source>
+        <translation>未标记的项目全部记为合格，保存后转到下一位</translation>
+    </message>
+</context>
+<context>
+    <name>RecentLineupsModel</name>
+    <message>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation>未结束</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>No. {id}</source>
+        <translation>第 {id} 号</translation>
+    </message>
+    <message>
+        <source>(not finished)</source>
+        <translation>（未结束）</translation>
+    </message>
+    <message>
+        <source>Choose the folder for reports</source>
+        <translation>选择报表保存的文件夹</translation>
+    </message>
+    <message>
+        <source>One line-up on one page: who was inspected, the faults in words, who was absent, the counts and room for signatures.</source>
+        <translation>一次班前检查一页：受检人员、不合格项（文字说明）、缺勤人员、统计数字及签名栏。</translation>
+    </message>
+    <message>
+        <source>One person over a period: every inspection, the faults that come back and compliance by month.</source>
+        <translation>一名员工在一段期间内的情况：每次检查、反复出现的问题及每月合格率。</translation>
+    </message>
+    <message>
+        <source>The month for the company or one department: compliance by department and by person, repeated faults, absences and the daily trend.</source>
+        <translation>全公司或某一部门的当月情况：各部门及各员工的合格率、反复出现的问题、缺勤及每日趋势。</translation>
+    </message>
+    <message>
+        <source>The figures of the monthly pack per employee and per department, as a spreadsheet (CSV or Excel).</source>
+        <translation>月度报告中各员工、各部门的数据，以电子表格（CSV 或 Excel）导出。</translation>
+    </message>
+    <message>
+        <source>Export figures</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>Build PDF</source>
+        <translation>生成 PDF</translation>
+    </message>
+    <message>
+        <source>Building {name}…</source>
+        <translation>正在生成 {name}…</translation>
+    </message>
+    <message>
+        <source>Exporting {name}…</source>
+        <translation>正在导出 {name}…</translation>
+    </message>
+    <message>
+        <source>The report is ready:</source>
+        <translation>报表已生成：</translation>
+    </message>
+    <message>
+        <source>The figures are exported:</source>
+        <translation>数据已导出：</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The report was not built</source>
+        <translation>报表未能生成</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Line-up sheet</source>
+        <translation>班前检查表</translation>
+    </message>
+    <message>
+        <source>Employee record</source>
+        <translation>员工记录</translation>
+    </message>
+    <message>
+        <source>Monthly compliance pack</source>
+        <translation>月度合格率报告</translation>
+    </message>
+    <message>
+        <source>Monthly figures (CSV or Excel)</source>
+        <translation>月度数据（CSV 或 Excel）</translation>
+    </message>
+    <message>
+        <source>Both (中文 + English)</source>
+        <translation>双语（中文 + English）</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Line-up</source>
+        <translation>班前检查</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>文件格式</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>保存位置</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Number or name</source>
+        <translation>工号或姓名</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message>
+        <source>Import the roster</source>
+        <translation>导入花名册</translation>
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation>文件：{name}</translation>
+    </message>
+    <message>
+        <source>New: {new}    Updated: {updated}    Unchanged: {unchanged}    Bad rows: {bad}</source>
+        <translation>新增：{new}    更新：{updated}    未变：{unchanged}    错误行：{bad}</translation>
+    </message>
+    <message>
+        <source>What the import changes:</source>
+        <translation>导入将作如下变更：</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be imported:</source>
+        <translation>无法导入的行：</translation>
+    </message>
+    <message>
+        <source>Import the {n} good rows only</source>
+        <translation>仅导入 {n} 条正确的行</translation>
+    </message>
+    <message>
+        <source>{bad} rows of the file cannot be imported. Nothing is imported unless you choose to: correct the file and import it again, or import the {n} good rows only.</source>
+        <translation>文件中有 {bad} 行无法导入。除非您选择导入，否则不会导入任何数据：请修正文件后重新导入，或仅导入 {n} 条正确的行。</translation>
+    </message>
+    <message>
+        <source>Import nothing</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>Import {n} rows</source>
+        <translation>导入 {n} 行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The roster already matches the file.</source>
+        <translation>花名册已与文件一致。</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} employees shown</source>
+        <translation>显示 {shown} / {total} 名员工</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>恢复在职</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>设为离职</translation>
+    </message>
+    <message>
+        <source>The employee was not saved</source>
+        <translation>员工信息未保存</translation>
+    </message>
+    <message>
+        <source>{name} is deactivated: no longer called to line-ups.</source>
+        <translation>{name} 已设为离职：不再参加班前检查。</translation>
+    </message>
+    <message>
+        <source>{name} is active again.</source>
+        <translation>{name} 已恢复在职。</translation>
+    </message>
+    <message>
+        <source>Import a roster file</source>
+        <translation>导入花名册文件</translation>
+    </message>
+    <message>
+        <source>Roster files (*.csv *.xlsx);;All files (*)</source>
+        <translation>花名册文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <source>The roster was not imported</source>
+        <translation>花名册未能导入</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Imported: {added} added, {updated} updated, {unchanged} unchanged.</source>
+        <translation>已导入：新增 {added}，更新 {updated}，未变 {unchanged}。</translation>
+    </message>
+    <message>
+        <source>Export the roster</source>
+        <translation>导出花名册</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Roster exported to {path}</source>
+        <translation>花名册已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>The roster was not exported</source>
+        <translation>花名册未能导出</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>花名册</translation>
+    </message>
+    <message>
+        <source>Search by number, name or department</source>
+        <translation>按工号、姓名或部门搜索</translation>
+    </message>
+    <message>
+        <source>Show inactive</source>
+        <translation>显示离职人员</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Import file…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>The database is open read-only.</source>
+        <translation>数据库以只读方式打开。</translation>
+    </message>
+</context>
+<context>
+    <name>RosterWords</name>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>离职</translation>
+    </message>
+</context>
+<context>
+    <name>RowProblemsModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Start today&apos;s line-up, or resume the unfinished one</source>
+        <translation>开始今天的班前检查，或继续未结束的检查</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Every item not yet marked passes; save; go to the next person to do</source>
+        <translation>未标记的项目全部记为合格并保存，转到下一位待检人员</translation>
+    </message>
+    <message>
+        <source>Up / Down</source>
+        <translation>↑ / ↓</translation>
+    </message>
+    <message>
+        <source>Move through the items</source>
+        <translation>在检查项目间移动</translation>
+    </message>
+    <message>
+        <source>Toggle the highlighted item failed</source>
+        <translation>将选中的项目记为不合格（再按一次取消）</translation>
+    </message>
+    <message>
+        <source>A note on the highlighted item (common reasons or free text)</source>
+        <translation>为选中的项目添加备注（常用原因或自行输入）</translation>
+    </message>
+    <message>
+        <source>Add a photo to the highlighted failed item</source>
+        <translation>为选中的不合格项目添加照片</translation>
+    </message>
+    <message>
+        <source>Absent (press again to undo)</source>
+        <translation>缺勤（再按一次撤销）</translation>
+    </message>
+    <message>
+        <source>On leave (press again to undo)</source>
+        <translation>请假（再按一次撤销）</translation>
+    </message>
+    <message>
+        <source>Late (late people are still inspected)</source>
+        <translation>迟到（迟到人员仍需检查）</translation>
+    </message>
+    <message>
+        <source>Left / Right</source>
+        <translation>← / →</translation>
+    </message>
+    <message>
+        <source>Previous / next person</source>
+        <translation>上一位 / 下一位</translation>
+    </message>
+    <message>
+        <source>Grid of the whole line-up; Enter or double-click jumps to a person</source>
+        <translation>全员总览；按 Enter 或双击跳到该人员</translation>
+    </message>
+    <message>
+        <source>Finish the line-up (confirm with Enter)</source>
+        <translation>结束班前检查（按 Enter 确认）</translation>
+    </message>
+    <message>
+        <source>This list of shortcuts</source>
+        <translation>显示本快捷键列表</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Record only the exceptions: Space passes everyone who is fine. Every key also has a button on the screen.</source>
+        <translation>只记录例外情况：合格的人员按空格即可通过。每个按键在屏幕上都有对应的按钮。</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>… and {n} more (see the log).</source>
+        <translation>……另有 {n} 处（详见日志）。</translation>
+    </message>
+    <message>
+        <source>The checklists shipped with Inspector cannot be read:
+
+{problems}
+
+Reinstall Inspector.</source>
+        <translation>无法读取 Inspector 自带的检查标准：
+
+{problems}
+
+请重新安装 Inspector。</translation>
+    </message>
+    <message>
+        <source>Your own checklist files have problems and are not used until they are fixed; the line-up uses the shipped checklists.
+
+{problems}</source>
+        <translation>贵公司的检查标准文件有问题，修正之前不会使用；班前检查将使用自带的检查标准。
+
+{problems}</translation>
+    </message>
+    <message>
+        <source>Open it read-only, to look without changing anything?</source>
+        <translation>以只读方式打开，只查看不修改？</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Inspector cannot open the database {path}.
+
+{problem}</source>
+        <translation>Inspector 无法打开数据库 {path}。
+
+{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>To do</source>
+        <translation>待检</translation>
+    </message>
+    <message>
+        <source>✓ All pass</source>
+        <translation>✓ 全部合格</translation>
+    </message>
+    <message>
+        <source>✘ Faults: {n}</source>
+        <translation>✘ 不合格 {n} 项</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>On leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Late · {status}</source>
+        <translation>迟到 · {status}</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>✓ Pass</source>
+        <translation>✓ 合格</translation>
+    </message>
+    <message>
+        <source>✘ Fail</source>
+        <translation>✘ 不合格</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>标准要求</translation>
+    </message>
+    <message>
+        <source>Prohibited</source>
+        <translation>禁止事宜</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>轻微</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>较重</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Morning shift</source>
+        <translation>早班</translation>
+    </message>
+    <message>
+        <source>Afternoon shift</source>
+        <translation>中班</translation>
+    </message>
+    <message>
+        <source>Night shift</source>
+        <translation>晚班</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <source>Required</source>
+        <translation>标准要求</translation>
+    </message>
+    <message>
+        <source>Prohibited</source>
+        <translation>禁止事宜</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>女士</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>男士</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全体人员</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>轻微</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>较重</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Line-up inspection</source>
+        <translation>班前检查</translation>
+    </message>
+    <message>
+        <source>Floor observation</source>
+        <translation>现场巡查</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Inspector. Your saved marks are safe.
+
+Please send the log file to your administrator:
+{path}</source>
+        <translation>Inspector 内部出错了。已保存的记录不受影响。
+
+请将日志文件发送给系统管理员：
+{path}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,166 @@
+"""Start-up as ``inspector --db FILE`` does it: the first screen offers what makes sense."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+
+from inspector.domain.checklist import InspectionType
+
+
+@pytest.fixture
+def start_app(qapp, monkeypatch):
+    """Runs the start-up of ``inspector`` (everything before the event loop)."""
+    from inspector import app
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    started = []
+    handlers_before = list(logging.getLogger().handlers)
+
+    def start(db_path, lang="en"):
+        args = argparse.Namespace(db=db_path, checklists=None, demo=False, lang=lang)
+        launcher, code = app.start(args, app=qapp)
+        assert code == 0
+        started.append(launcher)
+        start.launcher = launcher
+        return launcher.opened.window
+
+    yield start
+    for launcher in started:
+        launcher.close()
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if handler not in handlers_before:
+            root.removeHandler(handler)
+            handler.close()
+
+
+def test_an_empty_database_offers_import_or_demo(qtbot, db_path, start_app):
+    window = start_app(db_path)
+    qtbot.waitExposed(window)
+    home = window.lineup.home
+    assert home.panel == "welcome"
+    assert home.import_button.isVisible() and home.import_button.text() == "Import roster…"
+    assert home.demo_button.isVisible() and home.demo_button.isEnabled()
+    assert home.import_button.height() >= 44
+    assert str(db_path.name) in window.db_label.text()
+
+
+def test_import_opens_the_roster_import(qtbot, db_path, start_app, monkeypatch):
+    from inspector.gui.pages.roster_page import RosterPage
+
+    asked = []
+    monkeypatch.setattr(RosterPage, "start_import", lambda page, path=None: asked.append(page))
+    window = start_app(db_path)
+    qtbot.mouseClick(window.lineup.home.import_button, Qt.MouseButton.LeftButton)
+    assert asked == [window.pages["roster"]]
+    assert window.stack.currentWidget() is window.pages["roster"]
+    assert window.nav.currentRow() == 1
+
+
+def test_the_demo_opens_in_its_own_window(qtbot, db_path, start_app):
+    from inspector import paths
+
+    window = start_app(db_path)
+    launcher = start_app.launcher
+    qtbot.mouseClick(window.lineup.home.demo_button, Qt.MouseButton.LeftButton)
+    demo_path = paths.demo_db_path().resolve()
+    qtbot.waitUntil(lambda: launcher.opened.context.db_path == demo_path, timeout=20_000)
+    demo = launcher.opened.window
+    qtbot.waitExposed(demo)
+    assert demo.lineup.home.panel == "start"
+    assert demo.lineup.home.start.current_scope().people > 0
+
+
+def test_an_unfinished_lineup_is_offered_for_resuming(
+    qtbot, roster, store, db_path, catalogue, start_app, press
+):
+    lineup = store.start_lineup(
+        day=date.today(),
+        shift="早班",
+        site="阳光花园",
+        department="客服部",
+        supervisor="Huang",
+        sets=catalogue.sets_for(InspectionType.LINEUP),
+        employees=roster,
+    )
+    for inspection in store.inspections_for(lineup.id)[:4]:
+        store.complete_inspection(inspection.id)
+    store.set_cursor(lineup.id, 4)
+
+    window = start_app(db_path)
+    qtbot.waitExposed(window)
+    home = window.lineup.home
+    assert home.panel == "resume"
+    text = home.resume_text.text()
+    assert "4 of 20 people are done" in text
+    assert f"person 5: {roster[4].employee_no} {roster[4].name}" in text
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    press(Qt.Key.Key_Return)  # Enter resumes
+    section = window.lineup
+    qtbot.waitUntil(lambda: section.currentWidget() is section.lineup_page)
+    assert section.controller.lineup.id == lineup.id
+    assert section.controller.current_row == 4
+
+
+def test_the_last_database_layout_is_kept(qtbot, db_path, start_app, store, roster):
+    window = start_app(db_path)
+    assert window.lineup.home.panel == "start"
+    assert window.lineup.home.start.people.text() == "People in this line-up: 20"
+
+
+def test_the_interface_starts_in_chinese_by_default(qtbot, db_path, start_app):
+    window = start_app(db_path, lang=None)
+    assert window.lineup.home.import_button.text() == "导入花名册…"
+
+
+def test_qt_calls_cannot_exhaust_none():
+    """PySide6 6.12.0 on Python 3.11 takes a reference off None/True on every void call or emit
+    and aborts the interpreter after a few hundred key presses (hence the pin to 6.11 in
+    pyproject.toml): a day of key presses makes hundreds of thousands of Qt calls."""
+    from PySide6.QtCore import QObject
+
+    probe = QObject()
+    for _ in range(200_000):
+        probe.setObjectName("probe")
+        probe.destroyed.emit()  # an emit hands back True
+    assert sys.getrefcount(None) > 1000 and sys.getrefcount(True) > 1000
+
+
+def test_a_database_open_elsewhere_can_be_opened_read_only(
+    qtbot, roster, store, db_path, start_app, monkeypatch
+):
+    from inspector import app
+    from inspector.storage.instance_lock import acquire_app_lock
+
+    asked = []
+    monkeypatch.setattr(
+        app.Launcher, "_ask_read_only", staticmethod(lambda exc: asked.append(exc) or True)
+    )
+    with acquire_app_lock(db_path):  # another copy of Inspector has it open
+        window = start_app(db_path)
+        assert "already open" in str(asked[0])
+        assert window.context.read_only
+        assert window.read_only_badge.isVisibleTo(window)
+        assert not window.lineup.home.start.start_button.isEnabled()
+
+
+def test_a_broken_company_checklist_falls_back_to_the_shipped_ones(tmp_path):
+    from inspector import app, paths
+
+    folder = paths.user_checklists_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "uniform.toml").write_text('[set]\nid = "uniform"\nversion = "two"\n', "utf-8")
+    said = []
+    catalogue = app.load_catalogue(message=lambda icon, text: said.append((icon, text)))
+    assert catalogue is not None and catalogue.item("shoes-socks.trainers-slippers")
+    [(icon, text)] = said
+    assert icon == app.QMessageBox.Icon.Warning
+    assert "uniform.toml" in text and "shipped checklists" in text

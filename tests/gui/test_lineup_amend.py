@@ -1,0 +1,108 @@
+"""A finished line-up is closed: a change asks for a reason and goes into the change log."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from inspector.domain.lineup import Attendance, Result
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def finish_lineup(qtbot, window, press, start_lineup, people: int = 20):
+    controller = start_lineup(window, "Huang")
+    press(Qt.Key.Key_Space, times=people)
+    press(Qt.Key.Key_Return, CTRL)
+    press(Qt.Key.Key_Return)
+    section = window.lineup
+    qtbot.waitUntil(lambda: section.currentWidget() is section.summary)
+    return controller
+
+
+def test_a_change_after_finishing_needs_a_reason(qtbot, roster, window, store, press, start_lineup):
+    controller = finish_lineup(qtbot, window, press, start_lineup)
+    section = window.lineup
+    lineup_id = controller.lineup.id
+    # From the summary to the grid, pick the fourth person's shoes, and change it.
+    qtbot.mouseClick(section.summary.grid_button, Qt.MouseButton.LeftButton)
+    grid = section.lineup_page.grid
+    qtbot.waitUntil(grid.view.isVisible)
+    areas = [a.id for a in grid.model.areas()]
+    column = grid.model.FIRST_AREA + areas.index("shoes-socks")
+    grid.view.setFocus()
+    grid.view.setCurrentIndex(grid.model.index(3, column))
+    press(Qt.Key.Key_Return)
+    page = section.lineup_page
+    qtbot.waitUntil(page.person_view.items.isVisible)
+    assert controller.current_row == 3
+    item_id = page.person_view.current_item_id()
+    assert item_id.startswith("shoes-socks.")
+    inspection = controller.person().inspection
+
+    press(Qt.Key.Key_X)
+    dialog = page.amend_dialog
+    assert dialog is not None and dialog.isVisible()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # no reason, no change
+    press(Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert store.change_log(lineup_id) == []
+    qtbot.keyClicks(dialog.reason, "Shoes were dirty, seen again at 08:40")
+    assert ok.isEnabled()
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.amend_dialog is None)
+
+    [change] = store.change_log(lineup_id)
+    assert change.reason == "Shoes were dirty, seen again at 08:40"
+    assert change.changed_by == "Huang"
+    assert change.item_id == item_id
+    assert change.before["result"] == "pass" and change.after["result"] == "fail"
+    assert [m.result for m in store.marks_for(inspection.id)] == [Result.FAIL]
+    assert store.get_inspection(inspection.id).failed == 1
+    assert controller.items_model.row_object(
+        controller.items_model.row_of(item_id)
+    ).failed  # the screen shows it
+
+
+def test_cancelling_an_amendment_changes_nothing(qtbot, roster, window, store, press, start_lineup):
+    controller = finish_lineup(qtbot, window, press, start_lineup)
+    section = window.lineup
+    qtbot.mouseClick(section.summary.review_button, Qt.MouseButton.LeftButton)
+    page = section.lineup_page
+    qtbot.waitUntil(page.person_view.items.isVisible)
+    inspection = controller.person().inspection
+    press(Qt.Key.Key_A)
+    dialog = page.amend_dialog
+    assert "Present → Absent" in dialog.change_text.text()
+    press(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: page.amend_dialog is None)
+    assert store.get_inspection(inspection.id).attendance is Attendance.PRESENT
+    assert store.change_log(controller.lineup.id) == []
+
+
+def test_attendance_amendment(qtbot, roster, window, store, press, start_lineup):
+    controller = finish_lineup(qtbot, window, press, start_lineup)
+    qtbot.mouseClick(window.lineup.summary.review_button, Qt.MouseButton.LeftButton)
+    page = window.lineup.lineup_page
+    press(Qt.Key.Key_Right)
+    inspection = controller.person().inspection
+    press(Qt.Key.Key_L)
+    qtbot.keyClicks(page.amend_dialog.reason, "Leave approved yesterday")
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.amend_dialog is None)
+    assert store.get_inspection(inspection.id).attendance is Attendance.LEAVE
+    [change] = store.change_log(controller.lineup.id)
+    assert change.after["attendance"] == "leave"
+
+
+def test_print_the_lineup_sheet_from_the_summary(qtbot, roster, window, press, start_lineup):
+    finish_lineup(qtbot, window, press, start_lineup)
+    summary = window.lineup.summary
+    opened = []
+    summary.open_file = opened.append  # the PDF viewer, as the desktop would open it
+    with qtbot.waitSignal(summary.sheet_ready, timeout=30_000):
+        qtbot.mouseClick(summary.print_button, Qt.MouseButton.LeftButton)
+    [pdf] = opened
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert summary.print_button.isEnabled()
