@@ -1,0 +1,297 @@
+"""The data of the printed reports: plain frozen records, filled by
+``inspector.storage.report_queries`` (SQL aggregations of the stored counts) and laid out by
+``inspector.reports`` (ReportLab). No SQL and no layout here.
+
+Every compliance figure goes through ``compliance_ratio`` (passed / applicable, the rule the
+screens use); absent and on-leave days are counted apart, never as failures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from datetime import date
+
+from inspector.domain.lineup import Attendance, Lineup, PersonStatus, Result
+from inspector.domain.people import Employee
+from inspector.domain.scoring import compliance_ratio
+from inspector.domain.text import Text
+
+DEFAULT_REPEAT_THRESHOLD = 3  # the setting ``repeat_threshold``: same item failed this often
+TOP_FAULTS = 10  # bars in the chart of the most frequent faults
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def next_month(month: date) -> date:
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def previous_month(month: date) -> date:
+    return date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, 1)
+
+
+def change_in_points(current: float | None, previous: float | None) -> float | None:
+    """The change of a compliance ratio, in percentage points (None without both figures)."""
+    if current is None or previous is None:
+        return None
+    return (current - previous) * 100
+
+
+def format_points(change: float | None) -> str:
+    """A change in percentage points, signed: '+1.2', '-0.4', '0.0' (or '–')."""
+    if change is None:
+        return "–"
+    rounded = round(change, 1)
+    return "0.0" if rounded == 0 else f"{rounded:+.1f}"
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Summed counts of a group of inspections (a person, a department, a day, a month)."""
+
+    inspections: int = 0  # completed inspections of people present or late
+    absent: int = 0
+    leave: int = 0
+    late: int = 0
+    applicable: int = 0
+    passed: int = 0
+    failed: int = 0  # failed items (faults)
+    critical_failed: int = 0
+    fault_points: int = 0
+
+    @property
+    def compliance(self) -> float | None:
+        return compliance_ratio(self.passed, self.applicable)
+
+    @classmethod
+    def total(cls, tallies: Iterable[Tally]) -> Tally:
+        """The sum of several groups' counts."""
+        names = [f.name for f in fields(cls)]
+        sums = dict.fromkeys(names, 0)
+        for tally in tallies:
+            for name in names:
+                sums[name] += getattr(tally, name)
+        return cls(**sums)
+
+
+@dataclass(frozen=True, slots=True)
+class VersionUsed:
+    """A checklist set version that results were judged against."""
+
+    set_id: str
+    version: int
+    content_hash: str
+    title: Text
+    lineups: int = 0
+
+    @property
+    def hash_prefix(self) -> str:
+        return self.content_hash[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class MarkLine:
+    """One explicit mark, worded as in the checklist version it was judged against."""
+
+    item_id: str
+    text: Text
+    severity: str
+    result: Result
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FaultCount:
+    """How often one item failed (in a month, or for one employee in a period)."""
+
+    item_id: str
+    text: Text
+    severity: str
+    count: int
+    people: int = 1
+    last_day: date | None = None
+
+
+# -- line-up sheet ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SheetPerson:
+    position: int
+    employee_no: str
+    name: str
+    department: str
+    attendance: Attendance | None
+    status: PersonStatus
+    applicable: int
+    passed: int
+    failed: int
+    critical_failed: int
+    fault_points: int
+    marks: tuple[MarkLine, ...] = ()  # faults and notes (N/A marks are counted, not listed)
+
+    @property
+    def compliance(self) -> float | None:
+        return compliance_ratio(self.passed, self.applicable)
+
+    @property
+    def faults(self) -> tuple[MarkLine, ...]:
+        return tuple(m for m in self.marks if m.result is Result.FAIL)
+
+
+@dataclass(frozen=True, slots=True)
+class LineupSheetData:
+    company: Text
+    lineup: Lineup
+    versions: tuple[VersionUsed, ...]
+    people: tuple[SheetPerson, ...]
+    tally: Tally
+
+    def count(self, status: PersonStatus) -> int:
+        return sum(1 for p in self.people if p.status is status)
+
+    @property
+    def absentees(self) -> tuple[SheetPerson, ...]:
+        return tuple(
+            p for p in self.people if p.status in (PersonStatus.ABSENT, PersonStatus.LEAVE)
+        )
+
+
+# -- employee record --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RecordEntry:
+    """One line-up of the employee."""
+
+    lineup_id: int
+    day: date
+    shift: str
+    site: str
+    supervisor: str
+    attendance: Attendance | None
+    status: PersonStatus
+    applicable: int
+    passed: int
+    failed: int
+    critical_failed: int
+    fault_points: int
+    marks: tuple[MarkLine, ...] = ()
+
+    @property
+    def compliance(self) -> float | None:
+        return compliance_ratio(self.passed, self.applicable)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthRow:
+    month: date
+    tally: Tally
+
+
+@dataclass(frozen=True, slots=True)
+class EmployeeRecordData:
+    company: Text
+    employee: Employee
+    role: Text  # the job role's name (its id in both languages when unknown)
+    start: date
+    end: date
+    tally: Tally
+    entries: tuple[RecordEntry, ...]  # oldest first
+    faults: tuple[FaultCount, ...]  # most frequent first
+    months: tuple[MonthRow, ...]
+    repeat_threshold: int = DEFAULT_REPEAT_THRESHOLD
+
+    @property
+    def absences(self) -> tuple[RecordEntry, ...]:
+        return tuple(
+            e for e in self.entries if e.status in (PersonStatus.ABSENT, PersonStatus.LEAVE)
+        )
+
+
+# -- monthly pack -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentRow:
+    department: str
+    staff: int  # people in the month's line-ups
+    tally: Tally
+    previous: float | None = None  # compliance of the previous month
+
+    @property
+    def change(self) -> float | None:
+        return change_in_points(self.tally.compliance, self.previous)
+
+
+@dataclass(frozen=True, slots=True)
+class EmployeeRow:
+    employee_no: str
+    name: str
+    department: str
+    site: str
+    days_inspected: int
+    tally: Tally
+
+    def attention_key(self) -> tuple:
+        """Those needing attention first: critical faults, fault points, lowest compliance."""
+        compliance = self.tally.compliance
+        return (
+            -self.tally.critical_failed,
+            -self.tally.fault_points,
+            compliance is None,
+            compliance if compliance is not None else 0.0,
+            self.employee_no,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DailyPoint:
+    day: date
+    tally: Tally
+
+    @property
+    def compliance(self) -> float | None:
+        return self.tally.compliance
+
+
+@dataclass(frozen=True, slots=True)
+class RepeatOffender:
+    employee_no: str
+    name: str
+    department: str
+    item_id: str
+    text: Text
+    severity: str
+    count: int
+    last_day: date
+
+
+@dataclass(frozen=True, slots=True)
+class MonthlyPackData:
+    company: Text
+    month: date  # the first day
+    department: str | None  # None: the whole company
+    roster: int  # active employees (in the department) on the roster
+    staff: int  # people in the month's line-ups
+    lineups: int
+    tally: Tally
+    previous: Tally  # the previous month, same scope
+    departments: tuple[DepartmentRow, ...]
+    faults: tuple[FaultCount, ...]  # most frequent first
+    daily: tuple[DailyPoint, ...]
+    repeat_threshold: int
+    repeat_offenders: tuple[RepeatOffender, ...]
+    employees: tuple[EmployeeRow, ...]  # in attention order
+    versions: tuple[VersionUsed, ...]
+
+    @property
+    def change(self) -> float | None:
+        return change_in_points(self.tally.compliance, self.previous.compliance)
+
+    @property
+    def top_faults(self) -> tuple[FaultCount, ...]:
+        return self.faults[:TOP_FAULTS]

@@ -1,0 +1,190 @@
+"""The charts of the monthly pack (reportlab.graphics): a horizontal bar chart of the most
+frequent faults and a line chart of the daily compliance trend.
+
+Every label names the CJK font (axis labels, bar values): item wording is Chinese.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from collections.abc import Sequence
+from datetime import date
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from inspector.reports.fonts import FONT_NAME, register_fonts
+from inspector.reports.styles import ACCENT, GRID, INK, MUTED, RULE, WARN_INK
+
+LABEL_SIZE = 7.5
+BAR_HEIGHT = 13
+
+
+def _drawing(width: float, height: float) -> Drawing:
+    """A drawing whose initial graphics state uses the CJK font (the renderer would otherwise
+    start every drawing in a built-in PDF font, which then lands in the file)."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = FONT_NAME
+    drawing.initialFontSize = LABEL_SIZE
+    return drawing
+
+
+def _ellipsize(text: str, width: float, size: float = LABEL_SIZE) -> str:
+    if stringWidth(text, FONT_NAME, size) <= width:
+        return text
+    while text and stringWidth(text + "…", FONT_NAME, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def fault_bar_chart(
+    bars: Sequence[tuple[Sequence[str], int]], width: float, *, empty_label: str = ""
+) -> Drawing:
+    """Bars of ``(label lines, count)``, the first at the top. A label has one line per
+    language (two in a bilingual report); each line is cut to fit the label column."""
+    register_fonts()
+    lines_per_label = max((len(lines) for lines, _ in bars), default=1)
+    row = BAR_HEIGHT + (lines_per_label - 1) * (LABEL_SIZE + 1) + 6
+    label_width = width * 0.42
+    bottom = 18
+    height = bottom + max(1, len(bars)) * row + 6
+    drawing = _drawing(width, height)
+    if not bars:
+        drawing.add(String(width / 2, height / 2, empty_label, fontName=FONT_NAME,
+                           fontSize=9, fillColor=MUTED, textAnchor="middle"))  # fmt: skip
+        return drawing
+    chart = HorizontalBarChart()
+    chart.x = label_width
+    chart.y = bottom
+    chart.width = width - label_width - 28
+    chart.height = len(bars) * row
+    chart.data = [[count for _, count in bars]]
+    chart.categoryAxis.categoryNames = [
+        "\n".join(_ellipsize(line, label_width - 8) for line in lines) for lines, _ in bars
+    ]
+    chart.categoryAxis.reverseDirection = 1  # the most frequent at the top
+    chart.categoryAxis.labels.fontName = FONT_NAME
+    chart.categoryAxis.labels.fontSize = LABEL_SIZE
+    chart.categoryAxis.labels.leading = LABEL_SIZE + 1
+    chart.categoryAxis.labels.fillColor = INK
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.categoryAxis.strokeColor = RULE
+    chart.categoryAxis.tickLeft = 0
+    top = max(count for _, count in bars)
+    step = _nice_step(top / 5)
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = max(step, math.ceil(top / step) * step)
+    chart.valueAxis.valueStep = step
+    chart.valueAxis.labels.fontName = FONT_NAME
+    chart.valueAxis.labels.fontSize = LABEL_SIZE
+    chart.valueAxis.labels.fillColor = MUTED
+    chart.valueAxis.labelTextFormat = lambda v: f"{v:,.0f}"
+    chart.valueAxis.strokeColor = RULE
+    chart.valueAxis.visibleGrid = 1
+    chart.valueAxis.gridStrokeColor = GRID
+    chart.valueAxis.gridStrokeWidth = 0.4
+    chart.bars[0].fillColor = ACCENT
+    chart.bars[0].strokeColor = None
+    chart.barWidth = BAR_HEIGHT
+    chart.groupSpacing = row - BAR_HEIGHT
+    chart.barLabelFormat = lambda v: f"{v:,}"
+    chart.barLabels.fontName = FONT_NAME
+    chart.barLabels.fontSize = LABEL_SIZE
+    chart.barLabels.fillColor = INK
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    drawing.add(chart)
+    return drawing
+
+
+def _nice_step(raw: float) -> float:
+    """1, 2 or 5 times a power of ten, at least ``raw``."""
+    if raw <= 0:
+        return 1
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 5, 10):
+        if factor * power >= raw:
+            return max(factor * power, 1e-9)
+    return 10 * power
+
+
+def compliance_axis(values: Sequence[float]) -> tuple[float, float, float]:
+    """(minimum, maximum, step) of a percent axis that shows small differences: compliance
+    near 100% would be a flat line on a 0-100 axis."""
+    low, high = min(values), max(values)
+    span = max(high - low, 0.2)
+    step = _nice_step(span / 4)
+    lower = max(0.0, math.floor((low - span * 0.25) / step) * step)
+    upper = min(100.0, math.ceil((high + span * 0.1) / step) * step)
+    if upper <= lower:
+        upper = lower + step
+    return lower, upper, step
+
+
+def trend_line_chart(
+    points: Sequence[tuple[date, float | None]],
+    month: date,
+    width: float,
+    *,
+    average: float | None = None,
+    empty_label: str = "",
+    height: float = 150,
+) -> Drawing:
+    """Compliance (0-1) by day of ``month``; days without a figure are left out. A dashed
+    line marks ``average`` (the month's compliance)."""
+    register_fonts()
+    drawing = _drawing(width, height)
+    data = [(day.day, value * 100) for day, value in points if value is not None]
+    if not data:
+        drawing.add(String(width / 2, height / 2, empty_label, fontName=FONT_NAME,
+                           fontSize=9, fillColor=MUTED, textAnchor="middle"))  # fmt: skip
+        return drawing
+    days_in_month = calendar.monthrange(month.year, month.month)[1]
+    values = [v for _, v in data] + ([average * 100] if average is not None else [])
+    lower, upper, step = compliance_axis(values)
+    decimals = 0 if step >= 1 else 1 if step >= 0.1 else 2
+    plot = LinePlot()
+    plot.x = 42
+    plot.y = 22
+    plot.width = width - plot.x - 12
+    plot.height = height - plot.y - 10
+    plot.data = [data]
+    plot.lines[0].strokeColor = ACCENT
+    plot.lines[0].strokeWidth = 1.4
+    plot.lines[0].symbol = makeMarker(
+        "FilledCircle", size=3.2, fillColor=ACCENT, strokeColor=ACCENT
+    )
+    plot.lineLabels.fontName = FONT_NAME
+    plot.lineLabels.fontSize = LABEL_SIZE
+    x_axis = plot.xValueAxis
+    x_axis.valueMin = 1
+    x_axis.valueMax = days_in_month
+    x_axis.valueSteps = [d for d in range(1, days_in_month + 1) if d == 1 or d % 5 == 0]
+    x_axis.labels.fontName = FONT_NAME
+    x_axis.labels.fontSize = LABEL_SIZE
+    x_axis.labels.fillColor = MUTED
+    x_axis.labelTextFormat = lambda v: f"{v:.0f}"
+    x_axis.strokeColor = RULE
+    y_axis = plot.yValueAxis
+    y_axis.valueMin = lower
+    y_axis.valueMax = upper
+    y_axis.valueStep = step
+    y_axis.labels.fontName = FONT_NAME
+    y_axis.labels.fontSize = LABEL_SIZE
+    y_axis.labels.fillColor = MUTED
+    y_axis.labelTextFormat = lambda v: f"{v:.{decimals}f}%"
+    y_axis.strokeColor = RULE
+    y_axis.visibleGrid = 1
+    y_axis.gridStrokeColor = GRID
+    y_axis.gridStrokeWidth = 0.4
+    drawing.add(plot)
+    if average is not None and lower <= average * 100 <= upper:
+        y = plot.y + (average * 100 - lower) / (upper - lower) * plot.height
+        drawing.add(Line(plot.x, y, plot.x + plot.width, y, strokeColor=WARN_INK,
+                         strokeWidth=0.7, strokeDashArray=[3, 2]))  # fmt: skip
+    return drawing

@@ -1,0 +1,247 @@
+"""The employee record: one person over a period.
+
+Summary figures; compliance per month; faults by item with their repeat counts; absences and
+leave; then every inspection with its faults in words and notes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from inspector.domain.lineup import Attendance, PersonStatus
+from inspector.domain.reports import EmployeeRecordData, RecordEntry
+from inspector.domain.scoring import format_percent
+from inspector.reports import i18n
+from inspector.reports.i18n import label
+from inspector.reports.lineup_sheet import mark_markup
+from inspector.reports.page import Progress, build_pdf
+from inspector.reports.styles import (
+    MUTED,
+    WARN_BG,
+    WARN_INK,
+    data_table,
+    fit,
+    header_row,
+    heading,
+    markup,
+    pairs_table,
+    para,
+    scale,
+)
+
+_MONTH_WIDTHS = scale([14, 12, 9, 9, 10, 13, 13, 9, 9, 13])
+_FAULT_WIDTHS = scale([56, 12, 10, 16])
+_ABSENCE_WIDTHS = scale([18, 14, 22, 22, 24])
+_ENTRY_WIDTHS = scale([13, 7, 11, 13, 17, 12, 13, 44])
+
+
+def _status(entry: RecordEntry, lang: str) -> str:
+    return i18n.status_label(
+        entry.status,
+        lang,
+        critical=entry.critical_failed > 0,
+        late=entry.attendance is Attendance.LATE,
+    )
+
+
+def _who(name: str, employee_no: str, lang: str) -> str:
+    return f"{name}（{employee_no}）" if lang == "zh" else f"{name} ({employee_no})"
+
+
+def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]:
+    emp = data.employee
+    period = f"{data.start.isoformat()} – {data.end.isoformat()}"
+    story: list[Flowable] = [
+        para(label("employee_title", lang), "title"),
+        para(f"{_who(emp.name, emp.employee_no, lang)} · {period}", "subtitle"),
+    ]
+    details = [
+        (label("employee_no", lang), emp.employee_no),
+        (label("name", lang), emp.name),
+        (label("department", lang), emp.department or "–"),
+        (label("role", lang), data.role.get(lang)),
+        (label("site", lang), emp.site or "–"),
+        (label("period", lang), period),
+    ]
+    story.append(pairs_table(details, 2, scale([16, 34, 16, 34])))
+
+    tally = data.tally
+    story.extend(heading(label("summary", lang)))
+    summary = [
+        (label("lineups", lang), str(len(data.entries))),
+        (label("inspections", lang), str(tally.inspections)),
+        (label("compliance", lang), format_percent(tally.compliance)),
+        (label("absent_short", lang), str(tally.absent)),
+        (label("leave_short", lang), str(tally.leave)),
+        (label("late_days", lang), str(tally.late)),
+        (label("faults", lang), str(tally.failed)),
+        (label("critical", lang), str(tally.critical_failed)),
+        (label("fault_points", lang), str(tally.fault_points)),
+    ]
+    story.append(pairs_table(summary, 3, scale([20, 13, 20, 13, 20, 13])))
+    if not data.entries:
+        story.append(Spacer(1, 4 * mm))
+        story.append(para(label("no_inspections", lang), "body"))
+        return story
+
+    story.extend(heading(label("by_month", lang)))
+    rows: list[list] = [
+        header_row(
+            [
+                label("month", lang),
+                label("inspections", lang),
+                label("absent_short", lang),
+                label("leave_short", lang),
+                label("late_days", lang),
+                label("items_checked", lang),
+                label("items_passed", lang),
+                label("faults", lang),
+                label("critical_short", lang),
+                label("compliance", lang),
+            ],
+            right_from=1,
+        )
+    ]
+    for month in data.months:
+        t = month.tally
+        rows.append(
+            [
+                i18n.month_label(month.month, lang),
+                str(t.inspections),
+                str(t.absent),
+                str(t.leave),
+                str(t.late),
+                f"{t.applicable:,}",
+                f"{t.passed:,}",
+                str(t.failed),
+                str(t.critical_failed),
+                format_percent(t.compliance),
+            ]
+        )
+    story.append(data_table(rows, _MONTH_WIDTHS, right_from=1))
+
+    story.extend(heading(label("faults_by_item", lang)))
+    if data.faults:
+        rows = [
+            header_row(
+                [
+                    label("item", lang),
+                    label("severity", lang),
+                    label("times", lang),
+                    label("last_date", lang),
+                ],
+                right_from=2,
+            )
+        ]
+        extra: list[tuple] = []
+        for index, fault in enumerate(data.faults, start=1):
+            rows.append(
+                [
+                    para(fault.text.get(lang)),
+                    i18n.severity_label(fault.severity, lang),
+                    str(fault.count),
+                    fault.last_day.isoformat() if fault.last_day else "",
+                ]
+            )
+            if fault.count >= data.repeat_threshold:
+                extra += [
+                    ("BACKGROUND", (0, index), (-1, index), WARN_BG),
+                    ("TEXTCOLOR", (1, index), (-1, index), WARN_INK),
+                ]
+        story.append(data_table(rows, _FAULT_WIDTHS, right_from=2, extra=extra))
+    else:
+        story.append(para(label("no_faults", lang), "body"))
+
+    story.extend(heading(label("absences", lang)))
+    absences = data.absences
+    if absences:
+        rows = [
+            header_row(
+                [
+                    label("date", lang),
+                    label("shift", lang),
+                    label("site", lang),
+                    label("supervisor", lang),
+                    label("status", lang),
+                ]
+            )
+        ]
+        rows += [
+            [
+                e.day.isoformat(),
+                fit(e.shift, _ABSENCE_WIDTHS[1]),
+                fit(e.site, _ABSENCE_WIDTHS[2]),
+                fit(e.supervisor, _ABSENCE_WIDTHS[3]),
+                para(_status(e, lang)),
+            ]
+            for e in absences
+        ]
+        story.append(data_table(rows, _ABSENCE_WIDTHS))
+    else:
+        story.append(para(label("none", lang), "body"))
+
+    story.extend(heading(label("every_inspection", lang)))
+    rows = [
+        header_row(
+            [
+                label("date", lang),
+                label("shift", lang),
+                label("site", lang),
+                label("supervisor", lang),
+                label("status", lang),
+                label("passed_of", lang),
+                label("compliance", lang),
+                label("faults_and_notes", lang),
+            ]
+        )
+    ]
+    extra = []
+    for index, entry in enumerate(data.entries, start=1):
+        inspected = entry.status in (PersonStatus.ALL_PASS, PersonStatus.FAULTS)
+        rows.append(
+            [
+                entry.day.isoformat(),
+                fit(entry.shift, _ENTRY_WIDTHS[1]),
+                fit(entry.site, _ENTRY_WIDTHS[2]),
+                fit(entry.supervisor, _ENTRY_WIDTHS[3]),
+                para(_status(entry, lang)),
+                f"{entry.passed}/{entry.applicable}" if inspected else "–",
+                format_percent(entry.compliance) if inspected else "–",
+                markup("<br/>".join(mark_markup(m, lang) for m in entry.marks))
+                if entry.marks
+                else "",
+            ]
+        )
+        if entry.critical_failed:
+            extra.append(("BACKGROUND", (0, index), (-1, index), WARN_BG))
+        elif not inspected:
+            extra.append(("TEXTCOLOR", (0, index), (-2, index), MUTED))
+    story.append(data_table(rows, _ENTRY_WIDTHS, extra=extra))
+    return story
+
+
+def render_employee_record(
+    data: EmployeeRecordData,
+    out_path: Path | str,
+    lang: str = "zh",
+    *,
+    invariant: bool = False,
+    generated_at: datetime | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    lang = i18n.check_lang(lang)
+    return build_pdf(
+        employee_record_story(data, lang),
+        out_path,
+        title=label("employee_title", lang),
+        company=data.company.get(lang),
+        lang=lang,
+        generated_at=generated_at,
+        invariant=invariant,
+        progress=progress,
+        expected_pages=2 + len(data.entries) // 35,
+    )
