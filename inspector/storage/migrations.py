@@ -110,3 +110,29 @@ def m001_initial(db: Database) -> None:
             BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
         """
     )
+
+
+@migrations()
+def m002_seals(db: Database) -> None:
+    """Sealed records (see inspector/storage/seal.py); line-ups finished before are sealed now."""
+    from inspector.storage import seal
+
+    db.executescript(
+        """
+        CREATE TABLE seals (
+            id INTEGER PRIMARY KEY,
+            lineup_id INTEGER NOT NULL REFERENCES lineups (id),
+            change_id INTEGER REFERENCES change_log (id),
+            content_hash TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            chain_hash TEXT NOT NULL UNIQUE,
+            sealed_at TEXT NOT NULL
+        );
+        CREATE INDEX seals_lineup ON seals (lineup_id);
+        CREATE TRIGGER seals_no_update BEFORE UPDATE ON seals
+            BEGIN SELECT RAISE(ABORT, 'seals are append-only'); END;
+        CREATE TRIGGER seals_no_delete BEFORE DELETE ON seals
+            BEGIN SELECT RAISE(ABORT, 'seals are append-only'); END;
+        """
+    )
+    seal.seal_unsealed_finished(db.conn)

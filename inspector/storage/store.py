@@ -9,6 +9,7 @@ instead of one failing on a lock upgrade.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ from inspector.domain.checklist import ChecklistSet, InspectionType, applicable_
 from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark, Result
 from inspector.domain.people import Employee, Sex
 from inspector.domain.scoring import score_inspection
-from inspector.storage import errors
+from inspector.storage import errors, seal
 from inspector.storage.errors import (
     LineupClosedError,
     NewerDatabaseError,
@@ -90,12 +91,24 @@ class Store:
                 )
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
+                if not os.access(self.path.parent, os.W_OK) or (
+                    self.path.exists() and not os.access(self.path, os.W_OK)
+                ):
+                    # Say so now, not at the first mark: the caller can offer read-only use.
+                    raise errors.translate(
+                        sqlite3.OperationalError("attempt to write a readonly database"),
+                        self.path,
+                    )
                 conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
             self.db = Database(conn)
-            self._configure()
-            if migrate and not read_only:
-                self.migrate()
-            self._check_version()
+            try:
+                self._configure()
+                if migrate and not read_only:
+                    self.migrate()
+                self._check_version()
+            except BaseException:
+                conn.close()
+                raise
         self._sets_cache: dict[int, list[tuple[int, ChecklistSet]]] = {}
 
     # -- connection -------------------------------------------------------------------------
@@ -113,8 +126,25 @@ class Store:
         conn.execute("PRAGMA synchronous = FULL")
 
     def migrate(self) -> None:
-        """Apply pending migrations (the schema version is the list of applied migrations)."""
-        migrations.apply(self.db)
+        """Apply pending migrations (the schema version is the list of applied migrations).
+
+        Never on top of a newer schema; an existing database is backed up first; the migrations
+        run under the write lock, so two copies starting at once do not both apply them.
+        """
+        self._check_version()
+        pending = [m.name for m in migrations.pending(self.db)]
+        if not pending:
+            return
+        has_tables = self.db.conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%' AND name != '_sqlite_migrations'"
+        ).fetchone()[0]
+        if has_tables:
+            from inspector.storage.backup import backup_before_migration
+
+            backup_before_migration(self, pending)
+        with self.write():
+            migrations.apply(self.db)
 
     def _check_version(self) -> None:
         known = {m.name for m in migrations._migrations}
@@ -464,6 +494,7 @@ class Store:
                 "UPDATE lineups SET finished_at = ? WHERE id = ?",
                 (_ts(finished_at or now()), lineup_id),
             )
+            seal.append_seal(db.conn, lineup_id)
         return self.get_lineup(lineup_id)
 
     def _require_open(self, lineup_id: int) -> None:
@@ -609,7 +640,9 @@ class Store:
                     _ts(now()),
                 ),
             )
-        self._rescore(db, self.get_inspection(inspection.id))
+        # The callers read ``inspection`` under the write lock, and a mark changes neither its
+        # attendance nor its completion: no need to read it again.
+        self._rescore(db, inspection)
 
     def set_mark(
         self,
@@ -624,11 +657,14 @@ class Store:
 
         Returns the stored mark, or None when the item is back to a plain pass.
         """
-        inspection = self.get_inspection(inspection_id)
         with self.write() as db:
+            inspection = self.get_inspection(inspection_id)
             self._require_open(inspection.lineup_id)
             self._write_mark(db, inspection, item_id, result, note, photo)
-        return next((m for m in self.marks_for(inspection_id) if m.item_id == item_id), None)
+        row = self._one(
+            "SELECT * FROM marks WHERE inspection_id = ? AND item_id = ?", (inspection_id, item_id)
+        )
+        return self._mark(row) if row else None
 
     def set_attendance(self, inspection_id: int, attendance: Attendance) -> Inspection:
         """Absent and on leave complete the person (nothing to inspect); late does not."""
@@ -694,10 +730,10 @@ class Store:
     def _log_change(
         self, db: Database, inspection: Inspection, item_id: str | None,
         before: dict, after: dict, reason: str, changed_by: str,
-    ) -> None:
+    ) -> int:
         if not reason.strip():
             raise ValueError("an amendment needs a reason")
-        db.execute(
+        cursor = db.execute(
             "INSERT INTO change_log (lineup_id, inspection_id, item_id, before, after, reason, "
             "changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -711,6 +747,7 @@ class Store:
                 _ts(now()),
             ),
         )
+        return cursor.lastrowid
 
     def amend_mark(
         self,
@@ -724,13 +761,16 @@ class Store:
         photo: str | None = None,
     ) -> None:
         """Change a mark of a finished line-up; the change log keeps who, when, why, before, after."""
-        inspection = self.get_inspection(inspection_id)
         with self.write() as db:
+            inspection = self.get_inspection(inspection_id)
             before = self._snapshot(inspection_id, item_id)
             self._write_mark(db, inspection, item_id, result, note, photo)
             after = self._snapshot(inspection_id, item_id)
             if before != after:
-                self._log_change(db, inspection, item_id, before, after, reason, changed_by)
+                change_id = self._log_change(
+                    db, inspection, item_id, before, after, reason, changed_by
+                )
+                seal.seal_amendment(db.conn, inspection.lineup_id, change_id)
 
     def amend_attendance(
         self, inspection_id: int, attendance: Attendance, *, reason: str, changed_by: str
@@ -743,7 +783,10 @@ class Store:
                 self._rescore(db, self.get_inspection(inspection_id))
             after = self._snapshot(inspection_id, None)
             if before != after:
-                self._log_change(db, inspection, None, before, after, reason, changed_by)
+                change_id = self._log_change(
+                    db, inspection, None, before, after, reason, changed_by
+                )
+                seal.seal_amendment(db.conn, inspection.lineup_id, change_id)
 
     def change_log(self, lineup_id: int | None = None) -> list[ChangeRecord]:
         rows = self._query(
@@ -798,6 +841,166 @@ class Store:
                 HistoryEntry(lineup, self._inspection(r), tuple(marks.get(r["id"], ())))
             )
         return entries
+
+    # -- bulk (demo and benchmarks) ---------------------------------------------------------
+
+    def bulk_insert_history(
+        self, sets: Sequence[ChecklistSet], lineups: Iterable[BulkLineup]
+    ) -> int:
+        """Insert whole line-ups with their inspections and marks in one transaction.
+
+        For generated data (the demo, benchmarks): thousands of inspections in a second,
+        where marking them one by one would take minutes. Every line-up is judged against
+        ``sets``. The counts of each completed inspection are computed here with
+        ``score_inspection``, exactly as ``_rescore`` does, so they equal what the app would
+        store; finished line-ups are sealed in the order they finished.
+        Returns the number of line-ups inserted.
+        """
+        employees = {
+            row["id"]: self._employee(row) for row in self._query("SELECT * FROM employees")
+        }
+        items_for: dict[tuple, list] = {}
+        scores: dict[tuple, object] = {}
+        with self.write() as db:
+            version_ids = self.record_checklist_sets(sets)
+            item_version = {
+                item.id: version_ids[checklist.id] for checklist in sets for item in checklist.items
+            }
+            all_versions = sorted(set(version_ids.values()))
+            conn = db.conn
+            next_lineup = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM lineups").fetchone()[0]
+            next_inspection = conn.execute(
+                "SELECT coalesce(max(id), 0) + 1 FROM inspections"
+            ).fetchone()[0]
+            lineup_rows, checklist_rows, inspection_rows, mark_rows = [], [], [], []
+            finished: list[tuple[str, int]] = []
+            for lineup in lineups:
+                lineup_id = next_lineup
+                next_lineup += 1
+                lineup_rows.append(
+                    (
+                        lineup_id,
+                        lineup.day.isoformat(),
+                        lineup.shift,
+                        lineup.site,
+                        lineup.department,
+                        lineup.supervisor,
+                        lineup.inspection_type.value,
+                        _ts(lineup.started_at),
+                        _ts(lineup.finished_at),
+                    )
+                )
+                checklist_rows += [(lineup_id, vid) for vid in all_versions]
+                if lineup.finished_at is not None:
+                    finished.append((_ts(lineup.finished_at), lineup_id))
+                for position, person in enumerate(lineup.inspections):
+                    inspection_id = next_inspection
+                    next_inspection += 1
+                    employee = employees.get(person.employee_id)
+                    if employee is None:
+                        raise NotFoundError(f"no employee with id {person.employee_id}")
+                    counts = (0, 0, 0, 0, 0)
+                    inspected = person.attendance is None or person.attendance.inspected
+                    if person.completed_at is not None and inspected:
+                        key = (employee.sex, employee.role)
+                        if key not in items_for:
+                            items_for[key] = [item for _, item in applicable_items(sets, employee)]
+                        marks = tuple(sorted((m.item_id, m.result) for m in person.marks))
+                        score = scores.get((key, marks))
+                        if score is None:  # the same items and marks always score the same
+                            score = score_inspection(items_for[key], dict(marks))
+                            scores[(key, marks)] = score
+                        counts = (
+                            score.applicable,
+                            score.passed,
+                            score.failed,
+                            score.critical_failed,
+                            score.fault_points,
+                        )
+                    inspection_rows.append(
+                        (
+                            inspection_id,
+                            lineup_id,
+                            person.employee_id,
+                            position,
+                            person.attendance.value if person.attendance else None,
+                            _ts(person.completed_at),
+                            *counts,
+                        )
+                    )
+                    for mark in person.marks if inspected else ():
+                        if mark.item_id not in item_version:
+                            raise NotFoundError(f"item {mark.item_id} is not in the checklists")
+                        mark_rows.append(
+                            (
+                                inspection_id,
+                                mark.item_id,
+                                item_version[mark.item_id],
+                                mark.result.value,
+                                mark.note,
+                                mark.photo,
+                                _ts(mark.marked_at or person.completed_at or lineup.started_at),
+                            )
+                        )
+            conn.executemany(
+                "INSERT INTO lineups (id, day, shift, site, department, supervisor, "
+                "inspection_type, started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                lineup_rows,
+            )
+            conn.executemany(
+                "INSERT INTO lineup_checklists (lineup_id, checklist_version_id) VALUES (?, ?)",
+                checklist_rows,
+            )
+            conn.executemany(
+                "INSERT INTO inspections (id, lineup_id, employee_id, position, attendance, "
+                "completed_at, applicable, passed, failed, critical_failed, fault_points) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                inspection_rows,
+            )
+            conn.executemany(
+                "INSERT INTO marks (inspection_id, item_id, checklist_version_id, result, note, "
+                "photo, marked_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                mark_rows,
+            )
+            for stamp, lineup_id in sorted(finished):
+                seal.append_seal(conn, lineup_id, sealed_at=_parse_ts(stamp))
+        return len(lineup_rows)
+
+
+@dataclass(frozen=True, slots=True)
+class BulkMark:
+    """A mark for ``Store.bulk_insert_history``."""
+
+    item_id: str
+    result: Result
+    note: str = ""
+    photo: str = ""
+    marked_at: datetime | None = None  # default: when the inspection was completed
+
+
+@dataclass(frozen=True, slots=True)
+class BulkInspection:
+    """One person of a line-up for ``Store.bulk_insert_history`` (position: the list order)."""
+
+    employee_id: int
+    attendance: Attendance | None
+    completed_at: datetime | None
+    marks: tuple[BulkMark, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BulkLineup:
+    """A whole line-up for ``Store.bulk_insert_history``."""
+
+    day: date
+    shift: str
+    site: str
+    department: str
+    supervisor: str
+    started_at: datetime
+    finished_at: datetime | None
+    inspections: tuple[BulkInspection, ...]
+    inspection_type: InspectionType = InspectionType.LINEUP
 
 
 def with_id(employee: Employee, employee_id: int) -> Employee:
