@@ -55,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"inspector {__version__}")
     add_db_argument(parser)
     add_checklists_argument(parser)
-    parser.add_argument("--demo", action="store_true", help="open the demo database (created on first use)")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the demo database (created on first use)"
+    )
     parser.add_argument("--lang", choices=("zh", "en"), default=None, help="interface language")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _COMMAND_MODULES:

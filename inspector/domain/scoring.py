@@ -35,9 +35,7 @@ class Score:
         return Outcome.FAULTS if self.failed else Outcome.PASS
 
 
-def score_inspection(
-    items: Iterable[ChecklistItem], marks: Mapping[str, Result]
-) -> Score:
+def score_inspection(items: Iterable[ChecklistItem], marks: Mapping[str, Result]) -> Score:
     """Score one completed inspection: ``items`` are those applicable to the person,
     ``marks`` the explicit results by item id; an unmarked item passes."""
     applicable = passed = failed = critical = points = 0

@@ -85,7 +85,9 @@ class Store:
         with translated(self.path):
             if read_only:
                 if not self.path.exists():
-                    raise errors.StorageError(self.path, f"The database {self.path} does not exist.")
+                    raise errors.StorageError(
+                        self.path, f"The database {self.path} does not exist."
+                    )
                 conn = sqlite3.connect(
                     f"file:{self.path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
                 )
@@ -607,8 +609,13 @@ class Store:
         return marks
 
     def _write_mark(
-        self, db: Database, inspection: Inspection, item_id: str, result: Result | None,
-        note: str | None, photo: str | None,
+        self,
+        db: Database,
+        inspection: Inspection,
+        item_id: str,
+        result: Result | None,
+        note: str | None,
+        photo: str | None,
     ) -> None:
         existing = self._one(
             "SELECT * FROM marks WHERE inspection_id = ? AND item_id = ?",
@@ -674,7 +681,9 @@ class Store:
             self._write_attendance(db, inspection, attendance)
         return self.get_inspection(inspection_id)
 
-    def _write_attendance(self, db: Database, inspection: Inspection, attendance: Attendance) -> None:
+    def _write_attendance(
+        self, db: Database, inspection: Inspection, attendance: Attendance
+    ) -> None:
         completed = inspection.completed_at
         if not attendance.inspected:
             completed = completed or now()
@@ -728,8 +737,14 @@ class Store:
         return snap
 
     def _log_change(
-        self, db: Database, inspection: Inspection, item_id: str | None,
-        before: dict, after: dict, reason: str, changed_by: str,
+        self,
+        db: Database,
+        inspection: Inspection,
+        item_id: str | None,
+        before: dict,
+        after: dict,
+        reason: str,
+        changed_by: str,
     ) -> int:
         if not reason.strip():
             raise ValueError("an amendment needs a reason")
@@ -820,7 +835,11 @@ class Store:
             "JOIN lineups l ON l.id = i.lineup_id WHERE i.employee_id = :emp "
             "AND (:start IS NULL OR l.day >= :start) AND (:end IS NULL OR l.day <= :end) "
             "ORDER BY l.day DESC, l.id DESC",
-            {"emp": employee_id, "start": start and start.isoformat(), "end": end and end.isoformat()},
+            {
+                "emp": employee_id,
+                "start": start and start.isoformat(),
+                "end": end and end.isoformat(),
+            },
         )
         if not rows:
             return []
@@ -837,9 +856,7 @@ class Store:
         entries = []
         for r in rows:
             lineup = self._lineup({**r, "id": r["l_id"]})
-            entries.append(
-                HistoryEntry(lineup, self._inspection(r), tuple(marks.get(r["id"], ())))
-            )
+            entries.append(HistoryEntry(lineup, self._inspection(r), tuple(marks.get(r["id"], ()))))
         return entries
 
     # -- bulk (demo and benchmarks) ---------------------------------------------------------
