@@ -149,6 +149,7 @@ class LineupSheetData:
     versions: tuple[VersionUsed, ...]
     people: tuple[SheetPerson, ...]
     tally: Tally
+    seal: str = ""  # the line-up's seal in short form; "" while it is open
 
     def count(self, status: PersonStatus) -> int:
         return sum(1 for p in self.people if p.status is status)
@@ -287,6 +288,8 @@ class MonthlyPackData:
     repeat_offenders: tuple[RepeatOffender, ...]
     employees: tuple[EmployeeRow, ...]  # in attention order
     versions: tuple[VersionUsed, ...]
+    seal: str = ""  # the chain hash covering the month's sealed line-ups, short form
+    sealed_lineups: int = 0
 
     @property
     def change(self) -> float | None:

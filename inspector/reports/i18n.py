@@ -33,6 +33,12 @@ LABELS: dict[str, Text] = {
     "finished": Text("结束", "Finished"),
     "not_finished": Text("未结束", "Not finished"),
     "standards": Text("检查标准", "Standards"),
+    "seal": Text("封存校验码", "Seal"),
+    "not_sealed": Text("未封存（检查未结束）", "Not sealed (line-up not finished)"),
+    "month_seal": Text(
+        "本月记录封存校验码：{seal}（已封存班前检查 {sealed} 次，可用 inspector verify 核验）",
+        "Seal of the month's records: {seal} ({sealed} line-ups sealed; check with inspector verify)",
+    ),
     "counts": Text("统计", "Counts"),
     "people": Text("应到人数", "People"),
     "inspected": Text("已检查", "Inspected"),

@@ -95,6 +95,7 @@ def lineup_sheet_story(data: LineupSheetData, lang: str) -> list[Flowable]:
             else label("not_finished", lang),
         ),
         (label("standards", lang), standards or "–"),
+        (label("seal", lang), data.seal or label("not_sealed", lang)),
     ]
     story.append(pairs_table(details, 2, scale([16, 34, 16, 34])))
     story.append(Spacer(1, 4 * mm))

@@ -332,6 +332,14 @@ def monthly_pack_story(data: MonthlyPackData, lang: str) -> list[Flowable]:
     story.append(CondPageBreak(120))
     story.extend(heading(label("versions", lang)))
     story.append(data_table(version_table_rows(data, lang), VERSION_WIDTHS, right_from=4))
+    if data.seal:
+        story.append(Spacer(1, 3))
+        story.append(
+            para(
+                label("month_seal", lang).format(seal=data.seal, sealed=data.sealed_lineups),
+                "small",
+            )
+        )
     return story
 
 

@@ -13,7 +13,7 @@ department (``employees.department``) in those line-ups.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, timedelta
 
 from inspector.domain.lineup import Attendance, PersonStatus, Result
 from inspector.domain.reports import (
@@ -37,6 +37,7 @@ from inspector.domain.reports import (
     previous_month,
 )
 from inspector.domain.text import Text
+from inspector.storage import seal
 from inspector.storage.errors import NotFoundError
 from inspector.storage.store import Store
 
@@ -237,6 +238,7 @@ def lineup_sheet_data(store: Store, lineup_id: int) -> LineupSheetData:
         versions=tuple(_version(v) for v in versions),
         people=tuple(rows),
         tally=_tally(tally),
+        seal=seal.seal_for_lineup(store, lineup_id),
     )
 
 
@@ -540,6 +542,9 @@ def monthly_pack_data(store: Store, month: date, department: str | None = None) 
     tally = Tally.total(t for _, t in current.values())
     previous = Tally.total(t for _, t in before.values())
     threshold = repeat_threshold(store)
+    month_seal, sealed, _ = seal.seal_for_period(
+        store, month, next_month(month) - timedelta(days=1)
+    )
     return MonthlyPackData(
         company=company_name(store),
         month=month,
@@ -556,6 +561,8 @@ def monthly_pack_data(store: Store, month: date, department: str | None = None) 
         repeat_offenders=tuple(repeat_offenders(store, month, department, threshold)),
         employees=tuple(employee_rows(store, month, department)),
         versions=tuple(versions_used(store, month, department)),
+        seal=month_seal,
+        sealed_lineups=sealed,
     )
 
 

@@ -105,3 +105,13 @@ def test_invariant_builds_are_reproducible(seeded, lineup_ids, tmp_path, read_pd
         seeded, lineup_ids[DAY], tmp_path / "c.pdf", "zh", generated_at=datetime(2025, 4, 2, 9, 30)
     )
     assert "生成时间: 2025-04-02 09:30" in read_pdf(stamped)
+
+
+def test_sheet_prints_the_seal_that_verify_checks(built, seeded_master, lineup_ids) -> None:
+    from inspector.storage import Store, seal
+
+    with Store(seeded_master[0], read_only=True) as store:
+        expected = seal.seal_for_lineup(store, lineup_ids[DAY])
+    assert expected, "a finished line-up is sealed"
+    _, text = _sheet(built, lineup_ids, "zh")
+    assert expected.rstrip("…") in squash(text)

@@ -153,3 +153,15 @@ def test_invariant_pack_is_reproducible(seeded, tmp_path) -> None:
     first = build_monthly_pack(seeded, APRIL, tmp_path / "a.pdf", "both", invariant=True)
     second = build_monthly_pack(seeded, APRIL, tmp_path / "b.pdf", "both", invariant=True)
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_pack_prints_the_seal_of_the_month(seeded, pack_zh) -> None:
+    from datetime import date
+
+    from inspector.storage import seal
+
+    head, sealed, lineups = seal.seal_for_period(seeded, date(2025, 4, 1), date(2025, 4, 30))
+    assert head and 0 < sealed <= lineups
+    text = squash(pack_zh[1])
+    assert head.rstrip("…") in text
+    assert f"已封存班前检查 {sealed} 次".replace(" ", "") in text.replace(" ", "")
