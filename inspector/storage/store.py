@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -122,10 +123,26 @@ class Store:
         # Reading the schema first makes a file that is not a database fail here, clearly.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if not self.read_only:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            mode = self._switch_to_wal(conn)
             if mode.lower() != "wal":
                 conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = FULL")
+
+    @staticmethod
+    def _switch_to_wal(conn: sqlite3.Connection) -> str:
+        """Turn WAL on, waiting out another process that is creating the same file.
+
+        Changing the journal mode needs the file to itself and SQLite does not call the busy
+        handler for it, so a second copy starting at the same moment retries here instead.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                return conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     def migrate(self) -> None:
         """Apply pending migrations (the schema version is the list of applied migrations).
