@@ -715,11 +715,9 @@ class Store:
         inspection = self.get_inspection(inspection_id)
         with self.write() as db:
             self._require_open(inspection.lineup_id)
-            attendance = inspection.attendance
-            if attendance is None or not attendance.inspected:
-                attendance = Attendance.PRESENT if attendance is None else attendance
-            if not attendance.inspected:
-                attendance = Attendance.PRESENT
+            # Late people stay late; anyone else who is inspected was present.
+            late = inspection.attendance is Attendance.LATE
+            attendance = Attendance.LATE if late else Attendance.PRESENT
             db.execute(
                 "UPDATE inspections SET attendance = ?, completed_at = ? WHERE id = ?",
                 (attendance.value, _ts(inspection.completed_at or now()), inspection_id),
