@@ -30,9 +30,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from inspector.checklist_loader import load_catalogue
 from inspector.domain.lineup import Attendance, Result
 from inspector.domain.people import Employee, Sex
+from inspector.files.checklists import load_catalogue
 from inspector.gui import fonts, i18n
 from inspector.gui.context import AppContext, AppEvents
 from inspector.gui.main_window import create_main_window

@@ -39,9 +39,9 @@ if str(ROOT) not in sys.path:
 
 from bench.scale_generate import DEFAULT_DB, END, OUT, generate  # noqa: E402
 from inspector import paths  # noqa: E402
-from inspector.checklist_loader import load_catalogue  # noqa: E402
 from inspector.domain.checklist import InspectionType  # noqa: E402
 from inspector.domain.lineup import Result  # noqa: E402
+from inspector.files.checklists import load_catalogue  # noqa: E402
 from inspector.storage import Store  # noqa: E402
 
 MONTH_DB = OUT / "scale-month.db"
@@ -179,7 +179,7 @@ STORE_START = textwrap.dedent(
     """
     import json, sys, time
     t0 = time.perf_counter()
-    from inspector.checklist_loader import load_catalogue
+    from inspector.files.checklists import load_catalogue
     from inspector.storage import Store
     t1 = time.perf_counter()
     store = Store(sys.argv[1])
@@ -198,7 +198,7 @@ GUI_START = textwrap.dedent(
     t0 = time.perf_counter()
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication
-    from inspector import app
+    from inspector.gui import startup as app
     from inspector.cli import build_parser
     args = build_parser().parse_args(["--db", sys.argv[1], "--lang", "zh"])
     qapp = app.application()

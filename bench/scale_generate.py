@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from inspector import demo  # noqa: E402
-from inspector.checklist_loader import load_catalogue  # noqa: E402
 from inspector.domain.checklist import InspectionType  # noqa: E402
+from inspector.files.checklists import load_catalogue  # noqa: E402
+from inspector.services import demo  # noqa: E402
 from inspector.storage import Store  # noqa: E402
 
 OUT = ROOT / "bench" / "out"

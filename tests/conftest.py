@@ -10,6 +10,8 @@ import pytest
 # Qt tests run without a display; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+pytest_plugins = ["helpers.report_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -35,6 +37,6 @@ def store(db_path: Path):
 @pytest.fixture(scope="session")
 def catalogue():
     """The shipped checklists (loaded once: they are immutable)."""
-    from inspector.checklist_loader import load_catalogue
+    from inspector.files.checklists import load_catalogue
 
     return load_catalogue()

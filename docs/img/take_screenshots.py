@@ -24,7 +24,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from inspector import app
+from inspector.gui import startup as app
 
 OUT = Path(__file__).resolve().parent
 SIZE = QSize(1366, 768)  # the smallest laptop or tablet screen we support

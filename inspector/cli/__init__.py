@@ -75,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from inspector.app import run_gui
+        from inspector.gui.startup import run_gui
 
         return run_gui(args)
     try:

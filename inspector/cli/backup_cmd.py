@@ -18,8 +18,8 @@ from pathlib import Path
 
 from inspector import paths
 from inspector.cli import CommandError
-from inspector.session import add_common_arguments
-from inspector.session import db_path as session_db_path
+from inspector.cli.common import add_common_arguments
+from inspector.cli.common import db_path as session_db_path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -14,9 +14,9 @@ import argparse
 import json
 from pathlib import Path
 
-from inspector.checklist_loader import ChecklistError, load_catalogue, validate_dirs
 from inspector.cli import CommandError, add_checklists_argument
 from inspector.domain.checklist import Catalogue, ChecklistSet, InspectionType
+from inspector.files.checklists import ChecklistError, load_catalogue, validate_dirs
 
 
 def _add_checklists_option(parser: argparse.ArgumentParser) -> None:

@@ -7,7 +7,8 @@ import time
 
 from inspector import paths
 from inspector.cli import CommandError
-from inspector.demo import (
+from inspector.cli.common import add_common_arguments, db_path, load_catalogue_for, open_store
+from inspector.services.demo import (
     DEFAULT_DAYS,
     DEFAULT_EMPLOYEES,
     DEFAULT_SEED,
@@ -15,7 +16,6 @@ from inspector.demo import (
     DemoRefused,
     fill_demo,
 )
-from inspector.session import add_common_arguments, db_path, load_catalogue_for, open_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -18,10 +18,10 @@ import json
 from datetime import date
 
 from inspector.cli import CommandError
+from inspector.cli.common import add_common_arguments, format_table, open_store
 from inspector.domain.checklist import ChecklistSet
 from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark
 from inspector.domain.people import Employee
-from inspector.session import add_common_arguments, format_table, open_store
 from inspector.storage import Store
 from inspector.storage.errors import NotFoundError
 

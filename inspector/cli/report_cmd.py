@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from inspector.cli import CommandError
-from inspector.session import add_common_arguments, open_store
+from inspector.cli.common import add_common_arguments, open_store
 
 LANGS = ("zh", "en", "both")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
@@ -263,7 +263,7 @@ def run_monthly(args: argparse.Namespace) -> int:
 
 
 def run_export_monthly(args: argparse.Namespace) -> int:
-    from inspector.exports import export_monthly
+    from inspector.services.figures import export_monthly
 
     month = parse_month(args.month)
     fmt = args.fmt

@@ -15,10 +15,10 @@ import sys
 from pathlib import Path
 
 from inspector.cli import CommandError
+from inspector.cli.common import add_common_arguments, format_table, load_catalogue_for, open_store
 from inspector.domain.checklist import Catalogue
 from inspector.domain.people import Employee, Sex
-from inspector.roster_io import RosterFileError, read_roster, write_roster
-from inspector.session import add_common_arguments, format_table, load_catalogue_for, open_store
+from inspector.files.roster import RosterFileError, read_roster, write_roster
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

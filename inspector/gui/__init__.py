@@ -1,1 +1,1 @@
-"""The Qt GUI: the only package (with inspector.app) that imports PySide6."""
+"""The Qt GUI: the only package (with inspector.gui.startup) that imports PySide6."""

@@ -19,13 +19,13 @@ def user_message(exc: BaseException) -> str | None:
 
     expected: tuple[type[BaseException], ...] = (StorageError, LineupClosedError, NotFoundError)
     try:
-        from inspector.checklist_loader import ChecklistError
+        from inspector.files.checklists import ChecklistError
 
         expected += (ChecklistError,)
     except ImportError:  # pragma: no cover - the loader is part of the package
         pass
     try:
-        from inspector.roster_io import RosterFileError
+        from inspector.files.roster import RosterFileError
 
         expected += (RosterFileError,)
     except ImportError:  # pragma: no cover

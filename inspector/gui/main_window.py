@@ -259,5 +259,5 @@ class MainWindow(QMainWindow):
 def create_main_window(
     context: AppContext, *, open_demo: Callable[[], None] | None = None
 ) -> MainWindow:
-    """The window over an opened context (the start-up in inspector.app, and tests)."""
+    """The window over an opened context (the start-up in inspector.gui.startup, and tests)."""
     return MainWindow(context, open_demo=open_demo)

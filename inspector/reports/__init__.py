@@ -77,7 +77,7 @@ def _role_names() -> dict[str, Text]:
     """Role id -> name from the checklists in force; empty (ids are printed) if they cannot
     be read: a report is still useful without the role's name."""
     try:
-        from inspector.checklist_loader import load_catalogue
+        from inspector.files.checklists import load_catalogue
 
         return {role.id: role.name for role in load_catalogue().roles}
     except Exception:

@@ -4,7 +4,7 @@
     python resources/translations/update.py --check  # fail if a string is new or unfinished
 
 1. ``pyside6-lupdate`` collects every ``self.tr()`` / ``QCoreApplication.translate()`` string
-   of inspector/gui and inspector/app.py into inspector_zh_CN.ts (strings no longer in the
+   of inspector/gui into inspector_zh_CN.ts (strings no longer in the
    source are dropped);
 2. translate what is new in the .ts (Qt Linguist, or any XML editor: fill <translation> and
    remove ``type="unfinished"``);
@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 TS = HERE / "inspector_zh_CN.ts"
 QM = HERE / "inspector_zh_CN.qm"
-SOURCES = [ROOT / "inspector" / "gui", ROOT / "inspector" / "app.py"]
+SOURCES = [ROOT / "inspector" / "gui"]
 
 
 def tool(name: str) -> str:

@@ -111,7 +111,7 @@ def make_context(store, db_path, catalogue):
 @pytest.fixture
 def open_window(qtbot):
     """Opens the main window over a context as a supervisor sees it: shown and active."""
-    from inspector.app import create_main_window
+    from inspector.gui.startup import create_main_window
 
     def open_(context):
         main = create_main_window(context)

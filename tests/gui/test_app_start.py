@@ -16,7 +16,7 @@ from inspector.domain.checklist import InspectionType
 @pytest.fixture
 def start_app(qapp, monkeypatch):
     """Runs the start-up of ``inspector`` (everything before the event loop)."""
-    from inspector import app
+    from inspector.gui import startup as app
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     started = []
@@ -137,7 +137,7 @@ def test_qt_calls_cannot_exhaust_none():
 def test_a_database_open_elsewhere_can_be_opened_read_only(
     qtbot, roster, store, db_path, start_app, monkeypatch
 ):
-    from inspector import app
+    from inspector.gui import startup as app
     from inspector.storage.instance_lock import acquire_app_lock
 
     asked = []
@@ -153,7 +153,8 @@ def test_a_database_open_elsewhere_can_be_opened_read_only(
 
 
 def test_a_broken_company_checklist_falls_back_to_the_shipped_ones(tmp_path):
-    from inspector import app, paths
+    from inspector import paths
+    from inspector.gui import startup as app
 
     folder = paths.user_checklists_dir()
     folder.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from fixtures_pages import add_people, run_lineup, type_text
+from helpers.gui_pages import add_people, run_lineup, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from fixtures_pages import add_people, run_lineup
+from helpers.gui_pages import add_people, run_lineup
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixtures_pages import PEOPLE, add_people, type_text
+from helpers.gui_pages import PEOPLE, add_people, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
@@ -54,7 +54,7 @@ def test_roster_model_passes_the_model_tester(qtmodeltester, store, catalogue):
 def test_import_preview_models_pass_the_model_tester(
     qtbot, qtmodeltester, tmp_path, store, catalogue
 ):
-    from inspector.roster_io import read_roster
+    from inspector.files.roster import read_roster
 
     preview = read_roster(gbk_roster(tmp_path), catalogue)
     dialog = RosterImportDialog(preview, add_people(store, PEOPLE[2:3]), catalogue)
@@ -318,7 +318,7 @@ def test_an_unreadable_file_is_reported(qtbot, tmp_path, page, monkeypatch):
 def test_export_then_import_gives_the_same_roster(
     qtbot, tmp_path, store, page, monkeypatch, catalogue, suffix
 ):
-    from inspector.roster_io import read_roster
+    from inspector.files.roster import read_roster
 
     add_people(store)
     page.refresh()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from reports_testdata import APRIL, COMPANY, MARCH, squash
+from helpers.reports_data import APRIL, COMPANY, MARCH, squash
 
 from inspector.domain.text import Text
 from inspector.reports import build_employee_record

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from reports_testdata import COMPANY, COMPANY_EN, FORMULA_NOTE, squash
+from helpers.reports_data import COMPANY, COMPANY_EN, FORMULA_NOTE, squash
 
 from inspector.reports import build_lineup_sheet
 from inspector.storage.report_queries import NoReportData

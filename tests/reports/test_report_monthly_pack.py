@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from reports_testdata import APRIL, COMPANY, COMPANY_EN, squash
+from helpers.reports_data import APRIL, COMPANY, COMPANY_EN, squash
 
 from inspector.domain.scoring import format_percent
 from inspector.reports import build_monthly_pack

@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date
 
 import pytest
-from reports_testdata import APRIL, COMPANY, COMPANY_EN, FORMULA_NOTE, MARCH
+from helpers.reports_data import APRIL, COMPANY, COMPANY_EN, FORMULA_NOTE, MARCH
 
 from inspector.domain.lineup import Attendance, PersonStatus, Result
 from inspector.domain.reports import Tally, format_points, next_month, previous_month

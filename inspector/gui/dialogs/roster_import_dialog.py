@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.checklist import Catalogue
 from inspector.domain.people import Employee
+from inspector.files.roster import RosterChanges, RosterPreview
 from inspector.gui.models.checklist_model import ui_language
 from inspector.gui.models.roster_model import (
     ChangeRow,
@@ -33,7 +34,6 @@ from inspector.gui.models.roster_model import (
     RowProblemsModel,
     role_name,
 )
-from inspector.roster_io import RosterChanges, RosterPreview
 
 MIN_TOUCH = 40
 

@@ -227,7 +227,7 @@ class ChecklistsPage(QWidget):
         self.validation_output.setPlainText(self.tr("Checking {folder}…").format(folder=folder))
 
         def check(_store, _progress):
-            from inspector.checklist_loader import validate_dirs
+            from inspector.files.checklists import validate_dirs
 
             return validate_dirs([folder])
 

@@ -461,7 +461,7 @@ class ReportsPage(QWidget):
         out_path = folder / safe_name(f"figures-{month:%Y-%m}{dept}.{fmt}")
 
         def run(store, _progress):
-            from inspector.exports import export_monthly
+            from inspector.services.figures import export_monthly
 
             folder.mkdir(parents=True, exist_ok=True)
             result = export_monthly(store, month, out_path, fmt, department=department, lang=lang)

@@ -277,7 +277,7 @@ class RosterPage(QWidget):
         self.status_label.setText(self.tr("Reading {name}…").format(name=path.name))
 
         def read(_store, _progress):
-            from inspector.roster_io import read_roster
+            from inspector.files.roster import read_roster
 
             return read_roster(path, catalogue)
 
@@ -348,7 +348,7 @@ class RosterPage(QWidget):
         catalogue = self.context.catalogue
 
         def write(_store, _progress):
-            from inspector.roster_io import write_roster
+            from inspector.files.roster import write_roster
 
             write_roster(path, employees, catalogue)
             return path

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from inspector import paths
-from inspector.checklist_loader import load_catalogue
 from inspector.cli import main
+from inspector.files.checklists import load_catalogue
 
-FIXTURES = Path(__file__).parent / "fixtures" / "checklists"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "checklists"
 LINE_RE = re.compile(
     r"^(?P<path>[^:]+\.toml)(?::(?P<line>\d+))?: (?:item (?P<item>\S+): )?(?P<msg>.+)$"
 )

@@ -20,7 +20,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from inspector import paths
-from inspector.checklist_loader import ChecklistError, Problem, load_catalogue, validate_dirs
 from inspector.domain.checklist import (
     AppliesTo,
     ChecklistItem,
@@ -33,7 +32,8 @@ from inspector.domain.checklist import (
 from inspector.domain.lineup import Result
 from inspector.domain.people import Employee, Sex
 from inspector.domain.text import Text
-from inspector.roster_io import (
+from inspector.files.checklists import ChecklistError, Problem, load_catalogue, validate_dirs
+from inspector.files.roster import (
     EXPORT_HEADERS,
     RosterFileError,
     RosterPreview,

@@ -73,8 +73,8 @@ def load_catalogue(
 ) -> Catalogue | None:
     """The checklists; if a company folder is broken, say what is wrong and go on with the
     shipped sets; if the shipped sets themselves are broken, None (nothing can be judged)."""
-    from inspector.checklist_loader import ChecklistError
-    from inspector.checklist_loader import load_catalogue as load
+    from inspector.files.checklists import ChecklistError
+    from inspector.files.checklists import load_catalogue as load
 
     try:
         return load(list(extra_dirs))
@@ -244,7 +244,7 @@ def _show_maintenance_problems(window: MainWindow, problems: list[StorageError])
 
 def demo_database() -> Path | None:
     try:
-        from inspector.demo import ensure_demo_database
+        from inspector.services.demo import ensure_demo_database
     except ImportError:  # pragma: no cover - the demo ships with the app
         return None
     return ensure_demo_database(paths.demo_db_path())

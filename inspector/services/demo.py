@@ -444,7 +444,7 @@ def ensure_demo_database(path: Path | None = None, *, catalogue: Catalogue | Non
             if store.employee_count():
                 return path
     if catalogue is None:
-        from inspector.checklist_loader import load_catalogue
+        from inspector.files.checklists import load_catalogue
 
         catalogue = load_catalogue()
     path.parent.mkdir(parents=True, exist_ok=True)

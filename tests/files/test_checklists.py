@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from inspector import paths
-from inspector.checklist_loader import ChecklistError, Problem, load_catalogue, validate_dirs
 from inspector.domain.checklist import (
     AppliesTo,
     Catalogue,
@@ -24,8 +23,9 @@ from inspector.domain.checklist import (
     Source,
 )
 from inspector.domain.text import Text
+from inspector.files.checklists import ChecklistError, Problem, load_catalogue, validate_dirs
 
-FIXTURES = Path(__file__).parent / "fixtures" / "checklists"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "checklists"
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""Fixtures of the report tests (the data and helpers are in reports_testdata.py)."""
+"""Fixtures of the report and figures tests: a seeded database and PDF helpers."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from reports_testdata import assert_clean_cjk_pdf, pdf_pages, pdf_text, seed
 
+from helpers.reports_data import assert_clean_cjk_pdf, pdf_pages, pdf_text, seed
 from inspector.storage import Store
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from inspector import paths
-from inspector.checklist_loader import load_catalogue, validate_dirs
 from inspector.domain.checklist import (
     AppliesTo,
     Catalogue,
@@ -20,9 +19,10 @@ from inspector.domain.checklist import (
     applicable_items,
 )
 from inspector.domain.people import Employee, Sex
+from inspector.files.checklists import load_catalogue, validate_dirs
 
 SHIPPED = paths.shipped_checklists_dir()
-SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS_DIR = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 SEED_FILES = {
     "001_2d8fab767d16ad65.txt",
     "002_3c7146b17116601c.txt",
@@ -71,7 +71,7 @@ def employee(sex: Sex, role: str) -> Employee:
 
 
 def test_the_shipped_folder_is_the_checkout_checklists_folder() -> None:
-    assert Path(__file__).resolve().parents[1] / "checklists" == SHIPPED
+    assert Path(__file__).resolve().parents[2] / "checklists" == SHIPPED
     assert len(SET_FILES) >= 10
 
 

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from inspector.domain.people import Employee, Sex
-from inspector.roster_io import (
+from inspector.files.roster import (
     RosterFileError,
     RowProblem,
     excel_safe,

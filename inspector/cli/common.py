@@ -50,8 +50,8 @@ def open_store(
 
 def load_catalogue_for(args: argparse.Namespace) -> Catalogue:
     """The checklists in force: shipped, the user's folder, then each ``--checklists DIR``."""
-    from inspector.checklist_loader import ChecklistError, load_catalogue
     from inspector.cli import CommandError
+    from inspector.files.checklists import ChecklistError, load_catalogue
 
     try:
         return load_catalogue(tuple(getattr(args, "checklists", None) or ()))

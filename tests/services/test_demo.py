@@ -9,7 +9,11 @@ from datetime import date, timedelta
 import pytest
 
 from inspector import paths
-from inspector.demo import (
+from inspector.domain.checklist import Severity, applicable_items
+from inspector.domain.lineup import Attendance, Result
+from inspector.domain.people import Sex
+from inspector.domain.scoring import score_inspection
+from inspector.services.demo import (
     COMPANY_NAME,
     DemoRefused,
     ensure_demo_database,
@@ -17,10 +21,6 @@ from inspector.demo import (
     generate_roster,
     working_days,
 )
-from inspector.domain.checklist import Severity, applicable_items
-from inspector.domain.lineup import Attendance, Result
-from inspector.domain.people import Sex
-from inspector.domain.scoring import score_inspection
 from inspector.storage import Store
 from inspector.storage.seal import verify
 

@@ -7,15 +7,15 @@ import io
 from datetime import date, datetime
 
 import pytest
+from helpers.reports_data import APRIL
 from openpyxl import load_workbook
-from reports_testdata import APRIL
 
 from inspector.domain.checklist import InspectionType
 from inspector.domain.people import Employee, Sex
 from inspector.domain.reports import format_points
 from inspector.domain.scoring import format_percent
-from inspector.exports import COLUMNS, export_monthly
 from inspector.reports import build_monthly_pack
+from inspector.services.figures import COLUMNS, export_monthly
 from inspector.storage import Store
 from inspector.storage.report_queries import NoReportData
 
@@ -105,7 +105,7 @@ def test_one_department_and_empty_month(seeded, tmp_path) -> None:
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_formula_looking_text_stays_text(tmp_path, fmt) -> None:
-    from reports_testdata import SETS
+    from helpers.reports_data import SETS
 
     with Store(tmp_path / "inject.db") as store:
         store.upsert_employees(

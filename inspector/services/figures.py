@@ -31,7 +31,7 @@ from inspector.domain.reports import (
 )
 from inspector.domain.scoring import format_percent
 from inspector.domain.text import Text
-from inspector.roster_io import excel_safe
+from inspector.files.roster import excel_safe
 from inspector.storage import report_queries
 from inspector.storage.store import Store
 

@@ -1,0 +1,1 @@
+"""Files in and out: checklist files, roster files, spreadsheets. No SQL, no Qt."""

@@ -1,0 +1,1 @@
+"""Qt-free use cases that the GUI and the CLI both call."""
