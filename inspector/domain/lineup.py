@@ -90,10 +90,12 @@ class Inspection:
 
     @property
     def status(self) -> PersonStatus:
-        if self.attendance is Attendance.ABSENT:
-            return PersonStatus.ABSENT
-        if self.attendance is Attendance.LEAVE:
-            return PersonStatus.LEAVE
-        if self.completed_at is None:
-            return PersonStatus.TODO
-        return PersonStatus.FAULTS if self.failed else PersonStatus.ALL_PASS
+        from inspector.domain.attendance import person_status
+
+        return person_status(self.attendance, self.completed_at, self.failed)
+
+    @property
+    def counts_as_inspected(self) -> bool:
+        from inspector.domain.attendance import counts_as_inspected
+
+        return counts_as_inspected(self.attendance, self.completed_at)

@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
-from inspector.domain.lineup import Attendance, PersonStatus, Result
+from inspector.domain.attendance import person_status
+from inspector.domain.lineup import Attendance, Result
 from inspector.domain.reports import (
     DEFAULT_REPEAT_THRESHOLD,
     DailyPoint,
@@ -48,10 +49,11 @@ class NoReportData(NotFoundError):
 
 # -- shared SQL fragments ---------------------------------------------------------------------
 
-_INSPECTED = "(i.completed_at IS NOT NULL AND i.attendance IN ('present', 'late'))"
+# The SQL form of domain.attendance.counts_as_inspected.
+INSPECTED_SQL = "(i.completed_at IS NOT NULL AND i.attendance IN ('present', 'late'))"
 
 _TALLY = f"""
-    sum({_INSPECTED}) AS inspections,
+    sum({INSPECTED_SQL}) AS inspections,
     sum(i.attendance = 'absent') AS absent,
     sum(i.attendance = 'leave') AS on_leave,
     sum(i.attendance = 'late') AS late,
@@ -92,16 +94,6 @@ def _tally(row: Mapping) -> Tally:
         critical_failed=n("critical_failed"),
         fault_points=n("fault_points"),
     )
-
-
-def _status(attendance: str | None, completed_at: str | None, failed: int) -> PersonStatus:
-    if attendance == Attendance.ABSENT:
-        return PersonStatus.ABSENT
-    if attendance == Attendance.LEAVE:
-        return PersonStatus.LEAVE
-    if completed_at is None:
-        return PersonStatus.TODO
-    return PersonStatus.FAULTS if failed else PersonStatus.ALL_PASS
 
 
 def company_name(store: Store) -> Text:
@@ -220,7 +212,7 @@ def lineup_sheet_data(store: Store, lineup_id: int) -> LineupSheetData:
                 name=p["name"],
                 department=p["department"],
                 attendance=Attendance(p["attendance"]) if p["attendance"] else None,
-                status=_status(p["attendance"], p["completed_at"], p["failed"]),
+                status=person_status(p["attendance"], p["completed_at"], p["failed"]),
                 applicable=p["applicable"],
                 passed=p["passed"],
                 failed=p["failed"],
@@ -282,7 +274,7 @@ def employee_record_data(
         "FROM marks m JOIN inspections i ON i.id = m.inspection_id "
         "JOIN lineups l ON l.id = i.lineup_id "
         "WHERE i.employee_id = :emp AND l.day >= :start AND l.day <= :end "
-        f"AND {_INSPECTED} AND (m.result = 'fail' OR m.note != '') "
+        f"AND {INSPECTED_SQL} AND (m.result = 'fail' OR m.note != '') "
         "ORDER BY m.inspection_id, m.result DESC, m.item_id",
         params,
     )
@@ -292,7 +284,7 @@ def employee_record_data(
         "FROM marks m JOIN inspections i ON i.id = m.inspection_id "
         "JOIN lineups l ON l.id = i.lineup_id "
         "WHERE i.employee_id = :emp AND l.day >= :start AND l.day <= :end "
-        f"AND {_INSPECTED} AND m.result = 'fail' "
+        f"AND {INSPECTED_SQL} AND m.result = 'fail' "
         "GROUP BY m.item_id ORDER BY times DESC, last_day DESC, m.item_id",
         params,
     )
@@ -334,7 +326,7 @@ def employee_record_data(
                 site=r["site"],
                 supervisor=r["supervisor"],
                 attendance=Attendance(r["attendance"]) if r["attendance"] else None,
-                status=_status(r["attendance"], r["completed_at"], r["failed"]),
+                status=person_status(r["attendance"], r["completed_at"], r["failed"]),
                 applicable=r["applicable"],
                 passed=r["passed"],
                 failed=r["failed"],
@@ -420,7 +412,7 @@ def employee_rows(store: Store, month: date, department: str | None = None) -> l
     fault points, then lowest compliance; no compliance at all last; then employee number)."""
     rows = store._query(
         "SELECT e.employee_no, e.name, e.department, e.site, "
-        f"count(DISTINCT CASE WHEN {_INSPECTED} THEN l.day END) AS days, {_TALLY} "
+        f"count(DISTINCT CASE WHEN {INSPECTED_SQL} THEN l.day END) AS days, {_TALLY} "
         f"{_scope(department, employees=True)} GROUP BY i.employee_id "
         "ORDER BY critical_failed DESC, fault_points DESC, applicable = 0, "
         "CAST(passed AS REAL) / nullif(applicable, 0), e.employee_no",
@@ -453,7 +445,7 @@ def fault_counts(store: Store, month: date, department: str | None = None) -> li
     rows = store._query(
         "SELECT m.item_id, count(*) AS times, count(DISTINCT i.employee_id) AS people, "
         "max(l.day) AS last_day, max(m.checklist_version_id) AS version_id "
-        f"{_scope(department, marks=True)} AND {_INSPECTED} AND m.result = 'fail' "
+        f"{_scope(department, marks=True)} AND {INSPECTED_SQL} AND m.result = 'fail' "
         "GROUP BY m.item_id ORDER BY times DESC, people DESC, m.item_id",
         _month_params(month_start(month), department),
     )
@@ -482,7 +474,7 @@ def repeat_offenders(
     rows = store._query(
         "SELECT e.employee_no, e.name, e.department, m.item_id, count(*) AS times, "
         "max(l.day) AS last_day, max(m.checklist_version_id) AS version_id "
-        f"{_scope(department, employees=True, marks=True)} AND {_INSPECTED} "
+        f"{_scope(department, employees=True, marks=True)} AND {INSPECTED_SQL} "
         "AND m.result = 'fail' GROUP BY i.employee_id, m.item_id HAVING count(*) >= :threshold "
         "ORDER BY times DESC, e.employee_no, m.item_id",
         {**_month_params(month_start(month), department), "threshold": threshold},
