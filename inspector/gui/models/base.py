@@ -1,0 +1,87 @@
+"""What every table model shares: the row-object role, the root index and a table over rows.
+
+``RowsTableModel`` holds a list of frozen row objects. A subclass names its column headers
+(``headers``) and answers ``cell(row, column, role)``; ``data`` dispatches to it, and
+``ROW_ROLE`` returns the row object itself, so views and tests reach the domain object
+behind a row in one way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()  # the invisible root: the default parent of a flat model
+
+
+class RowsTableModel(QAbstractTableModel):
+    """A flat table over a list of row objects."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    # -- rows -------------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row_object(self, row: int) -> Any:
+        return self._rows[row]
+
+    def replace_row(self, row: int, value: Any) -> None:
+        """Swap one row's object and repaint only that row."""
+        self._rows[row] = value
+        last = max(self.columnCount() - 1, 0)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def retranslate(self) -> None:
+        """Repaint headers and cells after a change of language."""
+        if self.columnCount():
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
+            )
+
+    # -- what a subclass says ---------------------------------------------------------------
+
+    def headers(self) -> Sequence[str]:
+        raise NotImplementedError
+
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        """The value of one cell for one role, or None."""
+        raise NotImplementedError
+
+    # -- Qt ---------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        headers = self.headers()
+        return headers[section] if 0 <= section < len(headers) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == ROW_ROLE:
+            return row
+        return self.cell(row, index.column(), role)
