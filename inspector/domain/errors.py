@@ -1,0 +1,13 @@
+"""The one family of errors a user can act on.
+
+Deep code raises a subclass of ``UserError`` when the cause is outside the program (a bad
+file, a full disk, a locked database, a line-up already finished); its message names the
+thing and what to do. The GUI and the CLI each turn a ``UserError`` into words in one place;
+anything else is a bug and goes to the crash path with the log file's path.
+"""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """An error the user can act on; ``str(error)`` is the message to show."""
