@@ -24,7 +24,7 @@ from inspector.domain.checklist import ChecklistSet, InspectionType, applicable_
 from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark, Result
 from inspector.domain.people import Employee, Sex
 from inspector.domain.scoring import score_inspection
-from inspector.storage import errors, seal
+from inspector.storage import errors, hub_local, seal
 from inspector.storage.errors import (
     LineupClosedError,
     NewerDatabaseError,
@@ -793,6 +793,7 @@ class Store:
         """Change a mark of a finished line-up; the change log keeps who, when, why, before, after."""
         with self.write() as db:
             inspection = self.get_inspection(inspection_id)
+            hub_local.require_local(db.conn, inspection.lineup_id)
             before = self._snapshot(inspection_id, item_id)
             self._write_mark(db, inspection, item_id, result, note, photo)
             after = self._snapshot(inspection_id, item_id)
@@ -807,6 +808,7 @@ class Store:
     ) -> None:
         inspection = self.get_inspection(inspection_id)
         with self.write() as db:
+            hub_local.require_local(db.conn, inspection.lineup_id)
             before = self._snapshot(inspection_id, None)
             self._write_attendance(db, inspection, attendance)
             if attendance.inspected and inspection.completed_at is not None:
