@@ -241,8 +241,6 @@ def run_status(args: argparse.Namespace) -> int:
             f"Pulled:       {result.pulled_documents} documents of {result.pulled_sites} "
             f"site{'s' if result.pulled_sites != 1 else ''}"
         )
-    if result.last_error:
-        print(f"Last problem: {result.last_error}")
     return 0
 
 

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from inspector.domain.errors import UserError
-from inspector.storage import Store, hub_local, hub_schema
+from inspector.storage import Store, hub_local, hub_schema, seal
 from inspector.storage.hub_local import Document, RosterConflict
 from inspector.storage.hub_server import (
     Hub,
@@ -82,11 +82,6 @@ def _open(store: Store) -> Hub:
             f"{version}, needs {_latest_version()}): IT runs 'inspector hub init'."
         )
     return hub
-
-
-def _remember_error(store: Store, exc: BaseException) -> None:
-    if not store.read_only:
-        store.set_setting(hub_local.LAST_ERROR, f"{_now()} {exc}")
 
 
 # -- IT: setting up the hub ---------------------------------------------------------------------
@@ -159,6 +154,7 @@ def connect(store: Store, url: str) -> ConnectResult:
         identity = hub.identity()
         with store.write() as db:
             my = hub_local.ensure_site_id(db.conn)
+            hub_local.snapshot_roster_base(db.conn)
         name = None
         if identity.kind == "site":
             name = hub.claim_site(my)
@@ -204,43 +200,42 @@ def _send(hub: Hub, store: Store, documents: list[Document]) -> int:
 def push(
     store: Store, *, batch_size: int = PUSH_BATCH, progress: Progress | None = None
 ) -> PushResult:
-    """Send every sealed document of this site that the hub does not have yet."""
-    try:
-        with _open(store) as hub:
-            identity = hub.identity()
-            if identity.kind != "site":
-                return PushResult(0, 0, f"this copy is connected as {identity.kind}, not a site")
-            conn = store.db.conn
-            my = hub_local.site_id(conn)
-            if identity.site_id != my:
-                raise HubRefusedError(
-                    f"The hub login {identity.user} belongs to another site database: run "
-                    "'inspector hub connect' again with this site's login."
-                )
-            head = hub.site_head(my)
-            after = head.head_seq if head else 0
-            if hub_local.chain_hash_at(conn, after) != (head.head_hash if head else None):
-                raise HubRefusedError(
-                    f"The hub holds seal {after} of site {identity.site_name} differently from "
-                    "this database (was it restored from an older backup?): nothing was sent. "
-                    "Ask IT; the hub keeps what it has."
-                )
-            sent = 0
-            while True:
-                documents = hub_local.outbox(conn, after, batch_size)
-                if not documents:
-                    break
-                sent += _send(hub, store, documents)
-                after = documents[-1].seq
-                store.set_setting(hub_local.PUSHED_SEQ, str(after))
-                if progress:
-                    progress(sent)
-    except UserError as exc:
-        _remember_error(store, exc)
-        raise
+    """Send every sealed document of this site that the hub does not have yet.
+
+    Each batch is one transaction on the hub; after a dropped connection the next push starts
+    after the hub's head, so nothing is sent twice and nothing is lost.
+    """
+    with _open(store) as hub:
+        identity = hub.identity()
+        if identity.kind != "site":
+            return PushResult(0, 0, f"this copy is connected as {identity.kind}, not a site")
+        conn = store.db.conn
+        my = hub_local.site_id(conn)
+        if identity.site_id != my:
+            raise HubRefusedError(
+                f"The hub login {identity.user} belongs to another site database: run "
+                "'inspector hub connect' again with this site's login."
+            )
+        head = hub.site_head(my)
+        after = head.head_seq if head else 0
+        if hub_local.chain_hash_at(conn, after) != (head.head_hash if head else seal.GENESIS):
+            raise HubRefusedError(
+                f"The hub holds seal {after} of site {identity.site_name} differently from "
+                "this database (was it restored from an older backup?): nothing was sent. "
+                "Ask IT; the hub keeps what it has."
+            )
+        sent = 0
+        while True:
+            documents = hub_local.outbox(conn, after, batch_size)
+            if not documents:
+                break
+            sent += _send(hub, store, documents)
+            after = documents[-1].seq
+            store.set_setting(hub_local.PUSHED_SEQ, str(after))
+            if progress:
+                progress(sent)
     store.set_setting(hub_local.PUSHED_SEQ, str(after))
     store.set_setting(hub_local.LAST_PUSH, _now())
-    store.set_setting(hub_local.LAST_ERROR, "")
     return PushResult(sent, after)
 
 
@@ -273,46 +268,41 @@ def pull(
     progress: Progress | None = None,
 ) -> PullResult:
     """Bring in what the hub has and this copy does not: the roster, other sites' documents."""
-    try:
-        with _open(store) as hub:
-            identity = hub.identity()
-            conn = store.db.conn
-            my = hub_local.site_id(conn)
-            master = hub.roster()
-            if identity.kind == "site":
-                mine = {e.employee_no for e in hub_local.local_roster(conn)}
-                master = [e for e in master if e.employee_no in mine or e.site == identity.site_name]
-            with store.write() as db:
-                merged = hub_local.merge_roster(db.conn, master, take_master=take_master_roster)
-            total = lineups = 0
-            sites: list[str] = []
-            cursors = hub_local.site_cursors(conn)
-            for head in hub.sites() if identity.kind != "site" else []:
-                if head.site_id == my:
-                    continue
-                after = cursors[head.site_id].pulled_seq if head.site_id in cursors else 0
-                if head.head_seq <= after:
-                    continue
-                sites.append(head.name)
-                while True:
-                    documents = hub.documents(head.site_id, after, batch_size)
-                    if not documents:
-                        break
-                    needed = _needed_checklists(documents) - hub_local.checklist_hashes(conn)
-                    versions = hub.checklists(needed)
-                    with store.write() as db:
-                        hub_local.add_checklist_versions(db.conn, versions)
-                        touched = hub_local.add_pulled(db.conn, head.name, documents)
-                    total += len(documents)
-                    lineups += len(set(touched))
-                    after = documents[-1].seq
-                    if progress:
-                        progress(total)
-    except UserError as exc:
-        _remember_error(store, exc)
-        raise
+    with _open(store) as hub:
+        identity = hub.identity()
+        conn = store.db.conn
+        my = hub_local.site_id(conn)
+        master = hub.roster()
+        if identity.kind == "site":
+            mine = {e.employee_no for e in hub_local.local_roster(conn)}
+            master = [e for e in master if e.employee_no in mine or e.site == identity.site_name]
+        with store.write() as db:
+            merged = hub_local.merge_roster(db.conn, master, take_master=take_master_roster)
+        total = lineups = 0
+        sites: list[str] = []
+        cursors = hub_local.site_cursors(conn)
+        for head in hub.sites() if identity.kind != "site" else []:
+            if head.site_id == my:
+                continue
+            after = cursors[head.site_id].pulled_seq if head.site_id in cursors else 0
+            if head.head_seq <= after:
+                continue
+            sites.append(head.name)
+            while True:
+                documents = hub.documents(head.site_id, after, batch_size)
+                if not documents:
+                    break
+                needed = _needed_checklists(documents) - hub_local.checklist_hashes(conn)
+                versions = hub.checklists(needed)
+                with store.write() as db:
+                    hub_local.add_checklist_versions(db.conn, versions)
+                    touched = hub_local.add_pulled(db.conn, head.name, documents)
+                total += len(documents)
+                lineups += len(set(touched))
+                after = documents[-1].seq
+                if progress:
+                    progress(total)
     store.set_setting(hub_local.LAST_PULL, _now())
-    store.set_setting(hub_local.LAST_ERROR, "")
     return PullResult(total, lineups, sites, merged.added, merged.updated, merged.conflicts)
 
 
@@ -349,7 +339,6 @@ class HubStatus:
     waiting: int
     pulled_sites: int
     pulled_documents: int
-    last_error: str
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -373,7 +362,6 @@ def status(store: Store) -> HubStatus:
         waiting=hub_local.waiting(conn),
         pulled_sites=pulled[0],
         pulled_documents=pulled[1],
-        last_error=settings.get(hub_local.LAST_ERROR, ""),
     )
 
 
@@ -434,7 +422,9 @@ def _read_export(path: Path) -> dict:
     except OSError as exc:
         raise BadExportFileError(f"Cannot read {path}: {exc.strerror or exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise BadExportFileError(f"{path} is not a file written by 'inspector hub export'.") from None
+        raise BadExportFileError(
+            f"{path} is not a file written by 'inspector hub export'."
+        ) from None
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise BadExportFileError(f"{path} is not a file written by 'inspector hub export'.")
     if data.get("version", 0) > EXPORT_VERSION:

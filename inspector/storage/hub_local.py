@@ -34,7 +34,6 @@ ROLE = "hub.role"  # "site" or "hr": what the stored URL logs in as
 PUSHED_SEQ = "hub.pushed_seq"
 LAST_PUSH = "hub.last_push"
 LAST_PULL = "hub.last_pull"
-LAST_ERROR = "hub.last_error"
 
 KINDS = ("lineup", "amendment", "recheck", "observation")
 
@@ -200,9 +199,7 @@ def require_local(conn: sqlite3.Connection, lineup_id: int) -> None:
 
 def pulled_lineup_ids(conn: sqlite3.Connection) -> set[int]:
     try:
-        return {
-            r[0] for r in conn.execute("SELECT id FROM lineups WHERE origin_site IS NOT NULL")
-        }
+        return {r[0] for r in conn.execute("SELECT id FROM lineups WHERE origin_site IS NOT NULL")}
     except sqlite3.OperationalError:
         return set()
 
@@ -298,7 +295,9 @@ def outbox(conn: sqlite3.Connection, after: int, limit: int) -> list[Document]:
     return documents
 
 
-def checklists_of(conn: sqlite3.Connection, documents: Iterable[Document]) -> list[ChecklistVersion]:
+def checklists_of(
+    conn: sqlite3.Connection, documents: Iterable[Document]
+) -> list[ChecklistVersion]:
     """The checklist versions the line-ups of ``documents`` were judged against."""
     ids = sorted({d.record_id for d in documents})
     found: dict[str, ChecklistVersion] = {}
@@ -516,9 +515,7 @@ def _materialise(conn: sqlite3.Connection, doc: Document, site: str) -> None:
             f"UPDATE lineups SET {', '.join(f'{c} = ?' for c in t.lineups)} WHERE id = ?",
             (*values, lineup_id),
         )
-    version_ids = {
-        h: i for h, i in conn.execute("SELECT content_hash, id FROM checklist_versions")
-    }
+    version_ids = {h: i for h, i in conn.execute("SELECT content_hash, id FROM checklist_versions")}
     conn.executemany(
         "INSERT OR IGNORE INTO lineup_checklists (lineup_id, checklist_version_id) VALUES (?, ?)",
         [(lineup_id, version_ids[c["content_hash"]]) for c in content["checklists"]],
@@ -603,7 +600,9 @@ def portable(content: dict) -> dict:
     out["marks"] = sorted(
         (
             {
-                **{k: v for k, v in m.items() if k not in ("inspection_id", "checklist_version_id")},
+                **{
+                    k: v for k, v in m.items() if k not in ("inspection_id", "checklist_version_id")
+                },
                 "position": position.get(m["inspection_id"]),
             }
             for m in content.get("marks", [])
@@ -649,7 +648,10 @@ def verify_pulled(conn: sqlite3.Connection) -> list[tuple[int | None, str]]:
         doc = latest.get(record_id)
         if doc is None:
             problems.append(
-                (lineup_id, f"Line-up {lineup_id} was pulled from the hub but its document is gone.")
+                (
+                    lineup_id,
+                    f"Line-up {lineup_id} was pulled from the hub but its document is gone.",
+                )
             )
             continue
         here = portable(seal.lineup_content(conn, lineup_id))
@@ -699,8 +701,8 @@ def merge_roster(
 ) -> RosterMerge:
     """Bring the master roster in without losing a local edit (caller's transaction).
 
-    Three-way, against the master as last pulled (``hub_roster_base``): an employee not edited
-    here since then takes the master's values; one edited here that the master has otherwise
+    Three-way, against the master as last pulled (``hub_roster_base``, first the roster as it was
+    at ``hub connect``): an employee not edited here since then takes the master's values; one edited here that the master has otherwise
     is a conflict, listed and kept as it is here (unless ``take_master``).
     """
     local = {e.employee_no: e for e in local_roster(conn)}
@@ -753,6 +755,14 @@ def merge_roster(
             (entry.employee_no, entry.fingerprint),
         )
     return RosterMerge(added, updated, conflicts)
+
+
+def snapshot_roster_base(conn: sqlite3.Connection) -> None:
+    """At connect: the roster as it is now is the base, so later edits here count as local."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO hub_roster_base (employee_no, fingerprint) VALUES (?, ?)",
+        [(e.employee_no, e.fingerprint) for e in local_roster(conn)],
+    )
 
 
 def mark_roster_published(conn: sqlite3.Connection, entries: Iterable[RosterEntry]) -> None:

@@ -80,7 +80,9 @@ def describe(url: str) -> str:
 
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
-    return (text[-1] if text and text[0].startswith("connection failed") else text[0]) if text else ""
+    return (
+        (text[-1] if text and text[0].startswith("connection failed") else text[0]) if text else ""
+    )
 
 
 def _reason(exc: BaseException) -> str:
@@ -253,9 +255,7 @@ class Hub:
             )
             is_site, is_hr = cur.fetchone()
             if is_site:
-                cur.execute(
-                    f"SELECT name, site_id FROM {S}.sites WHERE role_name = session_user"
-                )
+                cur.execute(f"SELECT name, site_id FROM {S}.sites WHERE role_name = session_user")
                 row = cur.fetchone()
                 if row is None:
                     raise HubRefusedError(
@@ -299,8 +299,7 @@ class Hub:
             return set()
         with self.transaction() as cur:
             cur.execute(
-                f"SELECT content_hash FROM {S}.checklist_versions "
-                "WHERE content_hash = ANY(%s)",
+                f"SELECT content_hash FROM {S}.checklist_versions WHERE content_hash = ANY(%s)",
                 (wanted,),
             )
             have = {r[0] for r in cur.fetchall()}
@@ -468,5 +467,6 @@ def pgpass_line(url: str, user: str, password: str) -> str:
 
     host = params.get("host", "localhost")
     return ":".join(
-        esc(v) for v in (host, params.get("port", "5432"), params.get("dbname", "*"), user, password)
+        esc(v)
+        for v in (host, params.get("port", "5432"), params.get("dbname", "*"), user, password)
     )

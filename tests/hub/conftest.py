@@ -18,7 +18,6 @@ import pytest
 from pg_server import PostgresMissing, Server, start_server
 
 from inspector.services import hub_sync
-from inspector.storage import Store
 
 _counter = itertools.count(1)
 
@@ -51,9 +50,7 @@ class HubFixture:
     def remember(self, creds: hub_sync.Credentials) -> str:
         """Put a login's password where libpq looks (the PGPASSFILE) and return its URL."""
         with self.pgpass.open("a", encoding="utf-8") as out:
-            out.write(
-                f"127.0.0.1:{self.server.port}:{self.dbname}:{creds.role}:{creds.password}\n"
-            )
+            out.write(f"127.0.0.1:{self.server.port}:{self.dbname}:{creds.role}:{creds.password}\n")
         os.chmod(self.pgpass, 0o600)
         return self.url_for(creds.role)
 
@@ -81,17 +78,3 @@ def hub(pg_server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> H
     fixture = HubFixture(pg_server, dbname, pgpass)
     hub_sync.init_hub(fixture.admin_url)
     return fixture
-
-
-@pytest.fixture
-def make_site(tmp_path: Path, catalogue):
-    """A site database with a demo roster and ``days`` of line-ups (unique employee numbers)."""
-    from inspector.services.demo import fill_demo
-
-    def make(name: str, *, employees: int = 12, days: int = 3) -> Path:
-        path = tmp_path / f"{name}.db"
-        with Store(path) as store:
-            fill_demo(store, catalogue, employees=employees, days=days, site=name)
-        return path
-
-    return make
