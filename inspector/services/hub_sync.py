@@ -348,9 +348,7 @@ def status(store: Store) -> HubStatus:
     """What this copy knows of the hub, without contacting it."""
     conn = store.db.conn
     settings = store.settings()
-    pulled = conn.execute(
-        "SELECT (SELECT count(*) FROM hub_sites), (SELECT count(*) FROM hub_documents)"
-    ).fetchone()
+    pulled = hub_local.pulled_counts(conn)
     return HubStatus(
         connected=bool(settings.get(hub_local.URL)),
         url=settings.get(hub_local.URL, ""),
@@ -382,7 +380,7 @@ def export_file(store: Store, path: Path, site_name: str | None = None) -> Expor
     conn = store.db.conn
     name = site_name or store.get_setting(hub_local.SITE_NAME) or ""
     if not name:
-        sites = [r[0] for r in conn.execute("SELECT DISTINCT site FROM lineups WHERE site != ''")]
+        sites = hub_local.own_sites(conn)
         if len(sites) != 1:
             raise UserError(
                 "Name the site this database belongs to with --site NAME (it has line-ups of "

@@ -238,6 +238,16 @@ def people_of(conn: sqlite3.Connection, lineup_id: int) -> str:
     return seal.canonical({r.pop("employee_no"): r for r in rows})
 
 
+def own_sites(conn: sqlite3.Connection) -> list[str]:
+    """The site names of the line-ups recorded here."""
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT site FROM lineups WHERE site != '' AND origin_site IS NULL"
+        )
+    ]
+
+
 def last_seal_id(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT coalesce(max(id), 0) FROM seals").fetchone()[0]
 
@@ -337,7 +347,20 @@ def waiting(conn: sqlite3.Connection) -> int:
     """Seals of this site the hub has not acknowledged yet."""
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (PUSHED_SEQ,)).fetchone()
     pushed = int(row[0]) if row else 0
-    return conn.execute("SELECT count(*) FROM seals WHERE id > ?", (pushed,)).fetchone()[0]
+    try:
+        return conn.execute("SELECT count(*) FROM seals WHERE id > ?", (pushed,)).fetchone()[0]
+    except sqlite3.OperationalError:  # an old database opened read-only
+        return 0
+
+
+def pulled_counts(conn: sqlite3.Connection) -> tuple[int, int]:
+    """(sites, documents) pulled from the hub into this copy."""
+    try:
+        return conn.execute(
+            "SELECT (SELECT count(*) FROM hub_sites), (SELECT count(*) FROM hub_documents)"
+        ).fetchone()
+    except sqlite3.OperationalError:  # an old database opened read-only
+        return (0, 0)
 
 
 # -- what this copy receives --------------------------------------------------------------------
