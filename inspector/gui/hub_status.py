@@ -156,7 +156,7 @@ class HubStatus(QObject):
         parts = [self.tr("Hub: connected")]
         parts.append(self.tr("last sync %1").replace("%1", last[5:16]) if last else "")
         if is_site:
-            parts.append(self.tr("%n waiting", "", state.waiting))
+            parts.append(self.tr("waiting: %1").replace("%1", str(state.waiting)))
         if self._busy:
             parts.append(self.tr("syncing…"))
         text = " · ".join(p for p in parts if p)

@@ -70,7 +70,7 @@ def test_the_status_bar_shows_the_hub_and_a_finished_lineup_is_pushed(
     with qtbot.waitSignal(window.hub_status.synced, timeout=30_000):
         pass  # the push on start
     assert label.isVisible()
-    assert "Hub: connected" in label.text() and "0 waiting" in label.text()
+    assert "Hub: connected" in label.text() and "waiting: 0" in label.text()
     assert hub.sql("SELECT count(*) FROM inspector_hub.documents")[0][0] == 2
 
     store = window.context.store
@@ -88,7 +88,7 @@ def test_the_status_bar_shows_the_hub_and_a_finished_lineup_is_pushed(
     with qtbot.waitSignal(window.hub_status.synced, timeout=30_000):
         window.context.events.lineup_changed.emit(lineup.id)
     assert hub.sql("SELECT count(*) FROM inspector_hub.documents")[0][0] == 3
-    assert "0 waiting" in label.text()
+    assert "waiting: 0" in label.text()
 
 
 def test_a_hub_that_is_down_is_shown_in_words(tmp_path, catalogue, open_window, qtbot) -> None:
