@@ -26,6 +26,7 @@ from datetime import datetime
 
 from inspector.domain.errors import UserError
 from inspector.storage import seal
+from inspector.storage.errors import LineupClosedError
 
 SITE_ID = "hub.site_id"
 SITE_NAME = "hub.site_name"
@@ -38,8 +39,11 @@ LAST_PULL = "hub.last_pull"
 KINDS = ("lineup", "amendment", "recheck", "observation")
 
 
-class PulledLineupError(UserError):
-    """A line-up pulled from another site is read-only here: amend it at its own site."""
+class PulledLineupError(LineupClosedError, UserError):
+    """A line-up pulled from another site is read-only here: amend it at its own site.
+
+    A kind of closed line-up, so that every screen that handles one shows this message too.
+    """
 
 
 @dataclass(frozen=True, slots=True)
