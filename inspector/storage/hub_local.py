@@ -426,6 +426,7 @@ def add_pulled(
     head, seq = cursor.head, cursor.pulled_seq
     touched: list[str] = []
     stamp = _now()
+    tables = _Tables(conn)
     for doc in documents:
         if doc.seq <= seq:
             continue  # already here (a batch sent twice)
@@ -452,7 +453,7 @@ def add_pulled(
             ),
         )
         if doc.content is not None:
-            _materialise(conn, doc, site)
+            _materialise(conn, tables, doc, site)
             touched.append(doc.record_id)
         head, seq = doc.chain_hash, doc.seq
     conn.execute(
@@ -486,16 +487,6 @@ class _Tables:
         self.employees = set(_columns(conn, "employees"))
 
 
-_tables: dict[int, _Tables] = {}
-
-
-def _tables_for(conn: sqlite3.Connection) -> _Tables:
-    key = id(conn)
-    if key not in _tables:
-        _tables[key] = _Tables(conn)
-    return _tables[key]
-
-
 def _employee_id(conn: sqlite3.Connection, employee_no: str, people: dict) -> int:
     row = conn.execute("SELECT id FROM employees WHERE employee_no = ?", (employee_no,)).fetchone()
     if row:
@@ -519,13 +510,12 @@ def _employee_id(conn: sqlite3.Connection, employee_no: str, people: dict) -> in
     return cursor.lastrowid
 
 
-def _materialise(conn: sqlite3.Connection, doc: Document, site: str) -> None:
+def _materialise(conn: sqlite3.Connection, t: _Tables, doc: Document, site: str) -> None:
     """Write a document's line-up into the ordinary tables (replacing an earlier version)."""
     import json
 
     content = json.loads(doc.content)
     people = json.loads(doc.people or "{}")
-    t = _tables_for(conn)
     header = content["lineup"]
     values = [header.get(c) for c in t.lineups]
     row = conn.execute("SELECT id FROM lineups WHERE global_id = ?", (doc.record_id,)).fetchone()
