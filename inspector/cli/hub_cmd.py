@@ -46,13 +46,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="IT: add a site and its login; prints what the site enters",
     )
     site.add_argument("name", metavar="NAME", help="the site's name, e.g. 翠湖花园")
-    site.add_argument("--url", required=True, metavar="URL", help="IT's login on the hub")
+    site.add_argument("--url", metavar="URL", help="IT's login on the hub (default: this copy's)")
     site.add_argument("--role", metavar="LOGIN", help="the site's login name (default: derived)")
+    add_common_arguments(site, checklists=False)
     site.set_defaults(func=run_add_site)
 
     hr = commands.add_parser("add-hr", help="IT: add a login for HR (reads every site)")
     hr.add_argument("role", metavar="LOGIN", help="the login name, e.g. hr_wang")
-    hr.add_argument("--url", required=True, metavar="URL", help="IT's login on the hub")
+    hr.add_argument("--url", metavar="URL", help="IT's login on the hub (default: this copy's)")
+    add_common_arguments(hr, checklists=False)
     hr.set_defaults(func=run_add_hr)
 
     connect = commands.add_parser(
@@ -135,11 +137,25 @@ def _print_credentials(creds, what: str) -> None:
     print("The password is shown only this once; Inspector does not keep it.")
 
 
+def _it_url(args: argparse.Namespace) -> str:
+    """--url, else the hub this copy is connected to (IT's own copy)."""
+    if args.url:
+        return args.url
+    from inspector.services.hub_sync import status
+
+    with open_store(args) as store:
+        url = status(store).url
+    if not url:
+        raise CommandError("give --url URL: IT's login on the hub (this copy is not connected)")
+    return url
+
+
 @_user_errors
 def run_add_site(args: argparse.Namespace) -> int:
     from inspector.services.hub_sync import add_site
 
-    _print_credentials(add_site(args.url, args.name, args.role), f"Site {args.name.strip()}")
+    creds = add_site(_it_url(args), args.name, args.role)
+    _print_credentials(creds, f"Site {args.name.strip()}")
     return 0
 
 
@@ -147,7 +163,7 @@ def run_add_site(args: argparse.Namespace) -> int:
 def run_add_hr(args: argparse.Namespace) -> int:
     from inspector.services.hub_sync import add_hr
 
-    _print_credentials(add_hr(args.url, args.role), "HR")
+    _print_credentials(add_hr(_it_url(args), args.role), "HR")
     return 0
 
 

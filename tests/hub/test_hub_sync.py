@@ -403,3 +403,41 @@ def test_a_site_login_belongs_to_one_database(hub, make_site, capsys) -> None:
     assert run(capsys, "hub", "connect", url, "--db", str(first))[0] == 0
     code, _, err = run(capsys, "hub", "connect", url, "--db", str(second))
     assert code == 2 and "belongs to another database" in err
+
+
+def test_add_site_prints_what_the_site_enters(hub, make_site, capsys) -> None:
+    code, out, _ = run(capsys, "hub", "add-site", "翠湖花园", "--url", hub.admin_url)
+    assert code == 0
+    [role] = [r for (r,) in hub.sql("SELECT role_name FROM inspector_hub.sites")]
+    assert f"login {role}" in out and "inspector hub connect" in out
+    [pgpass] = [line.strip() for line in out.splitlines() if line.strip().count(":") == 4]
+    password = pgpass.rsplit(":", 1)[1]
+    with hub.pgpass.open("a") as file:
+        file.write(f"127.0.0.1:{hub.server.port}:{hub.dbname}:{role}:{password}\n")
+    site = make_site("翠湖花园", days=1)
+    code, out, _ = run(capsys, "hub", "connect", hub.url_for(role), "--db", str(site))
+    assert code == 0 and "as site 翠湖花园" in out
+    code, _, err = run(capsys, "hub", "add-site", "翠湖花园", "--url", hub.admin_url)
+    assert code == 2 and "already has a site named 翠湖花园" in err
+
+
+def test_a_pull_cut_in_the_middle_then_again_takes_each_document_once(
+    hub, make_site, tmp_path, capsys
+) -> None:
+    alpha = connected_site(hub, make_site, capsys, "Alpha", days=4)
+    run(capsys, "hub", "push", "--db", str(alpha))
+    hr = connected_hr(hub, tmp_path, capsys)
+    login = f"{hub.dbname}_hr"
+
+    def cut(_done: int) -> None:
+        hub.sql(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (login,)
+        )
+
+    with Store(hr) as store, pytest.raises(hub_sync.HubUnavailableError, match="lost"):
+        hub_sync.pull(store, batch_size=2, progress=cut)
+    with Store(hr) as store:
+        assert len(store.list_lineups()) == 2
+        assert hub_sync.pull(store, batch_size=2).documents == sealed_count(alpha) - 2
+        assert len(store.list_lineups()) == sealed_count(alpha)
+        assert seal.verify(store.db.conn).ok
