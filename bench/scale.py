@@ -107,7 +107,7 @@ def last_month(db: Path) -> date:
 
 def pack_time(db: Path, month: date) -> tuple[str, float, float]:
     try:
-        from inspector.reports import build_monthly_pack
+        from inspector.services.report_jobs import build_monthly_pack
     except ImportError:
         build_monthly_pack = None
     from inspector.storage import report_queries
