@@ -20,6 +20,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 
+from inspector.domain.checklist import InspectionType
 from inspector.domain.errors import UserError
 from inspector.domain.lineup import Lineup
 from inspector.domain.text import Text
@@ -30,6 +31,7 @@ Progress = Callable[[float, str], None]  # (fraction done, message in the report
 
 LANGUAGES = ("zh", "en", "both")
 FIGURES_FORMATS = ("xlsx", "csv")
+LINEUP_TYPE = InspectionType.LINEUP  # the sheet and every figure are of line-ups
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 
@@ -309,16 +311,17 @@ def _describe(lineup: Lineup) -> str:
 def lineup_on(
     store: Store, day: date, *, shift: str | None = None, site: str | None = None
 ) -> Lineup:
-    """The one line-up of ``day`` (with ``shift`` and ``site`` when given). When there is none
+    """The one line-up of ``day`` (with ``shift`` and ``site`` when given; floor observations are
+    not line-ups). When there is none
     or more than one, the message lists them and names the options that would tell them
     apart (``--site`` when they are at different sites, ``--shift`` on different shifts)."""
-    found = store.lineups_on(day, shift)
+    found = [lu for lu in store.lineups_on(day, shift) if lu.inspection_type is LINEUP_TYPE]
     if site:
         found = [lu for lu in found if lu.site == site.strip()]
     narrowed = " ".join(p for p in (shift, f"at {site}" if site else "") if p)
     where = f"{day} ({narrowed})" if narrowed else f"{day}"
     if not found:
-        others = store.lineups_on(day)
+        others = [lu for lu in store.lineups_on(day) if lu.inspection_type is LINEUP_TYPE]
         listed = f": that day has {', '.join(_describe(lu) for lu in others)}" if others else ""
         raise LineupChoiceError(f"there is no line-up on {where}{listed}")
     if len(found) == 1:
