@@ -23,6 +23,7 @@ from inspector.gui.models.history_model import (
 )
 from inspector.gui.pages.employee_page import EmployeePage, months_before
 from inspector.services.employee_record import employee_record
+from inspector.services.report_jobs import LINEUP_SHEET, ReportRequest
 
 TODAY = date(2025, 5, 20)
 
@@ -318,3 +319,9 @@ def test_the_screen_and_the_pdf_show_the_same_record(
     assert lines[faults_at + 2 : faults_at + 4] == ["1", "2025-05-06"]  # severity, times, last
     assert lines.count(hair) == 1  # listed once in the faults, never under the absent day
     assert compliance in lines
+
+    # The line-up sheet of the absent day lists no fault for her either.
+    absent_day = next(lu for lu in store.list_lineups() if lu.day == date(2025, 5, 7))
+    request = ReportRequest(lang="en", lineup=absent_day)
+    sheet = LINEUP_SHEET.build(store, request, tmp_path / LINEUP_SHEET.file_name(request))
+    assert hair not in "".join(p.extract_text() for p in PdfReader(sheet).pages)
