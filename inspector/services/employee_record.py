@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from inspector.domain.checklist import Catalogue
 from inspector.domain.reports import EmployeeRecordData
 from inspector.domain.text import Text
-from inspector.storage import report_queries
-from inspector.storage.store import Store
+
+if TYPE_CHECKING:
+    from inspector.storage.store import Store
 
 
 def role_names(catalogue: Catalogue) -> dict[str, Text]:
@@ -36,4 +38,6 @@ def employee_record(
     """The record of the employee with number ``employee_no`` from ``start`` to ``end`` (both
     included), oldest line-up first. ``NoReportData`` for an unknown employee or a period that
     ends before it starts. Without ``roles`` the job role is shown by its id."""
+    from inspector.storage import report_queries  # loaded when a record is first shown
+
     return report_queries.employee_record_data(store, employee_no, start, end, roles=roles)

@@ -19,13 +19,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspector.domain.checklist import InspectionType
 from inspector.domain.errors import UserError
 from inspector.domain.lineup import Lineup
 from inspector.domain.text import Text
-from inspector.storage import report_queries
-from inspector.storage.store import Store
+
+if TYPE_CHECKING:  # the store and the report queries load with the first build
+    from inspector.storage.store import Store
 
 Progress = Callable[[float, str], None]  # (fraction done, message in the report's language)
 
@@ -136,6 +138,7 @@ def build_lineup_sheet(
     from inspector.reports.fonts import register_fonts
     from inspector.reports.i18n import check_lang
     from inspector.reports.lineup_sheet import render_lineup_sheet
+    from inspector.storage import report_queries
 
     check_lang(lang)
     register_fonts()
@@ -188,6 +191,7 @@ def build_monthly_pack(
     from inspector.reports.fonts import register_fonts
     from inspector.reports.i18n import check_lang, label
     from inspector.reports.monthly_pack import render_monthly_pack
+    from inspector.storage import report_queries
 
     check_lang(lang)
     register_fonts()
