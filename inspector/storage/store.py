@@ -218,6 +218,14 @@ class Store:
         rows = self._query(sql, params)
         return rows[0] if rows else None
 
+    def query(self, sql: str, params: Sequence | dict = ()) -> list[sqlite3.Row]:
+        """The rows of a read-only query, each as a dict of column name -> value."""
+        return self._query(sql, params)
+
+    def query_one(self, sql: str, params: Sequence | dict = ()) -> dict | None:
+        """The first row of a read-only query, or None when it finds nothing."""
+        return self._one(sql, params)
+
     def integrity_check(self) -> str:
         return self.db.conn.execute("PRAGMA integrity_check").fetchone()[0]
 
