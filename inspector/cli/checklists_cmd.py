@@ -198,8 +198,11 @@ def run_show(args: argparse.Namespace) -> int:
     print(f"{checklist.id}  v{checklist.version}  {checklist.title.get(lang)}")
     print(f"{checklist.inspection_type.value}, {area_name}, {len(checklist.items)} items")
     print(f"from {checklist.origin}")
+    points = {point.id: point for point in checklist.points}
     for number, item in enumerate(checklist.items, start=1):
         print()
+        if item.point in points and points[item.point].reasons[0] is item:
+            print(f"  {points[item.point].text.get(lang)}  ({item.point})")
         print(f"{number:>3}. {item.text.get(lang)}")
         details = [item.kind.value, item.severity.value, f"weight {item.weight}"]
         if item.applies_to.value != "everyone":
@@ -210,8 +213,19 @@ def run_show(args: argparse.Namespace) -> int:
                 role = catalogue.role(role_id)
                 names.append(role.name.get(lang) if role else role_id)
             details.append("except " + ", ".join(names))
+        for label, parts in (("only with", item.applies_when), ("not with", item.exempt_when)):
+            if parts:
+                names = []
+                for part_id in sorted(parts):
+                    part = catalogue.part(part_id)
+                    names.append(part.name.get(lang) if part else part_id)
+                details.append(f"{label} " + ", ".join(names))
         print(f"     {item.id}  ({', '.join(details)})")
         print(f"     source: {item.source.file} · {item.source.section}")
+        if item.exempt_when:
+            print(f"     exemption: {item.source.file} · {item.exempt_source}")
+        if item.replaces:
+            print(f"     replaces: {', '.join(item.replaces)}")
     return 0
 
 
