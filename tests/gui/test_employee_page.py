@@ -121,8 +121,7 @@ def test_shows_the_history_and_repeated_faults_of_an_employee(qtbot, store, page
     item = page.context.catalogue.item
     # The faults in words, in the UI language (English in tests), in checklist order.
     assert latest[4] == (
-        f"{item('overall.uniform.not-prescribed').text.en}; "
-        f"{item('hair.hair.messy').text.en}"
+        f"{item('overall.uniform.not-prescribed').text.en}; {item('hair.hair.messy').text.en}"
     )
     inspection = store.employee_history(history[0].id)[0].inspection
     assert latest[5] == f"{inspection.passed / inspection.applicable * 100:.1f}%"

@@ -55,9 +55,7 @@ def test_marks_survive_closing_and_reopening(db_path, sets):
     with Store(db_path) as store:
         lineup, (first, second, _) = start(store, sets)
         store.set_mark(first.id, "face.shave.not-shaved", Result.FAIL, note="胡子未刮")
-        store.set_mark(
-            second.id, "socks.socks.no-stockings", Result.NOT_APPLICABLE, note="着长裤"
-        )
+        store.set_mark(second.id, "socks.socks.no-stockings", Result.NOT_APPLICABLE, note="着长裤")
         store.complete_inspection(first.id)
         # another connection sees a mark as soon as set_mark returns
         with Store(db_path, read_only=True) as other:
@@ -139,7 +137,9 @@ def test_an_amendment_needs_a_reason_and_changes_nothing_without_one(store, sets
     store.complete_inspection(first.id)
     store.finish_lineup(lineup.id)
     with pytest.raises(ValueError, match="reason"):
-        store.amend_mark(first.id, "face.shave.not-shaved", Result.FAIL, reason="  ", changed_by="x")
+        store.amend_mark(
+            first.id, "face.shave.not-shaved", Result.FAIL, reason="  ", changed_by="x"
+        )
     assert store.marks_for(first.id) == []
     assert store.change_log() == []
 
