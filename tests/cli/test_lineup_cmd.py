@@ -38,12 +38,12 @@ def lineups(db_path, catalogue):
             sets=sets, employees=ordered, started_at=datetime(2024, 5, 6, 7, 50),
         )  # fmt: skip
         first, second, third, fourth, fifth = store.inspections_for(morning.id)
-        store.set_mark(first.id, "grooming-male.shaved", Result.FAIL, note="胡子未刮")
+        store.set_mark(first.id, "face.shave.not-shaved", Result.FAIL, note="胡子未刮")
         store.complete_inspection(first.id)
         store.complete_inspection(second.id)
         store.set_attendance(third.id, Attendance.ABSENT)
         store.set_attendance(fourth.id, Attendance.LATE)
-        store.set_mark(fourth.id, "shoes-socks.shoes-clean", Result.FAIL)
+        store.set_mark(fourth.id, "shoes.shoes.dusty", Result.FAIL)
         store.complete_inspection(fourth.id)
         store.set_attendance(fifth.id, Attendance.LEAVE)
         store.finish_lineup(morning.id, finished_at=datetime(2024, 5, 6, 8, 5))
@@ -126,7 +126,7 @@ def test_show_text(db_path, lineups, capsys):
     assert person["1004"].split()[1:] == ["1004", "赵强", "faults", "(late)"]
     assert person["1005"].split()[1:] == ["1005", "钱敏", "leave"]
     mark_line = lines[lines.index(person["1001"]) + 1]
-    assert mark_line.split() == ["fail", "grooming-male.shaved", "胡子未刮"]
+    assert mark_line.split() == ["fail", "face.shave.not-shaved", "胡子未刮"]
 
 
 def test_show_json_is_complete(db_path, lineups, capsys):
@@ -134,7 +134,7 @@ def test_show_json_is_complete(db_path, lineups, capsys):
     assert code == 0
     data = json.loads(out)
     assert data["id"] == lineups[0]
-    assert {c["set_id"] for c in data["checklists"]} >= {"grooming-male", "shoes-socks"}
+    assert {c["set_id"] for c in data["checklists"]} >= {"face", "shoes"}
     people = data["inspections"]
     assert [p["position"] for p in people] == [1, 2, 3, 4, 5]
     assert [p["status"] for p in people] == ["faults", "all_pass", "absent", "faults", "leave"]
@@ -143,7 +143,7 @@ def test_show_json_is_complete(db_path, lineups, capsys):
     assert first["employee_no"] == "1001" and first["name"] == "张伟"
     assert first["failed"] == 1 and first["passed"] == first["applicable"] - 1
     (mark,) = first["marks"]
-    assert mark["item_id"] == "grooming-male.shaved"
+    assert mark["item_id"] == "face.shave.not-shaved"
     assert mark["result"] == "fail"
     assert mark["note"] == "胡子未刮"
     assert mark["text"]["zh"]

@@ -161,7 +161,21 @@ def test_a_broken_company_checklist_falls_back_to_the_shipped_ones(tmp_path):
     (folder / "uniform.toml").write_text('[set]\nid = "uniform"\nversion = "two"\n', "utf-8")
     said = []
     catalogue = app.load_catalogue(message=lambda icon, text: said.append((icon, text)))
-    assert catalogue is not None and catalogue.item("shoes-socks.trainers-slippers")
+    assert catalogue is not None and catalogue.item("shoes.forbidden.trainers")
     [(icon, text)] = said
     assert icon == app.QMessageBox.Icon.Warning
     assert "uniform.toml" in text and "shipped checklists" in text
+
+
+def test_a_deeply_nested_company_checklist_falls_back_to_the_shipped_ones(tmp_path):
+    from inspector import paths
+    from inspector.gui import startup as app
+
+    folder = paths.user_checklists_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "deep.toml").write_text("x = " + "[" * 5000 + "]" * 5000, "utf-8")
+    said = []
+    catalogue = app.load_catalogue(message=lambda icon, text: said.append((icon, text)))
+    assert catalogue is not None and catalogue.item("hands.nails.polish")
+    [(_, text)] = said
+    assert "deep.toml" in text and "nested too deeply" in text

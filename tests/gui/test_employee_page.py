@@ -38,14 +38,14 @@ def history(store, catalogue):
         catalogue,
         date(2025, 4, 7),
         [wang, zhang],
-        faults={"E001": ["grooming-female.hair-messy", "uniform.pressed"]},
+        faults={"E001": ["hair.hair.messy", "upper-body.clean.creased"]},
     )
     run_lineup(
         store,
         catalogue,
         date(2025, 4, 8),
         [wang, zhang],
-        faults={"E001": ["grooming-female.hair-messy"], "E003": ["grooming-male.shaved"]},
+        faults={"E001": ["hair.hair.messy"], "E003": ["face.shave.not-shaved"]},
     )
     run_lineup(store, catalogue, date(2025, 5, 6), [wang, zhang], absent=["E001"])
     run_lineup(
@@ -53,11 +53,11 @@ def history(store, catalogue):
         catalogue,
         date(2025, 5, 12),
         [wang, zhang],
-        faults={"E001": ["grooming-female.hair-messy", "uniform.prescribed-uniform"]},
+        faults={"E001": ["hair.hair.messy", "overall.uniform.not-prescribed"]},
         shift="晚班",
     )
     # Outside the default period (more than three months before TODAY).
-    run_lineup(store, catalogue, date(2025, 1, 6), [wang], faults={"E001": ["hands.nail-polish"]})
+    run_lineup(store, catalogue, date(2025, 1, 6), [wang], faults={"E001": ["hands.nails.polish"]})
     return people
 
 
@@ -128,8 +128,7 @@ def test_shows_the_history_and_repeated_faults_of_an_employee(qtbot, store, page
     item = page.context.catalogue.item
     # The faults in words, in the UI language (English in tests), in checklist order.
     assert latest[4] == (
-        f"{item('grooming-female.hair-messy').text.en}; "
-        f"{item('uniform.prescribed-uniform').text.en}"
+        f"{item('overall.uniform.not-prescribed').text.en}; {item('hair.hair.messy').text.en}"
     )
     inspection = store.employee_history(history[0].id)[0].inspection
     assert latest[5] == f"{inspection.passed / inspection.applicable * 100:.1f}%"
@@ -140,7 +139,7 @@ def test_shows_the_history_and_repeated_faults_of_an_employee(qtbot, store, page
 
     faults = table(page.faults_model)
     assert faults[0][1] == "3"  # the messy hair, three times, comes first
-    assert faults[0][0] == page.context.catalogue.item("grooming-female.hair-messy").text.en
+    assert faults[0][0] == page.context.catalogue.item("hair.hair.messy").text.en
     assert sorted(f[1] for f in faults[1:]) == ["1", "1"]
     assert all("nail" not in f[0] for f in faults)  # January is outside the period
 

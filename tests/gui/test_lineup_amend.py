@@ -29,7 +29,7 @@ def test_a_change_after_finishing_needs_a_reason(qtbot, roster, window, store, p
     grid = section.lineup_page.grid
     qtbot.waitUntil(grid.view.isVisible)
     areas = [a.id for a in grid.model.areas()]
-    column = grid.model.FIRST_AREA + areas.index("shoes-socks")
+    column = grid.model.FIRST_AREA + areas.index("shoes")
     grid.view.setFocus()
     grid.view.setCurrentIndex(grid.model.index(3, column))
     press(Qt.Key.Key_Return)
@@ -37,7 +37,7 @@ def test_a_change_after_finishing_needs_a_reason(qtbot, roster, window, store, p
     qtbot.waitUntil(page.person_view.items.isVisible)
     assert controller.current_row == 3
     item_id = page.person_view.current_item_id()
-    assert item_id.startswith("shoes-socks.")
+    assert item_id.startswith("shoes.")
     inspection = controller.person().inspection
 
     press(Qt.Key.Key_X)

@@ -64,8 +64,8 @@ def test_grid_model(qtmodeltester, controller):
     qtmodeltester.check(model)
     grid_row = model.index(0, 0).data(lineup_grid_model.ROW_ROLE)
     assert grid_row.person.employee.employee_no == "C001"
-    assert [a.id for a in model.areas()][:2] == ["grooming", "uniform"]
-    assert model.index(0, model.FIRST_AREA).data(lineup_grid_model.AREA_ROLE) == "grooming"
+    assert [a.id for a in model.areas()][:2] == ["overall", "hair"]
+    assert model.index(0, model.FIRST_AREA).data(lineup_grid_model.AREA_ROLE) == "overall"
 
 
 def test_summary_models(qtmodeltester, controller):

@@ -27,7 +27,7 @@ def month_of_lineups(store, catalogue):
         catalogue,
         date(2025, 5, 6),
         east,
-        faults={"E001": ["grooming-female.hair-messy"], "E004": ["uniform.stained"]},
+        faults={"E001": ["hair.hair.messy"], "E004": ["upper-body.clean.stained"]},
     )
     return run_lineup(
         store,
@@ -35,7 +35,7 @@ def month_of_lineups(store, catalogue):
         date(2025, 5, 7),
         east,
         absent=["E002"],
-        faults={"E003": ["hands.nail-polish"]},
+        faults={"E003": ["hands.nails.polish"]},
     )
 
 
