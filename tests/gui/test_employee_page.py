@@ -243,7 +243,7 @@ def test_down_then_enter_opens_the_match(qtbot, page, history):
 
 # -- one record on the screen and in the PDF ------------------------------------------------------
 
-HAIR = "grooming-female.hair-messy"
+HAIR = "hair.hair.messy"
 
 
 @pytest.fixture

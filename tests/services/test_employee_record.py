@@ -15,9 +15,9 @@ from inspector.domain.lineup import Attendance, PersonStatus, Result
 from inspector.services.employee_record import employee_record, role_names
 from inspector.storage.report_queries import NoReportData
 
-HAIR = "grooming-female.hair-messy"
-UNIFORM = "uniform.prescribed-uniform"
-CLEAN = "uniform.clean"  # after UNIFORM in the checklist, before it in the alphabet
+HAIR = "hair.hair.messy"
+UNIFORM = "overall.uniform.not-prescribed"
+CLEAN = "hair.hair.greasy"  # after UNIFORM in the checklist, before it in the alphabet
 START, END = date(2025, 5, 1), date(2025, 5, 31)
 
 
@@ -102,7 +102,7 @@ def test_faults_of_a_day_are_in_checklist_order(store, catalogue, wang) -> None:
     record = employee_record(store, "E001", START, END)
     listed = [m.item_id for m in record.entries[2].faults]
     order = [i.id for s in catalogue.sets_for(InspectionType.LINEUP) for i in s.items]
-    assert sorted(listed, key=order.index) == listed == [HAIR, UNIFORM, CLEAN]
+    assert sorted(listed, key=order.index) == listed == [UNIFORM, CLEAN, HAIR]
 
 
 def test_a_floor_observation_is_not_in_the_record(store, catalogue, wang) -> None:
