@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from helpers.disk import fill_the_disk
 
 from inspector.domain.lineup import Attendance, PersonStatus, Result
 from inspector.domain.people import Employee, Sex
@@ -185,26 +186,6 @@ def test_a_read_only_database_records_nothing(session, store, db_path, catalogue
             with pytest.raises(ls.ReadOnlyError, match="read-only"):
                 action()
     assert store.marks_for_lineup(lineup.id) == {}
-
-
-def fill_the_disk(store: Store, inspection_id: int) -> None:
-    """The database may not grow by another page, and the free room of its marks is used up
-    (by filler marks on ``inspection_id``): the next mark really cannot be written."""
-    conn = store.db.conn  # the disk, not the app: a test-only way to fill it
-    version = conn.execute("SELECT id FROM checklist_versions LIMIT 1").fetchone()[0]
-    pages = conn.execute("PRAGMA page_count").fetchone()[0]
-    conn.execute(f"PRAGMA max_page_count = {pages}")
-    n = 0
-    for size in (2000, 200, 20, 1):
-        with pytest.raises(DiskFullError):
-            while True:
-                n += 1
-                with store.write() as db:
-                    db.execute(
-                        "INSERT INTO marks (inspection_id, item_id, checklist_version_id, result, "
-                        "note, photo, marked_at) VALUES (?, ?, ?, 'pass', ?, '', '2026-12-01 07:00:00')",
-                        (inspection_id, f"filler-{n}", version, "x" * size),
-                    )
 
 
 def test_a_mark_on_a_full_disk_says_so_and_is_not_kept(session, store):

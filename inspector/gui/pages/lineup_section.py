@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -9,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from inspector.gui.context import AppContext
 from inspector.gui.controllers.lineup_controller import LineupController
-from inspector.gui.errors import show_error
+from inspector.gui.errors import user_message
 from inspector.gui.pages.home_page import HomePage
 from inspector.gui.pages.lineup_page import LineupPage
 from inspector.gui.pages.lineup_start_page import StartParams
@@ -17,6 +18,8 @@ from inspector.gui.pages.lineup_summary import LineupSummaryPage
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.touch import TOUCH_HEIGHT
 from inspector.services.lineup_session import AlreadyFinished, SupervisorRequired
+
+log = logging.getLogger(__name__)
 
 
 class LineupSection(QStackedWidget):
@@ -62,12 +65,24 @@ class LineupSection(QStackedWidget):
         self.summary.grid_requested.connect(self.show_grid)
         self.summary.home_requested.connect(self.show_home)
         self.duplicate_box: QMessageBox | None = None
+        self.error_box: QMessageBox | None = None
         self.show_home()
 
     def _failed(self, exc: Exception) -> None:
-        """Not saved: the status bar says so at once, then the message explains."""
-        self.save_failed.emit(str(exc))
-        show_error(self, exc)
+        """Not saved: the status bar says so at once and a message explains (without blocking:
+        the line-up screen stays as it was, showing only what is in the database)."""
+        text = user_message(exc) or str(exc)
+        log.warning("not saved: %s", text)
+        self.save_failed.emit(text)
+        if self.error_box is not None:
+            self.error_box.close()
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), text, parent=self)
+        box.setObjectName("not_saved_box")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.error_box = box
+        box.destroyed.connect(lambda: setattr(self, "error_box", None))
+        box.finished.connect(lambda _result: self.lineup_page.focus_items())
+        box.open()
 
     def show_home(self) -> None:
         self.home.refresh()
