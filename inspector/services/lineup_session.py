@@ -11,7 +11,7 @@ front end words them in its language (``str()`` is the English text).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -132,12 +132,23 @@ def discard(store: Store, lineup_id: int, *, read_only: bool = False) -> None:
         raise NotDiscardable(lineup_id)
 
 
-def summary_of(store: Store, lineup_id: int, catalogue: Catalogue | None = None) -> LineupSummary:
-    """The figures of one line-up, read from the store (the CLI and the day's sheet)."""
+def summary_of(
+    store: Store,
+    lineup_id: int,
+    catalogue: Catalogue | None = None,
+    *,
+    employees: Mapping[int, Employee] | None = None,
+) -> LineupSummary:
+    """The figures of one line-up, read from the store (``employees``: the roster by id, when
+    the caller already has it)."""
     lineup = store.get_lineup(lineup_id)
     sets = ordered_sets(store, lineup_id, catalogue)
     inspections = store.inspections_for(lineup_id)
-    employees = {i.employee_id: store.get_employee(i.employee_id) for i in inspections}
+    known = employees or {}
+    employees = {
+        i.employee_id: known.get(i.employee_id) or store.get_employee(i.employee_id)
+        for i in inspections
+    }
     return summarise(
         lineup,
         inspections,
