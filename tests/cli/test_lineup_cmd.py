@@ -244,5 +244,6 @@ def test_list_counts_people_with_faults_not_fault_marks(db_path, catalogue, caps
     header, row = out.splitlines()
     assert dict(zip(header.split(), row.split(), strict=True))["with_faults"] == "1"
     code, out, _ = run(capsys, "lineup", "list", "--json", "--db", str(db_path))
+    assert code == 0
     [listed] = json.loads(out)
     assert (listed["with_faults"], listed["faults"], listed["all_pass"]) == (1, 2, 1)
