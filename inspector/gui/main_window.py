@@ -121,7 +121,10 @@ class MainWindow(QMainWindow):
         self.demo_action.setEnabled(self._open_demo is not None)
         self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction("", self.close)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # Ctrl+Q everywhere: the platform's Quit key is empty on Windows and some desktops.
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        ctrl_q = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q)
+        self.quit_action.setShortcuts([*quit_keys, *([] if ctrl_q in quit_keys else [ctrl_q])])
         self.view_menu = bar.addMenu("")
         self.language_menu = self.view_menu.addMenu("")
         group = QActionGroup(self)

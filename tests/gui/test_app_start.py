@@ -211,3 +211,20 @@ def test_quit_ends_the_process_cleanly(tmp_path, with_roster):
     assert set(levels) == {"INFO"}, log
     assert "Traceback" not in log and "already deleted" not in log
     assert read_holder(db_path) == {}  # the lock was released, not left to the interpreter
+
+
+def test_ctrl_q_closes_the_window_and_the_database(qtbot, qapp, db_path, start_app, press):
+    """Ctrl+Q as the supervisor presses it: the window goes, and closing down afterwards
+    (what ``run_gui`` does once the event loop ends) releases the lock without an error."""
+    from inspector.storage.instance_lock import read_holder
+
+    window = start_app(db_path)
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert read_holder(db_path)["pid"]
+    press(Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the window deletes itself
+    start_app.launcher.close()
+    assert read_holder(db_path) == {}
