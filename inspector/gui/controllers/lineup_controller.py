@@ -23,7 +23,7 @@ from inspector.domain.summary import LineupSummary
 from inspector.gui.models.lineup_grid_model import AreaCell, GridRow, LineupGridModel
 from inspector.gui.models.lineup_items_model import ItemRow, LineupItemsModel
 from inspector.gui.models.lineup_people_model import LineupPeopleModel, PersonRow
-from inspector.services import lineup_session as session_errors
+from inspector.services import lineup_session
 from inspector.services.lineup_session import Change, LineupSession
 from inspector.storage import Store
 from inspector.storage.errors import LineupClosedError, NotFoundError, StorageError
@@ -123,21 +123,21 @@ class LineupController(QObject):
 
     def words(self, problem: UserError) -> str:
         """A session's refusal in the interface language."""
-        if isinstance(problem, session_errors.ReadOnlyError):
+        if isinstance(problem, lineup_session.ReadOnlyError):
             return self.tr("The database is open read-only: nothing can be recorded.")
-        if isinstance(problem, session_errors.SupervisorRequired):
+        if isinstance(problem, lineup_session.SupervisorRequired):
             return self.tr("Enter the supervisor's name to start the line-up.")
-        if isinstance(problem, session_errors.AuthorRequired):
+        if isinstance(problem, lineup_session.AuthorRequired):
             return self.tr("Enter who makes the change: the change log keeps their name.")
-        if isinstance(problem, session_errors.ReasonRequired):
+        if isinstance(problem, lineup_session.ReasonRequired):
             return self.tr("A change to a finished line-up needs a reason.")
-        if isinstance(problem, session_errors.NobodyToInspect):
+        if isinstance(problem, lineup_session.NobodyToInspect):
             return self.tr("Nobody on the roster for this line-up.")
-        if isinstance(problem, session_errors.PersonNotHere):
+        if isinstance(problem, lineup_session.PersonNotHere):
             return self.tr("{name} is not here: press A or L again to bring them back.").format(
                 name=problem.name
             )
-        if isinstance(problem, session_errors.NotDiscardable):
+        if isinstance(problem, lineup_session.NotDiscardable):
             return self.tr("This line-up has marks or is finished: it is kept.")
         return str(problem)
 
@@ -177,7 +177,7 @@ class LineupController(QObject):
                 supervisor=supervisor,
                 second=second,
             )
-        except session_errors.AlreadyFinished as problem:
+        except lineup_session.AlreadyFinished as problem:
             self.last_problem = problem  # the page asks: open it, or start a second one
             return None
         except UserError as problem:
@@ -299,9 +299,9 @@ class LineupController(QObject):
             self.next_person()
             return
         if self.read_only:
-            self.notice.emit(self.words(session_errors.ReadOnlyError()))
+            self.notice.emit(self.words(lineup_session.ReadOnlyError()))
             return
-        if self.session.inspections[row].attendance in session_errors.AWAY:
+        if self.session.inspections[row].attendance in lineup_session.AWAY:
             self._advance()  # nothing to inspect; A or L again brings them back
             return
         if self._record(lambda: self.session.pass_all(row)):
@@ -332,7 +332,7 @@ class LineupController(QObject):
         row = self.current_row
         before = self.session.inspections[row].attendance
         if self._record(lambda: self.session.toggle_attendance(row, attendance)) and (
-            attendance in session_errors.AWAY and before is not attendance
+            attendance in lineup_session.AWAY and before is not attendance
         ):
             self._advance()
 
