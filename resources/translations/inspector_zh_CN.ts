@@ -778,10 +778,6 @@ It resumes at person {n}: {name}.</source>
 <context>
     <name>LineupSummaryPage</name>
     <message>
-        <source>The line-up sheet is not available in this version.</source>
-        <translation>此版本暂不支持打印班前检查表。</translation>
-    </message>
-    <message>
         <source>Building the line-up sheet…</source>
         <translation>正在生成班前检查表…</translation>
     </message>

@@ -185,13 +185,7 @@ class LineupSummaryPage(QWidget):
     def print_sheet(self) -> None:
         if self.summary is None:
             return
-        try:
-            from inspector.reports import build_lineup_sheet
-        except ImportError:
-            self.sheet_status.setText(
-                self.tr("The line-up sheet is not available in this version.")
-            )
-            return
+        from inspector.reports import build_lineup_sheet  # ReportLab: loaded when first used
         lineup_id = self.summary.lineup.id
         out_path = sheet_path(self.context.db_path, self.summary)
         lang = current_language()
