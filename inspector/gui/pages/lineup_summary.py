@@ -186,6 +186,7 @@ class LineupSummaryPage(QWidget):
         if self.summary is None:
             return
         from inspector.reports import build_lineup_sheet  # ReportLab: loaded when first used
+
         lineup_id = self.summary.lineup.id
         out_path = sheet_path(self.context.db_path, self.summary)
         lang = current_language()
