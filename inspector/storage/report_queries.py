@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
-from inspector.domain.attendance import person_status
+from inspector.domain.attendance import counts_as_inspected, person_status
 from inspector.domain.checklist import InspectionType
 from inspector.domain.lineup import Attendance, Result
 from inspector.domain.reports import (
@@ -41,6 +41,7 @@ from inspector.domain.reports import (
     next_month,
     previous_month,
 )
+from inspector.domain.summary import summarise
 from inspector.domain.text import Text
 from inspector.storage import seal
 from inspector.storage.errors import NotFoundError
@@ -207,7 +208,9 @@ def lineup_sheet_data(store: Store, lineup_id: int) -> LineupSheetData:
         )
     rows = []
     for p in people:
-        inspected = p["attendance"] in (None, "present", "late")
+        inspected = counts_as_inspected(
+            Attendance(p["attendance"]) if p["attendance"] else None, p["completed_at"]
+        )
         lines = sorted(
             by_inspection.get(p["id"], []) if inspected else [],
             key=lambda line: (line.result is not Result.FAIL, order.get(line.item_id, 1 << 30)),
@@ -228,15 +231,32 @@ def lineup_sheet_data(store: Store, lineup_id: int) -> LineupSheetData:
                 marks=tuple(lines),
             )
         )
-    tally = store._query(f"SELECT {_TALLY} FROM inspections i WHERE i.lineup_id = ?", (lineup_id,))[
-        0
-    ]
+    # The figures: the same computation as the summary screen and ``inspector lineup show``.
+    inspections = store.inspections_for(lineup_id)
+    summary = summarise(
+        lineup,
+        inspections,
+        {i.employee_id: store.get_employee(i.employee_id) for i in inspections},
+        [s for _, s in store.lineup_checklists(lineup_id)],
+        store.marks_for_lineup(lineup_id),
+    )
+    tally = Tally(
+        inspections=summary.inspected,
+        absent=summary.absent,
+        leave=summary.leave,
+        late=summary.late,
+        applicable=summary.applicable,
+        passed=summary.passed,
+        failed=summary.faults,
+        critical_failed=summary.critical_faults,
+        fault_points=summary.fault_points,
+    )
     return LineupSheetData(
         company=company_name(store),
         lineup=lineup,
         versions=tuple(_version(v) for v in versions),
         people=tuple(rows),
-        tally=_tally(tally),
+        tally=tally,
         seal=seal.seal_for_lineup(store, lineup_id),
     )
 

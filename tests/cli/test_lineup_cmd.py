@@ -65,7 +65,8 @@ def test_list_text(db_path, lineups, capsys):
     assert code == 0
     header, *rows = out.splitlines()
     assert header.split() == [
-        "id", "date", "shift", "site", "department", "supervisor", "people", "done", "faults", "finished",
+        "id", "date", "shift", "site", "department", "supervisor", "people", "done", "with_faults",
+        "finished",
     ]  # fmt: skip
     morning = next(r for r in rows if r.split()[0] == str(lineups[0])).split()
     assert morning == [
@@ -100,15 +101,23 @@ def test_list_json(db_path, lineups, capsys):
         "finished_at": "2024-05-06 08:05:00",
         "finished": True,
         "people": 5,
-        "done": 5,
-        "todo": 0,
+        "inspected": 3,
+        "all_pass": 1,
+        "with_faults": 2,
         "absent": 1,
         "leave": 1,
         "late": 1,
+        "not_inspected": 0,
         "faults": 2,
-        "people_with_faults": 2,
         "critical_faults": 0,
+        "fault_points": data[lineups[0]]["fault_points"],
+        "applicable": data[lineups[0]]["applicable"],
+        "passed": data[lineups[0]]["applicable"] - 2,
+        "done": 5,
+        "todo": 0,
+        "people_with_faults": 2,
     }
+    assert data[lineups[0]]["fault_points"] >= 2
     assert data[lineups[1]]["finished"] is False
     assert data[lineups[1]]["todo"] == 1
 
@@ -210,3 +219,31 @@ def test_list_empty(db_path, capsys):
     assert (code, out) == (0, "No line-ups yet.\n")
     code, out, _ = run(capsys, "lineup", "list", "--json", "--db", str(db_path))
     assert json.loads(out) == []
+
+
+def test_list_counts_people_with_faults_not_fault_marks(db_path, catalogue, capsys):
+    """P20: one person with two faults is one person with faults, as the summary screen says."""
+    with Store(db_path) as store:
+        store.upsert_employees(
+            [
+                Employee("2001", "周杰", Sex.MALE, "秩序维护部", "security", "翠湖花园"),
+                Employee("2002", "孙丽", Sex.FEMALE, "客服部", "customer-service", "翠湖花园"),
+            ]
+        )
+        lineup = store.start_lineup(
+            day=DAY, shift="早班", site="翠湖花园", department="", supervisor="周主管",
+            sets=catalogue.sets_for(InspectionType.LINEUP),
+            employees=sorted(store.list_employees(), key=lambda e: e.employee_no),
+        )  # fmt: skip
+        first, second = store.inspections_for(lineup.id)
+        store.set_mark(first.id, "face.shave.not-shaved", Result.FAIL)
+        store.set_mark(first.id, "shoes.shoes.dusty", Result.FAIL)
+        store.complete_inspection(first.id)
+        store.complete_inspection(second.id)
+    code, out, _ = run(capsys, "lineup", "list", "--db", str(db_path))
+    header, row = out.splitlines()
+    assert dict(zip(header.split(), row.split(), strict=True))["with_faults"] == "1"
+    code, out, _ = run(capsys, "lineup", "list", "--json", "--db", str(db_path))
+    assert code == 0
+    [listed] = json.loads(out)
+    assert (listed["with_faults"], listed["faults"], listed["all_pass"]) == (1, 2, 1)

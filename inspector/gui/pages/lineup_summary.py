@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.domain.summary import LineupSummary
 from inspector.gui.context import AppContext
-from inspector.gui.controllers.lineup_controller import LineupController, LineupSummary
+from inspector.gui.controllers.lineup_controller import LineupController
 from inspector.gui.errors import show_error
 from inspector.gui.i18n import current_language
 from inspector.gui.models.lineup_summary_model import FaultCountsModel, FollowUpModel
@@ -172,7 +173,7 @@ class LineupSummaryPage(QWidget):
     def _review_selected(self, *_args) -> None:
         index = self.follow_view.currentIndex()
         if index.isValid():
-            position = self.follow_model.row_object(index.row()).person.inspection.position
+            position = self.follow_model.row_object(index.row()).inspection.position
             self.review_requested.emit(position)
         else:
             self.review_requested.emit(0)
