@@ -11,13 +11,15 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from shiboken6 import Shiboken
 
 from inspector import __version__, paths
 from inspector.domain.checklist import Catalogue
@@ -32,6 +34,8 @@ from inspector.storage.errors import DatabaseLockedError, StorageError
 log = logging.getLogger("inspector")
 
 EXIT_STORAGE = 2
+# Set, the app triggers File → Quit once its window is shown (tests of the real process).
+QUIT_AFTER_START = "INSPECTOR_QUIT_AFTER_START"
 
 
 def configure_logging(log_file: Path) -> logging.Handler:
@@ -118,7 +122,10 @@ class Opened:
     lock: object | None = None
 
     def close(self) -> None:
-        self.window.close()
+        """Close the window (unless Qt already deleted it: File → Quit closes it and the window
+        deletes itself on close), finish the background task, close the database, unlock."""
+        if Shiboken.isValid(self.window):
+            self.window.close()
         self.context.runner.wait(30_000)
         self.context.store.close()
         if self.lock is not None:
@@ -279,8 +286,12 @@ def run_gui(args: argparse.Namespace) -> int:
     launcher, code = start(args)
     if launcher is None:
         return code
+    if os.environ.get(QUIT_AFTER_START):  # tests of the real process: the user's Quit
+        QTimer.singleShot(0, launcher.opened.window.quit_action.trigger)
     try:
-        return QApplication.instance().exec()
+        code = QApplication.instance().exec()
     finally:
         launcher.close()
-        logging.shutdown()
+    log.info("Inspector closed cleanly")
+    logging.shutdown()
+    return code

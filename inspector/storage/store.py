@@ -218,6 +218,14 @@ class Store:
         rows = self._query(sql, params)
         return rows[0] if rows else None
 
+    def query(self, sql: str, params: Sequence | dict = ()) -> list[sqlite3.Row]:
+        """The rows of a read-only query, each as a dict of column name -> value."""
+        return self._query(sql, params)
+
+    def query_one(self, sql: str, params: Sequence | dict = ()) -> dict | None:
+        """The first row of a read-only query, or None when it finds nothing."""
+        return self._one(sql, params)
+
     def integrity_check(self) -> str:
         return self.db.conn.execute("PRAGMA integrity_check").fetchone()[0]
 
@@ -516,6 +524,24 @@ class Store:
             seal.append_seal(db.conn, lineup_id)
         return self.get_lineup(lineup_id)
 
+    def discard_lineup(self, lineup_id: int) -> bool:
+        """Delete an unfinished line-up in which nothing was recorded (no mark, no attendance,
+        nobody completed); False, and nothing deleted, when anything was."""
+        with self.write() as db:
+            self._require_open(lineup_id)
+            recorded = self._one(
+                "SELECT count(*) AS n FROM inspections i LEFT JOIN marks m "
+                "ON m.inspection_id = i.id WHERE i.lineup_id = ? AND (m.item_id IS NOT NULL "
+                "OR i.attendance IS NOT NULL OR i.completed_at IS NOT NULL)",
+                (lineup_id,),
+            )
+            if recorded["n"]:
+                return False
+            db.execute("DELETE FROM inspections WHERE lineup_id = ?", (lineup_id,))
+            db.execute("DELETE FROM lineup_checklists WHERE lineup_id = ?", (lineup_id,))
+            db.execute("DELETE FROM lineups WHERE id = ?", (lineup_id,))
+        return True
+
     def _require_open(self, lineup_id: int) -> None:
         row = self._one("SELECT finished_at FROM lineups WHERE id = ?", (lineup_id,))
         if row is None:
@@ -742,6 +768,8 @@ class Store:
     def _snapshot(self, inspection_id: int, item_id: str | None) -> dict:
         inspection = self.get_inspection(inspection_id)
         snap: dict = {"attendance": inspection.attendance.value if inspection.attendance else None}
+        if item_id is None:
+            snap["inspected"] = inspection.completed_at is not None
         if item_id is not None:
             mark = next((m for m in self.marks_for(inspection_id) if m.item_id == item_id), None)
             snap.update(
@@ -763,6 +791,8 @@ class Store:
     ) -> int:
         if not reason.strip():
             raise ValueError("an amendment needs a reason")
+        if not changed_by.strip():
+            raise ValueError("an amendment needs its author")
         cursor = db.execute(
             "INSERT INTO change_log (lineup_id, inspection_id, item_id, before, after, reason, "
             "changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -773,7 +803,7 @@ class Store:
                 json.dumps(before, ensure_ascii=False, sort_keys=True),
                 json.dumps(after, ensure_ascii=False, sort_keys=True),
                 reason.strip(),
-                changed_by,
+                changed_by.strip(),
                 _ts(now()),
             ),
         )
@@ -806,19 +836,51 @@ class Store:
     def amend_attendance(
         self, inspection_id: int, attendance: Attendance, *, reason: str, changed_by: str
     ) -> None:
-        inspection = self.get_inspection(inspection_id)
+        """Change the attendance of someone in a finished line-up. Someone who was absent or on
+        leave and turns out to have been there was never inspected: they become "to do" (not
+        inspected) until an ``amend_complete`` records their inspection."""
         with self.write() as db:
+            inspection = self.get_inspection(inspection_id)
             hub_local.require_local(db.conn, inspection.lineup_id)
             before = self._snapshot(inspection_id, None)
-            self._write_attendance(db, inspection, attendance)
-            if attendance.inspected and inspection.completed_at is not None:
-                self._rescore(db, self.get_inspection(inspection_id))
+            was_away = inspection.attendance is not None and not inspection.attendance.inspected
+            if attendance.inspected and was_away:
+                db.execute(
+                    "UPDATE inspections SET attendance = ?, completed_at = NULL, applicable = 0, "
+                    "passed = 0, failed = 0, critical_failed = 0, fault_points = 0 WHERE id = ?",
+                    (attendance.value, inspection_id),
+                )
+            else:
+                self._write_attendance(db, inspection, attendance)
             after = self._snapshot(inspection_id, None)
             if before != after:
                 change_id = self._log_change(
                     db, inspection, None, before, after, reason, changed_by
                 )
                 seal.seal_amendment(db.conn, inspection.lineup_id, change_id)
+
+    def amend_complete(self, inspection_id: int, *, reason: str, changed_by: str) -> None:
+        """Record the inspection, after the line-up was finished, of someone not inspected in
+        it: as the Space key does, every applicable item not marked passes."""
+        with self.write() as db:
+            inspection = self.get_inspection(inspection_id)
+            hub_local.require_local(db.conn, inspection.lineup_id)
+            if inspection.completed_at is not None:
+                return
+            before = self._snapshot(inspection_id, None)
+            late = inspection.attendance is Attendance.LATE
+            db.execute(
+                "UPDATE inspections SET attendance = ?, completed_at = ? WHERE id = ?",
+                (
+                    (Attendance.LATE if late else Attendance.PRESENT).value,
+                    _ts(now()),
+                    inspection_id,
+                ),
+            )
+            self._rescore(db, self.get_inspection(inspection_id))
+            after = self._snapshot(inspection_id, None)
+            change_id = self._log_change(db, inspection, None, before, after, reason, changed_by)
+            seal.seal_amendment(db.conn, inspection.lineup_id, change_id)
 
     def change_log(self, lineup_id: int | None = None) -> list[ChangeRecord]:
         rows = self._query(

@@ -247,7 +247,7 @@ def test_csv_export_is_utf8_with_bom_chinese_headers_and_formula_safe(tmp_path, 
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8-sig").splitlines()
     assert lines[0] == "工号,姓名,性别,部门,岗位,场所,状态"
-    assert lines[1] == "1001,张伟,男,秩序维护部,秩序维护员,翠湖花园,在职"
+    assert lines[1] == "1001,张伟,男,秩序维护部,保安员,翠湖花园,在职"
     assert lines[2].endswith(",离职")
     assert lines[3].startswith("0007,\"'=HYPERLINK(")
     assert lines[4] == "1004,'+王五,男,'-工程部,工程维修员,'@滨江,在职"

@@ -293,6 +293,10 @@ class ChecklistItemsModel(QAbstractTableModel):
             for role_id in sorted(item.exempt_roles):
                 role = self._catalogue.role(role_id)
                 names.append(role.name.get(self._lang) if role else role_id)
+            # Roles whose uniform makes the rule meaningless (pool footwear: the lifeguards).
+            for role in self._catalogue.roles:
+                if item.exempt_when & role.uniform.all_parts:
+                    names.append(role.name.get(self._lang))
             return ", ".join(names)
         if column == "severity":
             return self._words.severity(item.severity)
