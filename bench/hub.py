@@ -29,9 +29,9 @@ for extra in (ROOT, ROOT / "tests" / "hub"):
         sys.path.insert(0, str(extra))
 
 from inspector.files.checklists import load_catalogue  # noqa: E402
-from inspector.reports import build_monthly_pack  # noqa: E402
 from inspector.services import hub_sync  # noqa: E402
 from inspector.services.demo import fill_demo  # noqa: E402
+from inspector.services.report_jobs import build_monthly_pack  # noqa: E402
 from inspector.storage import Store  # noqa: E402
 
 MONTH_END = date(2026, 11, 28)  # a Saturday: the daily push adds that day
