@@ -52,6 +52,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=f"random seed: the same seed gives the same data (default {DEFAULT_SEED})",
     )
     parser.add_argument(
+        "--site",
+        metavar="NAME",
+        help="one site of a company: everyone works at NAME, employee numbers unique to it",
+    )
+    parser.add_argument(
         "--force",
         action="store_true",
         help="add the demo data even if the database already has employees",
@@ -80,6 +85,7 @@ def run_demo(args: argparse.Namespace) -> int:
                 days=args.days,
                 seed=args.seed,
                 force=args.force,
+                site=(args.site or "").strip() or None,
             )
         except DemoRefused as exc:
             raise CommandError(str(exc)) from None

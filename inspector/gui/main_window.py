@@ -25,6 +25,7 @@ from inspector import __version__
 from inspector.gui import i18n
 from inspector.gui.context import AppContext
 from inspector.gui.dialogs.shortcuts_dialog import ShortcutsDialog
+from inspector.gui.hub_status import HubStatus
 from inspector.gui.pages.lineup_section import LineupSection
 from inspector.gui.ui_settings import ui_settings
 from inspector.gui.widgets.touch import TOUCH_HEIGHT
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.db_label)
 
         self._build_menus()
+        self.hub_status = HubStatus(context, self)
         self.lineup.saved.connect(self.show_saved)
         self.lineup.save_failed.connect(self.show_not_saved)
         self.lineup.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))

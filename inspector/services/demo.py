@@ -173,12 +173,27 @@ def sites_for(count: int) -> tuple[str, ...]:
     return SITES[: 1 if count < 30 else 2 if count < 150 else 3]
 
 
-def generate_roster(count: int = DEFAULT_EMPLOYEES, seed: int = DEFAULT_SEED) -> list[Employee]:
-    """A made-up roster of ``count`` employees (at least MIN_EMPLOYEES), the same for a seed."""
+def site_prefix(site: str) -> str:
+    """Employee numbers unique to one site: its name in plain letters, or a short hash of it."""
+    import hashlib
+
+    letters = "".join(ch for ch in site.upper() if ch.isascii() and ch.isalnum())[:6]
+    return letters or "S" + hashlib.sha256(site.encode("utf-8")).hexdigest()[:5].upper()
+
+
+def generate_roster(
+    count: int = DEFAULT_EMPLOYEES, seed: int = DEFAULT_SEED, site: str | None = None
+) -> list[Employee]:
+    """A made-up roster of ``count`` employees (at least MIN_EMPLOYEES), the same for a seed.
+
+    With ``site`` everyone works at that one site and employee numbers carry its prefix, so
+    that several demo sites make one company.
+    """
     if count < MIN_EMPLOYEES:
         raise ValueError(f"the demo needs at least {MIN_EMPLOYEES} employees")
-    rng = random.Random(f"roster:{seed}")
-    sites = sites_for(count)
+    rng = random.Random(f"roster:{seed}" if site is None else f"roster:{seed}:{site}")
+    sites = sites_for(count) if site is None else (site,)
+    number_prefix = "CH" if site is None else f"{site_prefix(site)}-"
     per_site = _allocate(count, SITE_SHARES[len(sites) - 1], [0] * len(sites))
     employees: list[Employee] = []
     for site_index, (site, headcount) in enumerate(zip(sites, per_site, strict=True)):
@@ -199,7 +214,7 @@ def generate_roster(count: int = DEFAULT_EMPLOYEES, seed: int = DEFAULT_SEED) ->
                 sex = _sex(rng, female_share)
                 employees.append(
                     Employee(
-                        employee_no=f"CH{10001 + len(employees)}",
+                        employee_no=f"{number_prefix}{10001 + len(employees)}",
                         name=_name(rng, sex),
                         sex=sex,
                         department=department.name,
@@ -404,6 +419,7 @@ def fill_demo(
     seed: int = DEFAULT_SEED,
     today: date | None = None,
     force: bool = False,
+    site: str | None = None,
 ) -> DemoSummary:
     """Add the demo roster and ``days`` working days of line-ups before ``today``.
 
@@ -417,7 +433,7 @@ def fill_demo(
             "made-up people and line-ups with them. Choose another --db, or use --force to "
             "add the demo data anyway."
         )
-    roster = generate_roster(employees, seed)
+    roster = generate_roster(employees, seed, site)
     store.upsert_employees(roster)
     by_no = {e.employee_no: e for e in store.list_employees()}
     stored = [by_no[e.employee_no] for e in roster]

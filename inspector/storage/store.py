@@ -24,7 +24,7 @@ from inspector.domain.checklist import ChecklistSet, InspectionType, applicable_
 from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark, Result
 from inspector.domain.people import Employee, Sex
 from inspector.domain.scoring import score_inspection
-from inspector.storage import errors, seal
+from inspector.storage import errors, hub_local, seal
 from inspector.storage.errors import (
     LineupClosedError,
     NewerDatabaseError,
@@ -823,6 +823,7 @@ class Store:
         """Change a mark of a finished line-up; the change log keeps who, when, why, before, after."""
         with self.write() as db:
             inspection = self.get_inspection(inspection_id)
+            hub_local.require_local(db.conn, inspection.lineup_id)
             before = self._snapshot(inspection_id, item_id)
             self._write_mark(db, inspection, item_id, result, note, photo)
             after = self._snapshot(inspection_id, item_id)
@@ -840,6 +841,7 @@ class Store:
         inspected) until an ``amend_complete`` records their inspection."""
         with self.write() as db:
             inspection = self.get_inspection(inspection_id)
+            hub_local.require_local(db.conn, inspection.lineup_id)
             before = self._snapshot(inspection_id, None)
             was_away = inspection.attendance is not None and not inspection.attendance.inspected
             if attendance.inspected and was_away:
@@ -862,6 +864,7 @@ class Store:
         it: as the Space key does, every applicable item not marked passes."""
         with self.write() as db:
             inspection = self.get_inspection(inspection_id)
+            hub_local.require_local(db.conn, inspection.lineup_id)
             if inspection.completed_at is not None:
                 return
             before = self._snapshot(inspection_id, None)

@@ -497,6 +497,49 @@ It resumes at person {n}: {name}.</source>
     </message>
 </context>
 <context>
+    <name>HubStatus</name>
+    <message>
+        <source>Hub not reachable: the records wait here and go later</source>
+        <translation>连不上公司总库：记录先存在本机，稍后再发送</translation>
+    </message>
+    <message>
+        <source>Hub refused the records: see the details</source>
+        <translation>公司总库拒收记录：详见提示</translation>
+    </message>
+    <message>
+        <source>Hub sync failed: see the log</source>
+        <translation>与公司总库同步失败：详见日志</translation>
+    </message>
+    <message>
+        <source>Hub: connected</source>
+        <translation>公司总库：已连接</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <source>waiting: %1</source>
+        <translation>待发送：%1</translation>
+    </message>
+    <message>
+        <source>syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>&amp;Hub</source>
+        <translation>总库(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Pull now</source>
+        <translation>立即拉取(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;ush now</source>
+        <translation>立即上传(&amp;U)</translation>
+    </message>
+</context>
+<context>
     <name>ImportChangesModel</name>
     <message>
         <source>Change</source>
