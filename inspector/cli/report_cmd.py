@@ -17,7 +17,15 @@ from datetime import date
 from pathlib import Path
 
 from inspector.cli import CommandError
-from inspector.cli.common import add_common_arguments, open_store
+from inspector.cli.common import (
+    add_common_arguments,
+    day_text,
+    month_text,
+    open_store,
+    output_file,
+    plain_text,
+    record_id,
+)
 
 LANGS = ("zh", "en", "both")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
@@ -48,9 +56,13 @@ def _register_report(subparsers: argparse._SubParsersAction) -> None:
             "--date (and --shift if that day had several line-ups)."
         ),
     )
-    lineup.add_argument("lineup_id", nargs="?", type=int, metavar="ID", help="the line-up id")
-    lineup.add_argument("--date", metavar="YYYY-MM-DD", help="the line-up of this date")
-    lineup.add_argument("--shift", metavar="S", help="with --date: only this shift, e.g. 早班")
+    lineup.add_argument("lineup_id", nargs="?", type=record_id, metavar="ID", help="the line-up id")
+    lineup.add_argument(
+        "--date", type=day_text, metavar="YYYY-MM-DD", help="the line-up of this date"
+    )
+    lineup.add_argument(
+        "--shift", type=plain_text, metavar="S", help="with --date: only this shift, e.g. 早班"
+    )
     _report_options(lineup)
     lineup.set_defaults(func=run_lineup)
 
@@ -62,9 +74,13 @@ def _register_report(subparsers: argparse._SubParsersAction) -> None:
             "faults by item with repeat counts, absences and compliance per month."
         ),
     )
-    employee.add_argument("employee_no", metavar="EMPLOYEE_NO", help="the employee number")
-    employee.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
-    employee.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
+    employee.add_argument(
+        "employee_no", type=plain_text, metavar="EMPLOYEE_NO", help="the employee number"
+    )
+    employee.add_argument(
+        "--from", dest="start", type=day_text, required=True, metavar="YYYY-MM-DD"
+    )
+    employee.add_argument("--to", dest="end", type=day_text, required=True, metavar="YYYY-MM-DD")
     _report_options(employee)
     employee.set_defaults(func=run_employee)
 
@@ -77,8 +93,12 @@ def _register_report(subparsers: argparse._SubParsersAction) -> None:
             "first) and the standards the month was judged against."
         ),
     )
-    monthly.add_argument("--month", required=True, metavar="YYYY-MM", help="the month")
-    monthly.add_argument("--department", metavar="NAME", help="only this department")
+    monthly.add_argument(
+        "--month", type=month_text, required=True, metavar="YYYY-MM", help="the month"
+    )
+    monthly.add_argument(
+        "--department", type=plain_text, metavar="NAME", help="only this department"
+    )
     _report_options(monthly)
     monthly.set_defaults(func=run_monthly)
 
@@ -92,7 +112,9 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
         default="zh",
         help="the report's language: zh, en or both (bilingual labels); default zh",
     )
-    parser.add_argument("--out", type=Path, metavar="FILE.pdf", help="where to write the PDF")
+    parser.add_argument(
+        "--out", type=output_file, metavar="FILE.pdf", help="where to write the PDF"
+    )
     add_common_arguments(parser, checklists=False)
 
 
@@ -111,7 +133,9 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
             "monthly pack), as CSV (UTF-8 with BOM, for Excel) or XLSX."
         ),
     )
-    monthly.add_argument("--month", required=True, metavar="YYYY-MM", help="the month")
+    monthly.add_argument(
+        "--month", type=month_text, required=True, metavar="YYYY-MM", help="the month"
+    )
     monthly.add_argument(
         "--format",
         dest="fmt",
@@ -119,8 +143,10 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
         default=None,
         help="csv or xlsx (default: from the --out file name, else csv)",
     )
-    monthly.add_argument("--out", type=Path, metavar="FILE", help="where to write the file")
-    monthly.add_argument("--department", metavar="NAME", help="only this department")
+    monthly.add_argument("--out", type=output_file, metavar="FILE", help="where to write the file")
+    monthly.add_argument(
+        "--department", type=plain_text, metavar="NAME", help="only this department"
+    )
     add_common_arguments(monthly, checklists=False)
     monthly.set_defaults(func=run_export_monthly)
 

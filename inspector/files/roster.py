@@ -21,12 +21,14 @@ import re
 import tempfile
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from inspector.domain.checklist import Catalogue
+from inspector.domain.errors import UserError
 from inspector.domain.people import Employee, Sex
 
 FIELDS = ("employee_no", "name", "sex", "department", "role", "site", "active")
@@ -106,7 +108,7 @@ _WHITESPACE = " \t\r\n\u3000\u00a0\ufeff"
 _MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
-class RosterFileError(Exception):
+class RosterFileError(UserError):
     """A roster file that cannot be read at all; the message names the file and the reason."""
 
     def __init__(self, path: Path | str, reason: str) -> None:
@@ -116,14 +118,100 @@ class RosterFileError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a row cannot be imported: a ``code`` of ``REASON_WORDS`` and its parameters.
+
+    The words are chosen when shown (:func:`reason_text`), in the language of the interface.
+    """
+
+    code: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, code: str, **params: object) -> Reason:
+        if code not in REASON_WORDS:
+            raise ValueError(f"unknown roster problem code {code!r}")
+        return cls(code, tuple(params.items()))
+
+    def text(self, lang: str = "en") -> str:
+        return reason_text(self, lang)
+
+
+@dataclass(frozen=True, slots=True)
 class RowProblem:
-    """A bad row: ``row`` as Excel numbers it (the header is row 1), ``message`` the reasons."""
+    """A bad row: ``row`` as Excel numbers it (the header is row 1), and its reasons."""
 
     row: int
-    message: str
+    reasons: tuple[Reason, ...]
+
+    @property
+    def message(self) -> str:
+        """The reasons in English (``text(lang)`` for another language)."""
+        return self.text("en")
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(r.code for r in self.reasons)
+
+    def text(self, lang: str = "en") -> str:
+        """The reasons, in ``lang`` ("zh" or "en")."""
+        return _SEPARATOR[_lang(lang)].join(reason_text(r, lang) for r in self.reasons)
+
+    def line(self, lang: str = "en") -> str:
+        """ "row 3: missing name", or "第 3 行：缺少姓名"."""
+        return _ROW[_lang(lang)].format(row=self.row, reasons=self.text(lang))
 
     def __str__(self) -> str:
-        return f"row {self.row}: {self.message}"
+        return self.line("en")
+
+
+# The words of every row problem, in the two languages of the interface: the one place that
+# turns a problem code into words (the GUI, the CLI and the tests use it).
+REASON_WORDS: dict[str, dict[str, str]] = {
+    "missing_employee_no": {"en": "missing employee number", "zh": "缺少工号"},
+    "missing_name": {"en": "missing name", "zh": "缺少姓名"},
+    "missing_sex": {"en": "missing sex", "zh": "缺少性别"},
+    "unknown_sex": {
+        "en": "unknown sex “{value}” (use 男/女, M/F or male/female)",
+        "zh": "性别“{value}”无法识别（请填 男/女、M/F 或 male/female）",
+    },
+    "missing_role": {"en": "missing role", "zh": "缺少岗位"},
+    "unknown_role": {
+        "en": "unknown role “{value}” (known roles: {known}); to add roles, put a "
+        "roles.toml in a checklists folder",
+        "zh": "岗位“{value}”不在岗位列表中（已有岗位：{known}）；如需新增岗位，"
+        "请在检查表文件夹中添加 roles.toml",
+    },
+    "unknown_status": {
+        "en": "unknown status “{value}” (use 在职/离职 or yes/no)",
+        "zh": "状态“{value}”无法识别（请填 在职/离职 或 yes/no）",
+    },
+    "duplicate_employee_no": {
+        "en": "duplicate employee number {employee_no} (also on row {rows})",
+        "zh": "工号 {employee_no} 重复（第 {rows} 行也有）",
+    },
+}
+_SEPARATOR = {"en": "; ", "zh": "；"}
+_ROW = {"en": "row {row}: {reasons}", "zh": "第 {row} 行：{reasons}"}
+
+
+def _lang(lang: str) -> str:
+    return "zh" if str(lang).lower().startswith("zh") else "en"
+
+
+def reason_text(reason: Reason, lang: str = "en") -> str:
+    """The words for ``reason`` in ``lang`` ("zh" or "en"; anything else is English)."""
+    lang = _lang(lang)
+    params = dict(reason.params)
+    if reason.code == "unknown_role":
+        roles = params.get("known", ())
+        if lang == "zh":
+            params["known"] = "、".join(zh for zh, _en, _id in roles)
+        else:
+            params["known"] = ", ".join(f"{zh} ({role_id})" for zh, _en, role_id in roles)
+    if reason.code == "duplicate_employee_no":
+        params["rows"] = ("、" if lang == "zh" else ", ").join(str(n) for n in params["rows"])
+    return REASON_WORDS[reason.code][lang].format(**params)
 
 
 @dataclass(frozen=True)
@@ -326,34 +414,40 @@ def _csv_rows(path: Path, text: str) -> Iterator[tuple[int, list[str]]]:
 
 
 def _xlsx_rows(path: Path, data: bytes) -> Iterator[tuple[int, list[object]]]:
-    try:
-        from openpyxl import load_workbook
+    """The rows of the first sheet. Any failure inside openpyxl or zipfile/zlib is the file's:
+    a damaged workbook (bad zip, bad deflate data, broken XML, missing parts) gets a message."""
+    from openpyxl import load_workbook
 
+    try:
         with warnings.catch_warnings():
             # openpyxl warns about styles and extensions it ignores; they do not matter here.
             warnings.simplefilter("ignore")
             workbook = load_workbook(io.BytesIO(data), read_only=False, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise RosterFileError(
-            path, f"this is not a readable Excel (.xlsx) workbook ({type(exc).__name__}: {exc})"
-        ) from None
-    except Exception as exc:  # openpyxl raises its own types for damaged workbooks
-        if type(exc).__module__.startswith(("openpyxl", "xml", "zipfile")):
-            raise RosterFileError(
-                path, f"this is not a readable Excel (.xlsx) workbook ({exc})"
-            ) from None
+            try:
+                sheets = workbook.worksheets
+                if not sheets:
+                    raise RosterFileError(path, "the workbook has no sheets")
+                rows = [
+                    (number, list(values))
+                    for number, values in enumerate(sheets[0].iter_rows(values_only=True), start=1)
+                ]
+            finally:
+                workbook.close()
+    except RosterFileError:
         raise
-    try:
-        if not workbook.worksheets:
-            raise RosterFileError(path, "the workbook has no sheets")
-        sheet = workbook.worksheets[0]
-        rows = [
-            (number, list(values))
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
-    finally:
-        workbook.close()
+    except (zipfile.BadZipFile, zlib.error) as exc:
+        raise RosterFileError(
+            path, f"the Excel (.xlsx) workbook is damaged ({exc}){_RESAVE}"
+        ) from None
+    except Exception as exc:  # openpyxl raises many types (KeyError, ValueError, XML errors...)
+        detail = f"{type(exc).__name__}: {exc}"[:200]
+        raise RosterFileError(
+            path, f"this is not a readable Excel (.xlsx) workbook ({detail}){_RESAVE}"
+        ) from None
     return iter(rows)
+
+
+_RESAVE = ": open it in Excel and save it again, or save it as CSV"
 
 
 def _blank(row: Sequence[object]) -> bool:
@@ -380,7 +474,7 @@ def _parse_rows(
             path, f"missing required column(s): {wanted}. The header row has: {found}"
         )
 
-    records: list[tuple[int, Employee | None, list[str]]] = []
+    records: list[tuple[int, Employee | None, list[Reason]]] = []
     for number, row in rows:
         if _blank(row):
             continue
@@ -397,12 +491,12 @@ def _parse_rows(
     problems: list[RowProblem] = []
     for number, employee, reasons in records:
         if employee is not None and len(rows_by_no[employee.employee_no]) > 1:
-            others = ", ".join(str(n) for n in rows_by_no[employee.employee_no] if n != number)
+            others = tuple(n for n in rows_by_no[employee.employee_no] if n != number)
             reasons.append(
-                f"duplicate employee number {employee.employee_no} (also on row {others})"
+                Reason.of("duplicate_employee_no", employee_no=employee.employee_no, rows=others)
             )
         if reasons:
-            problems.append(RowProblem(number, "; ".join(reasons)))
+            problems.append(RowProblem(number, tuple(reasons)))
         elif employee is not None:
             employees.append(employee)
     return RosterPreview(
@@ -434,30 +528,30 @@ def _map_columns(path: Path, header: Sequence[object]) -> dict[str, int]:
 
 def _parse_employee(
     values: dict[str, str], catalogue: Catalogue
-) -> tuple[Employee | None, list[str]]:
-    reasons: list[str] = []
+) -> tuple[Employee | None, list[Reason]]:
+    reasons: list[Reason] = []
     employee_no = values["employee_no"]
     if not employee_no:
-        reasons.append("missing employee number")
+        reasons.append(Reason.of("missing_employee_no"))
     name = values["name"]
     if not name:
-        reasons.append("missing name")
+        reasons.append(Reason.of("missing_name"))
     sex = parse_sex(values["sex"])
     if not values["sex"]:
-        reasons.append("missing sex")
+        reasons.append(Reason.of("missing_sex"))
     elif sex is None:
-        reasons.append(f"unknown sex “{values['sex']}” (use 男/女, M/F or male/female)")
+        reasons.append(Reason.of("unknown_sex", value=values["sex"]))
     role = None
     if not values["role"]:
-        reasons.append("missing role")
+        reasons.append(Reason.of("missing_role"))
     else:
         role = catalogue.find_role(values["role"])
         if role is None:
-            known = ", ".join(f"{r.name.zh} ({r.id})" for r in catalogue.roles)
-            reasons.append(f"unknown role “{values['role']}” (known roles: {known})")
+            known = tuple((r.name.zh, r.name.en, r.id) for r in catalogue.roles)
+            reasons.append(Reason.of("unknown_role", value=values["role"], known=known))
     active = parse_active(values.get("active", ""))
     if active is None:
-        reasons.append(f"unknown status “{values['active']}” (use 在职/离职 or yes/no)")
+        reasons.append(Reason.of("unknown_status", value=values["active"]))
     if not employee_no:
         return None, reasons
     if reasons:

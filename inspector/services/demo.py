@@ -23,6 +23,7 @@ from pathlib import Path
 
 from inspector import paths
 from inspector.domain.checklist import Catalogue, ChecklistItem, InspectionType
+from inspector.domain.errors import UserError
 from inspector.domain.lineup import Attendance, Result
 from inspector.domain.people import Employee, Sex
 from inspector.storage.store import BulkInspection, BulkLineup, BulkMark, Store
@@ -128,7 +129,7 @@ class DemoSummary:
     repeat_offenders: tuple[str, ...] = field(default=())  # employee numbers
 
 
-class DemoRefused(Exception):
+class DemoRefused(UserError):
     """The database already holds employees (the demo adds to it only when forced)."""
 
 

@@ -10,7 +10,6 @@ import pytest
 from inspector.domain.people import Employee, Sex
 from inspector.files.roster import (
     RosterFileError,
-    RowProblem,
     excel_safe,
     parse_sex,
     read_roster,
@@ -114,7 +113,7 @@ def test_reads_xlsx_first_sheet_with_header_on_first_non_empty_row(tmp_path, cat
     assert [(e.employee_no, e.site) for e in preview.employees] == [
         ("1001", "滨江国际"), ("1002", ""),
     ]  # fmt: skip
-    assert preview.problems == [RowProblem(5, "missing employee number")]
+    assert [(p.row, p.message) for p in preview.problems] == [(5, "missing employee number")]
 
 
 def test_every_bad_row_is_listed_with_its_excel_row_number_and_reason(tmp_path, catalogue):
