@@ -119,11 +119,12 @@ def run_restore(args: argparse.Namespace) -> int:
 
 def run_verify(args: argparse.Namespace) -> int:
     from inspector.storage import Store
+    from inspector.storage.opening import open_database
     from inspector.storage.seal import short_form, verify
 
     path = _existing_db(args)
     # Read-only when possible: HR may verify a copy on a share they cannot write to.
-    store = Store(path, read_only=True)
+    store = open_database(path, read_only=True)  # on read-only media too
     try:
         if "_sqlite_migrations" not in store.db.table_names():
             raise CommandError(f"{path} is not an Inspector database: there is nothing to verify")

@@ -35,6 +35,10 @@ def open_database(
     _refuse_what_is_not_a_database(path, shown, read_only=read_only, create=create)
     if read_only:
         return _open_for_reading(path, shown)
+    if path.exists() and path.stat().st_size and writable(path):
+        # Look before connecting for writing, which would turn on WAL in a foreign file.
+        with Store(path, read_only=True, shown_as=shown) as probe:
+            _refuse_foreign(probe)
     store = Store(path, migrate=False, shown_as=shown)
     try:
         _migrate(store)
