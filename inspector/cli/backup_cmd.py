@@ -86,6 +86,8 @@ def _db(args: argparse.Namespace) -> Path:
 
 def _existing_db(args: argparse.Namespace) -> Path:
     path = _db(args)
+    if path.is_dir():
+        raise CommandError(f"{path} is a folder, not a database file: give the path of a .db file")
     if not path.is_file():
         raise CommandError(f"the database {path} does not exist")
     return path
