@@ -151,24 +151,24 @@ def day_text(text: str) -> str:
 
 def day_value(text: str) -> date:
     """A date as YYYY-MM-DD from 1970 to 2100."""
-    allowed = f"give a date as YYYY-MM-DD from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31"
+    allowed = f"(use YYYY-MM-DD, from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31)"
     try:
         value = date.fromisoformat(text.strip())
     except ValueError:
-        raise _fail(f"{_shown(text)} is not a date: {allowed}") from None
+        raise _fail(f"not a date: {_shown(text)} {allowed}") from None
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise _fail(f"{_shown(text)} is out of range: {allowed}")
+        raise _fail(f"out of range: {_shown(text)} {allowed}")
     return value
 
 
 def month_text(text: str) -> str:
     """A month as YYYY-MM from 1970-01 to 2100-12, returned as text (the command parses it)."""
-    allowed = f"give a month as YYYY-MM from {FIRST_YEAR}-01 to {LAST_YEAR}-12"
+    allowed = f"(use YYYY-MM, from {FIRST_YEAR}-01 to {LAST_YEAR}-12)"
     match = _MONTH.match(text.strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
-        raise _fail(f"{_shown(text)} is not a month: {allowed}")
+        raise _fail(f"not a month: {_shown(text)} {allowed}")
     if not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
-        raise _fail(f"{_shown(text)} is out of range: {allowed}")
+        raise _fail(f"out of range: {_shown(text)} {allowed}")
     return text.strip()
 
 

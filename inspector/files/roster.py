@@ -20,7 +20,6 @@ import os
 import re
 import tempfile
 import warnings
-import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -435,7 +434,7 @@ def _xlsx_rows(path: Path, data: bytes) -> Iterator[tuple[int, list[object]]]:
                 workbook.close()
     except RosterFileError:
         raise
-    except (zipfile.BadZipFile, zlib.error) as exc:
+    except zlib.error as exc:  # the zip is whole but a part's compressed data is not
         raise RosterFileError(
             path, f"the Excel (.xlsx) workbook is damaged ({exc}){_RESAVE}"
         ) from None

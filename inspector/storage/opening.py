@@ -71,7 +71,8 @@ def _refuse_what_is_not_a_database(
         if empty:
             raise errors.NotADatabaseError(
                 shown,
-                f"The database {shown} is an empty file (0 bytes): it holds no records. "
+                f"{shown} is an empty file (0 bytes), not an Inspector database: it holds no "
+                "records. "
                 "Restore a backup (inspector restore FILE), or open it in the app to start "
                 "a new database in it.",
             )

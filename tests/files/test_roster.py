@@ -6,6 +6,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from helpers.roster_files import damaged_xlsx
 
 from inspector.domain.people import Employee, Sex
 from inspector.files.roster import (
@@ -297,3 +298,62 @@ def test_names_with_apostrophes_survive_export_and_import(tmp_path, catalogue, n
         path = tmp_path / f"r{suffix}"
         write_roster(path, employees, catalogue)
         assert read_roster(path, catalogue).employees == employees
+
+
+# -- problems in the interface language -------------------------------------------------------
+
+BAD_ROWS = (
+    "工号,姓名,性别,部门,岗位,状态\n"
+    "1001,,男,工程部,工程维修员,在职\n"  # row 2: missing name
+    "1002,王五,未知,客服部,前台接待,在职\n"  # row 3: unknown sex
+    "1003,赵六,男,工程部,保安员,也许\n"  # row 4: unknown role, unknown status
+    "1001,张伟,男,工程部,工程维修员,在职\n"  # row 5: duplicate of row 2
+)
+
+
+def test_each_problem_has_a_code_and_its_words_in_both_languages(tmp_path, catalogue):
+    preview = read_roster(write(tmp_path / "r.csv", BAD_ROWS, "utf-8"), catalogue)
+    by_row = {p.row: p for p in preview.problems}
+    assert by_row[2].codes == ("missing_name", "duplicate_employee_no")
+    assert by_row[3].codes == ("unknown_sex",)
+    assert by_row[4].codes == ("unknown_role", "unknown_status")
+    assert by_row[2].text("zh") == "缺少姓名；工号 1001 重复（第 5 行也有）"
+    assert by_row[2].line("zh") == "第 2 行：缺少姓名；工号 1001 重复（第 5 行也有）"
+    assert by_row[3].text("zh") == "性别“未知”无法识别（请填 男/女、M/F 或 male/female）"
+    zh = by_row[4].text("zh")
+    assert zh.startswith("岗位“保安员”不在岗位列表中（已有岗位：")
+    assert "泳池救生员" in zh and "roles.toml" in zh and "状态“也许”无法识别" in zh
+    assert "unknown" not in zh and "(lifeguard)" not in zh
+    en = by_row[4].text("en")
+    assert en.startswith("unknown role “保安员” (known roles: ")
+    assert "roles.toml" in en and "unknown status “也许”" in en
+    assert str(by_row[3]) == "row 3: unknown sex “未知” (use 男/女, M/F or male/female)"
+
+
+def test_every_problem_code_has_words_in_both_languages():
+    from inspector.files.roster import REASON_WORDS
+
+    for code, words in REASON_WORDS.items():
+        assert set(words) == {"zh", "en"}, code
+        assert all(words.values()), code
+
+
+# -- damaged workbooks ------------------------------------------------------------------------
+
+
+def test_a_damaged_xlsx_gets_a_message(tmp_path, catalogue):
+    """D3: was a zlib.error traceback."""
+    path = damaged_xlsx(tmp_path / "花名册.xlsx")
+    with pytest.raises(RosterFileError) as caught:
+        read_roster(path, catalogue)
+    message = str(caught.value)
+    assert str(path) in message and "damaged" in message and "save it again" in message
+
+
+@pytest.mark.parametrize("cut", [0.3, 0.6, 0.95])
+def test_a_truncated_xlsx_gets_a_message(tmp_path, catalogue, cut):
+    path = write_xlsx(tmp_path / "r.xlsx", [["工号", "姓名", "性别", "部门", "岗位"]])
+    data = path.read_bytes()
+    path.write_bytes(data[: int(len(data) * cut)])
+    with pytest.raises(RosterFileError, match=r"r\.xlsx"):
+        read_roster(path, catalogue)
