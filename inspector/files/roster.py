@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 import warnings
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -29,6 +27,13 @@ from pathlib import Path
 from inspector.domain.checklist import Catalogue
 from inspector.domain.errors import UserError
 from inspector.domain.people import Employee, Sex
+from inspector.files.spreadsheets import (
+    csv_bytes,
+    excel_safe,
+    without_control_characters,
+    write_atomically,
+)
+from inspector.files.spreadsheets import unguard as _unguard
 
 FIELDS = ("employee_no", "name", "sex", "department", "role", "site", "active")
 REQUIRED_FIELDS = ("employee_no", "name", "sex", "department", "role")
@@ -99,9 +104,6 @@ _ACTIVE_VALUES = {
         False,
     ),
 }  # fmt: skip
-
-# A cell starting with one of these is a formula (or a DDE payload) to Excel and friends.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 _WHITESPACE = " \t\r\n\u3000\u00a0\ufeff"
 _MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -313,26 +315,6 @@ def parse_sex(text: str) -> Sex | None:
 def parse_active(text: str) -> bool | None:
     value = clean(text).casefold()
     return True if not value else _ACTIVE_VALUES.get(value)
-
-
-def _formula_like(text: str) -> bool:
-    """Starts like a formula, or like one already guarded ("'=...": kept apart so that it
-    survives an export and import unchanged)."""
-    return text.lstrip("'").startswith(_FORMULA_STARTS)
-
-
-def excel_safe(text: object) -> str:
-    """Text that a spreadsheet shows as typed: a leading = + - @ (or tab or CR) gets an
-    apostrophe, so Excel never runs a cell as a formula (CSV/formula injection)."""
-    value = "" if text is None else str(text)
-    return f"'{value}" if _formula_like(value) else value
-
-
-def _unguard(text: str) -> str:
-    """Undo ``excel_safe`` on import, so that export then import gives back the same text."""
-    if text.startswith("'") and _formula_like(text[1:]):
-        return text[1:]
-    return text
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -598,28 +580,19 @@ def roster_rows(employees: Iterable[Employee], catalogue: Catalogue) -> list[lis
 def write_roster(path: Path | str, employees: Iterable[Employee], catalogue: Catalogue) -> None:
     """Write a roster as CSV (UTF-8 with BOM) or XLSX, chosen by the file extension.
 
-    The file is written beside the target and then moved in place, so a failed export never
-    leaves half a file. Raises ValueError for another extension, OSError when it cannot write.
+    Written atomically (never half a file). Raises ValueError for another extension, OSError
+    when it cannot write.
     """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ValueError(f"{path.name}: a roster is exported as .csv or .xlsx")
     rows = roster_rows(employees, catalogue)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=suffix, dir=path.parent)
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            if suffix == ".csv":
-                text = io.StringIO(newline="")
-                csv.writer(text, lineterminator="\r\n").writerows(rows)
-                stream.write(text.getvalue().encode("utf-8-sig"))
-            else:
-                _write_xlsx(stream, rows)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    if suffix == ".csv":
+        data = csv_bytes(rows)
+        write_atomically(path, lambda stream: stream.write(data))
+    else:
+        write_atomically(path, lambda stream: _write_xlsx(stream, rows))
 
 
 def _write_xlsx(stream: io.BufferedWriter, rows: list[list[str]]) -> None:
@@ -630,7 +603,7 @@ def _write_xlsx(stream: io.BufferedWriter, rows: list[list[str]]) -> None:
     sheet = workbook.active
     sheet.title = "花名册"
     for row in rows:
-        sheet.append(row)
+        sheet.append([without_control_characters(cell) for cell in row])  # already guarded
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in sheet.iter_rows(min_row=2):

@@ -9,6 +9,7 @@ import pytest
 from helpers.roster_files import damaged_xlsx
 
 from inspector.domain.people import Employee, Sex
+from inspector.files import roster
 from inspector.files.roster import (
     RosterFileError,
     excel_safe,
@@ -357,3 +358,20 @@ def test_a_truncated_xlsx_gets_a_message(tmp_path, catalogue, cut):
     path.write_bytes(data[: int(len(data) * cut)])
     with pytest.raises(RosterFileError, match=r"r\.xlsx"):
         read_roster(path, catalogue)
+
+
+def test_an_xlsx_export_drops_what_xlsx_cannot_hold(tmp_path, catalogue):
+    """A control character typed into a name used to stop the XLSX export with a traceback."""
+    people = [Employee("1001", "张\x01伟", Sex.MALE, "工程部\x1f", "engineer")]
+    path = tmp_path / "out.xlsx"
+    write_roster(path, people, catalogue)
+    (employee,) = read_roster(path, catalogue).employees
+    assert (employee.name, employee.department) == ("张伟", "工程部")
+    assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]  # no temporary file left
+
+
+def test_one_formula_guard_for_every_spreadsheet():
+    from inspector.files import spreadsheets
+    from inspector.services import figures
+
+    assert roster.excel_safe is spreadsheets.excel_safe is figures.excel_safe
