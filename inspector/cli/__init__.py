@@ -100,6 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_closed_pipe()
         return 0
+    except OSError as exc:  # the environment: a full disk, a file that went away...
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"inspector: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 

@@ -234,6 +234,8 @@ def output_file(text: str) -> Path:
         ) from None
     os.close(handle)
     Path(probe).unlink(missing_ok=True)
+    if path.exists() and not path.is_file():
+        raise _fail(f"{path} is not a regular file (a device or a pipe): give a file name")
     if path.exists() and not os.access(path, os.W_OK):
         raise _fail(f"{path} exists and cannot be overwritten: choose another file name")
     return path

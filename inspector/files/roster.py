@@ -331,6 +331,8 @@ def read_roster(path: Path | str, catalogue: Catalogue) -> RosterPreview:
         raise RosterFileError(path, exc.strerror or str(exc)) from None
     if path.is_dir():
         raise RosterFileError(path, "it is a folder, not a file")
+    if not path.is_file():
+        raise RosterFileError(path, "it is not a regular file (a device or a pipe)")
     if size > _MAX_FILE_BYTES:
         raise RosterFileError(
             path, f"the file is too large ({size // (1024 * 1024)} MB) for a roster"

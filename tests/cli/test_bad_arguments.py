@@ -356,3 +356,33 @@ def test_generated_arguments_never_end_in_a_traceback(
     assert "Traceback" not in err.getvalue()
     if code == 2:
         assert error_lines(err.getvalue()), (argv, err.getvalue())
+
+
+def test_a_device_is_not_an_output_file(capsys, company) -> None:
+    code, _, err = run(capsys, "export", "monthly", "--month", "2025-01", "--out", "/dev/null")
+    assert code == 2 and "is not a regular file" in err
+
+
+def test_a_pipe_as_a_roster_is_refused_without_waiting(capsys, company, tmp_path) -> None:
+    fifo = tmp_path / "roster.csv"
+    os.mkfifo(fifo)
+    code, _, err = run(capsys, "roster", "import", str(fifo), "--db", str(company))
+    assert code == 2 and "not a regular file" in err
+
+
+def test_a_full_disk_while_writing_is_one_line(capsys, company, tmp_path, monkeypatch) -> None:
+    import errno
+
+    from inspector.services import figures
+
+    def full(path, write):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    monkeypatch.setattr(figures, "write_atomically", full)
+    out = tmp_path / "figures.csv"
+    month = f"{date.today() - timedelta(days=1):%Y-%m}"
+    code, _, err = run(
+        capsys, "export", "monthly", "--month", month, "--out", str(out), "--db", str(company)
+    )
+    assert code == 2, err
+    assert err == f"inspector: {out}: No space left on device\n"
