@@ -95,7 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
         return code
     except UserError as exc:
-        print(f"inspector: {exc}", file=sys.stderr)
+        from inspector.cli.common import cli_language
+
+        print(f"inspector: {exc.text(cli_language(args))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         _quiet_closed_pipe()

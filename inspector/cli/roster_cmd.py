@@ -86,7 +86,8 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         preview = roster_import.read_file(args.file, catalogue)
     except RosterFileError as exc:
-        raise CommandError(f"{exc}; nothing was imported") from None
+        nothing = "；未导入任何内容" if lang == "zh" else "; nothing was imported"
+        raise CommandError(exc.text(lang) + nothing) from None
     with open_store(args) as store:
         plan = roster_import.plan_from(preview, store.list_employees())
         if plan.bad:

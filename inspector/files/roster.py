@@ -110,12 +110,94 @@ _MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
 class RosterFileError(UserError):
-    """A roster file that cannot be read at all; the message names the file and the reason."""
+    """A roster file that cannot be read at all: ``code`` (of ``FILE_WORDS``) and parameters.
 
-    def __init__(self, path: Path | str, reason: str) -> None:
+    ``str()`` is the English message; ``text(lang)`` the message in the interface language.
+    """
+
+    def __init__(self, path: Path | str, code: str, **params: object) -> None:
+        if code not in FILE_WORDS:
+            raise ValueError(f"unknown roster file problem code {code!r}")
         self.path = Path(path)
-        self.reason = reason
-        super().__init__(f"cannot read the roster {self.path}: {reason}")
+        self.code = code
+        self.params = params
+        super().__init__(self.text("en"))
+
+    @property
+    def reason(self) -> str:
+        return self.reason_text("en")
+
+    def reason_text(self, lang: str = "en") -> str:
+        return FILE_WORDS[self.code][_lang(lang)].format(**self.params)
+
+    def text(self, lang: str = "en") -> str:
+        if _lang(lang) == "zh":
+            return f"无法读取花名册 {self.path}：{self.reason_text('zh')}"
+        return f"cannot read the roster {self.path}: {self.reason_text('en')}"
+
+
+_RESAVE = {
+    "en": ": open it in Excel and save it again, or save it as CSV",
+    "zh": "：请在 Excel 中打开并重新保存，或另存为 CSV",
+}
+
+# The words of every problem that stops a roster file from being read, in both languages.
+FILE_WORDS: dict[str, dict[str, str]] = {
+    "missing_file": {"en": "the file does not exist", "zh": "文件不存在"},
+    "os_error": {"en": "{reason}", "zh": "无法读取（{reason}）"},
+    "no_permission": {
+        "en": "{reason} (is it open in another program?)",
+        "zh": "没有读取权限（{reason}）；文件是否在其他程序中打开？",
+    },
+    "folder": {"en": "it is a folder, not a file", "zh": "这是一个文件夹，不是文件"},
+    "not_regular": {
+        "en": "it is not a regular file (a device or a pipe)",
+        "zh": "这不是普通文件（是设备或管道）",
+    },
+    "too_large": {
+        "en": "the file is too large ({mb} MB) for a roster",
+        "zh": "文件过大（{mb} MB），不是花名册",
+    },
+    "empty": {"en": "the file is empty", "zh": "文件是空的"},
+    "old_xls": {
+        "en": "this is an old Excel .xls workbook: save it as .xlsx or CSV in Excel first",
+        "zh": "这是旧版 Excel .xls 工作簿：请先在 Excel 中另存为 .xlsx 或 CSV",
+    },
+    "bad_utf16": {
+        "en": "the file is not readable text (bad UTF-16)",
+        "zh": "文件不是可读的文本（UTF-16 编码有误）",
+    },
+    "binary": {
+        "en": "this is not a CSV or Excel (.xlsx) file (binary content)",
+        "zh": "这不是 CSV 或 Excel (.xlsx) 文件（二进制内容）",
+    },
+    "not_text": {
+        "en": "this is not a CSV or Excel (.xlsx) file (not UTF-8 or GBK text)",
+        "zh": "这不是 CSV 或 Excel (.xlsx) 文件（不是 UTF-8 或 GBK 文本）",
+    },
+    "bad_csv": {"en": "it is not valid CSV ({detail})", "zh": "不是有效的 CSV（{detail}）"},
+    "no_sheets": {"en": "the workbook has no sheets", "zh": "工作簿中没有工作表"},
+    "damaged_xlsx": {
+        "en": "the Excel (.xlsx) workbook is damaged ({detail})" + _RESAVE["en"],
+        "zh": "Excel (.xlsx) 工作簿已损坏（{detail}）" + _RESAVE["zh"],
+    },
+    "unreadable_xlsx": {
+        "en": "this is not a readable Excel (.xlsx) workbook ({detail})" + _RESAVE["en"],
+        "zh": "无法读取此 Excel (.xlsx) 工作簿（{detail}）" + _RESAVE["zh"],
+    },
+    "missing_columns": {
+        "en": "missing required column(s): {wanted_en}. The header row has: {found_en}",
+        "zh": "缺少必填列：{wanted_zh}。表头行有：{found_zh}",
+    },
+    "no_employees": {
+        "en": "the file has a header row but no employees",
+        "zh": "文件只有表头，没有员工",
+    },
+    "same_columns": {
+        "en": "two columns mean the same thing ({name}): {first} and {second}; keep one",
+        "zh": "两列含义相同（{name_zh}）：{first} 和 {second}；请只保留一列",
+    },
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,33 +408,28 @@ def read_roster(path: Path | str, catalogue: Catalogue) -> RosterPreview:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise RosterFileError(path, "the file does not exist") from None
+        raise RosterFileError(path, "missing_file") from None
     except OSError as exc:
-        raise RosterFileError(path, exc.strerror or str(exc)) from None
+        raise RosterFileError(path, "os_error", reason=exc.strerror or str(exc)) from None
     if path.is_dir():
-        raise RosterFileError(path, "it is a folder, not a file")
+        raise RosterFileError(path, "folder")
     if not path.is_file():
-        raise RosterFileError(path, "it is not a regular file (a device or a pipe)")
+        raise RosterFileError(path, "not_regular")
     if size > _MAX_FILE_BYTES:
-        raise RosterFileError(
-            path, f"the file is too large ({size // (1024 * 1024)} MB) for a roster"
-        )
+        raise RosterFileError(path, "too_large", mb=size // (1024 * 1024))
     try:
         data = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        if isinstance(exc, PermissionError):
-            reason += " (is it open in another program?)"
-        raise RosterFileError(path, reason) from None
+        code = "no_permission" if isinstance(exc, PermissionError) else "os_error"
+        raise RosterFileError(path, code, reason=reason) from None
 
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
-        raise RosterFileError(path, "the file is empty")
+        raise RosterFileError(path, "empty")
     if data.startswith(b"PK\x03\x04"):
         rows, file_format, encoding = _xlsx_rows(path, data), "xlsx", ""
     elif data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise RosterFileError(
-            path, "this is an old Excel .xls workbook: save it as .xlsx or CSV in Excel first"
-        )
+        raise RosterFileError(path, "old_xls")
     else:
         text, encoding = _decode(path, data)
         rows, file_format = _csv_rows(path, text), "csv"
@@ -364,9 +441,9 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
-            raise RosterFileError(path, "the file is not readable text (bad UTF-16)") from None
+            raise RosterFileError(path, "bad_utf16") from None
     if b"\x00" in data:
-        raise RosterFileError(path, "this is not a CSV or Excel (.xlsx) file (binary content)")
+        raise RosterFileError(path, "binary")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -375,7 +452,7 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
         if _looks_binary(text):
             break
         return text, encoding
-    raise RosterFileError(path, "this is not a CSV or Excel (.xlsx) file (not UTF-8 or GBK text)")
+    raise RosterFileError(path, "not_text")
 
 
 def _looks_binary(text: str) -> bool:
@@ -392,7 +469,7 @@ def _csv_rows(path: Path, text: str) -> Iterator[tuple[int, list[str]]]:
     try:
         rows = list(reader)
     except csv.Error as exc:
-        raise RosterFileError(path, f"it is not valid CSV ({exc})") from None
+        raise RosterFileError(path, "bad_csv", detail=str(exc)) from None
     return ((number, row) for number, row in enumerate(rows, start=1))
 
 
@@ -409,7 +486,7 @@ def _xlsx_rows(path: Path, data: bytes) -> Iterator[tuple[int, list[object]]]:
             try:
                 sheets = workbook.worksheets
                 if not sheets:
-                    raise RosterFileError(path, "the workbook has no sheets")
+                    raise RosterFileError(path, "no_sheets")
                 rows = [
                     (number, list(values))
                     for number, values in enumerate(sheets[0].iter_rows(values_only=True), start=1)
@@ -419,18 +496,11 @@ def _xlsx_rows(path: Path, data: bytes) -> Iterator[tuple[int, list[object]]]:
     except RosterFileError:
         raise
     except zlib.error as exc:  # the zip is whole but a part's compressed data is not
-        raise RosterFileError(
-            path, f"the Excel (.xlsx) workbook is damaged ({exc}){_RESAVE}"
-        ) from None
+        raise RosterFileError(path, "damaged_xlsx", detail=str(exc)) from None
     except Exception as exc:  # openpyxl raises many types (KeyError, ValueError, XML errors...)
         detail = f"{type(exc).__name__}: {exc}"[:200]
-        raise RosterFileError(
-            path, f"this is not a readable Excel (.xlsx) workbook ({detail}){_RESAVE}"
-        ) from None
+        raise RosterFileError(path, "unreadable_xlsx", detail=detail) from None
     return iter(rows)
-
-
-_RESAVE = ": open it in Excel and save it again, or save it as CSV"
 
 
 def _blank(row: Sequence[object]) -> bool:
@@ -446,15 +516,19 @@ def _parse_rows(
 ) -> RosterPreview:
     header_row = next(((n, r) for n, r in rows if not _blank(r)), None)
     if header_row is None:
-        raise RosterFileError(path, "the file is empty")
+        raise RosterFileError(path, "empty")
     _, header = header_row
     columns = _map_columns(path, header)
     missing = [f for f in REQUIRED_FIELDS if f not in columns]
     if missing:
-        wanted = ", ".join(f"{EXPORT_HEADERS[f]} ({f})" for f in missing)
-        found = ", ".join(clean(h) for h in header if clean(h)) or "none"
+        found = [clean(h) for h in header if clean(h)]
         raise RosterFileError(
-            path, f"missing required column(s): {wanted}. The header row has: {found}"
+            path,
+            "missing_columns",
+            wanted_en=", ".join(f"{EXPORT_HEADERS[f]} ({f})" for f in missing),
+            wanted_zh="、".join(EXPORT_HEADERS[f] for f in missing),
+            found_en=", ".join(found) or "none",
+            found_zh="、".join(found) or "无",
         )
 
     records: list[tuple[int, Employee | None, list[Reason]]] = []
@@ -464,7 +538,7 @@ def _parse_rows(
         values = {f: _unguard(clean(row[i])) if i < len(row) else "" for f, i in columns.items()}
         records.append((number, *_parse_employee(values, catalogue)))
     if not records:
-        raise RosterFileError(path, "the file has a header row but no employees")
+        raise RosterFileError(path, "no_employees")
 
     rows_by_no: dict[str, list[int]] = {}
     for number, employee, _ in records:
@@ -503,7 +577,11 @@ def _map_columns(path: Path, header: Sequence[object]) -> dict[str, int]:
             first = clean(header[columns[name]])
             raise RosterFileError(
                 path,
-                f"two columns mean the same thing ({name}): {first} and {clean(cell)}; keep one",
+                "same_columns",
+                name=name,
+                name_zh=EXPORT_HEADERS[name],
+                first=first,
+                second=clean(cell),
             )
         columns[name] = index
     return columns

@@ -18,7 +18,9 @@ log = logging.getLogger(__name__)
 def user_message(exc: BaseException) -> str | None:
     """The message for an error the user can act on, or None for a bug."""
     if isinstance(exc, UserError):
-        return str(exc)
+        from inspector.gui.i18n import current_language
+
+        return exc.text(current_language())
     if isinstance(exc, OSError):
         name = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
         return f"{exc.strerror or exc}{name}"

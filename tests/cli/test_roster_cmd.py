@@ -237,3 +237,11 @@ def test_a_damaged_workbook_is_a_message(tmp_path, db_path, capsys):
     assert main(["roster", "import", str(path), "--db", str(db_path)]) == 2
     err = capsys.readouterr().err
     assert "damaged" in err and "nothing was imported" in err and "Traceback" not in err
+
+
+def test_a_file_that_cannot_be_read_in_chinese(tmp_path, db_path, capsys):
+    path = csv_file(tmp_path / "名单.csv", "姓名,电话\r\n张伟,1380000\r\n")
+    assert main(["--lang", "zh", "roster", "import", str(path), "--db", str(db_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"无法读取花名册 {path}：缺少必填列：工号、性别、部门、岗位。表头行有：姓名、电话" in err
+    assert err.rstrip().endswith("；未导入任何内容")

@@ -369,3 +369,21 @@ def test_the_preview_gives_reasons_in_chinese_whole(qtbot, tmp_path, store, page
     assert view.wordWrap()
     assert view.rowHeight(0) >= needed.height()
     assert view.columnViewportPosition(1) + view.columnWidth(1) <= view.viewport().width()
+
+
+def test_a_file_that_cannot_be_read_is_said_in_chinese(qtbot, tmp_path, page, monkeypatch):
+    from helpers.roster_files import damaged_xlsx
+    from PySide6.QtWidgets import QMessageBox
+
+    from inspector.gui import i18n
+
+    i18n.set_language("zh", remember=False)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    path = damaged_xlsx(tmp_path / "花名册.xlsx")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
+    with qtbot.waitSignal(page.import_finished):
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    (message,) = shown
+    assert message.startswith(f"无法读取花名册 {path}：Excel (.xlsx) 工作簿已损坏")
+    assert "重新保存" in message
