@@ -88,7 +88,10 @@ def error_lines(err: str) -> list[str]:
         (["lineup", "show", "--date", "2025-01-01", "--shift", "x" * 500], "--shift", "200"),
     ],
 )
-def test_a_bad_argument_gets_one_line(capsys, company, argv, argument, allowed) -> None:
+def test_a_bad_argument_gets_one_line(
+    capsys, company, tmp_path, monkeypatch, argv, argument, allowed
+) -> None:
+    monkeypatch.chdir(tmp_path)
     code, _, err = run(capsys, *argv, "--db", str(company))
     assert code == 2, err
     assert "Traceback" not in err
@@ -186,7 +189,7 @@ odd_text = st.one_of(
     st.sampled_from(
         ["", "-1", "0", "1", "9" * 40, "2025-01", "9999-12", "0000-00", "2025-02-30",
          "2025-05-06", "早班", "滨江国际", "'; DROP TABLE lineups; --", "=1+2", "\x00",
-         "\udcff", "../../etc/passwd", "/proc/x", "/sys/x.pdf", LONG_NAME, "1e9", "0x10",
+         "\udcff", "../elsewhere/passwd", "/proc/x", "/sys/x.pdf", LONG_NAME, "1e9", "0x10",
          "nan", " ", "--db", "-h"]
     ),
 )  # fmt: skip
@@ -349,7 +352,8 @@ def test_generated_arguments_never_end_in_a_traceback(
     argv = ["--db", str(db), *argv] if before else [*argv, "--db", str(db)]
     out, err = io.StringIO(), io.StringIO()
     os.environ["INSPECTOR_DATA_DIR"] = str(folder / "data")
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    # In a folder of its own: reports without --out, and relative --out values, land there.
+    with contextlib.chdir(folder), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(argv)
     event(f"{argv[2] if before else argv[0]} exit {code}")
     assert code in (0, 1, 2), (argv, code, err.getvalue())
