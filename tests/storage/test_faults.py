@@ -435,6 +435,13 @@ def test_a_database_on_read_only_media_can_be_read(read_only_media, capsys) -> N
     assert main(["report", "lineup", str(lineup.id), "--db", str(path), "--out", str(pdf)]) == 0
     assert pdf.stat().st_size > 0
     capsys.readouterr()
+    # D7: --out on the read-only file system is one line naming --out, before any work.
+    on_media = media / "sheet.pdf"
+    assert (
+        main(["report", "lineup", str(lineup.id), "--db", str(path), "--out", str(on_media)]) == 2
+    )
+    err = capsys.readouterr().err
+    assert f"argument --out: cannot write in {media} (Read-only file system)" in err
     assert main(["roster", "import", str(pdf), "--db", str(path)]) == 2
     assert main(["photos", "purge", "--db", str(path)]) == 2
     err = capsys.readouterr().err
