@@ -18,6 +18,7 @@ import json
 from pathlib import Path
 
 from inspector.cli import CommandError, add_checklists_argument
+from inspector.cli.common import input_path, plain_text
 from inspector.domain.checklist import Catalogue, ChecklistSet, InspectionType, LineupArea
 from inspector.domain.people import Employee, Sex
 from inspector.files.checklists import ChecklistError, load_catalogue, validate_dirs
@@ -48,7 +49,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "and list every problem as path:line: item: message. Exit status 1 if any."
         ),
     )
-    validate.add_argument("dirs", nargs="*", type=Path, metavar="DIR", help="a checklist folder")
+    validate.add_argument(
+        "dirs", nargs="*", type=input_path, metavar="DIR", help="a checklist folder"
+    )
     validate.add_argument(
         "--no-shipped",
         action="store_true",
@@ -63,7 +66,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.set_defaults(func=run_list)
 
     show = commands.add_parser("show", help="print the items of one checklist set")
-    show.add_argument("set_id", metavar="SET_ID", help="the set id, e.g. grooming-female")
+    show.add_argument(
+        "set_id", type=plain_text, metavar="SET_ID", help="the set id, e.g. grooming-female"
+    )
     show.add_argument(
         "--lang",
         dest="show_lang",

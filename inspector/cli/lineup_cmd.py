@@ -22,7 +22,15 @@ import json
 from datetime import date
 
 from inspector.cli import CommandError
-from inspector.cli.common import add_common_arguments, format_table, open_store
+from inspector.cli.common import (
+    add_common_arguments,
+    day_value,
+    format_table,
+    limit_count,
+    open_store,
+    plain_text,
+    record_id,
+)
 from inspector.domain.checklist import ChecklistSet
 from inspector.domain.lineup import Attendance, Lineup, Mark
 from inspector.domain.people import Employee
@@ -49,7 +57,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.add_argument("--limit", type=int, metavar="N", help="only the newest N line-ups")
+    listing.add_argument(
+        "--limit", type=limit_count, metavar="N", help="only the newest N line-ups"
+    )
     add_common_arguments(listing, checklists=False)
     listing.set_defaults(func=run_list)
 
@@ -61,9 +71,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "are several). With --json and --date, every line-up of that date is printed."
         ),
     )
-    show.add_argument("lineup_id", nargs="?", type=int, metavar="ID", help="the line-up id")
-    show.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="the line-up of this date")
-    show.add_argument("--shift", metavar="S", help="with --date: only this shift, e.g. 早班")
+    show.add_argument("lineup_id", nargs="?", type=record_id, metavar="ID", help="the line-up id")
+    show.add_argument(
+        "--date", type=day_value, metavar="YYYY-MM-DD", help="the line-up of this date"
+    )
+    show.add_argument(
+        "--shift", type=plain_text, metavar="S", help="with --date: only this shift, e.g. 早班"
+    )
     show.add_argument("--json", action="store_true", help="print JSON")
     add_common_arguments(show, checklists=False)
     show.set_defaults(func=run_show)

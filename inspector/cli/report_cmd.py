@@ -18,7 +18,16 @@ from datetime import date
 from pathlib import Path
 
 from inspector.cli import CommandError
-from inspector.cli.common import add_common_arguments, load_catalogue_for, open_store
+from inspector.cli.common import (
+    add_common_arguments,
+    day_text,
+    load_catalogue_for,
+    month_text,
+    open_store,
+    output_file,
+    plain_text,
+    record_id,
+)
 from inspector.services.report_jobs import (
     EMPLOYEE_RECORD,
     LANGUAGES,
@@ -56,10 +65,16 @@ def _register_report(subparsers: argparse._SubParsersAction) -> None:
             "--date (and --site or --shift if that day had several line-ups)."
         ),
     )
-    lineup.add_argument("lineup_id", nargs="?", type=int, metavar="ID", help="the line-up id")
-    lineup.add_argument("--date", metavar="YYYY-MM-DD", help="the line-up of this date")
-    lineup.add_argument("--shift", metavar="S", help="with --date: only this shift, e.g. 早班")
-    lineup.add_argument("--site", metavar="NAME", help="with --date: only this site")
+    lineup.add_argument("lineup_id", nargs="?", type=record_id, metavar="ID", help="the line-up id")
+    lineup.add_argument(
+        "--date", type=day_text, metavar="YYYY-MM-DD", help="the line-up of this date"
+    )
+    lineup.add_argument(
+        "--shift", type=plain_text, metavar="S", help="with --date: only this shift, e.g. 早班"
+    )
+    lineup.add_argument(
+        "--site", type=plain_text, metavar="NAME", help="with --date: only this site"
+    )
     _report_options(lineup)
     lineup.set_defaults(func=run_lineup)
 
@@ -71,9 +86,13 @@ def _register_report(subparsers: argparse._SubParsersAction) -> None:
             "faults by item with repeat counts, absences and compliance per month."
         ),
     )
-    employee.add_argument("employee_no", metavar="EMPLOYEE_NO", help="the employee number")
-    employee.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
-    employee.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
+    employee.add_argument(
+        "employee_no", type=plain_text, metavar="EMPLOYEE_NO", help="the employee number"
+    )
+    employee.add_argument(
+        "--from", dest="start", type=day_text, required=True, metavar="YYYY-MM-DD"
+    )
+    employee.add_argument("--to", dest="end", type=day_text, required=True, metavar="YYYY-MM-DD")
     _report_options(employee, checklists=True)  # the job role is named by the checklists
     employee.set_defaults(func=run_employee)
 
@@ -86,15 +105,21 @@ def _register_report(subparsers: argparse._SubParsersAction) -> None:
             "first) and the standards the month was judged against."
         ),
     )
-    monthly.add_argument("--month", required=True, metavar="YYYY-MM", help="the month")
-    monthly.add_argument("--department", metavar="NAME", help="only this department")
+    monthly.add_argument(
+        "--month", type=month_text, required=True, metavar="YYYY-MM", help="the month"
+    )
+    monthly.add_argument(
+        "--department", type=plain_text, metavar="NAME", help="only this department"
+    )
     _report_options(monthly)
     monthly.set_defaults(func=run_monthly)
 
 
 def _report_options(parser: argparse.ArgumentParser, *, checklists: bool = False) -> None:
     _lang_option(parser, "zh")
-    parser.add_argument("--out", type=Path, metavar="FILE.pdf", help="where to write the PDF")
+    parser.add_argument(
+        "--out", type=output_file, metavar="FILE.pdf", help="where to write the PDF"
+    )
     add_common_arguments(parser, checklists=checklists)
 
 
@@ -124,7 +149,9 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
             "monthly pack), as CSV (UTF-8 with BOM, for Excel) or XLSX."
         ),
     )
-    monthly.add_argument("--month", required=True, metavar="YYYY-MM", help="the month")
+    monthly.add_argument(
+        "--month", type=month_text, required=True, metavar="YYYY-MM", help="the month"
+    )
     monthly.add_argument(
         "--format",
         dest="fmt",
@@ -132,8 +159,10 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
         default=None,
         help="csv or xlsx (default: from the --out file name, else csv)",
     )
-    monthly.add_argument("--out", type=Path, metavar="FILE", help="where to write the file")
-    monthly.add_argument("--department", metavar="NAME", help="only this department")
+    monthly.add_argument("--out", type=output_file, metavar="FILE", help="where to write the file")
+    monthly.add_argument(
+        "--department", type=plain_text, metavar="NAME", help="only this department"
+    )
     _lang_option(monthly, "both")
     add_common_arguments(monthly, checklists=False)
     monthly.set_defaults(func=run_export_monthly)

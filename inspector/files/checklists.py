@@ -78,6 +78,7 @@ from inspector.domain.checklist import (
     Severity,
     Source,
 )
+from inspector.domain.errors import UserError
 from inspector.domain.people import Employee, Role, Sex, Uniform, UniformPart
 from inspector.domain.text import Text
 
@@ -142,7 +143,7 @@ class Problem:
         return f"{where}: {what}{self.message}"
 
 
-class ChecklistError(Exception):
+class ChecklistError(UserError):
     """The checklist files have problems; ``problems`` lists every one of them."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:

@@ -28,8 +28,9 @@ from inspector.gui.context import AppContext, AppEvents
 from inspector.gui.errors import install_excepthook
 from inspector.gui.main_window import MainWindow
 from inspector.gui.tasks import TaskRunner
-from inspector.storage import Store
-from inspector.storage.errors import DatabaseLockedError, StorageError
+from inspector.storage.errors import DatabaseLockedError, ReadOnlyDatabaseError, StorageError
+from inspector.storage.opening import open_database
+from inspector.storage.store import writable
 
 log = logging.getLogger("inspector")
 
@@ -146,15 +147,18 @@ class Launcher:
         db_path = Path(db_path).expanduser().resolve()
         lock = None
         read_only = False
+        from inspector.storage.instance_lock import DatabaseInUseError, acquire_app_lock
+
         try:
-            from inspector.storage.instance_lock import DatabaseInUseError, acquire_app_lock
-        except ImportError:  # pragma: no cover - the lock module ships with the storage layer
-            acquire_app_lock, DatabaseInUseError = None, DatabaseLockedError
-        try:
-            if acquire_app_lock is not None:
-                lock = acquire_app_lock(db_path)
-            store = Store(db_path)
-        except (DatabaseInUseError, DatabaseLockedError) as exc:
+            if db_path.is_file() and not writable(db_path):
+                raise ReadOnlyDatabaseError(
+                    db_path,
+                    f"The database {db_path} is on a disk or in a folder that cannot be "
+                    "written: nothing can be saved there.",
+                )
+            lock = acquire_app_lock(db_path)
+            store = open_database(db_path)
+        except (DatabaseInUseError, DatabaseLockedError, ReadOnlyDatabaseError) as exc:
             if lock is not None:
                 lock.close()
             log.warning("%s", exc)
@@ -162,7 +166,7 @@ class Launcher:
                 return EXIT_STORAGE
             lock, read_only = None, True
             try:
-                store = Store(db_path, read_only=True)
+                store = open_database(db_path, read_only=True)
             except StorageError as again:
                 self._storage_message(again)
                 return EXIT_STORAGE

@@ -25,8 +25,10 @@ from pathlib import Path
 
 from inspector import paths
 from inspector.domain.checklist import Catalogue, ChecklistItem, ChecklistSet, InspectionType
+from inspector.domain.errors import UserError
 from inspector.domain.lineup import Attendance, Result
 from inspector.domain.people import Employee, Sex
+from inspector.storage.opening import open_database
 from inspector.storage.store import BulkInspection, BulkLineup, BulkMark, Store
 
 DEFAULT_EMPLOYEES = 60
@@ -136,7 +138,7 @@ class DemoSummary:
     repeat_offenders: tuple[str, ...] = field(default=())  # employee numbers
 
 
-class DemoRefused(Exception):
+class DemoRefused(UserError):
     """The database already holds employees (the demo adds to it only when forced)."""
 
 
@@ -460,8 +462,9 @@ def ensure_demo_database(path: Path | None = None, *, catalogue: Catalogue | Non
     never leaves half a demo behind.
     """
     path = Path(path) if path is not None else paths.demo_db_path()
+    _remove_killed_builds(path)
     if path.exists():
-        with Store(path) as store:
+        with open_database(path) as store:
             if store.employee_count():
                 return path
     if catalogue is None:
@@ -472,13 +475,29 @@ def ensure_demo_database(path: Path | None = None, *, catalogue: Catalogue | Non
     temp = path.with_name(f".{path.stem}-{os.getpid()}.building{path.suffix}")
     _remove_database(temp)
     try:
-        with Store(temp) as store:
+        with Store(temp, shown_as=path) as store:  # messages name the demo, not the temp
             fill_demo(store, catalogue)
         _remove_database(path)
         os.replace(temp, path)
     finally:
         _remove_database(temp)
     return path
+
+
+STALE_BUILD_SECONDS = 3600  # a demo builds in seconds; an hour-old build was killed
+
+
+def _remove_killed_builds(path: Path) -> None:
+    """Remove the half-built demos left by processes killed while building one."""
+    if not path.parent.is_dir():
+        return
+    for temp in path.parent.glob(f".{path.stem}-*.building{path.suffix}"):
+        try:
+            stale = datetime.now().timestamp() - temp.stat().st_mtime > STALE_BUILD_SECONDS
+        except OSError:
+            continue
+        if stale:
+            _remove_database(temp)
 
 
 def _remove_database(path: Path) -> None:

@@ -2,10 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-migrations = Migrations("inspector")
+MigrationFn = TypeVar("MigrationFn", bound=Callable[[Database], None])
+
+
+class RecordedMigrations(Migrations):
+    """sqlite-utils ``Migrations`` that keeps the names it was given, as public data.
+
+    The Store compares the names applied to a database with ``names`` to refuse a database
+    written by a newer version, without reading the private list of sqlite-utils.
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.names: list[str] = []
+
+    def __call__(
+        self, *, name: str | None = None, transactional: bool = True
+    ) -> Callable[[MigrationFn], MigrationFn]:
+        register = super().__call__(name=name, transactional=transactional)
+
+        def inner(func: MigrationFn) -> MigrationFn:
+            registered = register(func)
+            self.names.append(name or func.__name__)
+            return registered
+
+        return inner
+
+
+migrations = RecordedMigrations("inspector")
 
 
 @migrations()

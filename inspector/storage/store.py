@@ -36,6 +36,12 @@ from inspector.storage.migrations import migrations
 BUSY_TIMEOUT_MS = 5000
 
 
+def writable(path: Path) -> bool:
+    """Whether SQLite could write ``path`` (the file if it exists, and its folder for the WAL)."""
+    folder = path.parent
+    return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
 def now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
@@ -80,35 +86,53 @@ class HistoryEntry:
 class Store:
     """A connection to one Inspector database. Not shared across threads: open one per thread."""
 
-    def __init__(self, path: Path | str, *, read_only: bool = False, migrate: bool = True) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        migrate: bool = True,
+        immutable: bool = False,
+        shown_as: Path | str | None = None,
+    ) -> None:
+        """Open ``path``. ``migrate`` applies pending migrations without a backup: the app
+        opens its databases through :func:`inspector.storage.opening.open_database`, which
+        backs up first. ``immutable`` (read-only media) reads without the WAL's shared memory.
+        ``shown_as`` is the file named in messages when ``path`` is a temporary copy.
+        """
         self.path = Path(path)
-        self.read_only = read_only
-        with translated(self.path):
-            if read_only:
+        self.shown_as = Path(shown_as) if shown_as is not None else self.path
+        self.read_only = read_only or immutable
+        with translated(self.shown_as):
+            if self.read_only:
                 if not self.path.exists():
                     raise errors.StorageError(
-                        self.path, f"The database {self.path} does not exist."
+                        self.shown_as, f"The database {self.shown_as} does not exist."
                     )
+                flags = "mode=ro&immutable=1" if immutable else "mode=ro"
                 conn = sqlite3.connect(
-                    f"file:{self.path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+                    f"{self.path.absolute().as_uri()}?{flags}",
+                    uri=True,
+                    timeout=BUSY_TIMEOUT_MS / 1000,
                 )
             else:
+                if self.path.is_dir():
+                    raise errors.cannot_open(self.shown_as)
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                if not os.access(self.path.parent, os.W_OK) or (
-                    self.path.exists() and not os.access(self.path, os.W_OK)
-                ):
+                if not writable(self.path):
                     # Say so now, not at the first mark: the caller can offer read-only use.
-                    raise errors.translate(
-                        sqlite3.OperationalError("attempt to write a readonly database"),
-                        self.path,
+                    raise errors.ReadOnlyDatabaseError(
+                        self.shown_as,
+                        f"The database {self.shown_as} is read-only: nothing can be saved. "
+                        "Check the file's permissions, or copy it to a folder you can write to.",
                     )
                 conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
             self.db = Database(conn)
             try:
                 self._configure()
-                if migrate and not read_only:
+                if migrate and not self.read_only:
                     self.migrate()
-                self._check_version()
+                self.check_version()
             except BaseException:
                 conn.close()
                 raise
@@ -140,44 +164,50 @@ class Store:
             try:
                 return conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or time.monotonic() > deadline:
+                busy = errors.primary_code(exc) in (errors.SQLITE_BUSY, errors.SQLITE_LOCKED)
+                if not busy or time.monotonic() > deadline:
                     raise
                 time.sleep(0.02)
 
     def migrate(self) -> None:
         """Apply pending migrations (the schema version is the list of applied migrations).
 
-        Never on top of a newer schema; an existing database is backed up first; the migrations
-        run under the write lock, so two copies starting at once do not both apply them.
+        Never on top of a newer schema; the migrations run under the write lock, so two copies
+        starting at once do not both apply them. The backup before a migration is the
+        caller's (``open_database``).
         """
-        self._check_version()
-        pending = [m.name for m in migrations.pending(self.db)]
-        if not pending:
+        self.check_version()
+        if not self.pending_migrations():
             return
-        has_tables = self.db.conn.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
-            "AND name NOT LIKE 'sqlite_%' AND name != '_sqlite_migrations'"
-        ).fetchone()[0]
-        if has_tables:
-            from inspector.storage.backup import backup_before_migration
-
-            backup_before_migration(self, pending)
         with self.write():
             migrations.apply(self.db)
 
-    def _check_version(self) -> None:
-        known = {m.name for m in migrations._migrations}
-        applied = {m.name for m in migrations.applied(self.db)}
-        unknown = sorted(applied - known)
+    def has_tables(self) -> bool:
+        """Whether the file holds any table besides the list of migrations (not a new file)."""
+        with translated(self.shown_as):
+            return bool(
+                self.db.conn.execute(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%' AND name != '_sqlite_migrations'"
+                ).fetchone()[0]
+            )
+
+    def applied_migrations(self) -> list[str]:
+        with translated(self.shown_as):
+            return [m.name for m in migrations.applied(self.db)]
+
+    def check_version(self) -> None:
+        unknown = sorted(set(self.applied_migrations()) - set(migrations.names))
         if unknown:
             raise NewerDatabaseError(
-                self.path,
-                f"The database {self.path} was written by a newer version of Inspector "
+                self.shown_as,
+                f"The database {self.shown_as} was written by a newer version of Inspector "
                 f"(it has {', '.join(unknown)}). Install the newer version to open it.",
             )
 
     def pending_migrations(self) -> list[str]:
-        return [m.name for m in migrations.pending(self.db)]
+        with translated(self.shown_as):
+            return [m.name for m in migrations.pending(self.db)]
 
     def close(self) -> None:
         self.db.conn.close()
@@ -192,7 +222,7 @@ class Store:
     def write(self) -> Iterator[Database]:
         """One durable transaction: ``db.atomic()`` inside ``BEGIN IMMEDIATE``."""
         conn = self.db.conn
-        with translated(self.path):
+        with translated(self.shown_as):
             if conn.in_transaction:
                 with self.db.atomic():
                     yield self.db
@@ -209,7 +239,7 @@ class Store:
                 conn.execute("COMMIT")
 
     def _query(self, sql: str, params: Sequence | dict = ()) -> list[sqlite3.Row]:
-        with translated(self.path):
+        with translated(self.shown_as):
             cursor = self.db.conn.execute(sql, params)
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

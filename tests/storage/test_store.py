@@ -224,3 +224,36 @@ def test_bulk_history_refuses_an_unknown_item(store, sets):
     with pytest.raises(NotFoundError):
         store.bulk_insert_history(sets, [bulk])
     assert store.list_lineups() == []  # nothing half-written
+
+
+# -- opening ----------------------------------------------------------------------------------
+
+
+def test_the_store_does_not_import_backup_or_opening() -> None:
+    """Opening (backup, then migrate) is apart from the Store: no storage import cycle."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, inspector.storage.store; "
+        "print(sorted(m for m in sys.modules if m.startswith('inspector.storage')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert "inspector.storage.backup" not in out and "inspector.storage.opening" not in out
+
+
+def test_open_database_backs_up_an_older_database_then_migrates(db_path) -> None:
+    from inspector import paths
+    from inspector.storage.migrations import migrations
+    from inspector.storage.opening import open_database
+
+    with Store(db_path, migrate=False) as old:
+        migrations.apply(old.db, stop_before=migrations.names[-1])
+        old.set_setting("kept", "yes")
+    with open_database(db_path) as store:
+        assert store.pending_migrations() == []
+        assert store.get_setting("kept") == "yes"
+    (backup,) = paths.backups_dir(db_path).glob(f"*-before-{migrations.names[-1]}-*.db")
+    assert backup.stat().st_size > 0

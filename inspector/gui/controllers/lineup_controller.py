@@ -26,11 +26,9 @@ from inspector.gui.models.lineup_people_model import LineupPeopleModel, PersonRo
 from inspector.services import lineup_session
 from inspector.services.lineup_session import Change, LineupSession
 from inspector.storage import Store
-from inspector.storage.errors import LineupClosedError, NotFoundError, StorageError
+from inspector.storage.errors import StorageError
 
 log = logging.getLogger(__name__)
-
-EXPECTED_ERRORS = (StorageError, LineupClosedError, NotFoundError, OSError)
 
 
 class LineupController(QObject):
@@ -145,10 +143,10 @@ class LineupController(QObject):
         """Run a session action: (True, its result), or (False, None) after saying why not."""
         try:
             return True, action()
-        except UserError as problem:
-            self.notice.emit(self.words(problem))
-        except EXPECTED_ERRORS as exc:
+        except (StorageError, OSError) as exc:  # the record was not written: say so loudly
             self.failed.emit(exc)
+        except UserError as problem:  # a refusal of the session: a word in the status bar
+            self.notice.emit(self.words(problem))
         return False, None
 
     def _saved(self) -> None:
@@ -180,12 +178,12 @@ class LineupController(QObject):
         except lineup_session.AlreadyFinished as problem:
             self.last_problem = problem  # the page asks: open it, or start a second one
             return None
+        except (StorageError, OSError) as exc:
+            self.failed.emit(exc)
+            return None
         except UserError as problem:
             self.last_problem = problem
             self.notice.emit(self.words(problem))
-            return None
-        except EXPECTED_ERRORS as exc:
-            self.failed.emit(exc)
             return None
         self._saved()
         self._loaded(self.session.open(lineup.id))
