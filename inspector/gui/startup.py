@@ -28,15 +28,29 @@ from inspector.gui.main_window import MainWindow
 from inspector.gui.tasks import TaskRunner
 from inspector.storage import Store
 from inspector.storage.errors import DatabaseLockedError, StorageError
+from inspector.storage.private import private_opener
 
 log = logging.getLogger("inspector")
 
 EXIT_STORAGE = 2
 
 
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Every log file it creates (the first and each after a rotation) is 0o600."""
+
+    def _open(self):
+        return open(
+            self.baseFilename,
+            self.mode,
+            encoding=self.encoding,
+            errors=self.errors,
+            opener=private_opener,
+        )
+
+
 def configure_logging(log_file: Path) -> logging.Handler:
-    """A rotating log file (1 MB × 3) that an administrator can be sent."""
-    handler = logging.handlers.RotatingFileHandler(
+    """A rotating log file (1 MB × 3) that an administrator can be sent (private: 0o600)."""
+    handler = _PrivateRotatingFileHandler(
         log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

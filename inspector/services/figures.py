@@ -33,6 +33,7 @@ from inspector.domain.scoring import format_percent
 from inspector.domain.text import Text
 from inspector.files.roster import excel_safe
 from inspector.storage import report_queries
+from inspector.storage.private import private_folder
 from inspector.storage.store import Store
 
 FORMATS = ("csv", "xlsx")
@@ -204,8 +205,9 @@ def export_monthly(
 
 
 def _write_atomically(path: Path, write: Callable[[io.BufferedWriter], None]) -> Path:
-    """Written beside the target, then moved in place: never half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Written beside the target (private: ``mkstemp`` makes it 0o600), then moved in place:
+    never half a file."""
+    private_folder(path.parent)
     handle, temp_name = tempfile.mkstemp(
         prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent
     )

@@ -32,6 +32,7 @@ from inspector.storage.errors import (
     translated,
 )
 from inspector.storage.migrations import migrations
+from inspector.storage.private import ensure_private_file, private_folder
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -93,7 +94,7 @@ class Store:
                     f"file:{self.path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
                 )
             else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                private_folder(self.path.parent)
                 if not os.access(self.path.parent, os.W_OK) or (
                     self.path.exists() and not os.access(self.path, os.W_OK)
                 ):
@@ -102,6 +103,9 @@ class Store:
                         sqlite3.OperationalError("attempt to write a readonly database"),
                         self.path,
                     )
+                # SQLite gives the -wal and -shm the database file's permissions: create it
+                # private, so that all three are private from their first byte.
+                ensure_private_file(self.path)
                 conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
             self.db = Database(conn)
             try:
