@@ -35,6 +35,7 @@ from inspector.storage.migrations import migrations
 from inspector.storage.private import ensure_private_file, private_folder
 
 BUSY_TIMEOUT_MS = 5000
+CLOSE_BUSY_TIMEOUT_MS = 1000
 
 
 def now() -> datetime:
@@ -183,8 +184,33 @@ class Store:
     def pending_migrations(self) -> list[str]:
         return [m.name for m in migrations.pending(self.db)]
 
+    def checkpoint(self) -> bool:
+        """Fold the WAL into the database file and empty it (``wal_checkpoint(TRUNCATE)``).
+
+        Until then committed marks may be in ``<db>-wal`` only: the file alone is not the whole
+        database. Returns whether the WAL is now empty; a reader that holds an old snapshot, or
+        a read-only store, leaves it as it is (nothing is lost: the WAL keeps it). Never raises.
+        """
+        if self.read_only:
+            return False
+        try:
+            busy, _, _ = self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except sqlite3.Error:
+            return False
+        return busy == 0
+
     def close(self) -> None:
-        self.db.conn.close()
+        """Close cleanly: checkpoint first, so the database file alone holds every change."""
+        conn = self.db.conn
+        if not self.read_only and not conn.in_transaction:
+            try:
+                # Closing must not wait long for another process's reader.
+                conn.execute(f"PRAGMA busy_timeout = {CLOSE_BUSY_TIMEOUT_MS}")
+            except sqlite3.Error:
+                pass
+            else:
+                self.checkpoint()
+        conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -518,6 +544,7 @@ class Store:
                 (_ts(finished_at or now()), lineup_id),
             )
             seal.append_seal(db.conn, lineup_id)
+        self.checkpoint()  # a finished line-up is in the database file itself
         return self.get_lineup(lineup_id)
 
     def _require_open(self, lineup_id: int) -> None:

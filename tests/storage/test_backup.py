@@ -476,3 +476,47 @@ def test_cleaning_leaves_a_live_copy_and_the_users_files_alone(store: Store, db_
     mine.write_text("not Inspector's")
     assert clean_stale_temporaries(db_path) == []
     assert live.exists() and mine.exists() and db_path.exists()
+
+
+# -- a database is its file plus its -wal: checkpoints -----------------------------------------
+
+
+def only_the_file(db_path: Path, tmp_path: Path) -> Path:
+    """What copying just the ``.db`` (not its ``-wal``) would give."""
+    copy = tmp_path / "file-only.db"
+    copy.write_bytes(db_path.read_bytes())
+    return copy
+
+
+def test_a_clean_close_leaves_everything_in_the_file(db_path: Path, tmp_path: Path) -> None:
+    with Store(db_path) as other:  # the app's second connection (a worker) stays open
+        with Store(db_path) as store:
+            fill(store, 5, "closed")
+        assert "closed4" in settings_of(only_the_file(db_path, tmp_path))
+        assert other.get_setting("closed4")
+
+
+def test_finishing_a_lineup_puts_it_in_the_file(db_path: Path, tmp_path: Path) -> None:
+    from helpers.reports_data import EMPLOYEES, SETS
+
+    from inspector.storage.seal import verify
+
+    with Store(db_path) as other, Store(db_path) as store:
+        people = [store.save_employee(e) for e in EMPLOYEES[:2]]
+        lineup = store.start_lineup(
+            day=date(2025, 3, 3),
+            shift="早班",
+            site="总店",
+            department="前厅",
+            supervisor="王",
+            sets=SETS,
+            employees=people,
+        )
+        for inspection in store.inspections_for(lineup.id):
+            store.complete_inspection(inspection.id)
+        store.finish_lineup(lineup.id)
+        with Store(only_the_file(db_path, tmp_path), read_only=True) as copy:
+            assert copy.get_lineup(lineup.id).finished_at is not None
+            report = verify(copy.db.conn)
+            assert report.ok and report.lineups == 1
+        assert other.get_lineup(lineup.id).finished_at is not None
