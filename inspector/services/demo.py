@@ -8,7 +8,7 @@ site is large; a few people are absent, on leave or late; faults are found on a 
 inspections, a few people fail the same item again and again, and critical faults are rare.
 
 Everything follows from the seed: the same seed, sizes and day give the same data. The
-history is written with ``Store.bulk_insert_history`` so that thousands of people over a
+history is written with ``storage.bulk.bulk_insert_history`` so that thousands of people over a
 month take seconds.
 """
 
@@ -25,7 +25,8 @@ from inspector import paths
 from inspector.domain.checklist import Catalogue, ChecklistItem, InspectionType
 from inspector.domain.lineup import Attendance, Result
 from inspector.domain.people import Employee, Sex
-from inspector.storage.store import BulkInspection, BulkLineup, BulkMark, Store
+from inspector.storage.bulk import BulkInspection, BulkLineup, BulkMark, bulk_insert_history
+from inspector.storage.store import Store
 
 DEFAULT_EMPLOYEES = 60
 DEFAULT_DAYS = 66  # about three months of working days
@@ -417,7 +418,7 @@ def fill_demo(
     by_no = {e.employee_no: e for e in store.list_employees()}
     stored = [by_no[e.employee_no] for e in roster]
     lineups, offenders = _history(stored, catalogue, days, seed, today or date.today())
-    store.bulk_insert_history(catalogue.sets_for(InspectionType.LINEUP), lineups)
+    bulk_insert_history(store, catalogue.sets_for(InspectionType.LINEUP), lineups)
     store.set_setting("company_name", COMPANY_NAME)
     store.set_setting("company_name_en", COMPANY_NAME_EN)
     store.set_setting("demo", "1")

@@ -136,3 +136,55 @@ def m002_seals(db: Database) -> None:
         """
     )
     seal.seal_unsealed_finished(db.conn)
+
+
+@migrations()
+def m003_inspection_identity(db: Database) -> None:
+    """Each inspection keeps the identity the person was judged with (employee number, name,
+    department, role and sex at the time), which reports print and seals cover; the roster
+    may change afterwards without changing a record. Existing inspections take today's
+    roster entry. Seals get the version of the content they cover (1: before identities), and
+    every sealed line-up is sealed again so that its identities are covered from now on."""
+    from inspector.storage import seal
+
+    db.executescript(
+        """
+        ALTER TABLE inspections ADD COLUMN employee_no TEXT NOT NULL DEFAULT '';
+        ALTER TABLE inspections ADD COLUMN employee_name TEXT NOT NULL DEFAULT '';
+        ALTER TABLE inspections ADD COLUMN employee_department TEXT NOT NULL DEFAULT '';
+        ALTER TABLE inspections ADD COLUMN employee_role TEXT NOT NULL DEFAULT '';
+        ALTER TABLE inspections ADD COLUMN employee_sex TEXT NOT NULL DEFAULT '';
+        UPDATE inspections SET
+            employee_no = (SELECT e.employee_no FROM employees e WHERE e.id = employee_id),
+            employee_name = (SELECT e.name FROM employees e WHERE e.id = employee_id),
+            employee_department = (SELECT e.department FROM employees e WHERE e.id = employee_id),
+            employee_role = (SELECT e.role FROM employees e WHERE e.id = employee_id),
+            employee_sex = (SELECT e.sex FROM employees e WHERE e.id = employee_id)
+        WHERE employee_id IN (SELECT id FROM employees);
+        CREATE INDEX inspections_department ON inspections (employee_department, lineup_id);
+
+        -- AUTOINCREMENT: SQLite remembers the highest seal id ever given (sqlite_sequence), so
+        -- a newest seal deleted by hand leaves a gap that verify names.
+        CREATE TABLE seals_v3 (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            lineup_id INTEGER NOT NULL REFERENCES lineups (id),
+            change_id INTEGER REFERENCES change_log (id),
+            content_hash TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            chain_hash TEXT NOT NULL UNIQUE,
+            sealed_at TEXT NOT NULL,
+            content_version INTEGER NOT NULL DEFAULT 1
+        );
+        INSERT INTO seals_v3 (id, lineup_id, change_id, content_hash, prev_hash, chain_hash,
+            sealed_at) SELECT id, lineup_id, change_id, content_hash, prev_hash, chain_hash,
+            sealed_at FROM seals ORDER BY id;
+        DROP TABLE seals;
+        ALTER TABLE seals_v3 RENAME TO seals;
+        CREATE INDEX seals_lineup ON seals (lineup_id);
+        CREATE TRIGGER seals_no_update BEFORE UPDATE ON seals
+            BEGIN SELECT RAISE(ABORT, 'seals are append-only'); END;
+        CREATE TRIGGER seals_no_delete BEFORE DELETE ON seals
+            BEGIN SELECT RAISE(ABORT, 'seals are append-only'); END;
+        """
+    )
+    seal.reseal_with_identity(db.conn)
