@@ -1,15 +1,18 @@
 """Backups and restore, with SQLite's online backup API.
 
 A backup is a consistent copy taken while the app may be writing (``sqlite3.Connection.backup``),
-written to a temporary file, checked with ``PRAGMA integrity_check`` and only then moved into
-place, so a backup that exists is a good one. Backups hold personal data: the folder is private
-to the user (0o700) and the files 0o600.
+written to a temporary file beside its destination, checked with ``PRAGMA integrity_check`` and
+only then moved into place, so a backup that exists is a good one. It is the way to copy a
+database: the ``.db`` file alone may lack what is still in its ``-wal``. Backups hold personal
+data: the files are 0o600 from their first byte and the folders Inspector creates 0o700; a
+folder the user chose keeps its permissions. The temporary copy of a killed backup or restore
+is removed by :func:`clean_stale_temporaries` at the next start.
 
 - :func:`daily_backup`: on the first start of a day, keeping the last ``backup_keep`` (default 14).
 - :func:`backup_before_migration`: the store takes one before it changes the schema.
 - :func:`restore_database`: refuses a file that is not SQLite, fails its integrity check, is not
-  an Inspector database or was written by a newer version; keeps the current database aside as
-  ``<db>.before-restore-<timestamp>``.
+  an Inspector database or was written by a newer version; keeps the current database as
+  ``<db>.before-restore-<timestamp>`` and switches in one atomic step.
 """
 
 from __future__ import annotations
@@ -521,6 +524,7 @@ def daily_maintenance(store: Store) -> list[StorageError]:
     from inspector.storage.photos import purge_photos
 
     problems: list[StorageError] = []
+    clean_stale_temporaries(store.path)  # copies that a killed backup or restore left
     try:
         daily_backup(store.path)
     except StorageError as exc:

@@ -202,7 +202,11 @@ class Store:
     def close(self) -> None:
         """Close cleanly: checkpoint first, so the database file alone holds every change."""
         conn = self.db.conn
-        if not self.read_only and not conn.in_transaction:
+        try:
+            idle = not conn.in_transaction
+        except sqlite3.ProgrammingError:
+            return  # closed already
+        if not self.read_only and idle:
             try:
                 # Closing must not wait long for another process's reader.
                 conn.execute(f"PRAGMA busy_timeout = {CLOSE_BUSY_TIMEOUT_MS}")

@@ -520,3 +520,9 @@ def test_finishing_a_lineup_puts_it_in_the_file(db_path: Path, tmp_path: Path) -
             report = verify(copy.db.conn)
             assert report.ok and report.lineups == 1
         assert other.get_lineup(lineup.id).finished_at is not None
+
+
+def test_closing_twice_is_harmless(db_path: Path) -> None:
+    store = Store(db_path)
+    store.close()
+    store.close()
