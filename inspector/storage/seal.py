@@ -455,6 +455,21 @@ def verify(conn: sqlite3.Connection, expect: Iterable[str] = ()) -> VerifyReport
                     f"{_describe(conn, row['lineup_id'])}: a seal was altered or removed.",
                 )
             )
+        before = latest.get(row["lineup_id"])
+        if (
+            before is not None
+            and row["change_id"] is None
+            and int(row.get("content_version") or 1) <= int(before.get("content_version") or 1)
+        ):
+            # Inspector seals a sealed line-up again only for a change in its change log (or
+            # once, when the content a seal covers grew with an upgrade).
+            report.problems.append(
+                VerifyProblem(
+                    row["lineup_id"],
+                    f"Seal {row['id']} seals {_describe(conn, row['lineup_id'])} again without "
+                    "a change in its change log: it was re-sealed outside Inspector.",
+                )
+            )
         prev = row["chain_hash"]
         latest[row["lineup_id"]] = row
     report.head = prev

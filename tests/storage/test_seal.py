@@ -534,3 +534,16 @@ def test_verify_expect_after_an_amendment_checks_the_amended_record(
 def test_verify_expect_refuses_what_is_not_a_seal(store: Store, value: str) -> None:
     with pytest.raises(seal.BadExpectedSeal, match="is not a seal"):
         seal.verify(store.db.conn, expect=[value])
+
+
+def test_verify_finds_a_lineup_sealed_again_without_a_change(store: Store, db_path: Path) -> None:
+    """Editing a record and sealing it again with Inspector's own code, at the end of the
+    chain, keeps the printed seal in the chain: the new seal has no change behind it."""
+    lineup, _ = make_lineup(store)
+    printed = seal.seal_for_lineup(store, lineup.id)
+    with raw(db_path) as conn:
+        conn.execute("UPDATE marks SET note = '没有问题' WHERE note != ''")
+        seal.append_seal(conn, lineup.id)
+    for report in (seal.verify(store.db.conn), seal.verify(store.db.conn, expect=[printed])):
+        assert report.bad_lineups == [lineup.id]
+        assert "again without a change" in report.problems[0].message
