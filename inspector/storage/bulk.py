@@ -73,6 +73,10 @@ def bulk_insert_history(
             item.id: version_ids[checklist.id] for checklist in sets for item in checklist.items
         }
         all_versions = sorted(set(version_ids.values()))
+        lineups = list(lineups)
+        identity_ids = store._identity_ids(
+            db, {person.employee_id for lineup in lineups for person in lineup.inspections}
+        )
         conn = db.conn
         next_lineup = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM lineups").fetchone()[0]
         next_inspection = conn.execute(
@@ -132,11 +136,7 @@ def bulk_insert_history(
                         person.attendance.value if person.attendance else None,
                         _ts(person.completed_at),
                         *counts,
-                        employee.employee_no,
-                        employee.name,
-                        employee.department,
-                        employee.role,
-                        employee.sex.value,
+                        identity_ids[person.employee_id],
                     )
                 )
                 for mark in person.marks if inspected else ():
@@ -165,8 +165,7 @@ def bulk_insert_history(
         conn.executemany(
             "INSERT INTO inspections (id, lineup_id, employee_id, position, attendance, "
             "completed_at, applicable, passed, failed, critical_failed, fault_points, "
-            "employee_no, employee_name, employee_department, employee_role, employee_sex) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "identity_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             inspection_rows,
         )
         conn.executemany(

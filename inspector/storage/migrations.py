@@ -142,26 +142,39 @@ def m002_seals(db: Database) -> None:
 def m003_inspection_identity(db: Database) -> None:
     """Each inspection keeps the identity the person was judged with (employee number, name,
     department, role and sex at the time), which reports print and seals cover; the roster
-    may change afterwards without changing a record. Existing inspections take today's
+    may change afterwards without changing a record. An identity is stored once
+    (``identities``, append-only) and inspections refer to it: five text columns on every
+    inspection would make a large database a third bigger. Existing inspections take today's
     roster entry. Seals get the version of the content they cover (1: before identities), and
     every sealed line-up is sealed again so that its identities are covered from now on."""
     from inspector.storage import seal
 
     db.executescript(
         """
-        ALTER TABLE inspections ADD COLUMN employee_no TEXT NOT NULL DEFAULT '';
-        ALTER TABLE inspections ADD COLUMN employee_name TEXT NOT NULL DEFAULT '';
-        ALTER TABLE inspections ADD COLUMN employee_department TEXT NOT NULL DEFAULT '';
-        ALTER TABLE inspections ADD COLUMN employee_role TEXT NOT NULL DEFAULT '';
-        ALTER TABLE inspections ADD COLUMN employee_sex TEXT NOT NULL DEFAULT '';
-        UPDATE inspections SET
-            employee_no = (SELECT e.employee_no FROM employees e WHERE e.id = employee_id),
-            employee_name = (SELECT e.name FROM employees e WHERE e.id = employee_id),
-            employee_department = (SELECT e.department FROM employees e WHERE e.id = employee_id),
-            employee_role = (SELECT e.role FROM employees e WHERE e.id = employee_id),
-            employee_sex = (SELECT e.sex FROM employees e WHERE e.id = employee_id)
-        WHERE employee_id IN (SELECT id FROM employees);
-        CREATE INDEX inspections_department ON inspections (employee_department, lineup_id);
+        CREATE TABLE identities (
+            id INTEGER PRIMARY KEY,
+            employee_no TEXT NOT NULL,
+            name TEXT NOT NULL,
+            department TEXT NOT NULL,
+            role TEXT NOT NULL,
+            sex TEXT NOT NULL,
+            UNIQUE (employee_no, name, department, role, sex)
+        );
+        CREATE TRIGGER identities_no_update BEFORE UPDATE ON identities
+            BEGIN SELECT RAISE(ABORT, 'identities are append-only'); END;
+        CREATE TRIGGER identities_no_delete BEFORE DELETE ON identities
+            BEGIN SELECT RAISE(ABORT, 'identities are append-only'); END;
+        ALTER TABLE inspections ADD COLUMN identity_id INTEGER REFERENCES identities (id);
+
+        INSERT OR IGNORE INTO identities (employee_no, name, department, role, sex)
+            SELECT employee_no, name, department, role, sex FROM employees
+            WHERE id IN (SELECT employee_id FROM inspections) ORDER BY id;
+        UPDATE inspections SET identity_id = (
+            SELECT d.id FROM employees e JOIN identities d ON d.employee_no = e.employee_no
+                AND d.name = e.name AND d.department = e.department AND d.role = e.role
+                AND d.sex = e.sex
+            WHERE e.id = inspections.employee_id
+        );
 
         -- AUTOINCREMENT: SQLite remembers the highest seal id ever given (sqlite_sequence), so
         -- a newest seal deleted by hand leaves a gap that verify names.

@@ -77,10 +77,11 @@ _INSPECTIONS_V1 = (
     "WHERE i.lineup_id = ? ORDER BY i.position, i.id"
 )
 _INSPECTIONS_V2 = (
-    "SELECT i.id, i.employee_id, i.employee_no, i.employee_name, i.employee_department, "
-    "i.employee_role, i.employee_sex, i.position, i.attendance, i.completed_at, "
+    "SELECT i.id, i.employee_id, d.employee_no, d.name, d.department, d.role, d.sex, "
+    "i.position, i.attendance, i.completed_at, "
     "i.applicable, i.passed, i.failed, i.critical_failed, i.fault_points "
-    "FROM inspections i WHERE i.lineup_id = ? ORDER BY i.position, i.id"
+    "FROM inspections i LEFT JOIN identities d ON d.id = i.identity_id "
+    "WHERE i.lineup_id = ? ORDER BY i.position, i.id"
 )
 
 

@@ -516,16 +516,39 @@ class Store:
         """Put (position, employee id) people in a line-up, each with the identity they are
         judged with (number, name, department, role, sex as the roster has it now): the
         reports print it and the seal covers it, whatever the roster says later."""
-        for position, employee_id in people:
-            cursor = db.execute(
-                "INSERT INTO inspections (lineup_id, employee_id, position, employee_no, "
-                "employee_name, employee_department, employee_role, employee_sex) "
-                "SELECT ?, id, ?, employee_no, name, department, role, sex FROM employees "
-                "WHERE id = ?",
-                (lineup_id, position, employee_id),
-            )
-            if cursor.rowcount != 1:
+        identity_ids = self._identity_ids(db, [employee_id for _, employee_id in people])
+        for _, employee_id in people:
+            if employee_id not in identity_ids:
                 raise NotFoundError(f"no employee with id {employee_id}")
+        db.conn.executemany(
+            "INSERT INTO inspections (lineup_id, employee_id, position, identity_id) "
+            "VALUES (?, ?, ?, ?)",
+            [(lineup_id, eid, position, identity_ids[eid]) for position, eid in people],
+        )
+
+    @staticmethod
+    def _identity_ids(db: Database, employee_ids: Iterable[int | None]) -> dict[int, int]:
+        """Employee id -> the ``identities`` row of their roster entry now (added if new)."""
+        ids = sorted({int(e) for e in employee_ids if e is not None})
+        found: dict[int, int] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            db.execute(
+                "INSERT OR IGNORE INTO identities (employee_no, name, department, role, sex) "
+                f"SELECT employee_no, name, department, role, sex FROM employees "
+                f"WHERE id IN ({marks}) ORDER BY id",
+                chunk,
+            )
+            rows = db.execute(
+                "SELECT e.id, d.id FROM employees e JOIN identities d "
+                "ON d.employee_no = e.employee_no AND d.name = e.name "
+                "AND d.department = e.department AND d.role = e.role AND d.sex = e.sex "
+                f"WHERE e.id IN ({marks})",
+                chunk,
+            ).fetchall()
+            found.update(dict(rows))
+        return found
 
     def get_lineup(self, lineup_id: int) -> Lineup:
         row = self._one("SELECT * FROM lineups WHERE id = ?", (lineup_id,))
@@ -630,15 +653,15 @@ class Store:
         """The person as the line-up judged them: number, name, department, role and sex
         recorded when they were added (site and active state from the roster)."""
         row = self._one(
-            "SELECT e.*, i.employee_no AS judged_no, i.employee_name AS judged_name, "
-            "i.employee_department AS judged_department, i.employee_role AS judged_role, "
-            "i.employee_sex AS judged_sex FROM inspections i "
-            "JOIN employees e ON e.id = i.employee_id WHERE i.id = ?",
+            "SELECT e.*, d.employee_no AS judged_no, d.name AS judged_name, "
+            "d.department AS judged_department, d.role AS judged_role, d.sex AS judged_sex "
+            "FROM inspections i JOIN employees e ON e.id = i.employee_id "
+            "LEFT JOIN identities d ON d.id = i.identity_id WHERE i.id = ?",
             (inspection_id,),
         )
         if row is None:
             raise NotFoundError(f"no inspection with id {inspection_id}")
-        if row["judged_no"]:  # recorded (every inspection since m003_inspection_identity)
+        if row["judged_no"] is not None:  # recorded (every inspection since m003)
             row.update(
                 employee_no=row["judged_no"],
                 name=row["judged_name"],

@@ -104,19 +104,19 @@ def test_m003_gives_existing_inspections_the_identity_of_today_s_roster(db_path)
     conn.close()
     with Store(db_path) as store:
         row = store.query_one(
-            "SELECT employee_no, employee_name, employee_department, employee_role, "
-            "employee_sex FROM inspections"
+            "SELECT d.employee_no, d.name, d.department, d.role, d.sex FROM inspections i "
+            "JOIN identities d ON d.id = i.identity_id"
         )
         assert row == {
             "employee_no": "E7",
-            "employee_name": "周敏",
-            "employee_department": "客房部",
-            "employee_role": "housekeeper",
-            "employee_sex": "female",
+            "name": "周敏",
+            "department": "客房部",
+            "role": "housekeeper",
+            "sex": "female",
         }
         # the seals table keeps its triggers and now remembers the highest id it gave
         triggers = {name for kind, name, _ in schema(db_path) if kind == "trigger"}
-        assert {"seals_no_update", "seals_no_delete"} <= triggers
+        assert {"seals_no_update", "seals_no_delete", "identities_no_update"} <= triggers
         assert (
             "AUTOINCREMENT"
             in store.query_one("SELECT sql FROM sqlite_master WHERE name = 'seals'")["sql"]
@@ -140,14 +140,28 @@ def test_a_person_added_to_a_lineup_keeps_their_identity_at_that_time(store):
     )
     store.upsert_employees([Employee("A1", "王六", Sex.FEMALE, "保安部", "security")])
     row = store.query_one(
-        "SELECT employee_no, employee_name, employee_department, employee_role, employee_sex "
-        "FROM inspections WHERE lineup_id = ?",
+        "SELECT d.employee_no, d.name, d.department, d.role, d.sex FROM inspections i "
+        "JOIN identities d ON d.id = i.identity_id WHERE i.lineup_id = ?",
         (lineup.id,),
     )
     assert row == {
         "employee_no": "A1",
-        "employee_name": "王五",
-        "employee_department": "工程部",
-        "employee_role": "engineer",
-        "employee_sex": "male",
+        "name": "王五",
+        "department": "工程部",
+        "role": "engineer",
+        "sex": "male",
     }
+    again = store.start_lineup(
+        day=date(2025, 5, 6),
+        shift="早班",
+        site="",
+        department="",
+        supervisor="陈",
+        sets=[],
+        employees=[person],
+    )
+    identities = store.query(
+        "SELECT DISTINCT identity_id FROM inspections WHERE lineup_id IN (?, ?)",
+        (lineup.id, again.id),
+    )
+    assert len(identities) == 2  # one identity per roster state, shared by inspections

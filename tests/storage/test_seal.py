@@ -400,19 +400,28 @@ def test_the_app_makes_no_network_connection() -> None:
 
 # -- the identity a line-up was judged with is sealed -----------------------------------------
 
+FIRST_PERSON = "(SELECT identity_id FROM inspections WHERE position = 0 AND lineup_id = {id})"
+
+
+def _identity_edit(column: str, value: str) -> str:
+    return f"UPDATE identities SET {column} = '{value}' WHERE id = " + FIRST_PERSON
+
+
 IDENTITY_EDITS = {
-    "name": "UPDATE inspections SET employee_name = '别人' WHERE position = 0 AND lineup_id = {id}",
+    "name": _identity_edit("name", "别人"),
+    "department": _identity_edit("department", "后厨"),
+    "role": _identity_edit("role", "chef"),
+    "sex": _identity_edit("sex", "female"),
+    "number": _identity_edit("employee_no", "X9"),
     "names swapped": (
-        "UPDATE inspections SET employee_name = CASE position WHEN 0 THEN '员工1' "
-        "ELSE '员工0' END WHERE position IN (0, 1) AND lineup_id = {id}"
+        "UPDATE inspections SET identity_id = (SELECT identity_id FROM inspections "
+        "WHERE lineup_id = {id} AND position = 1 - inspections.position) "
+        "WHERE lineup_id = {id} AND position IN (0, 1)"
     ),
-    "department": (
-        "UPDATE inspections SET employee_department = '后厨' WHERE position = 0 "
-        "AND lineup_id = {id}"
+    "another person's identity": (
+        "UPDATE inspections SET identity_id = (SELECT max(id) FROM identities) "
+        "WHERE lineup_id = {id} AND position = 0"
     ),
-    "role": "UPDATE inspections SET employee_role = 'chef' WHERE position = 0 AND lineup_id = {id}",
-    "sex": "UPDATE inspections SET employee_sex = 'female' WHERE position = 0 AND lineup_id = {id}",
-    "number": "UPDATE inspections SET employee_no = 'X9' WHERE position = 0 AND lineup_id = {id}",
 }
 
 
@@ -422,6 +431,7 @@ def test_verify_names_a_lineup_whose_judged_identity_was_edited(
 ) -> None:
     lineup, _ = make_lineup(store)
     with raw(db_path) as conn:
+        conn.execute("DROP TRIGGER identities_no_update")
         assert conn.execute(sql.format(id=lineup.id)).rowcount >= 1
     report = seal.verify(store.db.conn)
     assert report.bad_lineups == [lineup.id]
@@ -449,10 +459,11 @@ def test_seals_made_before_identities_still_verify_and_identities_are_sealed_aft
         seals = seal.seals_for(store.db.conn, lineup_id)
         assert [s.content_version for s in seals] == [1, 2]
         assert seal.verify(store.db.conn).ok
-        row = store.query_one("SELECT employee_name FROM inspections")
-        assert row == {"employee_name": "张三"}
+        (inspection,) = store.inspections_for(lineup_id)
+        assert store.judged_identity(inspection.id).name == "张三"
     with raw(db_path) as conn:
-        conn.execute("UPDATE inspections SET employee_name = '李四'")
+        conn.execute("DROP TRIGGER identities_no_update")
+        conn.execute("UPDATE identities SET name = '李四'")
     with Store(db_path) as store:
         assert seal.verify(store.db.conn).bad_lineups == [lineup_id]
 
