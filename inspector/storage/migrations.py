@@ -153,27 +153,26 @@ def m003_inspection_identity(db: Database) -> None:
         """
         CREATE TABLE identities (
             id INTEGER PRIMARY KEY,
+            employee_id INTEGER NOT NULL REFERENCES employees (id),
             employee_no TEXT NOT NULL,
             name TEXT NOT NULL,
             department TEXT NOT NULL,
             role TEXT NOT NULL,
             sex TEXT NOT NULL,
-            UNIQUE (employee_no, name, department, role, sex)
+            UNIQUE (employee_id, employee_no, name, department, role, sex)
         );
+        CREATE INDEX identities_department ON identities (department);
         CREATE TRIGGER identities_no_update BEFORE UPDATE ON identities
             BEGIN SELECT RAISE(ABORT, 'identities are append-only'); END;
         CREATE TRIGGER identities_no_delete BEFORE DELETE ON identities
             BEGIN SELECT RAISE(ABORT, 'identities are append-only'); END;
         ALTER TABLE inspections ADD COLUMN identity_id INTEGER REFERENCES identities (id);
 
-        INSERT OR IGNORE INTO identities (employee_no, name, department, role, sex)
-            SELECT employee_no, name, department, role, sex FROM employees
+        INSERT OR IGNORE INTO identities (employee_id, employee_no, name, department, role, sex)
+            SELECT id, employee_no, name, department, role, sex FROM employees
             WHERE id IN (SELECT employee_id FROM inspections) ORDER BY id;
         UPDATE inspections SET identity_id = (
-            SELECT d.id FROM employees e JOIN identities d ON d.employee_no = e.employee_no
-                AND d.name = e.name AND d.department = e.department AND d.role = e.role
-                AND d.sex = e.sex
-            WHERE e.id = inspections.employee_id
+            SELECT d.id FROM identities d WHERE d.employee_id = inspections.employee_id
         );
 
         -- AUTOINCREMENT: SQLite remembers the highest seal id ever given (sqlite_sequence), so

@@ -535,14 +535,14 @@ class Store:
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             db.execute(
-                "INSERT OR IGNORE INTO identities (employee_no, name, department, role, sex) "
-                f"SELECT employee_no, name, department, role, sex FROM employees "
+                "INSERT OR IGNORE INTO identities (employee_id, employee_no, name, department, "
+                "role, sex) SELECT id, employee_no, name, department, role, sex FROM employees "
                 f"WHERE id IN ({marks}) ORDER BY id",
                 chunk,
             )
             rows = db.execute(
-                "SELECT e.id, d.id FROM employees e JOIN identities d "
-                "ON d.employee_no = e.employee_no AND d.name = e.name "
+                "SELECT e.id, d.id FROM employees e JOIN identities d ON d.employee_id = e.id "
+                "AND d.employee_no = e.employee_no AND d.name = e.name "
                 "AND d.department = e.department AND d.role = e.role AND d.sex = e.sex "
                 f"WHERE e.id IN ({marks})",
                 chunk,
