@@ -6,8 +6,10 @@ show); only the marks a report lists word for word (faults of one line-up or one
 are read one by one. Item wording comes from the checklist version each line-up was judged
 against (``checklist_versions.content``), never from today's checklist files.
 
-Scope of a month: line-ups whose day falls in the month; with a department, the people of that
-department (``employees.department``) in those line-ups.
+Scope of a month: line-ups whose day falls in the month; with a department, the people who
+stood in those line-ups as members of that department. People are printed with the identity
+each inspection recorded when they were added to the line-up (``inspections.identity_id``:
+the number, name, department, role and sex that the seal covers), not today's roster.
 """
 
 from __future__ import annotations
@@ -64,18 +66,27 @@ _TALLY = f"""
     sum(i.fault_points) AS fault_points"""
 
 
-def _scope(department: str | None, *, employees: bool = False, marks: bool = False) -> str:
+def _scope(
+    department: str | None, *, employees: bool = False, people: bool = False, marks: bool = False
+) -> str:
     """FROM and WHERE of a month's inspections (parameters :start, :end, :department): the
     line-ups of the month and, with a department, its people's inspections. The employees
     are joined only when a query needs them (their department or names)."""
     parts = ["FROM lineups l", "JOIN inspections i ON i.lineup_id = l.id"]
-    if employees or department:
+    if employees:
         parts.append("JOIN employees e ON e.id = i.employee_id")
+    if people or department:
+        parts.append("JOIN identities d ON d.id = i.identity_id")
     if marks:
         parts.append("JOIN marks m ON m.inspection_id = i.id")
     parts.append("WHERE l.day >= :start AND l.day < :end")
     if department:
-        parts.append("AND e.department = :department")
+        # The people who were ever in the department first (an index), then the department
+        # each had on the day of the line-up.
+        parts.append(
+            "AND i.employee_id IN (SELECT employee_id FROM identities "
+            "WHERE department = :department) AND d.department = :department"
+        )
     return " ".join(parts)
 
 
@@ -178,8 +189,8 @@ def lineup_sheet_data(store: Store, lineup_id: int) -> LineupSheetData:
         (lineup_id,),
     )
     people = store._query(
-        "SELECT i.*, e.employee_no, e.name, e.department FROM inspections i "
-        "JOIN employees e ON e.id = i.employee_id WHERE i.lineup_id = ? ORDER BY i.position",
+        "SELECT i.*, d.employee_no, d.name, d.department FROM inspections i "
+        "JOIN identities d ON d.id = i.identity_id WHERE i.lineup_id = ? ORDER BY i.position",
         (lineup_id,),
     )
     # Faults and notes; N/A marks without a note only change the counts.
@@ -310,6 +321,8 @@ def employee_record_data(
         by_inspection.setdefault(m["inspection_id"], []).append(
             MarkLine(m["item_id"], text, severity, Result(m["result"]), m["note"])
         )
+    if entries:  # the identity of the period's latest line-up, as it judged the person
+        employee = store.judged_identity(entries[-1]["inspection_id"])
     role = (roles or {}).get(employee.role) or Text(employee.role, employee.role)
     return EmployeeRecordData(
         company=company_name(store),
@@ -375,8 +388,8 @@ def _department_tallies(
 ) -> dict[str, tuple[int, Tally]]:
     """Department -> (people in line-ups, summed counts) of a month."""
     rows = store._query(
-        f"SELECT e.department, count(DISTINCT i.employee_id) AS staff, {_TALLY} "
-        f"{_scope(department, employees=True)} GROUP BY e.department ORDER BY e.department",
+        f"SELECT d.department, count(DISTINCT i.employee_id) AS staff, {_TALLY} "
+        f"{_scope(department, people=True)} GROUP BY d.department ORDER BY d.department",
         _month_params(month_start(month), department),
     )
     return {r["department"]: (int(r["staff"]), _tally(r)) for r in rows}
@@ -411,11 +424,11 @@ def employee_rows(store: Store, month: date, department: str | None = None) -> l
     """Everyone in the month's line-ups, those needing attention first (critical faults, then
     fault points, then lowest compliance; no compliance at all last; then employee number)."""
     rows = store._query(
-        "SELECT e.employee_no, e.name, e.department, e.site, "
+        "SELECT d.employee_no, d.name, d.department, e.site, "
         f"count(DISTINCT CASE WHEN {INSPECTED_SQL} THEN l.day END) AS days, {_TALLY} "
-        f"{_scope(department, employees=True)} GROUP BY i.employee_id "
+        f"{_scope(department, employees=True, people=True)} GROUP BY i.employee_id "
         "ORDER BY critical_failed DESC, fault_points DESC, applicable = 0, "
-        "CAST(passed AS REAL) / nullif(applicable, 0), e.employee_no",
+        "CAST(passed AS REAL) / nullif(applicable, 0), d.employee_no",
         _month_params(month_start(month), department),
     )
     return [
@@ -472,11 +485,11 @@ def repeat_offenders(
     """People who failed the same item ``threshold`` times or more in the month."""
     threshold = threshold or repeat_threshold(store)
     rows = store._query(
-        "SELECT e.employee_no, e.name, e.department, m.item_id, count(*) AS times, "
+        "SELECT d.employee_no, d.name, d.department, m.item_id, count(*) AS times, "
         "max(l.day) AS last_day, max(m.checklist_version_id) AS version_id "
-        f"{_scope(department, employees=True, marks=True)} AND {INSPECTED_SQL} "
+        f"{_scope(department, people=True, marks=True)} AND {INSPECTED_SQL} "
         "AND m.result = 'fail' GROUP BY i.employee_id, m.item_id HAVING count(*) >= :threshold "
-        "ORDER BY times DESC, e.employee_no, m.item_id",
+        "ORDER BY times DESC, d.employee_no, m.item_id",
         {**_month_params(month_start(month), department), "threshold": threshold},
     )
     texts = _item_texts(store, (r["version_id"] for r in rows))
