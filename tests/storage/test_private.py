@@ -58,3 +58,13 @@ def test_private_even_under_a_umask_that_takes_the_owners_bits(tmp_path: Path) -
     made = create_private_file(folder / "x")
     os.umask(0o022)
     assert mode(folder) == 0o700 and mode(made) == 0o600
+
+
+def test_the_data_and_log_folders_the_app_creates_are_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from inspector import paths
+
+    monkeypatch.setenv("INSPECTOR_DATA_DIR", str(tmp_path / "fresh"))
+    assert mode(paths.data_dir()) == 0o700
+    assert mode(paths.log_path().parent) == 0o700
