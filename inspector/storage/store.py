@@ -35,7 +35,8 @@ from inspector.storage.migrations import migrations
 from inspector.storage.private import ensure_private_file, private_folder
 
 BUSY_TIMEOUT_MS = 5000
-CLOSE_BUSY_TIMEOUT_MS = 1000
+CHECKPOINT_WAIT_MS = 200  # after finishing a line-up: the screen waits for it
+CLOSE_WAIT_MS = 1000
 
 
 def now() -> datetime:
@@ -184,17 +185,24 @@ class Store:
     def pending_migrations(self) -> list[str]:
         return [m.name for m in migrations.pending(self.db)]
 
-    def checkpoint(self) -> bool:
+    def checkpoint(self, wait_ms: int = CHECKPOINT_WAIT_MS) -> bool:
         """Fold the WAL into the database file and empty it (``wal_checkpoint(TRUNCATE)``).
 
         Until then committed marks may be in ``<db>-wal`` only: the file alone is not the whole
-        database. Returns whether the WAL is now empty; a reader that holds an old snapshot, or
-        a read-only store, leaves it as it is (nothing is lost: the WAL keeps it). Never raises.
+        database. Waits at most ``wait_ms`` for another connection's reader (a report being
+        built) so that finishing a line-up never stalls the screen; then the WAL stays as it
+        is, which loses nothing, and the next checkpoint folds it in. Returns whether the WAL
+        is now empty. A read-only store does nothing. Never raises.
         """
         if self.read_only:
             return False
+        conn = self.db.conn
         try:
-            busy, _, _ = self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+            try:
+                busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            finally:
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         except sqlite3.Error:
             return False
         return busy == 0
@@ -206,14 +214,8 @@ class Store:
             idle = not conn.in_transaction
         except sqlite3.ProgrammingError:
             return  # closed already
-        if not self.read_only and idle:
-            try:
-                # Closing must not wait long for another process's reader.
-                conn.execute(f"PRAGMA busy_timeout = {CLOSE_BUSY_TIMEOUT_MS}")
-            except sqlite3.Error:
-                pass
-            else:
-                self.checkpoint()
+        if idle:
+            self.checkpoint(CLOSE_WAIT_MS)
         conn.close()
 
     def __enter__(self) -> Store:

@@ -526,3 +526,16 @@ def test_closing_twice_is_harmless(db_path: Path) -> None:
     store = Store(db_path)
     store.close()
     store.close()
+
+
+def test_a_checkpoint_does_not_wait_for_a_report_being_read(db_path: Path) -> None:
+    """A reader holding an older snapshot (a report being built) keeps the WAL: the checkpoint
+    says so and returns, nothing is lost, and the next one empties it."""
+    with Store(db_path) as store, Store(db_path, read_only=True) as reader:
+        reader.db.conn.execute("BEGIN")
+        reader.db.conn.execute("SELECT count(*) FROM settings").fetchone()
+        store.set_setting("during", "the report")
+        assert store.checkpoint() is False
+        reader.db.conn.execute("COMMIT")
+        assert store.checkpoint() is True
+        assert store.get_setting("during") == "the report"
