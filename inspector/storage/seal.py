@@ -1,22 +1,25 @@
 """Sealed records: a hash chain over finished line-ups, so that HR can show a record was not altered.
 
-When a line-up is finished its content (header, every inspection's attendance and counts, every
-mark, the hashes of the checklist versions it was judged against, and its change log) is hashed
-as canonical JSON. The seal row stores that content hash and chains it to the previous seal of
-the whole database: ``chain_hash = sha256(prev_hash + content_hash)``. An amendment never edits a
-seal: it appends a new seal row that references the change-log row and covers the content as it
-is after the change. The table is append-only (triggers), like the change log.
+When a line-up is finished its content (header, every inspection's identity as judged, its
+attendance and counts, every mark, the hashes of the checklist versions it was judged against,
+and its change log) is hashed as canonical JSON. The seal row stores that content hash, the
+version of the content it covers, and chains it to the previous seal of the whole database:
+``chain_hash = sha256(prev_hash + content_hash)``. An amendment never edits a seal: it appends
+a new seal row that references the change-log row and covers the content as it is after the
+change. The table is append-only (triggers), like the change log, and its ids are never reused.
 
 ``verify`` recomputes everything: a broken link names the seal where the chain breaks; a line-up
-whose stored records no longer hash to its latest seal is named, as is a finished line-up that has
-no seal, and a checklist version whose words no longer match its recorded hash.
+whose stored records no longer hash to its latest seal is named, as is a finished line-up that
+has no seal, a sealed one that is no longer finished or was sealed again without a change, a
+gap left by removed newest seals, and a checklist version whose words no longer match its
+recorded hash. ``expect`` checks seals printed on paper against the chain.
 
 What this proves, and what not, is written down in ``docs/trust.md``: the chain shows that no
-record was changed *through anything but Inspector* since it was sealed; the chain head printed
-on the line-up sheets (or written down by HR) anchors it outside the file.
+record was changed *through anything but Inspector* since it was sealed; the seals printed on
+the line-up sheets and packs (or written down by HR) anchor it outside the file.
 
-The functions here work on a plain ``sqlite3.Connection`` so that the migration that creates the
-table can seal line-ups finished before it existed.
+The functions here work on a plain ``sqlite3.Connection`` so that the migrations can seal
+line-ups finished before seals existed, and seal them again when the content grew.
 """
 
 from __future__ import annotations
