@@ -26,6 +26,7 @@ from inspector.domain.checklist import InspectionType  # noqa: E402
 from inspector.files.checklists import load_catalogue  # noqa: E402
 from inspector.services import demo  # noqa: E402
 from inspector.storage import Store  # noqa: E402
+from inspector.storage.bulk import bulk_insert_history  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 DEFAULT_DB = OUT / "scale.db"
@@ -66,7 +67,7 @@ def generate(
             # demo._history writes the ``len(chunk)`` working days before ``chunk_end``.
             chunk_end = chunk[-1] + timedelta(days=1)
             history, _ = demo._history(roster, catalogue, len(chunk), seed + index, chunk_end)
-            store.bulk_insert_history(sets, history)
+            bulk_insert_history(store, sets, history)
             lineups += len(history)
             inspections += sum(len(lu.inspections) for lu in history)
             marks += sum(len(i.marks) for lu in history for i in lu.inspections)

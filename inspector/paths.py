@@ -53,7 +53,7 @@ def data_dir() -> Path:
     """The user's data directory (created on demand). ``INSPECTOR_DATA_DIR`` overrides it."""
     override = os.environ.get("INSPECTOR_DATA_DIR")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)  # personal data: the owner's only
     return path
 
 
@@ -87,5 +87,5 @@ def log_path() -> Path:
     override = os.environ.get("INSPECTOR_DATA_DIR")
     if override:
         logs = Path(override) / "logs"
-    logs.mkdir(parents=True, exist_ok=True)
+    logs.mkdir(parents=True, exist_ok=True, mode=0o700)
     return logs / "inspector.log"

@@ -3,17 +3,20 @@
 - ``backup [--out FILE]`` writes a checked copy (default: the backups folder beside the database);
 - ``restore FILE`` puts a backup in place, refusing a file that is not a good Inspector backup,
   and keeps the current database aside as ``<db>.before-restore-<timestamp>``;
-- ``verify`` recomputes the seal chain and names every line-up whose records no longer match
-  (exit status 1 if any);
+- ``verify [--expect HASH]`` recomputes the seal chain and names every line-up whose records no
+  longer match, and every seal printed on paper that is no longer in the chain (exit status 1);
 - ``photos purge [--older-than DAYS]`` applies the photo retention now.
 
 These are short writers and do not take the app lock, except ``restore``, which replaces the file
-and so refuses while the app has the database open.
+and so refuses while the app has the database open. The work is done by
+``inspector.services.maintenance``; this module parses the arguments and prints its results.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from inspector import paths
@@ -57,6 +60,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     add_common_arguments(verify, checklists=False)
+    verify.add_argument(
+        "--expect",
+        action="append",
+        default=[],
+        metavar="HASH",
+        help=(
+            "a seal or chain head as printed on a line-up sheet or monthly pack (e.g. "
+            "ab12cd34): fail, naming the line-up, if it is no longer in the chain or its "
+            "record no longer matches (repeatable)"
+        ),
+    )
     verify.set_defaults(func=run_verify)
 
     photos = subparsers.add_parser(
@@ -84,88 +98,51 @@ def _db(args: argparse.Namespace) -> Path:
     return session_db_path(args, default)
 
 
-def _existing_db(args: argparse.Namespace) -> Path:
-    path = _db(args)
-    if path.is_dir():
-        raise CommandError(f"{path} is a folder, not a database file: give the path of a .db file")
-    if not path.is_file():
-        raise CommandError(f"the database {path} does not exist")
-    return path
+@contextmanager
+def _said() -> Iterator[None]:
+    """A use case's refusal becomes the command's one-line message (exit status 2)."""
+    from inspector.services.maintenance import MaintenanceError
+
+    try:
+        yield
+    except MaintenanceError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _run(use_case: Callable[[], object]) -> object:
+    with _said():
+        return use_case()
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from inspector.storage.backup import backup_database, manual_backup_path
+    from inspector.services import maintenance
 
-    path = _existing_db(args)
-    dest = Path(args.out) if args.out else manual_backup_path(path)
-    if dest.exists():
-        raise CommandError(f"{dest} already exists: choose another file name")
-    backup_database(path, dest)
-    print(f"Backed up {path} to {dest} (integrity check: ok)")
+    result = _run(lambda: maintenance.backup_now(_db(args), args.out))
+    print(result.message)
     return 0
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from inspector.storage import Store
-    from inspector.storage.backup import restore_database
+    from inspector.services import maintenance
 
-    path = _db(args)
-    aside = restore_database(args.file, path)
-    with Store(path) as store:  # brings an older backup up to date, and checks it opens
-        employees = store.employee_count()
-    print(f"Restored {args.file} as {path} ({employees} employees).")
-    if aside is not None:
-        print(f"The database it replaced is kept as {aside}")
+    result = _run(lambda: maintenance.restore(args.file, _db(args)))
+    for line in result.lines:
+        print(line)
     return 0
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from inspector.storage import Store
-    from inspector.storage.opening import open_database
-    from inspector.storage.seal import short_form, verify
+    from inspector.services import maintenance
 
-    path = _existing_db(args)
-    # Read-only when possible: HR may verify a copy on a share they cannot write to.
-    store = open_database(path, read_only=True)  # on read-only media too
-    try:
-        if "_sqlite_migrations" not in store.db.table_names():
-            raise CommandError(f"{path} is not an Inspector database: there is nothing to verify")
-        if store.pending_migrations():
-            store.close()
-            store = Store(path)
-        report = verify(store.db.conn)
-    finally:
-        store.close()
-    for problem in report.problems:
-        print(problem.message)
-    if not report.ok:
-        bad = report.bad_lineups
-        listed = ", ".join(str(i) for i in bad)
-        print(
-            f"{path}: {len(bad)} line-up{'s' if len(bad) != 1 else ''} no longer match "
-            f"{'their seals' if len(bad) != 1 else 'its seal'}: {listed}"
-        )
-        return 1
-    print(
-        f"{path}: {report.lineups} sealed line-up{'s' if report.lineups != 1 else ''} "
-        f"({report.seals} seals): every record matches its seal."
-    )
-    print(f"Chain head: {short_form(report.head)}  ({report.head})")
-    return 0
+    result = _run(lambda: maintenance.verify(_db(args), args.expect))
+    for line in result.lines:
+        print(line)
+    return 0 if result.ok else 1
 
 
 def run_photos_purge(args: argparse.Namespace) -> int:
-    from inspector.storage import Store
-    from inspector.storage.photos import purge_photos
+    from inspector.services import maintenance
 
-    path = _existing_db(args)
-    if args.older_than is not None and args.older_than < 0:
-        raise CommandError("--older-than takes a number of days, 0 or more")
-    with Store(path) as store:
-        summary = purge_photos(store, args.older_than)
-    print(
-        f"Cleared {summary.marks_cleared} photo{'s' if summary.marks_cleared != 1 else ''} "
-        f"from marks before {summary.cutoff.isoformat()}; deleted {summary.files_deleted} "
-        f"file{'s' if summary.files_deleted != 1 else ''}."
-    )
+    result = _run(lambda: maintenance.purge_photos(_db(args), args.older_than))
+    print(result.message)
     return 0

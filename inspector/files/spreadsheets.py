@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from inspector.storage.private import private_folder
+
 # A cell starting with one of these is a formula (or a DDE payload) to Excel and friends.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
@@ -71,7 +73,7 @@ def write_atomically(path: Path | str, write: Callable[[BinaryIO], None]) -> Pat
     OSError when the folder cannot be written.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)  # a folder the app creates is the owner's only
     handle, temp_name = tempfile.mkstemp(
         prefix=f".{path.stem[:80]}-", suffix=f"{path.suffix}.part", dir=path.parent
     )

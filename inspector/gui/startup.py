@@ -30,6 +30,7 @@ from inspector.gui.main_window import MainWindow
 from inspector.gui.tasks import TaskRunner
 from inspector.storage.errors import DatabaseLockedError, ReadOnlyDatabaseError, StorageError
 from inspector.storage.opening import open_database
+from inspector.storage.private import private_opener
 from inspector.storage.store import writable
 
 log = logging.getLogger("inspector")
@@ -39,9 +40,22 @@ EXIT_STORAGE = 2
 QUIT_AFTER_START = "INSPECTOR_QUIT_AFTER_START"
 
 
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Every log file it creates (the first and each after a rotation) is 0o600."""
+
+    def _open(self):
+        return open(
+            self.baseFilename,
+            self.mode,
+            encoding=self.encoding,
+            errors=self.errors,
+            opener=private_opener,
+        )
+
+
 def configure_logging(log_file: Path) -> logging.Handler:
-    """A rotating log file (1 MB × 3) that an administrator can be sent."""
-    handler = logging.handlers.RotatingFileHandler(
+    """A rotating log file (1 MB × 3) that an administrator can be sent (private: 0o600)."""
+    handler = _PrivateRotatingFileHandler(
         log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

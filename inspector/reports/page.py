@@ -27,6 +27,7 @@ from inspector.reports.styles import (
     PAGE_SIZE,
     RULE,
 )
+from inspector.storage.private import ensure_private_file, private_folder
 
 # The generation time printed by reproducible (invariant) builds.
 INVARIANT_TIME = datetime(2000, 1, 1, 0, 0)
@@ -163,8 +164,9 @@ def build_pdf(
     out_path = Path(out_path)
     if generated_at is None:
         generated_at = INVARIANT_TIME if invariant else datetime.now().replace(microsecond=0)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(out_path.parent)
     partial = out_path.with_name(f".{out_path.name}.{os.getpid()}.part")
+    ensure_private_file(partial)  # ReportLab then writes into a file only its owner can read
     doc = ReportDocument(
         partial,
         title=title,

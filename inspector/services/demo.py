@@ -10,7 +10,7 @@ people fail the same reason again and again, and critical faults are rare. Fault
 from the reasons that apply to the person's sex and role's uniform.
 
 Everything follows from the seed: the same seed, sizes and day give the same data. The
-history is written with ``Store.bulk_insert_history`` so that thousands of people over a
+history is written with ``storage.bulk.bulk_insert_history`` so that thousands of people over a
 month take seconds.
 """
 
@@ -28,8 +28,9 @@ from inspector.domain.checklist import Catalogue, ChecklistItem, ChecklistSet, I
 from inspector.domain.errors import UserError
 from inspector.domain.lineup import Attendance, Result
 from inspector.domain.people import Employee, Sex
+from inspector.storage.bulk import BulkInspection, BulkLineup, BulkMark, bulk_insert_history
 from inspector.storage.opening import open_database
-from inspector.storage.store import BulkInspection, BulkLineup, BulkMark, Store
+from inspector.storage.store import Store
 
 DEFAULT_EMPLOYEES = 60
 DEFAULT_DAYS = 66  # about three months of working days
@@ -440,7 +441,7 @@ def fill_demo(
     by_no = {e.employee_no: e for e in store.list_employees()}
     stored = [by_no[e.employee_no] for e in roster]
     lineups, offenders = _history(stored, catalogue, days, seed, today or date.today())
-    store.bulk_insert_history(catalogue.sets_for(InspectionType.LINEUP), lineups)
+    bulk_insert_history(store, catalogue.sets_for(InspectionType.LINEUP), lineups)
     store.set_setting("company_name", COMPANY_NAME)
     store.set_setting("company_name_en", COMPANY_NAME_EN)
     store.set_setting("demo", "1")

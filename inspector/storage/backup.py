@@ -1,15 +1,18 @@
 """Backups and restore, with SQLite's online backup API.
 
 A backup is a consistent copy taken while the app may be writing (``sqlite3.Connection.backup``),
-written to a temporary file, checked with ``PRAGMA integrity_check`` and only then moved into
-place, so a backup that exists is a good one. Backups hold personal data: the folder is private
-to the user (0o700) and the files 0o600.
+written to a temporary file beside its destination, checked with ``PRAGMA integrity_check`` and
+only then moved into place, so a backup that exists is a good one. It is the way to copy a
+database: the ``.db`` file alone may lack what is still in its ``-wal``. Backups hold personal
+data: the files are 0o600 from their first byte and the folders Inspector creates 0o700; a
+folder the user chose keeps its permissions. The temporary copy of a killed backup or restore
+is removed by :func:`clean_stale_temporaries` at the next start.
 
 - :func:`daily_backup`: on the first start of a day, keeping the last ``backup_keep`` (default 14).
 - :func:`backup_before_migration`: the store takes one before it changes the schema.
 - :func:`restore_database`: refuses a file that is not SQLite, fails its integrity check, is not
-  an Inspector database or was written by a newer version; keeps the current database aside as
-  ``<db>.before-restore-<timestamp>``.
+  an Inspector database or was written by a newer version; keeps the current database as
+  ``<db>.before-restore-<timestamp>`` and switches in one atomic step.
 """
 
 from __future__ import annotations
@@ -17,14 +20,17 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import sqlite3
 import time
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inspector.paths import backups_dir
 from inspector.storage.errors import StorageError, translated
+from inspector.storage.private import create_private_file, private_folder
 
 if TYPE_CHECKING:
     from inspector.storage.store import Store
@@ -44,11 +50,108 @@ def _stamp() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
-def _private_dir(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):
-        os.chmod(folder, 0o700)
-    return folder
+# -- temporary copies -------------------------------------------------------------------------
+
+TEMP_SUFFIX = ".inspector-tmp"
+_TEMP_NAME = re.compile(r"^\..+\.(\d+)" + re.escape(TEMP_SUFFIX) + r"$")
+_PENDING_NOTE = re.compile(r"^\.pending-(\d+)-\d+" + re.escape(TEMP_SUFFIX) + r"$")
+_LEGACY_PARTIAL = re.compile(r"^.+\.\d+\.partial$")
+STALE_AFTER_S = 86400  # no copy takes a day: an older temporary file is left by a killed one
+
+
+def temporary_path(dest: Path) -> Path:
+    """Where a copy is written before it is moved onto ``dest``: beside it (so the move is one
+    rename), hidden, and named so that :func:`clean_stale_temporaries` knows it."""
+    return dest.with_name(f".{dest.name}.{os.getpid()}{TEMP_SUFFIX}")
+
+
+def _owner_gone(pid: int, path: Path) -> bool:
+    """Whether the process that wrote ``path`` has ended (or the file is too old to be live)."""
+    try:
+        if path.stat().st_mtime < time.time() - STALE_AFTER_S:
+            return True
+    except OSError:
+        return False
+    if pid == os.getpid():
+        return False
+    if os.name != "posix":
+        return False  # no safe liveness test there (os.kill would end the process)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # alive, another user's
+    return False
+
+
+def clean_stale_temporaries(db_path: Path | str) -> list[Path]:
+    """Remove the temporary copies that killed backups and restores of ``db_path`` left.
+
+    Looks beside the database, in its backups folder, and at the copies to other folders
+    (``backup --out``) that a note in the backups folder names. A copy still being written by
+    a live process is left alone. Returns what was removed; never raises for a file it cannot
+    remove (the next start tries again).
+    """
+    db_path = Path(db_path)
+    removed: list[Path] = []
+
+    def drop(path: Path) -> None:
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+
+    folder = backups_dir(db_path)
+    for where in (db_path.parent, folder):
+        try:
+            entries = list(where.iterdir())
+        except OSError:
+            continue
+        for path in entries:
+            temp = _TEMP_NAME.match(path.name)
+            if (temp and _owner_gone(int(temp.group(1)), path)) or (
+                where == folder
+                and _LEGACY_PARTIAL.match(path.name)
+                and _owner_gone(-1, path)  # the old naming: by age only
+            ):
+                drop(path)
+            note = _PENDING_NOTE.match(path.name) if where == folder else None
+            if note and _owner_gone(int(note.group(1)), path):
+                with contextlib.suppress(OSError, UnicodeDecodeError):
+                    target = Path(path.read_text(encoding="utf-8").strip())
+                    if _TEMP_NAME.match(target.name) and target.is_file():
+                        drop(target)
+                drop(path)
+    return removed
+
+
+@contextlib.contextmanager
+def _noted(source_path: Path, partial: Path) -> Iterator[None]:
+    """Name a temporary copy outside the database's folders in a note in its backups folder,
+    so that the next start can remove it if this process is killed."""
+    folder = backups_dir(source_path)
+    if partial.parent in (source_path.parent, folder):
+        yield
+        return
+    note: Path | None = None
+    try:
+        private_folder(folder)
+        for n in range(100):
+            candidate = folder / f".pending-{os.getpid()}-{n}{TEMP_SUFFIX}"
+            try:
+                create_private_file(candidate)
+            except FileExistsError:
+                continue
+            note = candidate
+            note.write_text(str(partial.resolve()), encoding="utf-8")
+            break
+    except OSError:
+        note = None  # a read-only database folder: nothing to note, nothing to clean later
+    try:
+        yield
+    finally:
+        if note is not None:
+            _remove(note)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -89,23 +192,36 @@ def _open_source(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _copy(source: sqlite3.Connection, source_path: Path, dest: Path, check: str) -> str:
-    """Copy with the online backup API into ``dest`` (a new file); returns what ``check`` says."""
+def _copy_into(source: sqlite3.Connection, dest: Path) -> sqlite3.Connection:
+    """Copy with the online backup API into ``dest``, a new file created private (0o600)
+    first, so the copy and its journal are never readable by others; returns the open copy."""
     _remove(dest)
-    with translated(source_path):
-        source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    create_private_file(dest)
     out = sqlite3.connect(str(dest))
     try:
-        with translated(dest):
-            source.backup(out)
-            # A copy of a WAL database is in WAL mode too; a backup is one self-contained file.
-            out.execute("PRAGMA journal_mode = DELETE").fetchone()
-            result = out.execute(f"PRAGMA {check}").fetchall()
+        source.backup(out)
+        # A copy of a WAL database is in WAL mode too; a backup is one self-contained file.
+        out.execute("PRAGMA journal_mode = DELETE").fetchone()
     except BaseException:
         out.close()
+        raise
+    return out
+
+
+def _copy(source: sqlite3.Connection, source_path: Path, dest: Path, check: str) -> str:
+    """Copy into ``dest`` (a new file); returns what ``check`` says of the copy."""
+    with translated(source_path):
+        source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    try:
+        with translated(dest):
+            out = _copy_into(source, dest)
+            try:
+                result = out.execute(f"PRAGMA {check}").fetchall()
+            finally:
+                out.close()
+    except BaseException:
         _remove(dest)
         raise
-    out.close()
     return "\n".join(str(row[0]) for row in result)
 
 
@@ -115,7 +231,9 @@ def backup_database(
     """A checked, consistent copy of a database (a :class:`Store` or a path) at ``dest``.
 
     ``check`` is ``integrity_check`` (everything) or ``quick_check`` (the same without
-    comparing indexes with their tables: about four times faster on a large file).
+    comparing indexes with their tables: about four times faster on a large file). The copy
+    is private (0o600) from its first byte; a folder that already exists keeps its permissions
+    (missing ones are created 0o700).
     """
     if check not in ("integrity_check", "quick_check"):
         raise ValueError(f"unknown check {check!r}")
@@ -130,21 +248,24 @@ def backup_database(
 
 
 def _backup(conn: sqlite3.Connection, source_path: Path, dest: Path, check: str) -> Path:
-    _private_dir(dest.parent)
-    partial = dest.with_name(f"{dest.name}.{os.getpid()}.partial")
-    result = _copy(conn, source_path, partial, check)
-    if result != "ok":
-        _remove(partial)
-        raise BackupError(
-            source_path,
-            f"The backup of {source_path} failed its integrity check ({result.splitlines()[0]}): "
-            "the database may be damaged. Restore an earlier backup from "
-            f"{backups_dir(source_path)}.",
-        )
-    with contextlib.suppress(OSError):
-        os.chmod(partial, 0o600)
-    _fsync_file(partial)
-    os.replace(partial, dest)
+    with translated(dest):
+        private_folder(dest.parent)
+    partial = temporary_path(dest)
+    with _noted(source_path, partial):
+        try:
+            result = _copy(conn, source_path, partial, check)
+            if result != "ok":
+                raise BackupError(
+                    source_path,
+                    f"The backup of {source_path} failed its integrity check "
+                    f"({result.splitlines()[0]}): the database may be damaged. Restore an "
+                    f"earlier backup from {backups_dir(source_path)}.",
+                )
+            with translated(dest):
+                _fsync_file(partial)
+                os.replace(partial, dest)
+        finally:
+            _remove(partial)
     _fsync_dir(dest.parent)
     return dest
 
@@ -224,11 +345,8 @@ def daily_backup(
         conn.close()
     for old in daily_backups(db_path)[max(1, keep) :]:
         _remove(old)
-    # A copy cut short (the app closed, the laptop slept for good) leaves a partial file.
-    for stale in dest.parent.glob("*.partial"):
-        with contextlib.suppress(OSError):
-            if stale.stat().st_mtime < time.time() - 86400:
-                stale.unlink()
+    # A copy cut short (the app killed, the laptop slept for good) leaves a temporary file.
+    clean_stale_temporaries(db_path)
     return dest
 
 
@@ -287,10 +405,8 @@ def _checked_copy(src: Path, dest: Path | None) -> None:
                 )
             if dest is not None:
                 with translated(dest):
-                    out = sqlite3.connect(str(dest))
+                    out = _copy_into(conn, dest)
                     try:
-                        conn.backup(out)
-                        out.execute("PRAGMA journal_mode = DELETE").fetchone()
                         copied = out.execute("PRAGMA integrity_check").fetchone()[0]
                     finally:
                         out.close()
@@ -311,9 +427,18 @@ def _checked_copy(src: Path, dest: Path | None) -> None:
 def restore_database(src: Path | str, db_path: Path | str) -> Path | None:
     """Put a backup in place of the database; returns where the current database was kept.
 
-    The app must not have the database open (its lock is taken here). The backup is checked and
-    copied first; only then is the current database moved aside (with its WAL, if any) as
-    ``<db>.before-restore-<timestamp>`` and the copy moved in. Returns None when there was no
+    The app must not have the database open (its lock is taken here). The switch is one
+    atomic step, so a restore killed at any moment leaves either the old database or the
+    restored one in place, never none:
+
+    1. the backup is checked (SQLite, integrity, an Inspector database no newer than this
+       version) and copied beside the database, private;
+    2. the current database is kept under ``<db>.before-restore-<timestamp>`` (a hard link, or
+       a copy where links are not possible), its WAL folded into it first;
+    3. one ``os.replace`` puts the copy over the database.
+
+    The old database's ``-wal`` and ``-shm`` are emptied or moved aside before the switch: SQLite
+    would otherwise apply the old WAL to the restored file. Returns None when there was no
     current database to keep. An older backup is brought up to date the next time it is opened.
     """
     from inspector.storage.instance_lock import acquire_app_lock
@@ -323,29 +448,51 @@ def restore_database(src: Path | str, db_path: Path | str) -> Path | None:
     if src.exists() and db_path.exists() and src.resolve() == db_path.resolve():
         raise BackupError(src, f"{src} is the database itself: choose a backup file.")
     with acquire_app_lock(db_path):
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-        incoming = db_path.with_name(f".{db_path.name}.restoring")
-        _remove(incoming)
+        with translated(db_path):
+            private_folder(db_path.parent)
+        incoming = temporary_path(db_path)
         try:
             _checked_copy(src, incoming)
-            _fsync_file(incoming)
-            with contextlib.suppress(OSError):
-                os.chmod(incoming, 0o600)
-            aside = _move_aside(db_path) if db_path.exists() else None
-            os.replace(incoming, db_path)
-            _fsync_dir(db_path.parent)
+            with translated(db_path):
+                _fsync_file(incoming)
+                aside = _keep_aside(db_path) if db_path.exists() else None
+                os.replace(incoming, db_path)
+                _fsync_dir(db_path.parent)
         finally:
             _remove(incoming)
     return aside
 
 
-def _move_aside(db_path: Path) -> Path:
+def _aside_name(db_path: Path) -> Path:
     aside = db_path.with_name(f"{db_path.name}.before-restore-{_stamp()}")
     n = 1
     while aside.exists():
         n += 1
         aside = db_path.with_name(f"{db_path.name}.before-restore-{_stamp()}-{n}")
-    # Fold the WAL into the file if the database is healthy enough; a damaged one is moved as is.
+    return aside
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """``target`` becomes a second name of ``source`` (or a private copy where links fail)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        partial = temporary_path(target)
+        try:
+            create_private_file(partial)
+            shutil.copyfile(source, partial)
+            _fsync_file(partial)
+            os.replace(partial, target)
+        finally:
+            _remove(partial)
+
+
+def _keep_aside(db_path: Path) -> Path:
+    """Keep the current database under its dated name, leaving it in place, with no WAL left
+    beside it that SQLite could apply to the file that replaces it."""
+    wal = db_path.with_name(db_path.name + "-wal")
+    shm = db_path.with_name(db_path.name + "-shm")
+    # Fold the WAL into the file if the database is healthy enough; a damaged one keeps its WAL.
     try:
         conn = sqlite3.connect(str(db_path), timeout=5)
         try:
@@ -354,11 +501,15 @@ def _move_aside(db_path: Path) -> Path:
             conn.close()
     except sqlite3.Error:
         pass
-    os.replace(db_path, aside)
-    wal = db_path.with_name(db_path.name + "-wal")
-    if wal.exists():
-        os.replace(wal, aside.with_name(aside.name + "-wal"))
-    _remove(db_path.with_name(db_path.name + "-shm"))
+    aside = _aside_name(db_path)
+    has_wal = wal.exists() and wal.stat().st_size > 0
+    if has_wal:
+        _link_or_copy(wal, aside.with_name(aside.name + "-wal"))
+    _link_or_copy(db_path, aside)
+    _fsync_dir(db_path.parent)
+    # Only now is the old WAL taken away: the old database and its WAL are both kept aside.
+    _remove(wal)
+    _remove(shm)
     return aside
 
 
@@ -373,6 +524,7 @@ def daily_maintenance(store: Store) -> list[StorageError]:
     from inspector.storage.photos import purge_photos
 
     problems: list[StorageError] = []
+    clean_stale_temporaries(store.path)  # copies that a killed backup or restore left
     try:
         daily_backup(store.path)
     except StorageError as exc:

@@ -168,6 +168,70 @@ def m002_seals(db: Database) -> None:
     seal.seal_unsealed_finished(db.conn)
 
 
+@migrations()
+def m003_inspection_identity(db: Database) -> None:
+    """Each inspection keeps the identity the person was judged with (employee number, name,
+    department, role and sex at the time), which reports print and seals cover; the roster
+    may change afterwards without changing a record. An identity is stored once
+    (``identities``, append-only) and inspections refer to it: five text columns on every
+    inspection would make a large database a third bigger. Existing inspections take today's
+    roster entry. Seals get the version of the content they cover (1: before identities), and
+    every sealed line-up is sealed again so that its identities are covered from now on."""
+    from inspector.storage import seal
+
+    db.executescript(
+        """
+        CREATE TABLE identities (
+            id INTEGER PRIMARY KEY,
+            employee_id INTEGER NOT NULL REFERENCES employees (id),
+            employee_no TEXT NOT NULL,
+            name TEXT NOT NULL,
+            department TEXT NOT NULL,
+            role TEXT NOT NULL,
+            sex TEXT NOT NULL,
+            UNIQUE (employee_id, employee_no, name, department, role, sex)
+        );
+        CREATE INDEX identities_department ON identities (department);
+        CREATE TRIGGER identities_no_update BEFORE UPDATE ON identities
+            BEGIN SELECT RAISE(ABORT, 'identities are append-only'); END;
+        CREATE TRIGGER identities_no_delete BEFORE DELETE ON identities
+            BEGIN SELECT RAISE(ABORT, 'identities are append-only'); END;
+        ALTER TABLE inspections ADD COLUMN identity_id INTEGER REFERENCES identities (id);
+
+        INSERT OR IGNORE INTO identities (employee_id, employee_no, name, department, role, sex)
+            SELECT id, employee_no, name, department, role, sex FROM employees
+            WHERE id IN (SELECT employee_id FROM inspections) ORDER BY id;
+        UPDATE inspections SET identity_id = (
+            SELECT d.id FROM identities d WHERE d.employee_id = inspections.employee_id
+        );
+
+        -- AUTOINCREMENT: SQLite remembers the highest seal id ever given (sqlite_sequence), so
+        -- a newest seal deleted by hand leaves a gap that verify names.
+        CREATE TABLE seals_v3 (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            lineup_id INTEGER NOT NULL REFERENCES lineups (id),
+            change_id INTEGER REFERENCES change_log (id),
+            content_hash TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            chain_hash TEXT NOT NULL UNIQUE,
+            sealed_at TEXT NOT NULL,
+            content_version INTEGER NOT NULL DEFAULT 1
+        );
+        INSERT INTO seals_v3 (id, lineup_id, change_id, content_hash, prev_hash, chain_hash,
+            sealed_at) SELECT id, lineup_id, change_id, content_hash, prev_hash, chain_hash,
+            sealed_at FROM seals ORDER BY id;
+        DROP TABLE seals;
+        ALTER TABLE seals_v3 RENAME TO seals;
+        CREATE INDEX seals_lineup ON seals (lineup_id);
+        CREATE TRIGGER seals_no_update BEFORE UPDATE ON seals
+            BEGIN SELECT RAISE(ABORT, 'seals are append-only'); END;
+        CREATE TRIGGER seals_no_delete BEFORE DELETE ON seals
+            BEGIN SELECT RAISE(ABORT, 'seals are append-only'); END;
+        """
+    )
+    seal.reseal_with_identity(db.conn)
+
+
 # A version-4 UUID spelled by SQLite itself, so rows inserted by any code path get one.
 _SQL_UUID = (
     "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || "

@@ -129,7 +129,7 @@ def purge_photos(
     """
     days = retention_days(store) if older_than_days is None else max(0, int(older_than_days))
     cutoff = (today or date.today()) - timedelta(days=days)
-    rows = store._query(
+    rows = store.query(
         "SELECT m.inspection_id, m.item_id, m.photo, l.finished_at FROM marks m "
         "JOIN inspections i ON i.id = m.inspection_id JOIN lineups l ON l.id = i.lineup_id "
         "WHERE m.photo != '' AND l.day < ? AND l.origin_site IS NULL "  # pulled: not ours
@@ -153,7 +153,7 @@ def purge_photos(
             store.set_mark(row["inspection_id"], row["item_id"], None, photo="")
         cleared += 1
     still_used = {
-        r["photo"] for r in store._query("SELECT DISTINCT photo FROM marks WHERE photo != ''")
+        r["photo"] for r in store.query("SELECT DISTINCT photo FROM marks WHERE photo != ''")
     }
     deleted = 0
     folder = photos_dir(store.path)

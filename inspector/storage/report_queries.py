@@ -6,9 +6,12 @@ show); only the marks a report lists word for word (faults of one line-up or one
 are read one by one. Item wording comes from the checklist version each line-up was judged
 against (``checklist_versions.content``), never from today's checklist files.
 
-Scope of a month: line-ups whose day falls in the month; with a department, the people of that
-department (``employees.department``) in those line-ups. Every figure counts one inspection type
-(by default ``lineup``): a floor observation never moves a line-up figure.
+Scope of a month: line-ups whose day falls in the month; with a department, the people who
+stood in those line-ups as members of that department. People are printed with the identity
+each inspection recorded when they were added to the line-up (``inspections.identity_id``:
+the number, name, department, role and sex that the seal covers), not today's roster. Every
+figure counts one inspection type (by default ``lineup``): a floor observation never moves a
+line-up figure.
 
 The queries go through the Store's public read API (``Store.query``, ``Store.query_one``).
 """
@@ -69,19 +72,28 @@ _TALLY = f"""
     sum(i.fault_points) AS fault_points"""
 
 
-def _scope(department: str | None, *, employees: bool = False, marks: bool = False) -> str:
+def _scope(
+    department: str | None, *, employees: bool = False, people: bool = False, marks: bool = False
+) -> str:
     """FROM and WHERE of a month's inspections (parameters :start, :end, :department,
-    :inspection_type): the line-ups of the month of that type and, with a department, its
-    people's inspections. The employees are joined only when a query needs them (their
-    department or names)."""
+    :inspection_type): the line-ups of the month of that type and, with a department, the
+    people who were in it on the day. The roster and the recorded identities are joined only
+    when a query needs them."""
     parts = ["FROM lineups l", "JOIN inspections i ON i.lineup_id = l.id"]
-    if employees or department:
+    if employees:
         parts.append("JOIN employees e ON e.id = i.employee_id")
+    if people or department:
+        parts.append("JOIN identities d ON d.id = i.identity_id")
     if marks:
         parts.append("JOIN marks m ON m.inspection_id = i.id")
     parts.append("WHERE l.day >= :start AND l.day < :end AND l.inspection_type = :inspection_type")
     if department:
-        parts.append("AND e.department = :department")
+        # The people who were ever in the department first (an index), then the department
+        # each had on the day of the line-up.
+        parts.append(
+            "AND i.employee_id IN (SELECT employee_id FROM identities "
+            "WHERE department = :department) AND d.department = :department"
+        )
     return " ".join(parts)
 
 
@@ -186,8 +198,8 @@ def lineup_sheet_data(store: Store, lineup_id: int) -> LineupSheetData:
         (lineup_id,),
     )
     people = store._query(
-        "SELECT i.*, e.employee_no, e.name, e.department FROM inspections i "
-        "JOIN employees e ON e.id = i.employee_id WHERE i.lineup_id = ? ORDER BY i.position",
+        "SELECT i.*, d.employee_no, d.name, d.department FROM inspections i "
+        "JOIN identities d ON d.id = i.identity_id WHERE i.lineup_id = ? ORDER BY i.position",
         (lineup_id,),
     )
     # Faults and notes; N/A marks without a note only change the counts.
@@ -342,6 +354,8 @@ def employee_record_data(
         by_inspection.setdefault(m["inspection_id"], []).append(
             MarkLine(m["item_id"], text, severity, Result(m["result"]), m["note"])
         )
+    if entries:  # the identity of the period's latest line-up, as it judged the person
+        employee = store.judged_identity(entries[-1]["inspection_id"])
     role = (roles or {}).get(employee.role) or Text(employee.role, employee.role)
     return EmployeeRecordData(
         company=company_name(store),
@@ -415,8 +429,8 @@ def _department_tallies(
 ) -> dict[str, tuple[int, Tally]]:
     """Department -> (people in line-ups, summed counts) of a month."""
     rows = store.query(
-        f"SELECT e.department, count(DISTINCT i.employee_id) AS staff, {_TALLY} "
-        f"{_scope(department, employees=True)} GROUP BY e.department ORDER BY e.department",
+        f"SELECT d.department, count(DISTINCT i.employee_id) AS staff, {_TALLY} "
+        f"{_scope(department, people=True)} GROUP BY d.department ORDER BY d.department",
         _month_params(month_start(month), department, inspection_type),
     )
     return {r["department"]: (int(r["staff"]), _tally(r)) for r in rows}
@@ -461,11 +475,11 @@ def employee_rows(
     """Everyone in the month's line-ups, those needing attention first (critical faults, then
     fault points, then lowest compliance; no compliance at all last; then employee number)."""
     rows = store.query(
-        "SELECT e.employee_no, e.name, e.department, e.site, "
+        "SELECT d.employee_no, d.name, d.department, e.site, "
         f"count(DISTINCT CASE WHEN {INSPECTED_SQL} THEN l.day END) AS days, {_TALLY} "
-        f"{_scope(department, employees=True)} GROUP BY i.employee_id "
+        f"{_scope(department, employees=True, people=True)} GROUP BY i.employee_id "
         "ORDER BY critical_failed DESC, fault_points DESC, applicable = 0, "
-        "CAST(passed AS REAL) / nullif(applicable, 0), e.employee_no",
+        "CAST(passed AS REAL) / nullif(applicable, 0), d.employee_no",
         _month_params(month_start(month), department, inspection_type),
     )
     return [
@@ -539,11 +553,11 @@ def repeat_offenders(
     """People who failed the same item ``threshold`` times or more in the month."""
     threshold = threshold or repeat_threshold(store)
     rows = store.query(
-        "SELECT e.employee_no, e.name, e.department, m.item_id, count(*) AS times, "
+        "SELECT d.employee_no, d.name, d.department, m.item_id, count(*) AS times, "
         "max(l.day) AS last_day, max(m.checklist_version_id) AS version_id "
-        f"{_scope(department, employees=True, marks=True)} AND {INSPECTED_SQL} "
+        f"{_scope(department, people=True, marks=True)} AND {INSPECTED_SQL} "
         "AND m.result = 'fail' GROUP BY i.employee_id, m.item_id HAVING count(*) >= :threshold "
-        "ORDER BY times DESC, e.employee_no, m.item_id",
+        "ORDER BY times DESC, d.employee_no, m.item_id",
         {**_month_params(month_start(month), department, inspection_type), "threshold": threshold},
     )
     texts = _item_texts(store, (r["version_id"] for r in rows))

@@ -1,22 +1,25 @@
 """Sealed records: a hash chain over finished line-ups, so that HR can show a record was not altered.
 
-When a line-up is finished its content (header, every inspection's attendance and counts, every
-mark, the hashes of the checklist versions it was judged against, and its change log) is hashed
-as canonical JSON. The seal row stores that content hash and chains it to the previous seal of
-the whole database: ``chain_hash = sha256(prev_hash + content_hash)``. An amendment never edits a
-seal: it appends a new seal row that references the change-log row and covers the content as it
-is after the change. The table is append-only (triggers), like the change log.
+When a line-up is finished its content (header, every inspection's identity as judged, its
+attendance and counts, every mark, the hashes of the checklist versions it was judged against,
+and its change log) is hashed as canonical JSON. The seal row stores that content hash, the
+version of the content it covers, and chains it to the previous seal of the whole database:
+``chain_hash = sha256(prev_hash + content_hash)``. An amendment never edits a seal: it appends
+a new seal row that references the change-log row and covers the content as it is after the
+change. The table is append-only (triggers), like the change log, and its ids are never reused.
 
 ``verify`` recomputes everything: a broken link names the seal where the chain breaks; a line-up
-whose stored records no longer hash to its latest seal is named, as is a finished line-up that has
-no seal, and a checklist version whose words no longer match its recorded hash.
+whose stored records no longer hash to its latest seal is named, as is a finished line-up that
+has no seal, a sealed one that is no longer finished or was sealed again without a change, a
+gap left by removed newest seals, and a checklist version whose words no longer match its
+recorded hash. ``expect`` checks seals printed on paper against the chain.
 
 What this proves, and what not, is written down in ``docs/trust.md``: the chain shows that no
-record was changed *through anything but Inspector* since it was sealed; the chain head printed
-on the line-up sheets (or written down by HR) anchors it outside the file.
+record was changed *through anything but Inspector* since it was sealed; the seals printed on
+the line-up sheets and packs (or written down by HR) anchor it outside the file.
 
-The functions here work on a plain ``sqlite3.Connection`` so that the migration that creates the
-table can seal line-ups finished before it existed.
+The functions here work on a plain ``sqlite3.Connection`` so that the migrations can seal
+line-ups finished before seals existed, and seal them again when the content grew.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -33,6 +37,10 @@ if TYPE_CHECKING:
 
 GENESIS = "0" * 64
 SHORT = 8  # hex digits printed on reports
+# What a seal's content covers. 1: as first sealed (people by employee number only);
+# 2: also the identity each person was judged with (number, name, department, role, sex).
+# A seal keeps its version, so seals made before a change are recomputed the old way.
+CONTENT_VERSION = 2
 
 
 def canonical(value: object) -> str:
@@ -54,12 +62,41 @@ def _rows(conn: sqlite3.Connection, sql: str, params: tuple = ()) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def lineup_content(conn: sqlite3.Connection, lineup_id: int) -> dict:
-    """Everything a seal covers for one line-up, as plain JSON-able values.
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def schema_content_version(conn: sqlite3.Connection) -> int:
+    """The content version new seals get: the highest the schema can hold."""
+    if "content_version" in _columns(conn, "seals"):
+        return CONTENT_VERSION
+    return 1
+
+
+_INSPECTIONS_V1 = (
+    "SELECT i.id, i.employee_id, e.employee_no, i.position, i.attendance, i.completed_at, "
+    "i.applicable, i.passed, i.failed, i.critical_failed, i.fault_points "
+    "FROM inspections i LEFT JOIN employees e ON e.id = i.employee_id "
+    "WHERE i.lineup_id = ? ORDER BY i.position, i.id"
+)
+_INSPECTIONS_V2 = (
+    "SELECT i.id, i.employee_id, d.employee_no, d.name, d.department, d.role, d.sex, "
+    "i.position, i.attendance, i.completed_at, "
+    "i.applicable, i.passed, i.failed, i.critical_failed, i.fault_points "
+    "FROM inspections i LEFT JOIN identities d ON d.id = i.identity_id "
+    "WHERE i.lineup_id = ? ORDER BY i.position, i.id"
+)
+
+
+def lineup_content(
+    conn: sqlite3.Connection, lineup_id: int, version: int = CONTENT_VERSION
+) -> dict:
+    """Everything a seal of ``version`` covers for one line-up, as plain JSON-able values.
 
     The on-screen cursor is left out on purpose: it is where the supervisor last looked, not
-    part of the record. Employees are identified by their employee number (stable: the roster
-    import matches on it) as well as their row id; names may legitimately change.
+    part of the record. Version 1 identified people by their employee number as the roster
+    had it; version 2 covers the identity each inspection recorded when the person was added
+    to the line-up (number, name, department, role, sex), which is what the reports print.
     """
     header = _rows(
         conn,
@@ -74,14 +111,7 @@ def lineup_content(conn: sqlite3.Connection, lineup_id: int) -> dict:
         "WHERE lc.lineup_id = ? ORDER BY v.set_id, v.version, v.content_hash",
         (lineup_id,),
     )
-    inspections = _rows(
-        conn,
-        "SELECT i.id, i.employee_id, e.employee_no, i.position, i.attendance, i.completed_at, "
-        "i.applicable, i.passed, i.failed, i.critical_failed, i.fault_points "
-        "FROM inspections i LEFT JOIN employees e ON e.id = i.employee_id "
-        "WHERE i.lineup_id = ? ORDER BY i.position, i.id",
-        (lineup_id,),
-    )
+    inspections = _rows(conn, _INSPECTIONS_V1 if version == 1 else _INSPECTIONS_V2, (lineup_id,))
     marks = _rows(
         conn,
         "SELECT m.inspection_id, m.item_id, m.checklist_version_id, v.content_hash AS "
@@ -97,17 +127,20 @@ def lineup_content(conn: sqlite3.Connection, lineup_id: int) -> dict:
         "FROM change_log WHERE lineup_id = ? ORDER BY id",
         (lineup_id,),
     )
-    return {
+    content = {
         "lineup": header[0] if header else None,
         "checklists": checklists,
         "inspections": inspections,
         "marks": marks,
         "changes": changes,
     }
+    if version != 1:
+        content["content_version"] = version
+    return content
 
 
-def content_hash(conn: sqlite3.Connection, lineup_id: int) -> str:
-    return sha256(canonical(lineup_content(conn, lineup_id)))
+def content_hash(conn: sqlite3.Connection, lineup_id: int, version: int = CONTENT_VERSION) -> str:
+    return sha256(canonical(lineup_content(conn, lineup_id, version)))
 
 
 def _head(conn: sqlite3.Connection) -> str:
@@ -125,16 +158,24 @@ def append_seal(
 
     Call inside the transaction that made the change, so the seal and the change are one.
     """
-    text = canonical(lineup_content(conn, lineup_id))
+    version = schema_content_version(conn)
+    text = canonical(lineup_content(conn, lineup_id, version))
     digest = sha256(text)
     prev = _head(conn)
     chained = chain(prev, digest)
     stamp = (sealed_at or datetime.now()).replace(microsecond=0).isoformat(sep=" ")
-    cursor = conn.execute(
-        "INSERT INTO seals (lineup_id, change_id, content_hash, prev_hash, chain_hash, sealed_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        (lineup_id, change_id, digest, prev, chained, stamp),
-    )
+    if version == 1:  # the schema before m003 (the migration that adds seals runs on it)
+        cursor = conn.execute(
+            "INSERT INTO seals (lineup_id, change_id, content_hash, prev_hash, chain_hash, "
+            "sealed_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (lineup_id, change_id, digest, prev, chained, stamp),
+        )
+    else:
+        cursor = conn.execute(
+            "INSERT INTO seals (lineup_id, change_id, content_hash, prev_hash, chain_hash, "
+            "sealed_at, content_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (lineup_id, change_id, digest, prev, chained, stamp, version),
+        )
     from inspector.storage import hub_local  # the content travels to the company hub
 
     hub_local.keep_sealed_document(conn, cursor.lastrowid, text)
@@ -163,6 +204,22 @@ def seal_unsealed_finished(conn: sqlite3.Connection) -> int:
     return len(ids)
 
 
+def reseal_with_identity(conn: sqlite3.Connection) -> int:
+    """Seal again, with the current content version, every line-up whose latest seal is of an
+    older one, in the order of those seals (used by the migration that records identities)."""
+    ids = [
+        r[0]
+        for r in conn.execute(
+            "SELECT lineup_id FROM seals GROUP BY lineup_id "
+            "HAVING max(id) IN (SELECT id FROM seals WHERE content_version < ?) ORDER BY max(id)",
+            (CONTENT_VERSION,),
+        )
+    ]
+    for lineup_id in ids:
+        append_seal(conn, lineup_id)
+    return len(ids)
+
+
 # -- reading seals ----------------------------------------------------------------------------
 
 
@@ -175,6 +232,7 @@ class Seal:
     prev_hash: str
     chain_hash: str
     sealed_at: datetime
+    content_version: int = 1
 
     @property
     def short(self) -> str:
@@ -195,6 +253,7 @@ def _seal(row: dict) -> Seal:
         prev_hash=row["prev_hash"],
         chain_hash=row["chain_hash"],
         sealed_at=datetime.fromisoformat(row["sealed_at"]),
+        content_version=int(row.get("content_version") or 1),
     )
 
 
@@ -253,6 +312,8 @@ class VerifyReport:
     lineups: int = 0
     head: str = GENESIS
     problems: list[VerifyProblem] = field(default_factory=list)
+    # (printed seal as given, its line-up) for each ``expect`` value found in the chain
+    expected: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -277,8 +338,115 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def verify(conn: sqlite3.Connection) -> VerifyReport:
-    """Recompute the chain and every line-up's content; name whatever no longer matches."""
+class BadExpectedSeal(ValueError):
+    """An ``--expect`` value that is not a seal as printed (hex digits, at least 8)."""
+
+
+def normalise_expected(text: str) -> str:
+    """A seal or chain head as printed (``ab12cd34…``, ``Seal: ab12cd34...``, or the full 64
+    hex digits) as lower-case hex; :class:`BadExpectedSeal` for anything else."""
+    value = text.strip().lower()
+    for prefix in ("seal:", "印章:", "印章：", "封印:", "封印："):
+        if value.startswith(prefix):
+            value = value[len(prefix) :].strip()
+    value = value.rstrip("…. ")
+    if not (SHORT <= len(value) <= 64) or any(c not in "0123456789abcdef" for c in value):
+        raise BadExpectedSeal(
+            f"{text.strip()!r} is not a seal: give the {SHORT} or more hex digits printed after "
+            "'Seal:' on a line-up sheet or monthly pack (for example ab12cd34)"
+        )
+    return value
+
+
+def _check_expected(
+    conn: sqlite3.Connection,
+    expected: str,
+    rows: list[dict],
+    latest: dict[int, dict],
+    matched: list[tuple[str, int]],
+) -> list[VerifyProblem]:
+    """What is wrong with one seal printed on paper: gone from the chain, or its line-up no
+    longer holds the record that seal covered."""
+    found = [row for row in rows if row["chain_hash"].startswith(expected)]
+    shown = short_form(expected) if len(expected) < 64 else expected
+    if not found:
+        unfinished = [
+            r[0]
+            for r in conn.execute(
+                "SELECT DISTINCT l.id FROM lineups l JOIN inspections i ON i.lineup_id = l.id "
+                "WHERE l.finished_at IS NULL AND i.completed_at IS NOT NULL ORDER BY l.id"
+            )
+        ]
+        hint = "".join(
+            f" {_cap(_describe(conn, lineup_id))} is not finished now: if the seal was printed "
+            "for it, it was reopened outside Inspector after it was sealed."
+            for lineup_id in unfinished
+        )
+        return [
+            VerifyProblem(
+                unfinished[0] if len(unfinished) == 1 else None,
+                f"The seal {shown} is no longer in the chain: the record it sealed was removed "
+                f"or rewritten outside Inspector.{hint}",
+            )
+        ]
+    problems = []
+    for row in found:
+        lineup_id = row["lineup_id"]
+        matched.append((expected, lineup_id))
+        newest = latest[lineup_id]
+        version = int(newest.get("content_version") or 1)
+        if content_hash(conn, lineup_id, version) != newest["content_hash"]:
+            problems.append(
+                VerifyProblem(
+                    lineup_id,
+                    f"The seal {shown} belongs to {_describe(conn, lineup_id)}, whose records "
+                    "no longer match: they were changed outside Inspector.",
+                )
+            )
+        elif _exists(conn, lineup_id) and not _finished(conn, lineup_id):
+            problems.append(
+                VerifyProblem(
+                    lineup_id,
+                    f"The seal {shown} belongs to {_describe(conn, lineup_id)}, which is no "
+                    "longer finished: it was reopened outside Inspector.",
+                )
+            )
+    return problems
+
+
+def _finished(conn: sqlite3.Connection, lineup_id: int) -> bool:
+    row = conn.execute("SELECT finished_at FROM lineups WHERE id = ?", (lineup_id,)).fetchone()
+    return row is not None and row[0] is not None
+
+
+def _exists(conn: sqlite3.Connection, lineup_id: int) -> bool:
+    return conn.execute("SELECT 1 FROM lineups WHERE id = ?", (lineup_id,)).fetchone() is not None
+
+
+def _highest_seal_id_given(conn: sqlite3.Connection) -> int | None:
+    """The highest seal id SQLite ever handed out (None before seals had AUTOINCREMENT)."""
+    has_sequence = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'"
+    ).fetchone()
+    autoincrement = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'seals' "
+        "AND sql LIKE '%AUTOINCREMENT%'"
+    ).fetchone()
+    if not autoincrement:
+        return None
+    if not has_sequence:
+        return 0
+    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'seals'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def verify(conn: sqlite3.Connection, expect: Iterable[str] = ()) -> VerifyReport:
+    """Recompute the chain and every line-up's content; name whatever no longer matches.
+
+    ``expect``: seals or chain heads as printed on paper (see :func:`normalise_expected`);
+    each must still be in the chain, and its line-up must still hold what it sealed.
+    """
+    expected = [normalise_expected(value) for value in expect]
     report = VerifyReport()
     rows = _rows(conn, "SELECT * FROM seals ORDER BY id")
     report.seals = len(rows)
@@ -295,11 +463,25 @@ def verify(conn: sqlite3.Connection) -> VerifyReport:
                     f"{_describe(conn, row['lineup_id'])}: a seal was altered or removed.",
                 )
             )
+        before = latest.get(row["lineup_id"])
+        if (
+            before is not None
+            and row["change_id"] is None
+            and int(row.get("content_version") or 1) <= int(before.get("content_version") or 1)
+        ):
+            # Inspector seals a sealed line-up again only for a change in its change log (or
+            # once, when the content a seal covers grew with an upgrade).
+            report.problems.append(
+                VerifyProblem(
+                    row["lineup_id"],
+                    f"Seal {row['id']} seals {_describe(conn, row['lineup_id'])} again without "
+                    "a change in its change log: it was re-sealed outside Inspector.",
+                )
+            )
         prev = row["chain_hash"]
         latest[row["lineup_id"]] = row
     report.head = prev
     report.lineups = len(latest)
-
     for version_id, stored_hash, content in conn.execute(
         "SELECT id, content_hash, content FROM checklist_versions ORDER BY id"
     ):
@@ -323,7 +505,8 @@ def verify(conn: sqlite3.Connection) -> VerifyReport:
                 )
 
     for lineup_id, row in sorted(latest.items()):
-        if content_hash(conn, lineup_id) != row["content_hash"]:
+        version = int(row.get("content_version") or 1)
+        if content_hash(conn, lineup_id, version) != row["content_hash"]:
             report.problems.append(
                 VerifyProblem(
                     lineup_id,
@@ -347,6 +530,17 @@ def verify(conn: sqlite3.Connection) -> VerifyReport:
                 "its seal was removed or it was closed outside Inspector.",
             )
         )
+    for lineup_id in sorted(latest):
+        if _exists(conn, lineup_id) and not _finished(conn, lineup_id):
+            report.problems.append(
+                VerifyProblem(
+                    lineup_id,
+                    f"{_cap(_describe(conn, lineup_id))} was sealed but is no longer finished: "
+                    "it was reopened outside Inspector.",
+                )
+            )
+    for value in expected:
+        report.problems.extend(_check_expected(conn, value, rows, latest, report.expected))
     for change_id, lineup_id in conn.execute(
         "SELECT c.id, c.lineup_id FROM change_log c JOIN seals s ON s.change_id = c.id "
         "WHERE s.lineup_id != c.lineup_id"
@@ -358,6 +552,24 @@ def verify(conn: sqlite3.Connection) -> VerifyReport:
                 "line-up.",
             )
         )
+    given = _highest_seal_id_given(conn)
+    newest_id = rows[-1]["id"] if rows else 0
+    if given is not None and given > newest_id:
+        missing = given - newest_id
+        report.problems.append(
+            VerifyProblem(
+                None,
+                f"The newest {'seal was' if missing == 1 else f'{missing} seals were'} removed "
+                f"(seal {newest_id + 1}{f' to {given}' if missing > 1 else ''} is gone from the "
+                "chain): a sealed record was taken out of the chain outside Inspector.",
+            )
+        )
+
     report.problems += [VerifyProblem(i, m) for i, m in hub_local.verify_pulled(conn)]
     report.lineups += len(pulled)
     return report
+
+
+def verify_store(store: Store, expect: Iterable[str] = ()) -> VerifyReport:
+    """:func:`verify` over an open store."""
+    return verify(store.db.conn, expect)

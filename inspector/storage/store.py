@@ -32,8 +32,11 @@ from inspector.storage.errors import (
     translated,
 )
 from inspector.storage.migrations import migrations
+from inspector.storage.private import ensure_private_file, private_folder
 
 BUSY_TIMEOUT_MS = 5000
+CHECKPOINT_WAIT_MS = 200  # after finishing a line-up: the screen waits for it
+CLOSE_WAIT_MS = 1000
 
 
 def writable(path: Path) -> bool:
@@ -118,7 +121,7 @@ class Store:
             else:
                 if self.path.is_dir():
                     raise errors.cannot_open(self.shown_as)
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                private_folder(self.path.parent)
                 if not writable(self.path):
                     # Say so now, not at the first mark: the caller can offer read-only use.
                     raise errors.ReadOnlyDatabaseError(
@@ -126,6 +129,9 @@ class Store:
                         f"The database {self.shown_as} is read-only: nothing can be saved. "
                         "Check the file's permissions, or copy it to a folder you can write to.",
                     )
+                # SQLite gives the -wal and -shm the database file's permissions: create it
+                # private, so that all three are private from their first byte.
+                ensure_private_file(self.path)
                 conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
             self.db = Database(conn)
             try:
@@ -209,8 +215,38 @@ class Store:
         with translated(self.shown_as):
             return [m.name for m in migrations.pending(self.db)]
 
+    def checkpoint(self, wait_ms: int = CHECKPOINT_WAIT_MS) -> bool:
+        """Fold the WAL into the database file and empty it (``wal_checkpoint(TRUNCATE)``).
+
+        Until then committed marks may be in ``<db>-wal`` only: the file alone is not the whole
+        database. Waits at most ``wait_ms`` for another connection's reader (a report being
+        built) so that finishing a line-up never stalls the screen; then the WAL stays as it
+        is, which loses nothing, and the next checkpoint folds it in. Returns whether the WAL
+        is now empty. A read-only store does nothing. Never raises.
+        """
+        if self.read_only:
+            return False
+        conn = self.db.conn
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+            try:
+                busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            finally:
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        except sqlite3.Error:
+            return False
+        return busy == 0
+
     def close(self) -> None:
-        self.db.conn.close()
+        """Close cleanly: checkpoint first, so the database file alone holds every change."""
+        conn = self.db.conn
+        try:
+            idle = not conn.in_transaction
+        except sqlite3.ProgrammingError:
+            return  # closed already
+        if idle:
+            self.checkpoint(CLOSE_WAIT_MS)
+        conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -237,6 +273,10 @@ class Store:
                 raise
             else:
                 conn.execute("COMMIT")
+
+    def has_schema(self) -> bool:
+        """Whether the file is an Inspector database (it has the migrations' record)."""
+        return "_sqlite_migrations" in self.db.table_names()
 
     def _query(self, sql: str, params: Sequence | dict = ()) -> list[sqlite3.Row]:
         with translated(self.shown_as):
@@ -495,11 +535,48 @@ class Store:
                 "INSERT INTO lineup_checklists (lineup_id, checklist_version_id) VALUES (?, ?)",
                 [(lineup_id, vid) for vid in sorted(set(version_ids.values()))],
             )
-            db.conn.executemany(
-                "INSERT INTO inspections (lineup_id, employee_id, position) VALUES (?, ?, ?)",
-                [(lineup_id, emp.id, pos) for pos, emp in enumerate(employees)],
-            )
+            self._add_people(db, lineup_id, [(pos, emp.id) for pos, emp in enumerate(employees)])
         return self.get_lineup(lineup_id)
+
+    def _add_people(
+        self, db: Database, lineup_id: int, people: Sequence[tuple[int, int | None]]
+    ) -> None:
+        """Put (position, employee id) people in a line-up, each with the identity they are
+        judged with (number, name, department, role, sex as the roster has it now): the
+        reports print it and the seal covers it, whatever the roster says later."""
+        identity_ids = self._identity_ids(db, [employee_id for _, employee_id in people])
+        for _, employee_id in people:
+            if employee_id not in identity_ids:
+                raise NotFoundError(f"no employee with id {employee_id}")
+        db.conn.executemany(
+            "INSERT INTO inspections (lineup_id, employee_id, position, identity_id) "
+            "VALUES (?, ?, ?, ?)",
+            [(lineup_id, eid, position, identity_ids[eid]) for position, eid in people],
+        )
+
+    @staticmethod
+    def _identity_ids(db: Database, employee_ids: Iterable[int | None]) -> dict[int, int]:
+        """Employee id -> the ``identities`` row of their roster entry now (added if new)."""
+        ids = sorted({int(e) for e in employee_ids if e is not None})
+        found: dict[int, int] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            db.execute(
+                "INSERT OR IGNORE INTO identities (employee_id, employee_no, name, department, "
+                "role, sex) SELECT id, employee_no, name, department, role, sex FROM employees "
+                f"WHERE id IN ({marks}) ORDER BY id",
+                chunk,
+            )
+            rows = db.execute(
+                "SELECT e.id, d.id FROM employees e JOIN identities d ON d.employee_id = e.id "
+                "AND d.employee_no = e.employee_no AND d.name = e.name "
+                "AND d.department = e.department AND d.role = e.role AND d.sex = e.sex "
+                f"WHERE e.id IN ({marks})",
+                chunk,
+            ).fetchall()
+            found.update(dict(rows))
+        return found
 
     def get_lineup(self, lineup_id: int) -> Lineup:
         row = self._one("SELECT * FROM lineups WHERE id = ?", (lineup_id,))
@@ -552,6 +629,7 @@ class Store:
                 (_ts(finished_at or now()), lineup_id),
             )
             seal.append_seal(db.conn, lineup_id)
+        self.checkpoint()  # a finished line-up is in the database file itself
         return self.get_lineup(lineup_id)
 
     def discard_lineup(self, lineup_id: int) -> bool:
@@ -613,9 +691,31 @@ class Store:
 
     def applicable_items_for(self, inspection: Inspection) -> list:
         """(set, item) pairs that apply to the inspected person, from the recorded versions."""
-        employee = self.get_employee(inspection.employee_id)
+        employee = self.judged_identity(inspection.id)
         sets = [s for _, s in self.lineup_checklists(inspection.lineup_id)]
         return applicable_items(sets, employee)
+
+    def judged_identity(self, inspection_id: int) -> Employee:
+        """The person as the line-up judged them: number, name, department, role and sex
+        recorded when they were added (site and active state from the roster)."""
+        row = self._one(
+            "SELECT e.*, d.employee_no AS judged_no, d.name AS judged_name, "
+            "d.department AS judged_department, d.role AS judged_role, d.sex AS judged_sex "
+            "FROM inspections i JOIN employees e ON e.id = i.employee_id "
+            "LEFT JOIN identities d ON d.id = i.identity_id WHERE i.id = ?",
+            (inspection_id,),
+        )
+        if row is None:
+            raise NotFoundError(f"no inspection with id {inspection_id}")
+        if row["judged_no"] is not None:  # recorded (every inspection since m003)
+            row.update(
+                employee_no=row["judged_no"],
+                name=row["judged_name"],
+                department=row["judged_department"],
+                role=row["judged_role"],
+                sex=row["judged_sex"],
+            )
+        return self._employee(row)
 
     def _version_id_for_item(self, lineup_id: int, item_id: str) -> int:
         for version_id, checklist in self.lineup_checklists(lineup_id):
@@ -967,166 +1067,6 @@ class Store:
             lineup = self._lineup({**r, "id": r["l_id"]})
             entries.append(HistoryEntry(lineup, self._inspection(r), tuple(marks.get(r["id"], ()))))
         return entries
-
-    # -- bulk (demo and benchmarks) ---------------------------------------------------------
-
-    def bulk_insert_history(
-        self, sets: Sequence[ChecklistSet], lineups: Iterable[BulkLineup]
-    ) -> int:
-        """Insert whole line-ups with their inspections and marks in one transaction.
-
-        For generated data (the demo, benchmarks): thousands of inspections in a second,
-        where marking them one by one would take minutes. Every line-up is judged against
-        ``sets``. The counts of each completed inspection are computed here with
-        ``score_inspection``, exactly as ``_rescore`` does, so they equal what the app would
-        store; finished line-ups are sealed in the order they finished.
-        Returns the number of line-ups inserted.
-        """
-        employees = {
-            row["id"]: self._employee(row) for row in self._query("SELECT * FROM employees")
-        }
-        items_for: dict[tuple, list] = {}
-        scores: dict[tuple, object] = {}
-        with self.write() as db:
-            version_ids = self.record_checklist_sets(sets)
-            item_version = {
-                item.id: version_ids[checklist.id] for checklist in sets for item in checklist.items
-            }
-            all_versions = sorted(set(version_ids.values()))
-            conn = db.conn
-            next_lineup = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM lineups").fetchone()[0]
-            next_inspection = conn.execute(
-                "SELECT coalesce(max(id), 0) + 1 FROM inspections"
-            ).fetchone()[0]
-            lineup_rows, checklist_rows, inspection_rows, mark_rows = [], [], [], []
-            finished: list[tuple[str, int]] = []
-            for lineup in lineups:
-                lineup_id = next_lineup
-                next_lineup += 1
-                lineup_rows.append(
-                    (
-                        lineup_id,
-                        lineup.day.isoformat(),
-                        lineup.shift,
-                        lineup.site,
-                        lineup.department,
-                        lineup.supervisor,
-                        lineup.inspection_type.value,
-                        _ts(lineup.started_at),
-                        _ts(lineup.finished_at),
-                    )
-                )
-                checklist_rows += [(lineup_id, vid) for vid in all_versions]
-                if lineup.finished_at is not None:
-                    finished.append((_ts(lineup.finished_at), lineup_id))
-                for position, person in enumerate(lineup.inspections):
-                    inspection_id = next_inspection
-                    next_inspection += 1
-                    employee = employees.get(person.employee_id)
-                    if employee is None:
-                        raise NotFoundError(f"no employee with id {person.employee_id}")
-                    counts = (0, 0, 0, 0, 0)
-                    inspected = person.attendance is None or person.attendance.inspected
-                    if person.completed_at is not None and inspected:
-                        key = (employee.sex, employee.role)
-                        if key not in items_for:
-                            items_for[key] = [item for _, item in applicable_items(sets, employee)]
-                        marks = tuple(sorted((m.item_id, m.result) for m in person.marks))
-                        score = scores.get((key, marks))
-                        if score is None:  # the same items and marks always score the same
-                            score = score_inspection(items_for[key], dict(marks))
-                            scores[(key, marks)] = score
-                        counts = (
-                            score.applicable,
-                            score.passed,
-                            score.failed,
-                            score.critical_failed,
-                            score.fault_points,
-                        )
-                    inspection_rows.append(
-                        (
-                            inspection_id,
-                            lineup_id,
-                            person.employee_id,
-                            position,
-                            person.attendance.value if person.attendance else None,
-                            _ts(person.completed_at),
-                            *counts,
-                        )
-                    )
-                    for mark in person.marks if inspected else ():
-                        if mark.item_id not in item_version:
-                            raise NotFoundError(f"item {mark.item_id} is not in the checklists")
-                        mark_rows.append(
-                            (
-                                inspection_id,
-                                mark.item_id,
-                                item_version[mark.item_id],
-                                mark.result.value,
-                                mark.note,
-                                mark.photo,
-                                _ts(mark.marked_at or person.completed_at or lineup.started_at),
-                            )
-                        )
-            conn.executemany(
-                "INSERT INTO lineups (id, day, shift, site, department, supervisor, "
-                "inspection_type, started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                lineup_rows,
-            )
-            conn.executemany(
-                "INSERT INTO lineup_checklists (lineup_id, checklist_version_id) VALUES (?, ?)",
-                checklist_rows,
-            )
-            conn.executemany(
-                "INSERT INTO inspections (id, lineup_id, employee_id, position, attendance, "
-                "completed_at, applicable, passed, failed, critical_failed, fault_points) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                inspection_rows,
-            )
-            conn.executemany(
-                "INSERT INTO marks (inspection_id, item_id, checklist_version_id, result, note, "
-                "photo, marked_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                mark_rows,
-            )
-            for stamp, lineup_id in sorted(finished):
-                seal.append_seal(conn, lineup_id, sealed_at=_parse_ts(stamp))
-        return len(lineup_rows)
-
-
-@dataclass(frozen=True, slots=True)
-class BulkMark:
-    """A mark for ``Store.bulk_insert_history``."""
-
-    item_id: str
-    result: Result
-    note: str = ""
-    photo: str = ""
-    marked_at: datetime | None = None  # default: when the inspection was completed
-
-
-@dataclass(frozen=True, slots=True)
-class BulkInspection:
-    """One person of a line-up for ``Store.bulk_insert_history`` (position: the list order)."""
-
-    employee_id: int
-    attendance: Attendance | None
-    completed_at: datetime | None
-    marks: tuple[BulkMark, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class BulkLineup:
-    """A whole line-up for ``Store.bulk_insert_history``."""
-
-    day: date
-    shift: str
-    site: str
-    department: str
-    supervisor: str
-    started_at: datetime
-    finished_at: datetime | None
-    inspections: tuple[BulkInspection, ...]
-    inspection_type: InspectionType = InspectionType.LINEUP
 
 
 def with_id(employee: Employee, employee_id: int) -> Employee:

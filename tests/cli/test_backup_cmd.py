@@ -211,6 +211,43 @@ def test_verify_a_missing_database(tmp_path: Path, capsys) -> None:
     assert code == 2 and "gone.db" in err
 
 
+def test_verify_expect_a_printed_seal(db_path: Path, capsys) -> None:
+    lineup_id = finished_lineup(db_path)
+    with Store(db_path) as store:
+        printed = seal_for_lineup(store, lineup_id)
+    code, out, _ = run(capsys, "verify", "--db", str(db_path), "--expect", printed)
+    assert code == 0
+    assert f"Seal {printed} is in the chain (line-up {lineup_id})" in out
+
+
+def test_verify_expect_names_a_lineup_whose_newest_seal_was_removed_and_reopened(
+    db_path: Path, capsys
+) -> None:
+    finished_lineup(db_path, date(2025, 8, 1))
+    reopened = finished_lineup(db_path, date(2025, 8, 2))
+    with Store(db_path) as store:
+        printed = seal_for_lineup(store, reopened)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DROP TRIGGER seals_no_delete")
+        conn.execute("DELETE FROM seals WHERE lineup_id = ?", (reopened,))
+        conn.execute("UPDATE lineups SET finished_at = NULL WHERE id = ?", (reopened,))
+        # and the gap in the seal ids covered up, too
+        conn.execute("UPDATE sqlite_sequence SET seq = seq - 1 WHERE name = 'seals'")
+    conn.close()
+    assert run(capsys, "verify", "--db", str(db_path))[0] == 0  # the file alone cannot tell
+    code, out, _ = run(capsys, "verify", "--db", str(db_path), "--expect", printed)
+    assert code == 1
+    assert f"The seal {printed} is no longer in the chain" in out
+    assert f"Line-up {reopened} (2025-08-02" in out
+    assert out.strip().endswith(f"no longer match its seal: {reopened}")
+
+
+def test_verify_expect_refuses_what_is_not_a_seal(db_path: Path, capsys) -> None:
+    finished_lineup(db_path)
+    code, _, err = run(capsys, "verify", "--db", str(db_path), "--expect", "hello")
+    assert code == 2 and "--expect" in err and "'hello' is not a seal" in err
+
+
 # -- photos -----------------------------------------------------------------------------------
 
 

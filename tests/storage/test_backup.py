@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import stat
+import subprocess
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -12,9 +15,11 @@ import pytest
 
 from inspector import paths
 from inspector.storage import StorageError, Store
+from inspector.storage import backup as backup_module
 from inspector.storage.backup import (
     BackupError,
     backup_database,
+    clean_stale_temporaries,
     daily_backup,
     daily_backups,
     daily_maintenance,
@@ -57,7 +62,7 @@ def test_backup_of_an_open_store_is_a_checked_copy(store: Store, tmp_path: Path)
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     conn.close()
-    assert not list(dest.parent.glob("*.partial"))
+    assert sorted(p.name for p in dest.parent.iterdir()) == ["copy.db"]
 
 
 def test_backup_while_another_connection_writes(db_path: Path, tmp_path: Path) -> None:
@@ -305,3 +310,233 @@ def test_restore_keeps_a_damaged_current_database_aside(db_path: Path, tmp_path:
     aside = restore_database(tmp_path / "good.db", db_path)
     assert aside is not None and aside.read_bytes() == damaged_bytes
     assert "k1" in settings_of(db_path)
+
+
+# -- a restore is one atomic switch -----------------------------------------------------------
+
+
+class Killed(BaseException):
+    """Stands for the process dying at that point (nothing after it runs)."""
+
+
+def _kill_at_the_switch(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> None:
+    """Die just before anything is moved over (or away from) the live database file."""
+    real_replace = os.replace
+
+    def replace(src, dst) -> None:
+        if Path(src) == db_path or Path(dst) == db_path:
+            raise Killed
+        real_replace(src, dst)
+
+    monkeypatch.setattr(backup_module.os, "replace", replace)
+
+
+def test_a_restore_killed_before_the_switch_leaves_the_database_in_place(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store(db_path) as store:
+        fill(store, 3, "old")
+        backup = backup_database(store, tmp_path / "good.db")
+        fill(store, 3, "new")
+        current = store.settings()
+    _kill_at_the_switch(monkeypatch, db_path)
+    with pytest.raises(Killed):
+        restore_database(backup, db_path)
+    monkeypatch.undo()
+    assert db_path.is_file()
+    assert settings_of(db_path) == current
+    # The dated copy was already kept (a second name of the same file, or a copy).
+    kept = list(db_path.parent.glob("inspector.db.before-restore-*"))
+    assert len(kept) == 1 and settings_of(kept[0]) == current
+
+
+def test_a_restore_switches_with_one_replace_over_the_live_file(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store(db_path) as store:
+        fill(store, 3, "old")
+        backup = backup_database(store, tmp_path / "good.db")
+    calls: list[tuple[str, str]] = []
+    real_replace = os.replace
+
+    def replace(src, dst) -> None:
+        calls.append((Path(src).name, Path(dst).name))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(backup_module.os, "replace", replace)
+    restore_database(backup, db_path)
+    monkeypatch.undo()
+    touching_db = [c for c in calls if db_path.name in c]
+    assert len(touching_db) == 1 and touching_db[0][1] == db_path.name
+
+
+def _crashed_with_a_wal(db_path: Path, key: str) -> None:
+    """Leave ``db_path`` as a crash leaves it: the last commits only in its -wal."""
+    wal = db_path.with_name(db_path.name + "-wal")
+    with Store(db_path) as store:
+        fill(store, 2, "base")
+        store.db.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.set_setting(key, "only in the WAL")
+        main, log = db_path.read_bytes(), wal.read_bytes()
+    db_path.write_bytes(main)
+    wal.write_bytes(log)
+
+
+def test_the_old_wal_is_not_applied_to_the_restored_database(db_path: Path, tmp_path: Path) -> None:
+    with Store(tmp_path / "backup-source.db") as store:
+        fill(store, 2, "restored")
+        backup = backup_database(store, tmp_path / "good.db")
+    _crashed_with_a_wal(db_path, "in-wal")
+    aside = restore_database(backup, db_path)
+    assert not db_path.with_name("inspector.db-wal").exists()
+    assert set(settings_of(db_path)) == {"restored0", "restored1"}
+    with Store(db_path) as store:
+        assert store.integrity_check() == "ok"
+    assert aside is not None and settings_of(aside)["in-wal"] == "only in the WAL"
+
+
+# -- backups do not touch the user's folder and leave nothing behind when killed --------------
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+@pytest.mark.parametrize("folder_mode", [0o1777, 0o755])
+def test_backup_out_leaves_the_chosen_folders_permissions(
+    store: Store, tmp_path: Path, folder_mode: int
+) -> None:
+    fill(store, 2)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, folder_mode)
+    dest = backup_database(store, shared / "x.db")
+    assert stat.S_IMODE(shared.stat().st_mode) == folder_mode
+    assert stat.S_IMODE(dest.stat().st_mode) == 0o600
+
+
+PAUSED_BACKUP = """
+import sqlite3, sys, types
+from pathlib import Path
+from inspector.storage.backup import backup_database
+
+class Pausing(sqlite3.Connection):
+    def backup(self, target, **kwargs):
+        super().backup(target, **kwargs)
+        print("copied", flush=True)
+        sys.stdin.readline()  # killed here, the copy written and not yet moved in place
+
+db = Path(sys.argv[1])
+conn = sqlite3.connect(str(db), factory=Pausing)
+source = types.SimpleNamespace(db=types.SimpleNamespace(conn=conn), path=db)
+backup_database(source, Path(sys.argv[2]))
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions and signals")
+@pytest.mark.parametrize("where", ["backups folder", "another folder"])
+def test_a_killed_backup_is_private_and_cleaned_up_at_the_next_start(
+    db_path: Path, tmp_path: Path, where: str
+) -> None:
+    with Store(db_path) as store:
+        fill(store, 200)
+    dest_folder = paths.backups_dir(db_path) if where == "backups folder" else tmp_path / "out"
+    dest_folder.mkdir(parents=True, exist_ok=True)
+    before = set(dest_folder.iterdir())
+    previous = os.umask(0o022)
+    try:
+        child = subprocess.Popen(
+            [sys.executable, "-c", PAUSED_BACKUP, str(db_path), str(dest_folder / "x.db")],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+    finally:
+        os.umask(previous)
+    try:
+        assert child.stdout.readline().strip() == "copied"
+        temporaries = sorted(set(dest_folder.iterdir()) - before)
+        assert temporaries, "the copy is written beside its destination"
+        for temp in temporaries:
+            assert stat.S_IMODE(temp.stat().st_mode) == 0o600, temp.name
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+        child.stdin.close()
+    assert not (dest_folder / "x.db").exists()
+    removed = clean_stale_temporaries(db_path)
+    assert set(temporaries) <= set(removed)
+    assert set(dest_folder.iterdir()) == before
+    assert not [p for p in paths.backups_dir(db_path).iterdir() if p.name.startswith(".")]
+
+
+def test_cleaning_leaves_a_live_copy_and_the_users_files_alone(store: Store, db_path: Path) -> None:
+    fill(store, 2)
+    live = backup_module.temporary_path(db_path)  # this process: still writing
+    live.write_bytes(b"in progress")
+    mine = db_path.with_name(".notes.txt")
+    mine.write_text("not Inspector's")
+    assert clean_stale_temporaries(db_path) == []
+    assert live.exists() and mine.exists() and db_path.exists()
+
+
+# -- a database is its file plus its -wal: checkpoints -----------------------------------------
+
+
+def only_the_file(db_path: Path, tmp_path: Path) -> Path:
+    """What copying just the ``.db`` (not its ``-wal``) would give."""
+    copy = tmp_path / "file-only.db"
+    copy.write_bytes(db_path.read_bytes())
+    return copy
+
+
+def test_a_clean_close_leaves_everything_in_the_file(db_path: Path, tmp_path: Path) -> None:
+    with Store(db_path) as other:  # the app's second connection (a worker) stays open
+        with Store(db_path) as store:
+            fill(store, 5, "closed")
+        assert "closed4" in settings_of(only_the_file(db_path, tmp_path))
+        assert other.get_setting("closed4")
+
+
+def test_finishing_a_lineup_puts_it_in_the_file(db_path: Path, tmp_path: Path) -> None:
+    from helpers.reports_data import EMPLOYEES, SETS
+
+    from inspector.storage.seal import verify
+
+    with Store(db_path) as other, Store(db_path) as store:
+        people = [store.save_employee(e) for e in EMPLOYEES[:2]]
+        lineup = store.start_lineup(
+            day=date(2025, 3, 3),
+            shift="早班",
+            site="总店",
+            department="前厅",
+            supervisor="王",
+            sets=SETS,
+            employees=people,
+        )
+        for inspection in store.inspections_for(lineup.id):
+            store.complete_inspection(inspection.id)
+        store.finish_lineup(lineup.id)
+        with Store(only_the_file(db_path, tmp_path), read_only=True) as copy:
+            assert copy.get_lineup(lineup.id).finished_at is not None
+            report = verify(copy.db.conn)
+            assert report.ok and report.lineups == 1
+        assert other.get_lineup(lineup.id).finished_at is not None
+
+
+def test_closing_twice_is_harmless(db_path: Path) -> None:
+    store = Store(db_path)
+    store.close()
+    store.close()
+
+
+def test_a_checkpoint_does_not_wait_for_a_report_being_read(db_path: Path) -> None:
+    """A reader holding an older snapshot (a report being built) keeps the WAL: the checkpoint
+    says so and returns, nothing is lost, and the next one empties it."""
+    with Store(db_path) as store, Store(db_path, read_only=True) as reader:
+        reader.db.conn.execute("BEGIN")
+        reader.db.conn.execute("SELECT count(*) FROM settings").fetchone()
+        store.set_setting("during", "the report")
+        assert store.checkpoint() is False
+        reader.db.conn.execute("COMMIT")
+        assert store.checkpoint() is True
+        assert store.get_setting("during") == "the report"

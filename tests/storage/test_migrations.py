@@ -86,3 +86,82 @@ def test_a_newer_database_is_refused(db_path):
     conn.close()
     with pytest.raises(NewerDatabaseError, match="m999_from_the_future"):
         Store(db_path)
+
+
+def test_m003_gives_existing_inspections_the_identity_of_today_s_roster(db_path):
+    with Store(db_path, migrate=False) as old:
+        migrations.apply(old.db, stop_before="m003_inspection_identity")
+    conn = sqlite3.connect(db_path)
+    conn.executescript(
+        """
+        INSERT INTO employees (id, employee_no, name, sex, department, role, created_at,
+            updated_at) VALUES (7, 'E7', '周敏', 'female', '客房部', 'housekeeper', 'x', 'x');
+        INSERT INTO lineups (id, day, started_at) VALUES (1, '2025-01-02', '2025-01-02 08:00');
+        INSERT INTO inspections (lineup_id, employee_id, position) VALUES (1, 7, 0);
+        """
+    )
+    conn.commit()
+    conn.close()
+    with Store(db_path) as store:
+        row = store.query_one(
+            "SELECT d.employee_no, d.name, d.department, d.role, d.sex FROM inspections i "
+            "JOIN identities d ON d.id = i.identity_id"
+        )
+        assert row == {
+            "employee_no": "E7",
+            "name": "周敏",
+            "department": "客房部",
+            "role": "housekeeper",
+            "sex": "female",
+        }
+        # the seals table keeps its triggers and now remembers the highest id it gave
+        triggers = {name for kind, name, _ in schema(db_path) if kind == "trigger"}
+        assert {"seals_no_update", "seals_no_delete", "identities_no_update"} <= triggers
+        assert (
+            "AUTOINCREMENT"
+            in store.query_one("SELECT sql FROM sqlite_master WHERE name = 'seals'")["sql"]
+        )
+
+
+def test_a_person_added_to_a_lineup_keeps_their_identity_at_that_time(store):
+    from datetime import date
+
+    from inspector.domain.people import Employee, Sex
+
+    person = store.save_employee(Employee("A1", "王五", Sex.MALE, "工程部", "engineer"))
+    lineup = store.start_lineup(
+        day=date(2025, 5, 5),
+        shift="早班",
+        site="",
+        department="",
+        supervisor="陈",
+        sets=[],
+        employees=[person],
+    )
+    store.upsert_employees([Employee("A1", "王六", Sex.FEMALE, "保安部", "security")])
+    row = store.query_one(
+        "SELECT d.employee_no, d.name, d.department, d.role, d.sex FROM inspections i "
+        "JOIN identities d ON d.id = i.identity_id WHERE i.lineup_id = ?",
+        (lineup.id,),
+    )
+    assert row == {
+        "employee_no": "A1",
+        "name": "王五",
+        "department": "工程部",
+        "role": "engineer",
+        "sex": "male",
+    }
+    again = store.start_lineup(
+        day=date(2025, 5, 6),
+        shift="早班",
+        site="",
+        department="",
+        supervisor="陈",
+        sets=[],
+        employees=[person],
+    )
+    identities = store.query(
+        "SELECT DISTINCT identity_id FROM inspections WHERE lineup_id IN (?, ?)",
+        (lineup.id, again.id),
+    )
+    assert len(identities) == 2  # one identity per roster state, shared by inspections

@@ -7,6 +7,7 @@ import os
 import sqlite3
 import stat
 import time
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -238,17 +239,39 @@ def test_verify_finds_a_finished_lineup_whose_seal_was_removed(store: Store, db_
     assert "no seal" in report.problems[0].message
 
 
+def old_version_lineup(db_path: Path, *, finished: bool = True) -> int:
+    """A line-up as a version before seals wrote it (the m001 schema, plain SQL)."""
+    with raw(db_path) as conn:
+        conn.execute(
+            "INSERT INTO employees (employee_no, name, sex, department, role, created_at, "
+            "updated_at) VALUES ('E1', '张三', 'male', '前厅', 'waiter', '2025-01-01', "
+            "'2025-01-01')"
+        )
+        lineup_id = conn.execute(
+            "INSERT INTO lineups (day, shift, site, department, supervisor, started_at, "
+            "finished_at) VALUES ('2025-03-04', '早班', '总店', '前厅', '王经理', "
+            "'2025-03-04 08:00:00', ?)",
+            ("2025-03-04 09:00:00" if finished else None,),
+        ).lastrowid
+        conn.execute(
+            "INSERT INTO inspections (lineup_id, employee_id, position, attendance, "
+            "completed_at, applicable, passed) VALUES (?, 1, 0, 'present', "
+            "'2025-03-04 08:10:00', 4, 4)",
+            (lineup_id,),
+        )
+    conn.close()
+    return lineup_id
+
+
 def test_the_migration_seals_lineups_finished_before_it(db_path: Path) -> None:
     with Store(db_path, migrate=False) as old:
         migrations.apply(old.db, stop_before="m002_seals")
         assert "seals" not in old.db.table_names()
-    with Store(db_path, migrate=False) as old:
-        # A line-up finished by a version without seals.
-        lineup, _ = make_lineup(old, finish=False)
-        old.db.execute("UPDATE lineups SET finished_at = '2025-03-04 09:00:00'")
-        old.db.conn.commit()
+    lineup_id = old_version_lineup(db_path)
     with Store(db_path) as store:
-        assert len(seal.seals_for(store.db.conn, lineup.id)) == 1
+        seals = seal.seals_for(store.db.conn, lineup_id)
+        # sealed by m002 (content version 1), then again with its identity by m003
+        assert [s.content_version for s in seals] == [1, 2]
         assert seal.verify(store.db.conn).ok
 
 
@@ -378,3 +401,165 @@ def test_the_app_makes_no_network_connection() -> None:
                 if any(name == bad or name.startswith(bad + ".") for bad in NETWORK_MODULES):
                     offenders.append(f"{source.relative_to(root.parent)}:{node.lineno}: {name}")
     assert offenders == []
+
+
+# -- the identity a line-up was judged with is sealed -----------------------------------------
+
+FIRST_PERSON = "(SELECT identity_id FROM inspections WHERE position = 0 AND lineup_id = {id})"
+
+
+def _identity_edit(column: str, value: str) -> str:
+    return f"UPDATE identities SET {column} = '{value}' WHERE id = " + FIRST_PERSON
+
+
+IDENTITY_EDITS = {
+    "name": _identity_edit("name", "别人"),
+    "department": _identity_edit("department", "后厨"),
+    "role": _identity_edit("role", "chef"),
+    "sex": _identity_edit("sex", "female"),
+    "number": _identity_edit("employee_no", "X9"),
+    "names swapped": (
+        "UPDATE inspections SET identity_id = (SELECT identity_id FROM inspections "
+        "WHERE lineup_id = {id} AND position = 1 - inspections.position) "
+        "WHERE lineup_id = {id} AND position IN (0, 1)"
+    ),
+    "another person's identity": (
+        "UPDATE inspections SET identity_id = (SELECT max(id) FROM identities) "
+        "WHERE lineup_id = {id} AND position = 0"
+    ),
+}
+
+
+@pytest.mark.parametrize("sql", IDENTITY_EDITS.values(), ids=IDENTITY_EDITS.keys())
+def test_verify_names_a_lineup_whose_judged_identity_was_edited(
+    store: Store, db_path: Path, sql: str
+) -> None:
+    lineup, _ = make_lineup(store)
+    with raw(db_path) as conn:
+        conn.execute("DROP TRIGGER identities_no_update")
+        assert conn.execute(sql.format(id=lineup.id)).rowcount >= 1
+    report = seal.verify(store.db.conn)
+    assert report.bad_lineups == [lineup.id]
+    assert "no longer matches its seal" in report.problems[0].message
+
+
+def test_a_lineup_keeps_the_identity_it_was_judged_with(store: Store) -> None:
+    _, inspections = make_lineup(store)
+    person = store.get_employee(inspections[0].employee_id)
+    store.save_employee(replace(person, name="改名", department="后厨", role="chef"))
+    judged = store.judged_identity(inspections[0].id)
+    assert (judged.name, judged.department, judged.role) == ("员工0", "前厅", "waiter")
+    assert seal.verify(store.db.conn).ok  # a roster change is not a change of the record
+
+
+def test_seals_made_before_identities_still_verify_and_identities_are_sealed_after(
+    db_path: Path,
+) -> None:
+    with Store(db_path, migrate=False) as old:
+        migrations.apply(old.db, stop_before="m003_inspection_identity")
+    lineup_id = old_version_lineup(db_path)
+    with raw(db_path) as conn:
+        seal.seal_unsealed_finished(conn)  # as the version before sealed it
+    with Store(db_path) as store:
+        seals = seal.seals_for(store.db.conn, lineup_id)
+        assert [s.content_version for s in seals] == [1, 2]
+        assert seal.verify(store.db.conn).ok
+        (inspection,) = store.inspections_for(lineup_id)
+        assert store.judged_identity(inspection.id).name == "张三"
+    with raw(db_path) as conn:
+        conn.execute("DROP TRIGGER identities_no_update")
+        conn.execute("UPDATE identities SET name = '李四'")
+    with Store(db_path) as store:
+        assert seal.verify(store.db.conn).bad_lineups == [lineup_id]
+
+
+# -- a removed newest seal, and seals printed on paper (verify --expect) ----------------------
+
+
+def _remove_newest_seal_and_reopen(db_path: Path, lineup_id: int) -> None:
+    with raw(db_path) as conn:
+        conn.execute("DROP TRIGGER seals_no_delete")
+        conn.execute("DELETE FROM seals WHERE lineup_id = ?", (lineup_id,))
+        conn.execute("UPDATE lineups SET finished_at = NULL WHERE id = ?", (lineup_id,))
+
+
+def test_verify_finds_a_removed_newest_seal_whose_lineup_was_reopened(
+    store: Store, db_path: Path
+) -> None:
+    make_lineup(store, day=date(2025, 3, 3))
+    lineup, _ = make_lineup(store, day=date(2025, 3, 4))
+    printed = seal.seal_for_lineup(store, lineup.id)
+    _remove_newest_seal_and_reopen(db_path, lineup.id)
+    report = seal.verify(store.db.conn)
+    assert not report.ok
+    assert "newest seal was removed" in report.problems[-1].message
+    expected = seal.verify(store.db.conn, expect=[printed])
+    assert lineup.id in expected.bad_lineups
+    message = next(p.message for p in expected.problems if printed[:8] in p.message)
+    assert "no longer in the chain" in message and f"line-up {lineup.id} (" in message.lower()
+
+
+def test_verify_expect_catches_a_rewritten_newest_seal(store: Store, db_path: Path) -> None:
+    """The newest seal can be recomputed by someone with Inspector's code: only a copy of it
+    kept outside the file (the sheet) shows the record changed."""
+    make_lineup(store, day=date(2025, 3, 3))
+    lineup, _ = make_lineup(store, day=date(2025, 3, 4))
+    printed = seal.seal_for_lineup(store, lineup.id)
+    with raw(db_path) as conn:
+        conn.execute("DROP TRIGGER seals_no_update")
+        conn.execute(
+            "UPDATE marks SET note = '没有问题' WHERE note != '' AND "
+            + IN_LINEUP.format(id=lineup.id)
+        )
+        newest = conn.execute("SELECT id, prev_hash FROM seals ORDER BY id DESC").fetchone()
+        digest = seal.content_hash(conn, lineup.id)
+        conn.execute(
+            "UPDATE seals SET content_hash = ?, chain_hash = ? WHERE id = ?",
+            (digest, seal.chain(newest[1], digest), newest[0]),
+        )
+    assert seal.verify(store.db.conn).ok  # what the file alone cannot show
+    report = seal.verify(store.db.conn, expect=[printed])
+    assert not report.ok
+    assert "no longer in the chain" in report.problems[0].message
+
+
+def test_verify_expect_accepts_a_seal_still_in_the_chain(store: Store) -> None:
+    first, _ = make_lineup(store, day=date(2025, 3, 3))
+    printed = seal.seal_for_lineup(store, first.id)
+    make_lineup(store, day=date(2025, 3, 4))
+    head = seal.verify(store.db.conn).head
+    report = seal.verify(store.db.conn, expect=[f"Seal: {printed}", head, head[:12].upper()])
+    assert report.ok
+    assert [lineup for _, lineup in report.expected] == [first.id, first.id + 1, first.id + 1]
+
+
+def test_verify_expect_after_an_amendment_checks_the_amended_record(
+    store: Store, db_path: Path
+) -> None:
+    lineup, inspections = make_lineup(store)
+    printed = seal.seal_for_lineup(store, lineup.id)
+    store.amend_mark(inspections[0].id, "test.item-0", Result.PASS, reason="误判", changed_by="李")
+    assert seal.verify(store.db.conn, expect=[printed]).ok  # amended through Inspector
+    with raw(db_path) as conn:
+        conn.execute("UPDATE lineups SET supervisor = '别人'")
+    report = seal.verify(store.db.conn, expect=[printed])
+    assert any(printed[:8] in p.message and "no longer match" in p.message for p in report.problems)
+
+
+@pytest.mark.parametrize("value", ["", "xyz", "ab12", "ab12cd3g", "0" * 65])
+def test_verify_expect_refuses_what_is_not_a_seal(store: Store, value: str) -> None:
+    with pytest.raises(seal.BadExpectedSeal, match="is not a seal"):
+        seal.verify(store.db.conn, expect=[value])
+
+
+def test_verify_finds_a_lineup_sealed_again_without_a_change(store: Store, db_path: Path) -> None:
+    """Editing a record and sealing it again with Inspector's own code, at the end of the
+    chain, keeps the printed seal in the chain: the new seal has no change behind it."""
+    lineup, _ = make_lineup(store)
+    printed = seal.seal_for_lineup(store, lineup.id)
+    with raw(db_path) as conn:
+        conn.execute("UPDATE marks SET note = '没有问题' WHERE note != ''")
+        seal.append_seal(conn, lineup.id)
+    for report in (seal.verify(store.db.conn), seal.verify(store.db.conn, expect=[printed])):
+        assert report.bad_lineups == [lineup.id]
+        assert "again without a change" in report.problems[0].message

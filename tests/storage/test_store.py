@@ -11,9 +11,9 @@ from inspector.domain.checklist import InspectionType
 from inspector.domain.lineup import Attendance, PersonStatus, Result
 from inspector.domain.people import Employee, Sex
 from inspector.storage import Store
+from inspector.storage.bulk import BulkInspection, BulkLineup, BulkMark, bulk_insert_history
 from inspector.storage.errors import LineupClosedError, NotFoundError
 from inspector.storage.seal import verify
-from inspector.storage.store import BulkInspection, BulkLineup, BulkMark
 
 DAY = date(2024, 5, 6)
 PEOPLE = [
@@ -186,7 +186,7 @@ def test_bulk_history_scores_like_marking_one_by_one(store, sets, catalogue):
             BulkInspection(lifeguard.id, Attendance.ABSENT, started),
         ),
     )  # fmt: skip
-    assert store.bulk_insert_history(sets, [bulk]) == 1
+    assert bulk_insert_history(store, sets, [bulk]) == 1
 
     # the same by hand
     lineup, (m, w, lg) = start(store, sets)
@@ -222,7 +222,7 @@ def test_bulk_history_refuses_an_unknown_item(store, sets):
         inspections=(BulkInspection(man.id, Attendance.PRESENT, None, (BulkMark("no.such", Result.FAIL),)),),
     )  # fmt: skip
     with pytest.raises(NotFoundError):
-        store.bulk_insert_history(sets, [bulk])
+        bulk_insert_history(store, sets, [bulk])
     assert store.list_lineups() == []  # nothing half-written
 
 
