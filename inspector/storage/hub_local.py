@@ -476,8 +476,11 @@ class _Tables:
             if c not in ("id", "global_id", "origin_site", "cursor")
         ]
         self.inspections = [
-            c for c in _columns(conn, "inspections") if c not in ("id", "lineup_id", "employee_id")
+            c
+            for c in _columns(conn, "inspections")
+            if c not in ("id", "lineup_id", "employee_id", "identity_id")
         ]
+        self.identities = "identity_id" in _columns(conn, "inspections")
         self.marks = [
             c for c in _columns(conn, "marks") if c not in ("inspection_id", "checklist_version_id")
         ]
@@ -485,6 +488,28 @@ class _Tables:
             c for c in _columns(conn, "change_log") if c not in ("id", "lineup_id", "inspection_id")
         ]
         self.employees = set(_columns(conn, "employees"))
+
+
+def _identity_id(conn: sqlite3.Connection, employee_id: int, inspection: dict) -> int:
+    """The ``identities`` row of a pulled inspection: the sealed identity when the document
+    carries one (content version 2), else the person's roster entry here."""
+    if inspection.get("name") is not None:
+        values = tuple(inspection[k] for k in ("employee_no", "name", "department", "role", "sex"))
+    else:
+        values = conn.execute(
+            "SELECT employee_no, name, department, role, sex FROM employees WHERE id = ?",
+            (employee_id,),
+        ).fetchone()
+    conn.execute(
+        "INSERT OR IGNORE INTO identities (employee_id, employee_no, name, department, role, "
+        "sex) VALUES (?, ?, ?, ?, ?, ?)",
+        (employee_id, *values),
+    )
+    return conn.execute(
+        "SELECT id FROM identities WHERE employee_id = ? AND employee_no = ? AND name = ? "
+        "AND department = ? AND role = ? AND sex = ?",
+        (employee_id, *values),
+    ).fetchone()[0]
 
 
 def _employee_id(conn: sqlite3.Connection, employee_no: str, people: dict) -> int:
@@ -547,8 +572,11 @@ def _materialise(conn: sqlite3.Connection, t: _Tables, doc: Document, site: str)
     local_of: dict[int, int] = {}  # the origin's inspection id -> ours
     for inspection in content["inspections"]:
         employee_id = _employee_id(conn, inspection["employee_no"], people)
-        cols = t.inspections
+        cols = list(t.inspections)
         vals = [inspection.get(c) for c in cols]
+        if t.identities:  # the identity the origin judged the person with, as it sealed it
+            cols.append("identity_id")
+            vals.append(_identity_id(conn, employee_id, inspection))
         position = inspection["position"]
         if position in existing:
             conn.execute(

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from inspector.services.report_jobs import build_lineup_sheet
 from inspector.services.figures import export_monthly
+from inspector.services.report_jobs import build_lineup_sheet
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 
