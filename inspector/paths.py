@@ -60,6 +60,11 @@ def font_path() -> Path:
     return resources_dir() / "fonts" / "WenQuanYiMicroHei.ttf"
 
 
+def icon_path(size: int = 256) -> Path:
+    """The application icon as a PNG (16, 24, 32, 48, 64, 128 or 256 pixels square)."""
+    return resources_dir() / "icons" / f"inspector-{size}.png"
+
+
 def translations_dir() -> Path:
     return resources_dir() / "translations"
 

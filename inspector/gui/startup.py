@@ -11,12 +11,15 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inspector import __version__, paths
@@ -32,6 +35,9 @@ from inspector.storage.errors import DatabaseLockedError, StorageError
 log = logging.getLogger("inspector")
 
 EXIT_STORAGE = 2
+# Set to 1, the app quits through its own Quit action as soon as the window is up: the smoke
+# test of the built app (packaging/smoke.sh) starts and stops the real GUI this way.
+QUIT_AFTER_START_ENV = "INSPECTOR_QUIT_AFTER_START"
 
 
 def configure_logging(log_file: Path) -> logging.Handler:
@@ -52,6 +58,7 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.APP_AUTHOR)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(paths.icon_path())))
     return app
 
 
@@ -118,7 +125,8 @@ class Opened:
     lock: object | None = None
 
     def close(self) -> None:
-        self.window.close()
+        if shiboken6.isValid(self.window):  # Quit already closed and deleted it
+            self.window.close()
         self.context.runner.wait(30_000)
         self.context.store.close()
         if self.lock is not None:
@@ -279,6 +287,8 @@ def run_gui(args: argparse.Namespace) -> int:
     launcher, code = start(args)
     if launcher is None:
         return code
+    if os.environ.get(QUIT_AFTER_START_ENV) == "1" and launcher.opened is not None:
+        QTimer.singleShot(0, launcher.opened.window.quit_action.trigger)
     try:
         return QApplication.instance().exec()
     finally:
