@@ -61,6 +61,9 @@ def main() -> int:
     if not program.is_file():
         print(f"the build made no {program}", file=sys.stderr)
         return 1
+    if sys.platform.startswith("linux"):  # the menu entry and the per-user installer, beside it
+        for name in ("inspector.desktop", "install.sh"):
+            shutil.copy2(ROOT / "packaging" / "linux" / name, DIST / "inspector" / name)
     seconds = time.monotonic() - started
     size_mb = folder_size(DIST / "inspector") / 1_000_000
     print(f"built {program.relative_to(ROOT)}: {size_mb:.0f} MB in {seconds:.0f} s")

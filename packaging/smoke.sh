@@ -63,4 +63,18 @@ grep -q "opened $demo_db" "$log" || fail "the GUI did not open the demo database
 if grep -qE 'CRITICAL|ERROR|Traceback' "$log"; then fail "the GUI logged errors: $(cat "$log")"; fi
 echo "smoke: GUI opened $demo_db offscreen and quit with status 0"
 
+# The per-user install (and update over it) that the README describes, into the clean home.
+clean /bin/bash "$(dirname "$app")/install.sh" >"$work/install.out" || fail "install.sh: $(cat "$work/install.out")"
+clean /bin/bash "$(dirname "$app")/install.sh" >"$work/install.out" || fail "install.sh again: $(cat "$work/install.out")"
+installed="$(clean "$work/home/.local/bin/inspector" --version)"
+[ "$installed" = "$version" ] || fail "the installed command printed '$installed'"
+desktop="$work/home/.local/share/applications/inspector.desktop"
+grep -q "^Exec=$work/home/.local/opt/inspector/inspector$" "$desktop" || fail "bad menu entry: $(cat "$desktop")"
+[ -s "$work/home/.local/share/icons/hicolor/48x48/apps/inspector.png" ] || fail "no menu icon installed"
+if command -v desktop-file-validate >/dev/null; then desktop-file-validate "$desktop"; fi
+[ -s "$demo_db" ] || fail "installing touched the data"
+clean /bin/bash "$work/home/.local/opt/inspector/install.sh" --uninstall >/dev/null
+[ ! -e "$work/home/.local/opt/inspector" ] && [ -s "$demo_db" ] || fail "--uninstall left the program or took the data"
+echo "smoke: install.sh installed, updated and removed the app; the data stayed"
+
 echo "smoke: all passed in $((SECONDS - started)) s ($(du -sh "$(dirname "$app")" | cut -f1) app folder)"
