@@ -1,7 +1,9 @@
 """Where things live: the user's data directory and the shipped checklists and resources.
 
-The shipped folders sit at the top of a checkout, or under ``<prefix>/share/inspector`` when
-installed from a wheel. This module is the one place that knows either.
+The shipped folders sit at the top of a checkout, under ``<prefix>/share/inspector`` when
+installed from a wheel, or inside the bundle of the self-contained app (PyInstaller sets
+``sys.frozen`` and unpacks the data beside the code in ``sys._MEIPASS``). This module is the one
+place that knows all three.
 """
 
 from __future__ import annotations
@@ -18,7 +20,20 @@ APP_AUTHOR = "Inspector"
 _CHECKOUT_ROOT = Path(__file__).resolve().parent.parent
 
 
+def is_frozen() -> bool:
+    """True in the self-contained app built by packaging/build.py."""
+    return bool(getattr(sys, "frozen", False)) and hasattr(sys, "_MEIPASS")
+
+
 def _shipped_root() -> Path:
+    if is_frozen():
+        bundle = Path(sys._MEIPASS)
+        if (bundle / "checklists").is_dir() and (bundle / "resources").is_dir():
+            return bundle
+        raise FileNotFoundError(
+            f"Inspector's checklists/ and resources/ folders are missing from {bundle}: "
+            "the app folder is incomplete; install it again."
+        )
     if (_CHECKOUT_ROOT / "checklists").is_dir() and (_CHECKOUT_ROOT / "resources").is_dir():
         return _CHECKOUT_ROOT
     for prefix in (sys.prefix, sys.base_prefix, os.path.expanduser("~/.local")):
@@ -43,6 +58,11 @@ def resources_dir() -> Path:
 def font_path() -> Path:
     """The bundled CJK TrueType font used by both the GUI and the PDF reports."""
     return resources_dir() / "fonts" / "WenQuanYiMicroHei.ttf"
+
+
+def icon_path(size: int = 256) -> Path:
+    """The application icon as a PNG (16, 24, 32, 48, 64, 128 or 256 pixels square)."""
+    return resources_dir() / "icons" / f"inspector-{size}.png"
 
 
 def translations_dir() -> Path:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 from shiboken6 import Shiboken
 
@@ -71,6 +72,7 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.APP_AUTHOR)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(paths.icon_path())))
     return app
 
 
@@ -304,7 +306,7 @@ def run_gui(args: argparse.Namespace) -> int:
     launcher, code = start(args)
     if launcher is None:
         return code
-    if os.environ.get(QUIT_AFTER_START):  # tests of the real process: the user's Quit
+    if os.environ.get(QUIT_AFTER_START) == "1" and launcher.opened is not None:
         QTimer.singleShot(0, launcher.opened.window.quit_action.trigger)
     try:
         code = QApplication.instance().exec()

@@ -829,6 +829,22 @@ It resumes at person {n}: {name}.</source>
         <translation>班前检查表已保存：{path}</translation>
     </message>
     <message>
+        <source>Sending the line-up sheet to the printer… (saved: {path})</source>
+        <translation>正在把班前检查表发送到打印机…（已保存：{path}）</translation>
+    </message>
+    <message>
+        <source>Line-up sheet sent to the printer (saved: {path})</source>
+        <translation>班前检查表已发送到打印机（已保存：{path}）</translation>
+    </message>
+    <message>
+        <source>The line-up sheet was not printed (saved: {path})</source>
+        <translation>班前检查表未打印（已保存：{path}）</translation>
+    </message>
+    <message>
+        <source>see the message</source>
+        <translation>见提示信息</translation>
+    </message>
+    <message>
         <source>The line-up sheet could not be built.</source>
         <translation>班前检查表未能生成。</translation>
     </message>
@@ -895,6 +911,10 @@ It resumes at person {n}: {name}.</source>
     <message>
         <source>Print line-up sheet</source>
         <translation>打印班前检查表</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Review and change…</source>
@@ -1073,6 +1093,65 @@ Database: {db}</source>
     </message>
 </context>
 <context>
+    <name>PdfActions</name>
+    <message>
+        <source>The sheet was not printed: {error}</source>
+        <translation>未能打印：{error}</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <source>This computer has no print command (CUPS &apos;lp&apos; was not found), so Inspector cannot send the sheet to a printer.</source>
+        <translation>这台电脑没有打印命令（找不到 CUPS 的 lp），Inspector 无法把文件发送到打印机。</translation>
+    </message>
+    <message>
+        <source>Windows has no program that prints PDF files. Install a PDF reader, or open the file and print it from there.</source>
+        <translation>Windows 上没有能打印 PDF 文件的程序。请安装 PDF 阅读器，或打开文件后在阅读器中打印。</translation>
+    </message>
+    <message>
+        <source>The printer did not take the sheet.</source>
+        <translation>打印机没有接受这份文件。</translation>
+    </message>
+    <message>
+        <source>The print system did not answer. Check that the printer is on and connected.</source>
+        <translation>打印系统没有响应。请检查打印机是否已开机并连接。</translation>
+    </message>
+    <message>
+        <source>The PDF to print is no longer there.</source>
+        <translation>要打印的 PDF 文件已不存在。</translation>
+    </message>
+    <message>
+        <source>The print system said: {detail}</source>
+        <translation>打印系统的提示：{detail}</translation>
+    </message>
+    <message>
+        <source>Not opened</source>
+        <translation>未能打开</translation>
+    </message>
+    <message>
+        <source>No program on this computer opened the PDF (is a PDF viewer installed?).</source>
+        <translation>这台电脑上没有程序能打开该 PDF（是否安装了 PDF 阅读器？）。</translation>
+    </message>
+    <message>
+        <source>The folder could not be opened. It is:
+{folder}</source>
+        <translation>无法打开文件夹。文件夹位置：
+{folder}</translation>
+    </message>
+    <message>
+        <source>The PDF is saved at:
+{path}</source>
+        <translation>PDF 已保存在：
+{path}</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+</context>
+<context>
     <name>PersonView</name>
     <message>
         <source>Photo evidence</source>
@@ -1221,6 +1300,18 @@ Database: {db}</source>
         <translation>报表未能生成</translation>
     </message>
     <message>
+        <source>Sending to the printer…</source>
+        <translation>正在发送到打印机…</translation>
+    </message>
+    <message>
+        <source>Sent to the printer:</source>
+        <translation>已发送到打印机：</translation>
+    </message>
+    <message>
+        <source>Not printed; the file is here:</source>
+        <translation>未打印；文件位置：</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -1283,6 +1374,10 @@ Database: {db}</source>
     <message>
         <source>Change…</source>
         <translation>更改…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
     </message>
     <message>
         <source>Open</source>

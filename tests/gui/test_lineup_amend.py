@@ -96,13 +96,13 @@ def test_attendance_amendment(qtbot, roster, window, store, press, start_lineup)
     assert change.after["attendance"] == "leave"
 
 
-def test_print_the_lineup_sheet_from_the_summary(qtbot, roster, window, press, start_lineup):
+def test_open_the_lineup_sheet_from_the_summary(qtbot, roster, window, press, start_lineup):
     finish_lineup(qtbot, window, press, start_lineup)
     summary = window.lineup.summary
     opened = []
     summary.open_file = opened.append  # the PDF viewer, as the desktop would open it
     with qtbot.waitSignal(summary.sheet_ready, timeout=30_000):
-        qtbot.mouseClick(summary.print_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(summary.open_sheet_button, Qt.MouseButton.LeftButton)
     [pdf] = opened
     assert pdf.read_bytes().startswith(b"%PDF")
     assert summary.print_button.isEnabled()

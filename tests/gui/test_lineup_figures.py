@@ -84,7 +84,7 @@ def test_screen_sheet_and_cli_agree(
     opened = []
     summary.open_file = opened.append
     with qtbot.waitSignal(summary.sheet_ready, timeout=30_000):
-        qtbot.mouseClick(summary.print_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(summary.open_sheet_button, Qt.MouseButton.LeftButton)
     text = "\n".join(p.extract_text() for p in PdfReader(opened[0]).pages)
     block = text[text.index("Counts") : text.index("Compliance")]
     lines = [line.strip() for line in block.splitlines()[1:]]

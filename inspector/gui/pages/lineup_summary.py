@@ -1,5 +1,5 @@
 """After Finish: who was inspected, absent, on leave or late, faults by item, who needs follow-up,
-and the printable line-up sheet (built in the background, opened as a PDF)."""
+and the line-up sheet (built in the background as a PDF, then printed or opened)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -26,6 +25,7 @@ from inspector.gui.controllers.lineup_controller import LineupController
 from inspector.gui.errors import show_error
 from inspector.gui.i18n import current_language
 from inspector.gui.models.lineup_summary_model import FaultCountsModel, FollowUpModel
+from inspector.gui.printing import PdfActions
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
 from inspector.services.report_jobs import LINEUP_SHEET, ReportRequest, report_language
@@ -38,10 +38,6 @@ def sheet_path(db_path: Path, summary: LineupSummary, lang: str = "zh") -> Path:
     as every line-up sheet is (``services.report_jobs``)."""
     request = ReportRequest(lang=lang, lineup=summary.lineup)
     return db_path.parent / f"{db_path.stem}-sheets" / LINEUP_SHEET.file_name(request)
-
-
-def open_file(path: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 class LineupSummaryPage(QWidget):
@@ -58,7 +54,8 @@ class LineupSummaryPage(QWidget):
         self.context = context
         self.controller = controller
         self.summary: LineupSummary | None = None
-        self.open_file: Callable[[Path], None] = open_file
+        self.pdf = PdfActions(self)
+        self.open_file: Callable[[Path], object] = self.pdf.open_file
 
         self.title = QLabel()
         self.title.setObjectName("summary_title")
@@ -113,6 +110,11 @@ class LineupSummaryPage(QWidget):
         self.print_button = touch_button(primary=True)
         self.print_button.setObjectName("print_button")
         self.print_button.clicked.connect(self.print_sheet)
+        self.open_sheet_button = touch_button()
+        self.open_sheet_button.setObjectName("open_sheet_button")
+        self.open_sheet_button.clicked.connect(self.open_sheet)
+        self.pdf.printed.connect(self._sheet_printed)
+        self.pdf.print_failed.connect(self._sheet_not_printed)
         self.review_button = touch_button()
         self.review_button.clicked.connect(self._review_selected)
         self.grid_button = touch_button()
@@ -122,7 +124,13 @@ class LineupSummaryPage(QWidget):
         self.sheet_status = QLabel()
         self.sheet_status.setWordWrap(True)
         buttons = QHBoxLayout()
-        for button in (self.print_button, self.review_button, self.grid_button, self.home_button):
+        for button in (
+            self.print_button,
+            self.open_sheet_button,
+            self.review_button,
+            self.grid_button,
+            self.home_button,
+        ):
             buttons.addWidget(button)
 
         layout = QVBoxLayout(self)
@@ -181,6 +189,14 @@ class LineupSummaryPage(QWidget):
     # -- the printed sheet -----------------------------------------------------------------
 
     def print_sheet(self) -> None:
+        """Build the sheet in the background, then send it to the printer."""
+        self._build_sheet(self._print_built)
+
+    def open_sheet(self) -> None:
+        """Build the sheet in the background, then open it in the PDF viewer."""
+        self._build_sheet(lambda path: self.open_file(path))
+
+    def _build_sheet(self, then: Callable[[Path], object]) -> None:
         if self.summary is None:
             return
         request = ReportRequest(
@@ -191,18 +207,42 @@ class LineupSummaryPage(QWidget):
         def build(store, _progress) -> Path:  # runs on the worker thread
             return LINEUP_SHEET.build(store, request, out_path, create_folder=True)
 
-        self.print_button.setEnabled(False)
+        self._set_sheet_buttons_enabled(False)
         self.sheet_status.setText(self.tr("Building the line-up sheet…"))
-        self.context.runner.submit(build, on_done=self._sheet_built, on_error=self._sheet_failed)
+        self.context.runner.submit(
+            build, on_done=lambda path: self._sheet_built(path, then), on_error=self._sheet_failed
+        )
 
-    def _sheet_built(self, path: Path) -> None:
-        self.print_button.setEnabled(True)
+    def _set_sheet_buttons_enabled(self, enabled: bool) -> None:
+        self.print_button.setEnabled(enabled)
+        self.open_sheet_button.setEnabled(enabled)
+
+    def _sheet_built(self, path: Path, then: Callable[[Path], object]) -> None:
+        self._set_sheet_buttons_enabled(True)
         self.sheet_status.setText(self.tr("Line-up sheet saved: {path}").format(path=path))
         self.sheet_ready.emit(path)
-        self.open_file(path)
+        then(path)
+
+    def _print_built(self, path: Path) -> None:
+        self.sheet_status.setText(
+            self.tr("Sending the line-up sheet to the printer… (saved: {path})").format(path=path)
+        )
+        self.pdf.print_file(path)
+
+    def _sheet_printed(self, result) -> None:
+        self.sheet_status.setText(
+            self.tr("Line-up sheet sent to the printer (saved: {path})").format(path=result.path)
+        )
+
+    def _sheet_not_printed(self, exc: Exception) -> None:
+        self.sheet_status.setText(
+            self.tr("The line-up sheet was not printed (saved: {path})").format(
+                path=getattr(exc, "path", None) or self.tr("see the message")
+            )
+        )
 
     def _sheet_failed(self, exc: Exception) -> None:
-        self.print_button.setEnabled(True)
+        self._set_sheet_buttons_enabled(True)
         self.sheet_status.setText(self.tr("The line-up sheet could not be built."))
         show_error(self, exc)
 
@@ -253,6 +293,7 @@ class LineupSummaryPage(QWidget):
         self.faults_box.setTitle(self.tr("Faults by item"))
         self.follow_box.setTitle(self.tr("Needs follow-up (double-click to review or change)"))
         self.print_button.setText(self.tr("Print line-up sheet"))
+        self.open_sheet_button.setText(self.tr("Open"))
         self.review_button.setText(self.tr("Review and change…"))
         self.grid_button.setText(self.tr("Grid"))
         self.home_button.setText(self.tr("Done"))

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QSettings, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtCore import QDate, QEvent, QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from inspector.gui.context import AppContext
 from inspector.gui.errors import show_error
 from inspector.gui.models.checklist_model import ui_language
+from inspector.gui.printing import PdfActions
 from inspector.services import report_jobs
 from inspector.services.employee_record import role_names
 from inspector.services.report_jobs import (
@@ -131,8 +132,13 @@ class ReportsPage(QWidget):
         self.path_label.setObjectName("reportPath")
         self.path_label.setWordWrap(True)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.pdf = PdfActions(self)
+        self.pdf.printed.connect(self._printed)
+        self.pdf.print_failed.connect(self._not_printed)
+        self.print_button = self._button("reportPrint", self.print_last)
         self.open_button = self._button("reportOpen", self.open_last)
         self.open_folder_button = self._button("reportOpenFolder", self.open_folder)
+        self.print_button.hide()
         self.open_button.hide()
         self.open_folder_button.hide()
 
@@ -186,6 +192,7 @@ class ReportsPage(QWidget):
         actions.addStretch(0)
         results = QHBoxLayout()
         results.addWidget(self.path_label, 1)
+        results.addWidget(self.print_button)
         results.addWidget(self.open_button)
         results.addWidget(self.open_folder_button)
 
@@ -446,6 +453,7 @@ class ReportsPage(QWidget):
         self.progress.show()
         self.status_label.setText(message)
         self.path_label.clear()
+        self.print_button.hide()
         self.open_button.hide()
         self.open_folder_button.hide()
 
@@ -460,6 +468,7 @@ class ReportsPage(QWidget):
         self.progress.hide()
         self.last_path = path
         self.path_label.setText(str(path))
+        self.print_button.setVisible(path.suffix.lower() == ".pdf")
         self.open_button.show()
         self.open_folder_button.show()
         self._update_buttons()
@@ -468,7 +477,7 @@ class ReportsPage(QWidget):
         self._finish(path)
         self.status_label.setText(self.tr("The report is ready:"))
         if self.open_when_done:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            self.pdf.open_file(path)
         self.report_finished.emit(str(path))
 
     def _exported(self, path: Path) -> None:
@@ -484,13 +493,24 @@ class ReportsPage(QWidget):
         self.report_failed.emit(exc)
         show_error(self, exc, self.tr("The report was not built"))
 
+    def print_last(self) -> None:
+        """Send the last PDF to the printer, in the background."""
+        if self.last_path is not None:
+            self.status_label.setText(self.tr("Sending to the printer…"))
+            self.pdf.print_file(self.last_path)
+
+    def _printed(self, _result) -> None:
+        self.status_label.setText(self.tr("Sent to the printer:"))
+
+    def _not_printed(self, _exc: Exception) -> None:
+        self.status_label.setText(self.tr("Not printed; the file is here:"))
+
     def open_last(self) -> None:
         if self.last_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_path)))
+            self.pdf.open_file(self.last_path)
 
     def open_folder(self) -> None:
-        folder = self.last_path.parent if self.last_path else self.output_dir
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        self.pdf.open_folder(self.last_path or self.output_dir)
 
     # -- language -----------------------------------------------------------------------------
 
@@ -523,6 +543,7 @@ class ReportsPage(QWidget):
         if self.department_combo.count():
             self.department_combo.setItemText(0, self.tr("All departments"))
         self.folder_button.setText(self.tr("Change…"))
+        self.print_button.setText(self.tr("Print"))
         self.open_button.setText(self.tr("Open"))
         self.open_folder_button.setText(self.tr("Open folder"))
         self.employee_combo.lineEdit().setPlaceholderText(self.tr("Number or name"))
