@@ -10,20 +10,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from helpers.factories import make_roster, make_set
 
 from inspector import paths
-from inspector.domain.checklist import (
-    AppliesTo,
-    ChecklistItem,
-    ChecklistSet,
-    InspectionType,
-    ItemKind,
-    Severity,
-    Source,
-)
 from inspector.domain.lineup import Attendance, Result
-from inspector.domain.people import Employee, Sex
-from inspector.domain.text import Text
 from inspector.storage import Store, seal
 from inspector.storage.migrations import migrations
 from inspector.storage.photos import (
@@ -34,42 +24,11 @@ from inspector.storage.photos import (
     store_photo,
 )
 
-SETS = [
-    ChecklistSet(
-        id="test-grooming",
-        version=1,
-        inspection_type=InspectionType.LINEUP,
-        area="grooming",
-        title=Text("仪容", "Grooming"),
-        items=tuple(
-            ChecklistItem(
-                id=f"test.item-{n}",
-                kind=ItemKind.REQUIRED,
-                text=Text(f"要求{n}", f"rule {n}"),
-                applies_to=AppliesTo.EVERYONE,
-                severity=Severity.MAJOR if n == 0 else Severity.MINOR,
-                weight=2 if n == 0 else 1,
-                source=Source("test.toml", "1"),
-            )
-            for n in range(4)
-        ),
-    )
-]
+SETS = [make_set("test", 4, set_id="test-grooming", major_first=True)]
 
 
 def make_lineup(store: Store, *, day: date = date(2025, 3, 4), finish: bool = True, n: int = 3):
-    employees = [
-        store.save_employee(
-            Employee(
-                f"E{day:%m%d}{i:02}",
-                f"员工{i}",
-                Sex.FEMALE if i % 2 else Sex.MALE,
-                "前厅",
-                "waiter",
-            )
-        )
-        for i in range(n)
-    ]
+    employees = [store.save_employee(e) for e in make_roster(f"E{day:%m%d}", n, digits=2)]
     lineup = store.start_lineup(
         day=day,
         shift="早班",
