@@ -103,7 +103,7 @@ class Store:
                         self.path,
                     )
                 conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
-            self.db = Database(conn)
+            self.db = Database(conn, execute_plugins=False)  # no third-party hooks, fast open
             try:
                 self._configure()
                 if migrate and not read_only:
