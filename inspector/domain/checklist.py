@@ -158,9 +158,6 @@ class Catalogue:
     def item(self, item_id: str) -> ChecklistItem:
         return self._item_index[item_id][1]
 
-    def set_of(self, item_id: str) -> ChecklistSet:
-        return self._item_index[item_id][0]
-
     def role(self, role_id: str) -> Role | None:
         return next((r for r in self.roles if r.id == role_id), None)
 

@@ -556,10 +556,3 @@ def monthly_pack_data(store: Store, month: date, department: str | None = None) 
         seal=month_seal,
         sealed_lineups=sealed,
     )
-
-
-# -- look-ups for the commands ----------------------------------------------------------------
-
-
-def lineup_ids_on(store: Store, day: date, shift: str | None = None) -> list[int]:
-    return [lineup.id for lineup in store.lineups_on(day, shift)]

@@ -14,7 +14,7 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -392,20 +392,6 @@ class Store:
                 (r["id"], ChecklistSet.from_dict(json.loads(r["content"]))) for r in rows
             ]
         return self._sets_cache[lineup_id]
-
-    def checklist_versions_used(
-        self, start: date | None = None, end: date | None = None
-    ) -> list[tuple[str, int, str]]:
-        """(set id, version, content hash) of every set used by line-ups in a period."""
-        rows = self._query(
-            "SELECT DISTINCT v.set_id, v.version, v.content_hash FROM checklist_versions v "
-            "JOIN lineup_checklists lc ON lc.checklist_version_id = v.id "
-            "JOIN lineups l ON l.id = lc.lineup_id "
-            "WHERE (:start IS NULL OR l.day >= :start) AND (:end IS NULL OR l.day <= :end) "
-            "ORDER BY v.set_id, v.version",
-            {"start": start and start.isoformat(), "end": end and end.isoformat()},
-        )
-        return [(r["set_id"], r["version"], r["content_hash"]) for r in rows]
 
     # -- line-ups ---------------------------------------------------------------------------
 
@@ -1033,7 +1019,3 @@ class BulkLineup:
     finished_at: datetime | None
     inspections: tuple[BulkInspection, ...]
     inspection_type: InspectionType = InspectionType.LINEUP
-
-
-def with_id(employee: Employee, employee_id: int) -> Employee:
-    return replace(employee, id=employee_id)

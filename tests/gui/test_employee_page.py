@@ -9,7 +9,7 @@ from helpers.gui_pages import add_people, run_lineup, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 
-from inspector.gui.models.checklist_model import ROW_ROLE
+from inspector.gui.models.base import ROW_ROLE
 from inspector.gui.models.history_model import (
     FaultCountModel,
     HistoryModel,

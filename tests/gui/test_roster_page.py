@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from inspector.domain.people import Sex
 from inspector.gui.dialogs.roster_import_dialog import RosterImportDialog
-from inspector.gui.models.checklist_model import ROW_ROLE
+from inspector.gui.models.base import ROW_ROLE
 from inspector.gui.models.roster_model import ImportChangesModel, RosterModel, RowProblemsModel
 from inspector.gui.pages.roster_page import RosterPage
 

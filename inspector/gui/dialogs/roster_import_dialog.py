@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from inspector.domain.checklist import Catalogue
 from inspector.domain.people import Employee
 from inspector.files.roster import RosterChanges, RosterPreview
-from inspector.gui.models.checklist_model import ui_language
+from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.models.roster_model import (
     ChangeRow,
     ImportChangesModel,
@@ -34,9 +34,7 @@ from inspector.gui.models.roster_model import (
     RowProblemsModel,
     role_name,
 )
-
-MIN_TOUCH = 40
-
+from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 
 FIELDS = ("name", "sex", "department", "role", "site", "active")
 

@@ -17,7 +17,8 @@ from PySide6.QtGui import QFont
 from inspector.domain.lineup import Attendance, Lineup, Outcome, Result
 from inspector.domain.scoring import compliance_ratio, format_percent
 from inspector.domain.text import Text
-from inspector.gui.models.checklist_model import NO_PARENT, ROW_ROLE, ui_language
+from inspector.gui.i18n import current_language as ui_language
+from inspector.gui.models.base import NO_PARENT, ROW_ROLE
 from inspector.storage import Store
 from inspector.storage.store import HistoryEntry
 

@@ -29,7 +29,8 @@ from inspector.domain.people import Employee
 from inspector.domain.scoring import format_percent
 from inspector.gui.context import AppContext
 from inspector.gui.errors import show_error
-from inspector.gui.models.checklist_model import ROW_ROLE, ui_language
+from inspector.gui.i18n import current_language as ui_language
+from inspector.gui.models.base import ROW_ROLE
 from inspector.gui.models.history_model import (
     EmployeeRecord,
     FaultCountModel,
@@ -39,8 +40,8 @@ from inspector.gui.models.history_model import (
 )
 from inspector.gui.models.roster_model import RosterModel, RosterWords, role_name
 from inspector.gui.pages.reports_page import default_output_dir, report_language, safe_name
+from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 
-MIN_TOUCH = 40
 PERIODS = (1, 3, 6, 12)  # months offered by the period selector
 DEFAULT_MONTHS = 3
 

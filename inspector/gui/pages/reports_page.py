@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 
 from inspector.gui.context import AppContext
 from inspector.gui.errors import show_error
-from inspector.gui.models.checklist_model import ui_language
+from inspector.gui.i18n import current_language as ui_language
+from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 
-MIN_TOUCH = 40
 OUTPUT_DIR_KEY = "reports/output_dir"
-REPORTS = ("lineup", "employee", "monthly", "figures")
 LANGUAGES = ("zh", "en", "both")
 LINEUPS_OFFERED = 200
 
