@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The system libraries Qt (PySide6) needs on Debian/Ubuntu, plus the tools the docs use
-# (Xvfb for screenshots, poppler-utils for rendering PDFs to PNG).
+# (Xvfb for screenshots, poppler-utils for rendering PDFs to PNG), and the PostgreSQL server
+# the hub tests start themselves (initdb, pg_ctl).
 # Run as root (or with sudo). Safe to run again: apt skips what is installed.
 set -euo pipefail
 packages=(
@@ -8,13 +9,14 @@ packages=(
   libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0
   libxcb-image0 libxcb-xinerama0 libxcb-randr0 libxrender1 libxi6
   xvfb poppler-utils
+  postgresql
 )
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system libraries for Qt: all present"
+  echo "system packages: all present"
   exit 0
 fi
 if ! command -v apt-get >/dev/null; then

@@ -35,7 +35,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph
 
 from inspector.domain.scoring import format_percent  # noqa: E402
 from inspector.files.checklists import load_catalogue  # noqa: E402
-from inspector.reports import build_monthly_pack, charts, monthly_pack  # noqa: E402
+from inspector.reports import charts, monthly_pack  # noqa: E402
 from inspector.reports.fonts import register_fonts  # noqa: E402
 from inspector.reports.i18n import label, month_label  # noqa: E402
 from inspector.reports.page import build_pdf  # noqa: E402
@@ -48,6 +48,7 @@ from inspector.reports.styles import (  # noqa: E402
     style,
 )
 from inspector.services.demo import fill_demo  # noqa: E402
+from inspector.services.report_jobs import build_monthly_pack  # noqa: E402
 from inspector.storage import Store  # noqa: E402
 from inspector.storage.report_queries import monthly_pack_data  # noqa: E402
 

@@ -107,7 +107,7 @@ def last_month(db: Path) -> date:
 
 def pack_time(db: Path, month: date) -> tuple[str, float, float]:
     try:
-        from inspector.reports import build_monthly_pack
+        from inspector.services.report_jobs import build_monthly_pack
     except ImportError:
         build_monthly_pack = None
     from inspector.storage import report_queries
@@ -157,19 +157,24 @@ def monthly_pack_figures(db: Path, month_db: Path, employees: int) -> None:
 
 
 def history_figures(db: Path) -> None:
-    section("one employee's history")
+    """The employee screen's record (the same computation as the employee PDF)."""
+    from inspector.services.employee_record import employee_record
+
+    section("one employee's record")
     with Store(db, read_only=True) as store:
-        employee = store._one(
-            "SELECT employee_id AS id, count(*) AS n FROM inspections GROUP BY employee_id "
+        employee = store.query_one(
+            "SELECT e.employee_no AS no, count(*) AS n FROM inspections i "
+            "JOIN employees e ON e.id = i.employee_id GROUP BY i.employee_id "
             "ORDER BY n DESC LIMIT 1"
         )
         month = last_month(db)
         end = (month + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-        first, median = timed(lambda: store.employee_history(employee["id"], month, end), 7)
-        rows = len(store.employee_history(employee["id"], month, end))
+        first, median = timed(lambda: employee_record(store, employee["no"], month, end), 7)
+        rows = len(employee_record(store, employee["no"], month, end).entries)
         print(f"one month ({rows} inspections): first {ms(first)}, then median {ms(median)}")
-        first, median = timed(lambda: store.employee_history(employee["id"]), 5)
-        rows = len(store.employee_history(employee["id"]))
+        always = (date(1, 1, 1), date(9999, 12, 31))
+        first, median = timed(lambda: employee_record(store, employee["no"], *always), 5)
+        rows = len(employee_record(store, employee["no"], *always).entries)
         print(f"all time ({rows} inspections): first {ms(first)}, then median {ms(median)}")
 
 

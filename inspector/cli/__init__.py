@@ -7,12 +7,14 @@ its parser and sets ``func`` (called with the parsed args, returns the exit code
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from types import ModuleType
 
 from inspector import __version__
+from inspector.domain.errors import UserError
 
 
 def _command_modules() -> tuple[ModuleType, ...]:
@@ -22,28 +24,33 @@ def _command_modules() -> tuple[ModuleType, ...]:
         backup_cmd,
         checklists_cmd,
         demo_cmd,
+        hub_cmd,
         lineup_cmd,
         report_cmd,
         roster_cmd,
     )
 
-    return (checklists_cmd, roster_cmd, demo_cmd, lineup_cmd, report_cmd, backup_cmd)
+    return (checklists_cmd, roster_cmd, demo_cmd, lineup_cmd, report_cmd, backup_cmd, hub_cmd)
 
 
-class CommandError(Exception):
+class CommandError(UserError):
     """A problem the user can fix, reported as one message and exit status 2 (no traceback)."""
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    from inspector.cli.common import input_path
+
     parser.add_argument(
-        "--db", type=Path, default=None, help="database file (default: the company database)"
+        "--db", type=input_path, default=None, help="database file (default: the company database)"
     )
 
 
 def add_checklists_argument(parser: argparse.ArgumentParser) -> None:
+    from inspector.cli.common import input_path
+
     parser.add_argument(
         "--checklists",
-        type=Path,
+        type=input_path,
         action="append",
         default=None,
         metavar="DIR",
@@ -89,22 +96,44 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_arguments(sys.argv[1:] if argv is None else list(argv))
+    """Run one command. Exit status 0 on success, 1 when a check fails (e.g. ``verify``), 2 for
+    an error the user can act on (one line on stderr; for a bad argument, argparse's line
+    naming the argument and what it allows), 130 on Ctrl+C."""
+    try:
+        args = parse_arguments(sys.argv[1:] if argv is None else list(argv))
+    except SystemExit as exc:  # --help, --version, or a bad argument (argparse printed it)
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     if args.command is None:
         from inspector.gui.startup import run_gui
 
         return run_gui(args)
     try:
-        return int(args.func(args) or 0)
-    except CommandError as exc:
-        print(f"inspector: {exc}", file=sys.stderr)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
+    except UserError as exc:
+        from inspector.cli.common import cli_language
+
+        print(f"inspector: {exc.text(cli_language(args))}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        _quiet_closed_pipe()
+        return 0
+    except OSError as exc:  # the environment: a full disk, a file that went away...
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"inspector: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:
-        from inspector.storage.errors import StorageError
 
-        if isinstance(exc, StorageError):
-            print(f"inspector: {exc}", file=sys.stderr)
-            return 2
-        raise
+
+def _quiet_closed_pipe() -> None:
+    """``inspector roster list | head``: the reader left. Stop writing, and say nothing.
+
+    Standard output is pointed at the null device so that Python's final flush does not
+    complain about the closed pipe either.
+    """
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)

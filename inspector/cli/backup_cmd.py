@@ -18,7 +18,7 @@ from pathlib import Path
 
 from inspector import paths
 from inspector.cli import CommandError
-from inspector.cli.common import add_common_arguments
+from inspector.cli.common import add_common_arguments, day_count, input_path, output_file
 from inspector.cli.common import db_path as session_db_path
 
 
@@ -32,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     add_common_arguments(backup, checklists=False)
-    backup.add_argument("--out", type=Path, metavar="FILE", help="where to write the copy")
+    backup.add_argument("--out", type=output_file, metavar="FILE", help="where to write the copy")
     backup.set_defaults(func=run_backup)
 
     restore = subparsers.add_parser(
@@ -45,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     add_common_arguments(restore, checklists=False)
-    restore.add_argument("file", type=Path, metavar="FILE", help="the backup to restore")
+    restore.add_argument("file", type=input_path, metavar="FILE", help="the backup to restore")
     restore.set_defaults(func=run_restore)
 
     verify = subparsers.add_parser(
@@ -74,7 +74,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_common_arguments(purge, checklists=False)
     purge.add_argument(
-        "--older-than", type=int, metavar="DAYS", default=None, help="override the retention"
+        "--older-than", type=day_count, metavar="DAYS", default=None, help="override the retention"
     )
     purge.set_defaults(func=run_photos_purge)
 
@@ -86,6 +86,8 @@ def _db(args: argparse.Namespace) -> Path:
 
 def _existing_db(args: argparse.Namespace) -> Path:
     path = _db(args)
+    if path.is_dir():
+        raise CommandError(f"{path} is a folder, not a database file: give the path of a .db file")
     if not path.is_file():
         raise CommandError(f"the database {path} does not exist")
     return path
@@ -119,11 +121,12 @@ def run_restore(args: argparse.Namespace) -> int:
 
 def run_verify(args: argparse.Namespace) -> int:
     from inspector.storage import Store
+    from inspector.storage.opening import open_database
     from inspector.storage.seal import short_form, verify
 
     path = _existing_db(args)
     # Read-only when possible: HR may verify a copy on a share they cannot write to.
-    store = Store(path, read_only=True)
+    store = open_database(path, read_only=True)  # on read-only media too
     try:
         if "_sqlite_migrations" not in store.db.table_names():
             raise CommandError(f"{path} is not an Inspector database: there is nothing to verify")

@@ -3,9 +3,12 @@
 - ``validate [DIR...]`` checks the shipped checklists, the user's folder and the given folders
   (``--no-shipped``: only the given folders) and lists every problem, one per line;
 - ``list [--json]`` lists the sets of the catalogue in force;
-- ``show SET_ID [--lang zh|en] [--json]`` prints the items of one set with their sources.
+- ``show SET_ID [--lang zh|en] [--json]`` prints the items of one set with their sources;
+- ``lineup --sex female|male --role ROLE [--lang zh|en] [--json]`` prints the line-up as the
+  supervisor sees it for that person: body areas with their jump key, points, and each
+  point's fault reasons with their picker key.
 
-``list`` and ``show`` honour the global ``--checklists DIR`` option.
+``list``, ``show`` and ``lineup`` honour the global ``--checklists DIR`` option.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ import json
 from pathlib import Path
 
 from inspector.cli import CommandError, add_checklists_argument
-from inspector.domain.checklist import Catalogue, ChecklistSet, InspectionType
+from inspector.cli.common import input_path, plain_text
+from inspector.domain.checklist import Catalogue, ChecklistSet, InspectionType, LineupArea
+from inspector.domain.people import Employee, Sex
 from inspector.files.checklists import ChecklistError, load_catalogue, validate_dirs
 
 
@@ -44,7 +49,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "and list every problem as path:line: item: message. Exit status 1 if any."
         ),
     )
-    validate.add_argument("dirs", nargs="*", type=Path, metavar="DIR", help="a checklist folder")
+    validate.add_argument(
+        "dirs", nargs="*", type=input_path, metavar="DIR", help="a checklist folder"
+    )
     validate.add_argument(
         "--no-shipped",
         action="store_true",
@@ -59,7 +66,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.set_defaults(func=run_list)
 
     show = commands.add_parser("show", help="print the items of one checklist set")
-    show.add_argument("set_id", metavar="SET_ID", help="the set id, e.g. grooming-female")
+    show.add_argument(
+        "set_id", type=plain_text, metavar="SET_ID", help="the set id, e.g. grooming-female"
+    )
     show.add_argument(
         "--lang",
         dest="show_lang",
@@ -70,6 +79,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show.add_argument("--json", action="store_true", help="print JSON")
     _add_checklists_option(show)
     show.set_defaults(func=run_show)
+
+    lineup = commands.add_parser(
+        "lineup",
+        help="print the line-up as the supervisor sees it for one person",
+        description=(
+            "Print the line-up for a person of this sex and role, as the supervisor sees it: "
+            "the body areas head to toe with the digit that jumps to each, each area's points, "
+            "and each point's fault reasons with the digit that records it."
+        ),
+    )
+    lineup.add_argument("--sex", required=True, choices=("female", "male"))
+    lineup.add_argument("--role", required=True, help="a job role: its id, Chinese or English name")
+    lineup.add_argument(
+        "--lang",
+        dest="show_lang",
+        choices=("zh", "en"),
+        default=None,
+        help="print only this language (default: both)",
+    )
+    lineup.add_argument("--json", action="store_true", help="print JSON")
+    _add_checklists_option(lineup)
+    lineup.set_defaults(func=run_lineup)
 
 
 def _extra_dirs(args: argparse.Namespace) -> list[Path]:
@@ -172,8 +203,11 @@ def run_show(args: argparse.Namespace) -> int:
     print(f"{checklist.id}  v{checklist.version}  {checklist.title.get(lang)}")
     print(f"{checklist.inspection_type.value}, {area_name}, {len(checklist.items)} items")
     print(f"from {checklist.origin}")
+    points = {point.id: point for point in checklist.points}
     for number, item in enumerate(checklist.items, start=1):
         print()
+        if item.point in points and points[item.point].reasons[0] is item:
+            print(f"  {points[item.point].text.get(lang)}  ({item.point})")
         print(f"{number:>3}. {item.text.get(lang)}")
         details = [item.kind.value, item.severity.value, f"weight {item.weight}"]
         if item.applies_to.value != "everyone":
@@ -184,6 +218,80 @@ def run_show(args: argparse.Namespace) -> int:
                 role = catalogue.role(role_id)
                 names.append(role.name.get(lang) if role else role_id)
             details.append("except " + ", ".join(names))
+        for label, parts in (("only with", item.applies_when), ("not with", item.exempt_when)):
+            if parts:
+                names = []
+                for part_id in sorted(parts):
+                    part = catalogue.part(part_id)
+                    names.append(part.name.get(lang) if part else part_id)
+                details.append(f"{label} " + ", ".join(names))
         print(f"     {item.id}  ({', '.join(details)})")
         print(f"     source: {item.source.file} · {item.source.section}")
+        if item.exempt_when:
+            print(f"     exemption: {item.source.file} · {item.exempt_source}")
+        if item.replaces:
+            print(f"     replaces: {', '.join(item.replaces)}")
+    return 0
+
+
+def lineup_json(areas: tuple[LineupArea, ...]) -> dict:
+    """The line-up of one person as data: areas with keys, points, reasons with keys."""
+    return {
+        "areas": [
+            {
+                "key": view.area.key,
+                "id": view.area.id,
+                **view.area.name.to_dict(),
+                "points": [
+                    {
+                        "id": entry.point.id,
+                        **entry.point.text.to_dict(),
+                        "reasons": [
+                            {
+                                "key": str(number),
+                                "id": reason.id,
+                                **reason.text.to_dict(),
+                                "severity": reason.severity.value,
+                                "weight": reason.weight,
+                            }
+                            for number, reason in enumerate(entry.reasons, start=1)
+                        ],
+                    }
+                    for entry in view.points
+                ],
+            }
+            for view in areas
+        ]
+    }
+
+
+def run_lineup(args: argparse.Namespace) -> int:
+    catalogue = _catalogue(args)
+    role = catalogue.find_role(args.role)
+    if role is None:
+        known = ", ".join(f"{r.id} ({r.name.zh})" for r in catalogue.roles)
+        raise CommandError(f"no job role '{args.role}' (known roles: {known})")
+    sex = Sex(args.sex)
+    areas = catalogue.lineup_for(Employee("", "", sex, "", role.id))
+    if args.json:
+        data = {"role": role.id, "sex": sex.value, **lineup_json(areas)}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    lang = args.show_lang or "both"
+    sex_name = {"zh": {"female": "女", "male": "男"}, "en": {"female": "female", "male": "male"}}
+    if lang == "both":
+        who = f"{role.name.zh} · {sex_name['zh'][sex.value]} / {role.name.en}, {sex.value}"
+    else:
+        who = f"{role.name.get(lang)} · {sex_name[lang][sex.value]}"
+    points = sum(len(view.points) for view in areas)
+    reasons = sum(len(entry.reasons) for view in areas for entry in view.points)
+    print(f"{who}: {len(areas)} areas, {points} points, {reasons} reasons")
+    for view in areas:
+        print()
+        print(f"[{view.area.key or ' '}] {view.area.name.get(lang)}")
+        for entry in view.points:
+            print(f"    {entry.point.text.get(lang)}")
+            for number, reason in enumerate(entry.reasons, start=1):
+                mark = "" if reason.severity.value == "minor" else f"  ({reason.severity.value})"
+                print(f"        {number}  {reason.text.get(lang)}{mark}")
     return 0

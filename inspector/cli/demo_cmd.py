@@ -7,7 +7,13 @@ import time
 
 from inspector import paths
 from inspector.cli import CommandError
-from inspector.cli.common import add_common_arguments, db_path, load_catalogue_for, open_store
+from inspector.cli.common import (
+    add_common_arguments,
+    db_path,
+    load_catalogue_for,
+    open_store,
+    whole_number,
+)
 from inspector.services.demo import (
     DEFAULT_DAYS,
     DEFAULT_EMPLOYEES,
@@ -16,6 +22,11 @@ from inspector.services.demo import (
     DemoRefused,
     fill_demo,
 )
+
+# Limits that keep a demo to about a minute of work (about 30 µs per inspection written).
+MAX_EMPLOYEES = 20_000
+MAX_DAYS = 1_000
+MAX_INSPECTIONS = 2_000_000
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,24 +43,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--employees",
-        type=int,
+        type=whole_number(MIN_EMPLOYEES, MAX_EMPLOYEES, " (employees)"),
         default=DEFAULT_EMPLOYEES,
         metavar="N",
         help=f"number of employees (default {DEFAULT_EMPLOYEES})",
     )
     parser.add_argument(
         "--days",
-        type=int,
+        type=whole_number(0, MAX_DAYS, " (working days)"),
         default=DEFAULT_DAYS,
         metavar="D",
         help=f"working days of line-ups before today (default {DEFAULT_DAYS}, about three months)",
     )
     parser.add_argument(
         "--seed",
-        type=int,
+        type=whole_number(0, 2**63 - 1),
         default=DEFAULT_SEED,
         metavar="S",
         help=f"random seed: the same seed gives the same data (default {DEFAULT_SEED})",
+    )
+    parser.add_argument(
+        "--site",
+        metavar="NAME",
+        help="one site of a company: everyone works at NAME, employee numbers unique to it",
     )
     parser.add_argument(
         "--force",
@@ -64,10 +80,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    if args.employees < MIN_EMPLOYEES:
-        raise CommandError(f"--employees: the demo needs at least {MIN_EMPLOYEES} employees")
-    if args.days < 0:
-        raise CommandError("--days cannot be negative")
+    size = args.employees * args.days
+    if size > MAX_INSPECTIONS:
+        raise CommandError(
+            f"--employees {args.employees:,} with --days {args.days:,} would write {size:,} "
+            f"inspections; at most {MAX_INSPECTIONS:,} are allowed (about a minute): give "
+            "fewer employees or fewer days"
+        )
     catalogue = load_catalogue_for(args)
     path = db_path(args, default=paths.demo_db_path())
     started = time.perf_counter()
@@ -80,6 +99,7 @@ def run_demo(args: argparse.Namespace) -> int:
                 days=args.days,
                 seed=args.seed,
                 force=args.force,
+                site=(args.site or "").strip() or None,
             )
         except DemoRefused as exc:
             raise CommandError(str(exc)) from None

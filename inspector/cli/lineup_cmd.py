@@ -1,14 +1,18 @@
 """``inspector lineup``: list the line-ups, and show one with each person's status and marks.
 
 - ``list [--json] [--limit N]``: newest first; columns id, date, shift, site, department,
-  supervisor, people, done, faults (failed items), finished;
+  supervisor, people, done, with_faults (people inspected with a fault, as on the summary
+  screen), finished;
 - ``show ID | --date YYYY-MM-DD [--shift S] [--json]``: the header, then each person in line-up
   order: position, employee number, name, status (todo, all_pass, faults, absent, leave; late
   is a flag) and the explicit marks (item id, result, note).
 
 JSON is for scripts: ``list --json`` is an array of line-ups, ``show ID --json`` one line-up
 object, ``show --date D --json`` an array of every matching line-up (even if only one).
-Positions are counted from 1, as on the line-up screen.
+Positions are counted from 1, as on the line-up screen. The figures (inspected, all_pass,
+with_faults, absent, leave, late, not_inspected, faults = failed items of the people
+inspected, ...) are those of the summary screen and the day's sheet: one computation,
+``inspector.domain.summary.summarise``.
 """
 
 from __future__ import annotations
@@ -18,10 +22,20 @@ import json
 from datetime import date
 
 from inspector.cli import CommandError
-from inspector.cli.common import add_common_arguments, format_table, open_store
+from inspector.cli.common import (
+    add_common_arguments,
+    day_value,
+    format_table,
+    limit_count,
+    open_store,
+    plain_text,
+    record_id,
+)
 from inspector.domain.checklist import ChecklistSet
-from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark
+from inspector.domain.lineup import Attendance, Lineup, Mark
 from inspector.domain.people import Employee
+from inspector.domain.summary import LineupSummary
+from inspector.services.lineup_session import counts, summary_of
 from inspector.storage import Store
 from inspector.storage.errors import NotFoundError
 
@@ -39,11 +53,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="list the line-ups, newest first",
         description=(
             "List the line-ups, newest first: id, date, shift, site, department, supervisor, "
-            "people, done, faults (failed items) and whether finished."
+            "people, done, with_faults (people with a fault) and whether finished."
         ),
     )
     listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.add_argument("--limit", type=int, metavar="N", help="only the newest N line-ups")
+    listing.add_argument(
+        "--limit", type=limit_count, metavar="N", help="only the newest N line-ups"
+    )
     add_common_arguments(listing, checklists=False)
     listing.set_defaults(func=run_list)
 
@@ -55,9 +71,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "are several). With --json and --date, every line-up of that date is printed."
         ),
     )
-    show.add_argument("lineup_id", nargs="?", type=int, metavar="ID", help="the line-up id")
-    show.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="the line-up of this date")
-    show.add_argument("--shift", metavar="S", help="with --date: only this shift, e.g. 早班")
+    show.add_argument("lineup_id", nargs="?", type=record_id, metavar="ID", help="the line-up id")
+    show.add_argument(
+        "--date", type=day_value, metavar="YYYY-MM-DD", help="the line-up of this date"
+    )
+    show.add_argument(
+        "--shift", type=plain_text, metavar="S", help="with --date: only this shift, e.g. 早班"
+    )
     show.add_argument("--json", action="store_true", help="print JSON")
     add_common_arguments(show, checklists=False)
     show.set_defaults(func=run_show)
@@ -73,25 +93,12 @@ def _day(text: str) -> date:
 # -- building the data (shared by the text and JSON output) ----------------------------------
 
 
-def _counts(inspections: list[Inspection]) -> dict:
-    return {
-        "people": len(inspections),
-        "done": sum(1 for i in inspections if i.completed_at is not None),
-        "todo": sum(1 for i in inspections if i.completed_at is None),
-        "absent": sum(1 for i in inspections if i.attendance is Attendance.ABSENT),
-        "leave": sum(1 for i in inspections if i.attendance is Attendance.LEAVE),
-        "late": sum(1 for i in inspections if i.attendance is Attendance.LATE),
-        "faults": sum(i.failed for i in inspections),
-        "people_with_faults": sum(1 for i in inspections if i.failed),
-        "critical_faults": sum(i.critical_failed for i in inspections),
-    }
-
-
 def _ts(value) -> str | None:
     return value.isoformat(sep=" ") if value else None
 
 
-def lineup_summary(lineup: Lineup, inspections: list[Inspection]) -> dict:
+def lineup_summary(lineup: Lineup, summary: LineupSummary) -> dict:
+    figures = counts(summary)
     return {
         "id": lineup.id,
         "date": lineup.day.isoformat(),
@@ -103,7 +110,10 @@ def lineup_summary(lineup: Lineup, inspections: list[Inspection]) -> dict:
         "started_at": _ts(lineup.started_at),
         "finished_at": _ts(lineup.finished_at),
         "finished": lineup.finished,
-        **_counts(inspections),
+        **figures,
+        "done": summary.total - summary.not_inspected,
+        "todo": summary.not_inspected,
+        "people_with_faults": summary.with_faults,
     }
 
 
@@ -121,6 +131,7 @@ def _mark_dict(mark: Mark, items: dict) -> dict:
 
 
 def lineup_detail(store: Store, lineup: Lineup, employees: dict[int, Employee]) -> dict:
+    summary = summary_of(store, lineup.id, employees=employees)
     inspections = store.inspections_for(lineup.id)
     marks = store.marks_for_lineup(lineup.id)
     sets: list[tuple[int, ChecklistSet]] = store.lineup_checklists(lineup.id)
@@ -148,7 +159,8 @@ def lineup_detail(store: Store, lineup: Lineup, employees: dict[int, Employee]) 
             }
         )
     return {
-        **lineup_summary(lineup, inspections),
+        **lineup_summary(lineup, summary),
+        "fault_counts": [{"item_id": f.item.id, "people": f.count} for f in summary.fault_counts],
         "checklists": [
             {"set_id": s.id, "version": s.version, "content_hash": s.content_hash()}
             for _, s in sets
@@ -163,7 +175,10 @@ def lineup_detail(store: Store, lineup: Lineup, employees: dict[int, Employee]) 
 def run_list(args: argparse.Namespace) -> int:
     with open_store(args, read_only=True) as store:
         lineups = store.list_lineups(limit=args.limit)
-        summaries = [lineup_summary(lu, store.inspections_for(lu.id)) for lu in lineups]
+        employees = {e.id: e for e in store.list_employees()}
+        summaries = [
+            lineup_summary(lu, summary_of(store, lu.id, employees=employees)) for lu in lineups
+        ]
     if args.json:
         print(json.dumps(summaries, ensure_ascii=False, indent=2))
         return 0
@@ -180,14 +195,14 @@ def run_list(args: argparse.Namespace) -> int:
             s["supervisor"],
             s["people"],
             s["done"],
-            s["faults"],
+            s["with_faults"],
             "yes" if s["finished"] else "no",
         )
         for s in summaries
     ]
     headers = (
-        "id", "date", "shift", "site", "department", "supervisor", "people", "done", "faults",
-        "finished",
+        "id", "date", "shift", "site", "department", "supervisor", "people", "done",
+        "with_faults", "finished",
     )  # fmt: skip
     print(format_table(headers, rows))
     return 0
@@ -240,8 +255,10 @@ def _render(detail: dict) -> str:
         f"Line-up {detail['id']}: {detail['date']} {detail['shift']} {place}".rstrip(),
         f"Supervisor: {detail['supervisor'] or '–'}   Started: {detail['started_at']}   "
         f"Finished: {finished}",
-        f"People: {detail['people']}   Done: {detail['done']}   Absent: {detail['absent']}   "
-        f"Leave: {detail['leave']}   Late: {detail['late']}   Faults: {detail['faults']}",
+        f"People: {detail['people']}   Inspected: {detail['inspected']}   "
+        f"All pass: {detail['all_pass']}   With faults: {detail['with_faults']}   "
+        f"Absent: {detail['absent']}   Leave: {detail['leave']}   Late: {detail['late']}   "
+        f"Not inspected: {detail['not_inspected']}   Faults: {detail['faults']}",
         "",
     ]
     rows = []

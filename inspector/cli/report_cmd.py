@@ -1,12 +1,13 @@
 """``inspector report`` (PDF reports) and ``inspector export`` (the monthly figures).
 
-- ``report lineup ID | --date YYYY-MM-DD [--shift S]``: the line-up sheet;
+- ``report lineup ID | --date YYYY-MM-DD [--shift S] [--site NAME]``: the line-up sheet;
 - ``report employee EMPLOYEE_NO --from D --to D``: one employee's record;
 - ``report monthly --month YYYY-MM [--department NAME]``: the monthly compliance pack;
 - ``export monthly --month YYYY-MM --format csv|xlsx [--out FILE] [--department NAME]``.
 
-Reports take ``--lang zh|en|both`` (default zh) and ``--out FILE.pdf`` (default: a file named
-after the report in the current folder). Each prints the path it wrote.
+Reports take ``--lang zh|en|both`` (default zh; the export defaults to both) and ``--out FILE``
+(default: the report's file name, as the app names it, in the current folder). Each prints the
+path it wrote. Naming and building go through ``services.report_jobs``, as in the app.
 """
 
 from __future__ import annotations
@@ -17,10 +18,26 @@ from datetime import date
 from pathlib import Path
 
 from inspector.cli import CommandError
-from inspector.cli.common import add_common_arguments, open_store
+from inspector.cli.common import (
+    add_common_arguments,
+    day_text,
+    load_catalogue_for,
+    month_text,
+    open_store,
+    output_file,
+    plain_text,
+    record_id,
+)
+from inspector.services.report_jobs import (
+    EMPLOYEE_RECORD,
+    LANGUAGES,
+    LINEUP_SHEET,
+    MONTHLY_FIGURES,
+    MONTHLY_PACK,
+    ReportKind,
+    ReportRequest,
+)
 
-LANGS = ("zh", "en", "both")
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
@@ -45,12 +62,19 @@ def _register_report(subparsers: argparse._SubParsersAction) -> None:
         description=(
             "The sheet of one line-up: each person's status and faults in words, the absent "
             "and those on leave, the counts and signature lines. Give the line-up ID, or "
-            "--date (and --shift if that day had several line-ups)."
+            "--date (and --site or --shift if that day had several line-ups)."
         ),
     )
-    lineup.add_argument("lineup_id", nargs="?", type=int, metavar="ID", help="the line-up id")
-    lineup.add_argument("--date", metavar="YYYY-MM-DD", help="the line-up of this date")
-    lineup.add_argument("--shift", metavar="S", help="with --date: only this shift, e.g. 早班")
+    lineup.add_argument("lineup_id", nargs="?", type=record_id, metavar="ID", help="the line-up id")
+    lineup.add_argument(
+        "--date", type=day_text, metavar="YYYY-MM-DD", help="the line-up of this date"
+    )
+    lineup.add_argument(
+        "--shift", type=plain_text, metavar="S", help="with --date: only this shift, e.g. 早班"
+    )
+    lineup.add_argument(
+        "--site", type=plain_text, metavar="NAME", help="with --date: only this site"
+    )
     _report_options(lineup)
     lineup.set_defaults(func=run_lineup)
 
@@ -62,10 +86,14 @@ def _register_report(subparsers: argparse._SubParsersAction) -> None:
             "faults by item with repeat counts, absences and compliance per month."
         ),
     )
-    employee.add_argument("employee_no", metavar="EMPLOYEE_NO", help="the employee number")
-    employee.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
-    employee.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
-    _report_options(employee)
+    employee.add_argument(
+        "employee_no", type=plain_text, metavar="EMPLOYEE_NO", help="the employee number"
+    )
+    employee.add_argument(
+        "--from", dest="start", type=day_text, required=True, metavar="YYYY-MM-DD"
+    )
+    employee.add_argument("--to", dest="end", type=day_text, required=True, metavar="YYYY-MM-DD")
+    _report_options(employee, checklists=True)  # the job role is named by the checklists
     employee.set_defaults(func=run_employee)
 
     monthly = kinds.add_parser(
@@ -77,23 +105,33 @@ def _register_report(subparsers: argparse._SubParsersAction) -> None:
             "first) and the standards the month was judged against."
         ),
     )
-    monthly.add_argument("--month", required=True, metavar="YYYY-MM", help="the month")
-    monthly.add_argument("--department", metavar="NAME", help="only this department")
+    monthly.add_argument(
+        "--month", type=month_text, required=True, metavar="YYYY-MM", help="the month"
+    )
+    monthly.add_argument(
+        "--department", type=plain_text, metavar="NAME", help="only this department"
+    )
     _report_options(monthly)
     monthly.set_defaults(func=run_monthly)
 
 
-def _report_options(parser: argparse.ArgumentParser) -> None:
+def _report_options(parser: argparse.ArgumentParser, *, checklists: bool = False) -> None:
+    _lang_option(parser, "zh")
+    parser.add_argument(
+        "--out", type=output_file, metavar="FILE.pdf", help="where to write the PDF"
+    )
+    add_common_arguments(parser, checklists=checklists)
+
+
+def _lang_option(parser: argparse.ArgumentParser, default: str) -> None:
     # dest differs from the top-level --lang (the interface language).
     parser.add_argument(
         "--lang",
         dest="report_lang",
-        choices=LANGS,
-        default="zh",
-        help="the report's language: zh, en or both (bilingual labels); default zh",
+        choices=LANGUAGES,
+        default=default,
+        help=f"the report's language: zh, en or both (bilingual labels); default {default}",
     )
-    parser.add_argument("--out", type=Path, metavar="FILE.pdf", help="where to write the PDF")
-    add_common_arguments(parser, checklists=False)
 
 
 def _register_export(subparsers: argparse._SubParsersAction) -> None:
@@ -111,7 +149,9 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
             "monthly pack), as CSV (UTF-8 with BOM, for Excel) or XLSX."
         ),
     )
-    monthly.add_argument("--month", required=True, metavar="YYYY-MM", help="the month")
+    monthly.add_argument(
+        "--month", type=month_text, required=True, metavar="YYYY-MM", help="the month"
+    )
     monthly.add_argument(
         "--format",
         dest="fmt",
@@ -119,8 +159,11 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
         default=None,
         help="csv or xlsx (default: from the --out file name, else csv)",
     )
-    monthly.add_argument("--out", type=Path, metavar="FILE", help="where to write the file")
-    monthly.add_argument("--department", metavar="NAME", help="only this department")
+    monthly.add_argument("--out", type=output_file, metavar="FILE", help="where to write the file")
+    monthly.add_argument(
+        "--department", type=plain_text, metavar="NAME", help="only this department"
+    )
+    _lang_option(monthly, "both")
     add_common_arguments(monthly, checklists=False)
     monthly.set_defaults(func=run_export_monthly)
 
@@ -145,23 +188,16 @@ def parse_day(text: str, option: str) -> date:
         raise CommandError(f"{option}: not a date: {text!r} (use YYYY-MM-DD)") from None
 
 
-def safe_name(name: str) -> str:
-    """A file name without characters Windows or a shell would trip on."""
-    return _UNSAFE.sub("-", name).strip("-") or "report"
-
-
-def _suffix(lang: str) -> str:
-    return "" if lang == "zh" else f"-{lang}"
-
-
-def _out(args: argparse.Namespace, default: str) -> Path:
-    return Path(args.out) if args.out else Path.cwd() / safe_name(default)
+def _out(args: argparse.Namespace, kind: ReportKind, request: ReportRequest) -> Path:
+    """``--out``, else the kind's file name in the current folder."""
+    return Path(args.out) if args.out else Path.cwd() / kind.file_name(request)
 
 
 def _report_errors():
     """The errors a user can act on, as CommandError."""
     from contextlib import contextmanager
 
+    from inspector.domain.errors import UserError
     from inspector.reports.fonts import ReportFontError
     from inspector.storage.errors import NotFoundError
 
@@ -169,7 +205,7 @@ def _report_errors():
     def translated():
         try:
             yield
-        except (NotFoundError, ReportFontError) as exc:
+        except (NotFoundError, ReportFontError, UserError) as exc:
             raise CommandError(str(exc).strip("'\"")) from None
         except PermissionError as exc:
             raise CommandError(f"cannot write {exc.filename}: permission denied") from None
@@ -183,33 +219,21 @@ def _report_errors():
 
 
 def run_lineup(args: argparse.Namespace) -> int:
-    from inspector.reports import build_lineup_sheet
+    from inspector.services.report_jobs import lineup_on
 
     if (args.lineup_id is None) == (args.date is None):
         raise CommandError("give a line-up ID or --date YYYY-MM-DD (not both)")
-    if args.shift is not None and args.date is None:
-        raise CommandError("--shift goes with --date")
+    for option, value in (("--shift", args.shift), ("--site", args.site)):
+        if value is not None and args.date is None:
+            raise CommandError(f"{option} goes with --date")
     with open_store(args, read_only=True) as store, _report_errors():
         if args.lineup_id is not None:
             lineup = _lineup(store, args.lineup_id)
         else:
             day = parse_day(args.date, "--date")
-            found = store.lineups_on(day, args.shift)
-            shift = f" ({args.shift})" if args.shift else ""
-            if not found:
-                raise CommandError(f"there is no line-up on {day}{shift}")
-            if len(found) > 1:
-                listed = ", ".join(
-                    f"{lu.id} ({' '.join(p for p in (lu.shift, lu.site, lu.department) if p)})"
-                    for lu in found
-                )
-                raise CommandError(
-                    f"{len(found)} line-ups on {day}{shift}: {listed}; give the ID"
-                    + ("" if args.shift else " or --shift")
-                )
-            lineup = found[0]
-        out = _out(args, f"lineup-{lineup.day:%Y%m%d}-{lineup.id}{_suffix(args.report_lang)}.pdf")
-        path = build_lineup_sheet(store, lineup.id, out, args.report_lang)
+            lineup = lineup_on(store, day, shift=args.shift, site=args.site)
+        request = ReportRequest(lang=args.report_lang, lineup=lineup)
+        path = LINEUP_SHEET.build(store, request, _out(args, LINEUP_SHEET, request))
     print(Path(path).resolve())
     return 0
 
@@ -224,7 +248,7 @@ def _lineup(store, lineup_id: int):
 
 
 def run_employee(args: argparse.Namespace) -> int:
-    from inspector.reports import build_employee_record
+    from inspector.services.employee_record import role_names
 
     start = parse_day(args.start, "--from")
     end = parse_day(args.end, "--to")
@@ -233,12 +257,14 @@ def run_employee(args: argparse.Namespace) -> int:
     with open_store(args, read_only=True) as store, _report_errors():
         if store.employee_by_no(args.employee_no) is None:
             raise CommandError(f"there is no employee with number {args.employee_no}")
-        out = _out(
-            args,
-            f"employee-{args.employee_no}-{start:%Y%m%d}-{end:%Y%m%d}"
-            f"{_suffix(args.report_lang)}.pdf",
+        request = ReportRequest(
+            lang=args.report_lang,
+            employee_no=args.employee_no,
+            start=start,
+            end=end,
+            roles=role_names(load_catalogue_for(args)),
         )
-        path = build_employee_record(store, args.employee_no, start, end, out, args.report_lang)
+        path = EMPLOYEE_RECORD.build(store, request, _out(args, EMPLOYEE_RECORD, request))
     print(Path(path).resolve())
     return 0
 
@@ -250,30 +276,26 @@ def _check_department(store, department: str | None) -> None:
 
 
 def run_monthly(args: argparse.Namespace) -> int:
-    from inspector.reports import build_monthly_pack
-
     month = parse_month(args.month)
     with open_store(args, read_only=True) as store, _report_errors():
         _check_department(store, args.department)
-        dept = f"-{args.department}" if args.department else ""
-        out = _out(args, f"monthly-{month:%Y-%m}{dept}{_suffix(args.report_lang)}.pdf")
-        path = build_monthly_pack(store, month, out, args.report_lang, department=args.department)
+        request = ReportRequest(lang=args.report_lang, month=month, department=args.department)
+        path = MONTHLY_PACK.build(store, request, _out(args, MONTHLY_PACK, request))
     print(Path(path).resolve())
     return 0
 
 
 def run_export_monthly(args: argparse.Namespace) -> int:
-    from inspector.services.figures import export_monthly
-
     month = parse_month(args.month)
     fmt = args.fmt
     if fmt is None:
         suffix = Path(args.out).suffix.lower().lstrip(".") if args.out else ""
-        fmt = suffix if suffix in ("csv", "xlsx") else "csv"
+        fmt = suffix if suffix in MONTHLY_FIGURES.formats else "csv"
     with open_store(args, read_only=True) as store, _report_errors():
         _check_department(store, args.department)
-        dept = f"-{args.department}" if args.department else ""
-        out = _out(args, f"figures-{month:%Y-%m}{dept}.{fmt}")
-        path = export_monthly(store, month, out, fmt, department=args.department)
+        request = ReportRequest(
+            lang=args.report_lang, month=month, department=args.department, fmt=fmt
+        )
+        path = MONTHLY_FIGURES.build(store, request, _out(args, MONTHLY_FIGURES, request))
     print(Path(path).resolve())
     return 0

@@ -15,10 +15,19 @@ import sys
 from pathlib import Path
 
 from inspector.cli import CommandError
-from inspector.cli.common import add_common_arguments, format_table, load_catalogue_for, open_store
+from inspector.cli.common import (
+    add_common_arguments,
+    cli_language,
+    format_table,
+    input_path,
+    load_catalogue_for,
+    open_store,
+    output_file,
+)
 from inspector.domain.checklist import Catalogue
 from inspector.domain.people import Employee, Sex
-from inspector.files.roster import RosterFileError, read_roster, write_roster
+from inspector.files.roster import RosterFileError, write_roster
+from inspector.services import roster_import
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "row, unless --good-rows-only."
         ),
     )
-    importing.add_argument("file", type=Path, metavar="FILE", help="the .csv or .xlsx file")
+    importing.add_argument("file", type=input_path, metavar="FILE", help="the .csv or .xlsx file")
     importing.add_argument(
         "--good-rows-only",
         action="store_true",
@@ -66,35 +75,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "chosen by the extension. The file can be imported again."
         ),
     )
-    export.add_argument("file", type=Path, metavar="FILE", help="a .csv or .xlsx file")
+    export.add_argument("file", type=output_file, metavar="FILE", help="a .csv or .xlsx file")
     add_common_arguments(export)
     export.set_defaults(func=run_export)
 
 
 def run_import(args: argparse.Namespace) -> int:
+    lang = cli_language(args)
     catalogue = load_catalogue_for(args)
     try:
-        preview = read_roster(args.file, catalogue)
+        preview = roster_import.read_file(args.file, catalogue)
     except RosterFileError as exc:
-        raise CommandError(f"{exc}; nothing was imported") from None
-
-    good, bad = len(preview.employees), len(preview.problems)
-    if bad:
-        listing = "\n".join(f"  {problem}" for problem in preview.problems)
-        rows = "row" if bad == 1 else "rows"
-        if not args.good_rows_only:
-            raise CommandError(
-                f"{args.file} has {bad} bad {rows}; nothing was imported:\n{listing}\n"
-                f"Correct the file and import it again, or use --good-rows-only to import "
-                f"the other {good} {'row' if good == 1 else 'rows'}."
-            )
-        print(f"Skipping {bad} bad {rows} of {args.file}:\n{listing}", file=sys.stderr)
-        if not good:
-            raise CommandError(f"{args.file} has no good rows; nothing was imported")
-
+        nothing = "；未导入任何内容" if lang == "zh" else "; nothing was imported"
+        raise CommandError(exc.text(lang) + nothing) from None
     with open_store(args) as store:
-        changes = preview.changes(store.list_employees())
+        plan = roster_import.plan_from(preview, store.list_employees())
+        if plan.bad:
+            if not args.good_rows_only:
+                raise CommandError(
+                    roster_import.bad_rows_message(plan, lang, option="--good-rows-only")
+                )
+            rows = "row" if plan.bad == 1 else "rows"
+            print(
+                f"Skipping {plan.bad} bad {rows} of {args.file}:\n"
+                f"{roster_import.problem_lines(plan, lang)}",
+                file=sys.stderr,
+            )
+            if not plan.good:
+                raise CommandError(roster_import.no_good_rows_message(plan, lang))
         if args.dry_run:
+            changes = plan.changes
             print(
                 f"Dry run, nothing saved: {args.file} would add {len(changes.added)}, update "
                 f"{len(changes.updated)} and leave {len(changes.unchanged)} unchanged."
@@ -102,13 +112,15 @@ def run_import(args: argparse.Namespace) -> int:
             for before, after in changes.updated:
                 print(f"  {after.employee_no} {after.name}: {_differences(before, after)}")
             return 0
-        summary = store.upsert_employees(changes.employees)
+        summary = roster_import.save_import(store, plan, good_rows_only=args.good_rows_only)
     print(
         f"Imported {args.file}: {summary.added} added, {summary.updated} updated, "
         f"{summary.unchanged} unchanged."
     )
-    if bad:
-        print(f"{bad} bad {'row was' if bad == 1 else 'rows were'} skipped and not imported.")
+    if plan.bad:
+        print(
+            f"{plan.bad} bad {'row was' if plan.bad == 1 else 'rows were'} skipped and not imported."
+        )
     return 0
 
 
@@ -138,7 +150,7 @@ def employee_dict(employee: Employee, catalogue: Catalogue) -> dict:
 
 def run_list(args: argparse.Namespace) -> int:
     catalogue = load_catalogue_for(args)
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         employees = store.list_employees(active_only=args.active)
     if args.json:
         print(
@@ -174,7 +186,7 @@ def run_export(args: argparse.Namespace) -> int:
     if path.suffix.lower() not in (".csv", ".xlsx"):
         raise CommandError(f"{path}: export to a .csv or .xlsx file")
     catalogue = load_catalogue_for(args)
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         employees = store.list_employees()
     try:
         write_roster(path, employees, catalogue)

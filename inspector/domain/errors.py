@@ -10,4 +10,11 @@ from __future__ import annotations
 
 
 class UserError(Exception):
-    """An error the user can act on; ``str(error)`` is the message to show."""
+    """An error the user can act on; ``str(error)`` is the message to show.
+
+    An error that has its words in both languages of the interface overrides ``text``.
+    """
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` ("zh" or "en"); English unless a subclass knows better."""
+        return str(self)

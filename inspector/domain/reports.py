@@ -180,11 +180,21 @@ class RecordEntry:
     failed: int
     critical_failed: int
     fault_points: int
-    marks: tuple[MarkLine, ...] = ()
+    marks: tuple[MarkLine, ...] = ()  # faults first, then notes; none when not inspected
+    department: str = ""  # the line-up's department ("" for the whole site)
+
+    @property
+    def inspected(self) -> bool:
+        """Whether this line-up counts as an inspection of the employee."""
+        return self.status in (PersonStatus.ALL_PASS, PersonStatus.FAULTS)
 
     @property
     def compliance(self) -> float | None:
-        return compliance_ratio(self.passed, self.applicable)
+        return compliance_ratio(self.passed, self.applicable) if self.inspected else None
+
+    @property
+    def faults(self) -> tuple[MarkLine, ...]:
+        return tuple(m for m in self.marks if m.result is Result.FAIL)
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,8 +33,24 @@ File format (one set per file; roles and areas usually in ``roles.toml`` and ``a
     section = "五、员工手部要求 · 标准要求 1"
     # optional: applies_to, exempt_roles = ["lifeguard"], source_file
 
-    [[role]]                   # id, zh, en
-    [[area]]                   # id, zh, en, order
+A line-up set groups its items (the fault reasons) under points, judged at a glance::
+
+    [[point]]                  # id, zh, en: the set id, a dot, then the point's own name
+    id = "hands.nails"
+    zh = "指甲（双手伸出）"
+    en = "Nails (hands held out)"
+
+    [[item]]                   # as above, plus:
+    point = "hands.nails"      # the point it is a reason of (every item, once a set has points)
+    applies_when = ["tie"]     # optional: only for roles whose uniform has any of these parts
+    exempt_when = ["pool-footwear"]  # optional: not for roles wearing any of these, with
+    exempt_source = "六、鞋袜要求 · 禁止事宜 · 鞋子 2（泳池救生员除外）"  # the line it rests on
+    replaces = ["hands.nail-polish"]  # optional: the earlier versions' items it counts for
+
+    [[part]]                   # id, zh, en: a uniform part a role may have
+    [[role]]                   # id, zh, en; optional: uniform, uniform_female, uniform_male
+                               # (lists of part ids), aliases (other titles, for rosters)
+    [[area]]                   # id, zh, en, order; optional: key (1-9, the line-up jump digit)
 """
 
 from __future__ import annotations
@@ -43,13 +59,14 @@ import difflib
 import re
 import tomllib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
 from inspector import paths
 from inspector.domain.checklist import (
+    MAX_KEYS,
     AppliesTo,
     Area,
     Catalogue,
@@ -57,10 +74,12 @@ from inspector.domain.checklist import (
     ChecklistSet,
     InspectionType,
     ItemKind,
+    Point,
     Severity,
     Source,
 )
-from inspector.domain.people import Role
+from inspector.domain.errors import UserError
+from inspector.domain.people import Employee, Role, Sex, Uniform, UniformPart
 from inspector.domain.text import Text
 
 __all__ = ["ChecklistError", "Problem", "load_catalogue", "validate_dirs"]
@@ -81,12 +100,20 @@ ITEM_KEYS = frozenset(
         "applies_to",
         "exempt_roles",
         "source_file",
+        "point",
+        "applies_when",
+        "exempt_when",
+        "exempt_source",
+        "replaces",
     }
 )
 ITEM_REQUIRED = ("id", "kind", "severity", "weight", "section")
-ROLE_KEYS = frozenset({"id", "zh", "en"})
-AREA_KEYS = frozenset({"id", "zh", "en", "order"})
-TOP_LEVEL_KEYS = ("set", "item", "role", "area")
+UNIFORM_KEYS = ("uniform", "uniform_female", "uniform_male")
+ROLE_KEYS = frozenset({"id", "zh", "en", "aliases", *UNIFORM_KEYS})
+AREA_KEYS = frozenset({"id", "zh", "en", "order", "key"})
+POINT_KEYS = frozenset({"id", "zh", "en"})
+PART_KEYS = frozenset({"id", "zh", "en"})
+TOP_LEVEL_KEYS = ("set", "point", "item", "role", "area", "part")
 MIN_WEIGHT, MAX_WEIGHT = 1, 10
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # set, role and area ids
@@ -116,7 +143,7 @@ class Problem:
         return f"{where}: {what}{self.message}"
 
 
-class ChecklistError(Exception):
+class ChecklistError(UserError):
     """The checklist files have problems; ``problems`` lists every one of them."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
@@ -271,6 +298,16 @@ class _ItemRecord:
     line: int | None
     exempt_roles: list[tuple[str, int | None]]
     built: ChecklistItem | None
+    parts: list[tuple[str, int | None]] = field(default_factory=list)  # applies/exempt_when
+    replaces: list[tuple[str, int | None]] = field(default_factory=list)
+    point: str | None = None  # as written, even when the item is unusable
+
+
+@dataclass
+class _PointRecord:
+    id: str
+    line: int | None
+    text: Text | None
 
 
 @dataclass
@@ -279,7 +316,9 @@ class _Named:
 
     id: str
     line: int | None
-    built: Role | Area | None
+    built: Role | Area | UniformPart | None
+    parts: list[tuple[str, int | None]] = field(default_factory=list)  # a role's uniform
+    key_line: int | None = None  # an area's key
 
 
 @dataclass
@@ -293,8 +332,10 @@ class _FileResult:
     set_fields: dict[str, Any] | None = None  # when the [set] table itself is valid
     set_defaults: dict[str, Any] = field(default_factory=dict)  # what the items inherit
     items: list[_ItemRecord] = field(default_factory=list)
+    points: list[_PointRecord] = field(default_factory=list)
     roles: list[_Named] = field(default_factory=list)
     areas: list[_Named] = field(default_factory=list)
+    parts: list[_Named] = field(default_factory=list)
 
     def report(self, line: int | None, message: str, item_id: str | None = None) -> None:
         self.problems.append(Problem(self.path, line, item_id, message))
@@ -304,9 +345,19 @@ class _FileResult:
             return None
         if any(record.built is None for record in self.items):
             return None
+        if any(point.text is None for point in self.points):
+            return None
+        items = [record.built for record in self.items if record.built is not None]
+        points: list[Point] = []
+        for point in self.points:
+            reasons = tuple(item for item in items if item.point == point.id)
+            points.append(Point(point.id, point.text, reasons))  # type: ignore[arg-type]
+        if points:  # the flat tuple in display order: point by point
+            items = [reason for point in points for reason in point.reasons]
         return ChecklistSet(
-            items=tuple(record.built for record in self.items if record.built is not None),
+            items=tuple(items),
             origin=str(self.path),
+            points=tuple(points),
             **self.set_fields,
         )
 
@@ -337,7 +388,17 @@ def _read_file(path: Path) -> _FileResult:
         line, message = _toml_error_position(exc)
         result.report(line, f"invalid TOML: {message}")
         return result
-    _check_document(result, document, _Lines(text))
+    except RecursionError:
+        result.report(
+            None,
+            "invalid TOML: lists or tables nested too deeply to read "
+            "(a checklist file needs no nesting beyond [[item]] tables)",
+        )
+        return result
+    try:
+        _check_document(result, document, _Lines(text))
+    except RecursionError:
+        result.report(None, "values nested too deeply to check: not a checklist file")
     return result
 
 
@@ -361,10 +422,15 @@ def _check_document(result: _FileResult, document: dict[str, Any], lines: _Lines
             result.report(
                 lines.top_level(key),
                 f"unknown key '{key}' at the top of the file{_did_you_mean(key, TOP_LEVEL_KEYS)}"
-                " (a checklist file holds [set] and [[item]], [[role]] or [[area]] tables)",
+                " (a checklist file holds [set], [[point]] and [[item]], [[role]], [[area]] or "
+                "[[part]] tables)",
             )
     if not any(key in document for key in TOP_LEVEL_KEYS):
-        result.report(None, "no [set], [[item]], [[role]] or [[area]] tables: not a checklist file")
+        result.report(
+            None,
+            "no [set], [[point]], [[item]], [[role]], [[area]] or [[part]] tables: "
+            "not a checklist file",
+        )
         return
 
     set_table = document.get("set")
@@ -374,11 +440,17 @@ def _check_document(result: _FileResult, document: dict[str, Any], lines: _Lines
         else:
             result.report(lines.of("set", 0), "write the set's header as [set], not [[set]]")
 
+    points = _table_list(result, document, "point", lines)
+    if points is not None:
+        if set_table is None:
+            result.report(lines.of("point", 0), "[[point]] tables without a [set] table")
+        _check_points(result, points, lines)
     items = _table_list(result, document, "item", lines)
     if items is not None:
         if set_table is None:
             result.report(lines.of("item", 0), "[[item]] tables without a [set] table")
         _check_items(result, items, lines)
+    _check_point_reasons(result)
     if isinstance(set_table, dict) and not items:
         result.report(lines.of("set", 0), f"set '{result.set_id or '?'}' has no items")
 
@@ -392,6 +464,11 @@ def _check_document(result: _FileResult, document: dict[str, Any], lines: _Lines
         named = _check_named(result, table, "area", index, lines)
         if named is not None:
             result.areas.append(named)
+    parts = _table_list(result, document, "part", lines)
+    for index, table in enumerate(parts or ()):
+        named = _check_named(result, table, "part", index, lines)
+        if named is not None:
+            result.parts.append(named)
 
 
 def _table_list(
@@ -498,10 +575,44 @@ def _check_items(result: _FileResult, items: list[dict[str, Any]], lines: _Lines
                     "no source_file: give it on the item or as the set's default in [set]",
                 )
         exempt = _get_exempt_roles(table, at, report)
+        point = _get_text(table, "point", at, report, required=False)
+        if point is not None and point not in {p.id for p in result.points}:
+            report(at("point"), f"unknown point '{point}'{_known_points(result)}")
+            point = None
+        elif point is None and "point" not in table and result.points:
+            report(at(), "no point: in a set with [[point]] tables every item names its point")
+        applies_when = _get_id_list(table, "applies_when", at, report, 'e.g. ["tie"]')
+        exempt_when = _get_id_list(table, "exempt_when", at, report, 'e.g. ["pool-footwear"]')
+        exempt_source = _get_text(table, "exempt_source", at, report, required=False)
+        if exempt_when and exempt_source is None and "exempt_source" not in table:
+            report(
+                at("exempt_when"),
+                "an exemption needs its source: add exempt_source = the line of the standard "
+                "it rests on",
+            )
+            exempt_source = None
+        elif exempt_source is not None and not exempt_when and "exempt_when" not in table:
+            report(at("exempt_source"), "exempt_source without exempt_when")
+        replaces = _get_id_list(table, "replaces", at, report, 'e.g. ["hands.nails-short"]')
 
         built = None
-        values = (item_id, kind, text, severity, weight, section, applies_to, source_file, exempt)
-        if all(value is not None for value in values):
+        values = (
+            item_id,
+            kind,
+            text,
+            severity,
+            weight,
+            section,
+            applies_to,
+            source_file,
+            exempt,
+            applies_when,
+            exempt_when,
+            replaces,
+        )
+        if all(value is not None for value in values) and (
+            "point" not in table or point is not None
+        ):
             built = ChecklistItem(
                 id=item_id,  # type: ignore[arg-type]
                 kind=kind,  # type: ignore[arg-type]
@@ -511,8 +622,84 @@ def _check_items(result: _FileResult, items: list[dict[str, Any]], lines: _Lines
                 weight=weight,  # type: ignore[arg-type]
                 source=Source(file=source_file, section=section),  # type: ignore[arg-type]
                 exempt_roles=frozenset(role for role, _ in exempt or ()),
+                point=point or "",
+                applies_when=frozenset(applies_when or ()),
+                exempt_when=frozenset(exempt_when or ()),
+                exempt_source=exempt_source or "",
+                replaces=tuple(replaces or ()),
             )
-        result.items.append(_ItemRecord(item_id, at(), exempt or [], built))
+        parts = [(part, at("applies_when")) for part in applies_when or ()]
+        parts += [(part, at("exempt_when")) for part in exempt_when or ()]
+        old_ids = [(old, at("replaces")) for old in replaces or ()]
+        raw_point = table.get("point") if isinstance(table.get("point"), str) else None
+        result.items.append(
+            _ItemRecord(item_id, at(), exempt or [], built, parts, old_ids, raw_point)
+        )
+
+
+def _known_points(result: _FileResult) -> str:
+    if not result.points:
+        return " (this set has no [[point]] tables)"
+    return f" (points of this set: {', '.join(p.id for p in result.points)})"
+
+
+def _check_points(result: _FileResult, points: list[dict[str, Any]], lines: _Lines) -> None:
+    seen: dict[str, int | None] = {}
+    for index, table in enumerate(points):
+
+        def at(key: str | None = None, index: int = index) -> int | None:
+            return lines.of("point", index, key) if key else lines.of("point", index, "id")
+
+        raw_id = table.get("id")
+        label = f"point '{raw_id}'" if isinstance(raw_id, str) and raw_id.strip() else "point"
+
+        def report(line: int | None, message: str, label: str = label) -> None:
+            result.report(line, f"{label}: {message}")
+
+        _check_unknown_keys(table, POINT_KEYS, "[[point]]", at, report)
+        _check_missing_keys(table, ("id",), "[[point]]", at, report)
+        point_id = _get_text(table, "id", at, report)
+        text = _get_translations(table, at, report)
+        if point_id is None:
+            continue
+        if result.set_id is not None:
+            prefix = f"{result.set_id}."
+            suffix = point_id[len(prefix) :]
+            if not point_id.startswith(prefix) or not _ID_RE.match(suffix):
+                report(
+                    at("id"),
+                    f"a point id is the set id, a dot and a name of lowercase letters, digits, "
+                    f"'-' and '_': '{prefix}…'",
+                )
+        if point_id in seen:
+            report(at("id"), f"duplicate point id: also defined at line {seen[point_id]}")
+            continue
+        seen[point_id] = at("id")
+        result.points.append(_PointRecord(point_id, at("id"), text))
+
+
+def _check_point_reasons(result: _FileResult) -> None:
+    """Every point has at least one reason, at most nine (the picker keys 1-9)."""
+    for point in result.points:
+        if not any((r.point or "").strip() == point.id for r in result.items):
+            result.report(
+                point.line,
+                f"point '{point.id}' has no reasons: add [[item]] tables with "
+                f'point = "{point.id}", or remove the point',
+            )
+
+
+def _get_id_list(
+    table: dict[str, Any], key: str, at: Callable, report: Report, example: str
+) -> list[str] | None:
+    """A list of ids (uniform parts, item ids); [] when the key is absent, None when unusable."""
+    if key not in table:
+        return []
+    value = table[key]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        report(at(key), f"{key} must be a list of ids, {example}")
+        return None
+    return [v.strip() for v in value]
 
 
 def _check_item_id(item_id: str, set_id: str | None, at: Callable, report: Report) -> None:
@@ -532,7 +719,7 @@ def _check_item_id(item_id: str, set_id: str | None, at: Callable, report: Repor
 def _check_named(
     result: _FileResult, table: dict[str, Any], kind: str, index: int, lines: _Lines
 ) -> _Named | None:
-    keys = ROLE_KEYS if kind == "role" else AREA_KEYS
+    keys = {"role": ROLE_KEYS, "area": AREA_KEYS, "part": PART_KEYS}[kind]
     raw_id = table.get("id")
     label = f"{kind} '{raw_id}'" if isinstance(raw_id, str) and raw_id else kind
 
@@ -547,17 +734,36 @@ def _check_named(
     _check_missing_keys(table, required, f"[[{kind}]]", at, report)
     named_id = _get_id(table, "id", at, report)
     name = _get_translations(table, at, report)
-    built: Role | Area | None = None
+    built: Role | Area | UniformPart | None = None
+    parts: list[tuple[str, int | None]] = []
     if kind == "role":
+        lists = {key: _get_id_list(table, key, at, report, 'e.g. ["tie"]') for key in UNIFORM_KEYS}
+        aliases = _get_id_list(table, "aliases", at, report, 'e.g. ["保安"]')
+        for key, value in lists.items():
+            parts += [(part, at(key)) for part in value or ()]
+        usable = all(value is not None for value in lists.values()) and aliases is not None
+        if named_id is not None and name is not None and usable:
+            uniform = Uniform(
+                common=frozenset(lists["uniform"] or ()),
+                female=frozenset(lists["uniform_female"] or ()),
+                male=frozenset(lists["uniform_male"] or ()),
+            )
+            built = Role(id=named_id, name=name, uniform=uniform, aliases=tuple(aliases or ()))
+    elif kind == "part":
         if named_id is not None and name is not None:
-            built = Role(id=named_id, name=name)
+            built = UniformPart(id=named_id, name=name)
     else:
         order = _get_int(table, "order", at, report)
+        key = _get_int(
+            table, "key", at, report, minimum=1, maximum=MAX_KEYS, what="a digit from 1 to 9"
+        )
+        if "key" in table and key is None:
+            order = None  # reported; the area is not usable
         if named_id is not None and name is not None and order is not None:
-            built = Area(id=named_id, name=name, order=order)
+            built = Area(id=named_id, name=name, order=order, key=str(key) if key else "")
     if named_id is None:
         return None
-    return _Named(named_id, at("id"), built)
+    return _Named(named_id, at("id"), built, parts, at("key") if "key" in table else None)
 
 
 # --- field readers: each reports its own problems and returns None when the value is unusable --
@@ -581,7 +787,13 @@ def _check_missing_keys(
 ) -> None:
     for key in required:
         if key not in table:
-            report(at(), f"missing required key '{key}' in {where}")
+            why = _WHY_REQUIRED.get(key, "")
+            report(at(), f"missing required key '{key}' in {where}{why}")
+
+
+_WHY_REQUIRED = {
+    "section": " (no source: every item names the section of the standard it comes from)"
+}
 
 
 def _type_name(value: Any) -> str:
@@ -719,12 +931,14 @@ class _Scan:
     sets: dict[str, ChecklistSet]
     roles: dict[str, Role]
     areas: dict[str, Area]
+    parts: dict[str, UniformPart] = field(default_factory=dict)
 
     def catalogue(self) -> Catalogue:
         return Catalogue(
             sets=tuple(self.sets.values()),
             roles=tuple(self.roles.values()),
             areas=tuple(self.areas.values()),
+            parts=tuple(self.parts.values()),
         )
 
 
@@ -788,6 +1002,7 @@ def _scan(folders: Sequence[_Folder]) -> _Scan:
 
     roles = _merge_named(by_folder, "role", problems)
     areas = _merge_named(by_folder, "area", problems)
+    parts = _merge_named(by_folder, "part", problems)
 
     # References: every file's areas and exempt roles, against the merged roles and areas.
     for results in by_folder:
@@ -801,7 +1016,29 @@ def _scan(folders: Sequence[_Folder]) -> _Scan:
                         f"unknown area '{result.set_area}'{_known(areas, 'areas')}",
                     )
                 )
+            for named in result.roles:
+                for part, line in named.parts:
+                    if part not in parts:
+                        problems.append(
+                            Problem(
+                                result.path,
+                                line,
+                                None,
+                                f"role '{named.id}': unknown uniform part '{part}'"
+                                f"{_known(parts, 'uniform parts')}",
+                            )
+                        )
             for record in result.items:
+                for part, line in record.parts:
+                    if part not in parts:
+                        problems.append(
+                            Problem(
+                                result.path,
+                                line,
+                                record.id,
+                                f"unknown uniform part '{part}'{_known(parts, 'uniform parts')}",
+                            )
+                        )
                 for role, line in record.exempt_roles:
                     if role not in roles:
                         problems.append(
@@ -832,31 +1069,174 @@ def _scan(folders: Sequence[_Folder]) -> _Scan:
                     )
                 )
 
-    order = {result.path: n for n, result in enumerate(r for rs in by_folder for r in rs)}
-    problems.sort(key=lambda p: (order.get(p.path, -1), p.line or 0))
+    _check_replaces(effective, owners, problems)
+    _check_area_keys(by_folder, areas, problems)
 
+    built_roles = {k: v for k, v in roles.items() if isinstance(v, Role)}
+    uniforms = tuple(sorted((role.id, role.uniform) for role in built_roles.values()))
     sets: dict[str, ChecklistSet] = {}
     for set_id, result in effective.items():
         built = result.built_set()
-        if built is not None:
-            sets[set_id] = built
+        if built is None:
+            continue
+        if any(item.applies_when or item.exempt_when for item in built.items):
+            # The set keeps the uniforms it was judged by (see ChecklistSet).
+            built = replace(built, uniforms=uniforms)
+        sets[set_id] = built
+        _check_picker_limits(result, built, built_roles, problems)
+    _check_lineup_areas(effective, sets, areas, problems)
+
+    order = {result.path: n for n, result in enumerate(r for rs in by_folder for r in rs)}
+    problems.sort(key=lambda p: (order.get(p.path, -1), p.line or 0))
     return _Scan(
         problems=problems,
         sets=sets,
-        roles={k: v for k, v in roles.items() if isinstance(v, Role)},
+        roles=built_roles,
         areas={k: v for k, v in areas.items() if isinstance(v, Area)},
+        parts={k: v for k, v in parts.items() if isinstance(v, UniformPart)},
     )
+
+
+def _check_replaces(
+    effective: dict[str, _FileResult],
+    owners: dict[str, tuple[Path, int | None]],
+    problems: list[Problem],
+) -> None:
+    """An old item is replaced by one reason only, and never by one still in force."""
+    replaced: dict[str, tuple[str | None, Path, int | None]] = {}
+    for result in effective.values():
+        for record in result.items:
+            for old_id, line in record.replaces:
+                if old_id in owners:
+                    problems.append(
+                        Problem(
+                            result.path,
+                            line,
+                            record.id,
+                            f"replaces '{old_id}', an item still in force: replace only the "
+                            "items of earlier versions",
+                        )
+                    )
+                    continue
+                first = replaced.get(old_id)
+                if first is not None and first[0] != record.id:
+                    problems.append(
+                        Problem(
+                            result.path,
+                            line,
+                            record.id,
+                            f"'{old_id}' is already replaced by {first[0]} "
+                            f"({_where(first[1], first[2])}): an old item counts for one "
+                            "reason only",
+                        )
+                    )
+                    continue
+                replaced[old_id] = (record.id, result.path, line)
+
+
+def _check_area_keys(
+    by_folder: list[list[_FileResult]],
+    areas: dict[str, Role | Area | UniformPart | None],
+    problems: list[Problem],
+) -> None:
+    """Two body areas in force cannot share a jump key."""
+    where = {
+        named.id: (result.path, named.key_line)
+        for results in by_folder
+        for result in results
+        for named in result.areas
+    }
+    by_key: dict[str, str] = {}
+    for area in areas.values():
+        if not isinstance(area, Area) or not area.key:
+            continue
+        other = by_key.get(area.key)
+        if other is not None:
+            path, line = where[area.id]
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    None,
+                    f"area '{area.id}': key {area.key} is also the key of area '{other}'",
+                )
+            )
+        else:
+            by_key[area.key] = area.id
+
+
+def _check_picker_limits(
+    result: _FileResult,
+    checklist: ChecklistSet,
+    roles: dict[str, Role],
+    problems: list[Problem],
+) -> None:
+    """No person sees more than nine reasons under a point: the picker's keys are 1-9."""
+    lines = {point.id: point.line for point in result.points}
+    for point in checklist.points:
+        for role_id in sorted(roles) or [""]:
+            for sex in Sex:
+                person = Employee("", "", sex, "", role_id)
+                worn = checklist.worn_by(person)
+                count = sum(1 for r in point.reasons if r.applies(person, worn))
+                if count > MAX_KEYS:
+                    problems.append(
+                        Problem(
+                            result.path,
+                            lines.get(point.id),
+                            None,
+                            f"point '{point.id}' has {count} reasons for a {sex.value} "
+                            f"'{role_id}': at most {MAX_KEYS} fit the picker's keys 1-9; "
+                            "split the point",
+                        )
+                    )
+                    return
+
+
+def _check_lineup_areas(
+    effective: dict[str, _FileResult],
+    sets: dict[str, ChecklistSet],
+    areas: dict[str, Role | Area | UniformPart | None],
+    problems: list[Problem],
+) -> None:
+    """At most nine body areas in a line-up, each with its jump key."""
+    lineup = [s for s in sets.values() if s.inspection_type is InspectionType.LINEUP]
+    used = list(dict.fromkeys(s.area for s in lineup))
+    for checklist in lineup:
+        area = areas.get(checklist.area)
+        if checklist.points and isinstance(area, Area) and not area.key:
+            result = effective[checklist.id]
+            problems.append(
+                Problem(
+                    result.path,
+                    result.set_area_line,
+                    None,
+                    f"area '{checklist.area}' of a line-up set with points has no key: give "
+                    "it key = 1 to 9 in its [[area]] table (the digit that jumps to it)",
+                )
+            )
+    if len(used) > MAX_KEYS:
+        last = effective[next(s.id for s in lineup if s.area == used[MAX_KEYS])]
+        problems.append(
+            Problem(
+                last.path,
+                last.set_area_line,
+                None,
+                f"the line-up has {len(used)} body areas: at most {MAX_KEYS} fit the digits "
+                f"1-9 ({', '.join(used)})",
+            )
+        )
 
 
 def _merge_named(
     by_folder: list[list[_FileResult]], kind: str, problems: list[Problem]
-) -> dict[str, Role | Area | None]:
+) -> dict[str, Role | Area | UniformPart | None]:
     """Roles or areas by id: later folders override, duplicates within a folder are problems."""
-    merged: dict[str, Role | Area | None] = {}
+    merged: dict[str, Role | Area | UniformPart | None] = {}
     for results in by_folder:
         in_folder: dict[str, tuple[Path, int | None]] = {}
         for result in results:
-            for named in result.roles if kind == "role" else result.areas:
+            for named in {"role": result.roles, "area": result.areas, "part": result.parts}[kind]:
                 first = in_folder.get(named.id)
                 if first is not None:
                     problems.append(

@@ -16,18 +16,24 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 import warnings
-import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from inspector.domain.checklist import Catalogue
+from inspector.domain.errors import UserError
 from inspector.domain.people import Employee, Sex
+from inspector.files.spreadsheets import (
+    csv_bytes,
+    excel_safe,
+    without_control_characters,
+    write_atomically,
+)
+from inspector.files.spreadsheets import unguard as _unguard
 
 FIELDS = ("employee_no", "name", "sex", "department", "role", "site", "active")
 REQUIRED_FIELDS = ("employee_no", "name", "sex", "department", "role")
@@ -99,31 +105,196 @@ _ACTIVE_VALUES = {
     ),
 }  # fmt: skip
 
-# A cell starting with one of these is a formula (or a DDE payload) to Excel and friends.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
-
 _WHITESPACE = " \t\r\n\u3000\u00a0\ufeff"
 _MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
-class RosterFileError(Exception):
-    """A roster file that cannot be read at all; the message names the file and the reason."""
+class RosterFileError(UserError):
+    """A roster file that cannot be read at all: ``code`` (of ``FILE_WORDS``) and parameters.
 
-    def __init__(self, path: Path | str, reason: str) -> None:
+    ``str()`` is the English message; ``text(lang)`` the message in the interface language.
+    """
+
+    def __init__(self, path: Path | str, code: str, **params: object) -> None:
+        if code not in FILE_WORDS:
+            raise ValueError(f"unknown roster file problem code {code!r}")
         self.path = Path(path)
-        self.reason = reason
-        super().__init__(f"cannot read the roster {self.path}: {reason}")
+        self.code = code
+        self.params = params
+        super().__init__(self.text("en"))
+
+    @property
+    def reason(self) -> str:
+        return self.reason_text("en")
+
+    def reason_text(self, lang: str = "en") -> str:
+        return FILE_WORDS[self.code][_lang(lang)].format(**self.params)
+
+    def text(self, lang: str = "en") -> str:
+        if _lang(lang) == "zh":
+            return f"无法读取花名册 {self.path}：{self.reason_text('zh')}"
+        return f"cannot read the roster {self.path}: {self.reason_text('en')}"
+
+
+_RESAVE = {
+    "en": ": open it in Excel and save it again, or save it as CSV",
+    "zh": "：请在 Excel 中打开并重新保存，或另存为 CSV",
+}
+
+# The words of every problem that stops a roster file from being read, in both languages.
+FILE_WORDS: dict[str, dict[str, str]] = {
+    "missing_file": {"en": "the file does not exist", "zh": "文件不存在"},
+    "os_error": {"en": "{reason}", "zh": "无法读取（{reason}）"},
+    "no_permission": {
+        "en": "{reason} (is it open in another program?)",
+        "zh": "没有读取权限（{reason}）；文件是否在其他程序中打开？",
+    },
+    "folder": {"en": "it is a folder, not a file", "zh": "这是一个文件夹，不是文件"},
+    "not_regular": {
+        "en": "it is not a regular file (a device or a pipe)",
+        "zh": "这不是普通文件（是设备或管道）",
+    },
+    "too_large": {
+        "en": "the file is too large ({mb} MB) for a roster",
+        "zh": "文件过大（{mb} MB），不是花名册",
+    },
+    "empty": {"en": "the file is empty", "zh": "文件是空的"},
+    "old_xls": {
+        "en": "this is an old Excel .xls workbook: save it as .xlsx or CSV in Excel first",
+        "zh": "这是旧版 Excel .xls 工作簿：请先在 Excel 中另存为 .xlsx 或 CSV",
+    },
+    "bad_utf16": {
+        "en": "the file is not readable text (bad UTF-16)",
+        "zh": "文件不是可读的文本（UTF-16 编码有误）",
+    },
+    "binary": {
+        "en": "this is not a CSV or Excel (.xlsx) file (binary content)",
+        "zh": "这不是 CSV 或 Excel (.xlsx) 文件（二进制内容）",
+    },
+    "not_text": {
+        "en": "this is not a CSV or Excel (.xlsx) file (not UTF-8 or GBK text)",
+        "zh": "这不是 CSV 或 Excel (.xlsx) 文件（不是 UTF-8 或 GBK 文本）",
+    },
+    "bad_csv": {"en": "it is not valid CSV ({detail})", "zh": "不是有效的 CSV（{detail}）"},
+    "no_sheets": {"en": "the workbook has no sheets", "zh": "工作簿中没有工作表"},
+    "damaged_xlsx": {
+        "en": "the Excel (.xlsx) workbook is damaged ({detail})" + _RESAVE["en"],
+        "zh": "Excel (.xlsx) 工作簿已损坏（{detail}）" + _RESAVE["zh"],
+    },
+    "unreadable_xlsx": {
+        "en": "this is not a readable Excel (.xlsx) workbook ({detail})" + _RESAVE["en"],
+        "zh": "无法读取此 Excel (.xlsx) 工作簿（{detail}）" + _RESAVE["zh"],
+    },
+    "missing_columns": {
+        "en": "missing required column(s): {wanted_en}. The header row has: {found_en}",
+        "zh": "缺少必填列：{wanted_zh}。表头行有：{found_zh}",
+    },
+    "no_employees": {
+        "en": "the file has a header row but no employees",
+        "zh": "文件只有表头，没有员工",
+    },
+    "same_columns": {
+        "en": "two columns mean the same thing ({name}): {first} and {second}; keep one",
+        "zh": "两列含义相同（{name_zh}）：{first} 和 {second}；请只保留一列",
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a row cannot be imported: a ``code`` of ``REASON_WORDS`` and its parameters.
+
+    The words are chosen when shown (:func:`reason_text`), in the language of the interface.
+    """
+
+    code: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, code: str, **params: object) -> Reason:
+        if code not in REASON_WORDS:
+            raise ValueError(f"unknown roster problem code {code!r}")
+        return cls(code, tuple(params.items()))
+
+    def text(self, lang: str = "en") -> str:
+        return reason_text(self, lang)
 
 
 @dataclass(frozen=True, slots=True)
 class RowProblem:
-    """A bad row: ``row`` as Excel numbers it (the header is row 1), ``message`` the reasons."""
+    """A bad row: ``row`` as Excel numbers it (the header is row 1), and its reasons."""
 
     row: int
-    message: str
+    reasons: tuple[Reason, ...]
+
+    @property
+    def message(self) -> str:
+        """The reasons in English (``text(lang)`` for another language)."""
+        return self.text("en")
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(r.code for r in self.reasons)
+
+    def text(self, lang: str = "en") -> str:
+        """The reasons, in ``lang`` ("zh" or "en")."""
+        return _SEPARATOR[_lang(lang)].join(reason_text(r, lang) for r in self.reasons)
+
+    def line(self, lang: str = "en") -> str:
+        """ "row 3: missing name", or "第 3 行：缺少姓名"."""
+        return _ROW[_lang(lang)].format(row=self.row, reasons=self.text(lang))
 
     def __str__(self) -> str:
-        return f"row {self.row}: {self.message}"
+        return self.line("en")
+
+
+# The words of every row problem, in the two languages of the interface: the one place that
+# turns a problem code into words (the GUI, the CLI and the tests use it).
+REASON_WORDS: dict[str, dict[str, str]] = {
+    "missing_employee_no": {"en": "missing employee number", "zh": "缺少工号"},
+    "missing_name": {"en": "missing name", "zh": "缺少姓名"},
+    "missing_sex": {"en": "missing sex", "zh": "缺少性别"},
+    "unknown_sex": {
+        "en": "unknown sex “{value}” (use 男/女, M/F or male/female)",
+        "zh": "性别“{value}”无法识别（请填 男/女、M/F 或 male/female）",
+    },
+    "missing_role": {"en": "missing role", "zh": "缺少岗位"},
+    "unknown_role": {
+        "en": "unknown role “{value}” (known roles: {known}); to add roles, put a "
+        "roles.toml in a checklists folder",
+        "zh": "岗位“{value}”不在岗位列表中（已有岗位：{known}）；如需新增岗位，"
+        "请在检查表文件夹中添加 roles.toml",
+    },
+    "unknown_status": {
+        "en": "unknown status “{value}” (use 在职/离职 or yes/no)",
+        "zh": "状态“{value}”无法识别（请填 在职/离职 或 yes/no）",
+    },
+    "duplicate_employee_no": {
+        "en": "duplicate employee number {employee_no} (also on row {rows})",
+        "zh": "工号 {employee_no} 重复（第 {rows} 行也有）",
+    },
+}
+_SEPARATOR = {"en": "; ", "zh": "；"}
+_ROW = {"en": "row {row}: {reasons}", "zh": "第 {row} 行：{reasons}"}
+
+
+def _lang(lang: str) -> str:
+    return "zh" if str(lang).lower().startswith("zh") else "en"
+
+
+def reason_text(reason: Reason, lang: str = "en") -> str:
+    """The words for ``reason`` in ``lang`` ("zh" or "en"; anything else is English)."""
+    lang = _lang(lang)
+    params = dict(reason.params)
+    if reason.code == "unknown_role":
+        roles = params.get("known", ())
+        if lang == "zh":
+            params["known"] = "、".join(zh for zh, _en, _id in roles)
+        else:
+            params["known"] = ", ".join(f"{zh} ({role_id})" for zh, _en, role_id in roles)
+    if reason.code == "duplicate_employee_no":
+        params["rows"] = ("、" if lang == "zh" else ", ").join(str(n) for n in params["rows"])
+    return REASON_WORDS[reason.code][lang].format(**params)
 
 
 @dataclass(frozen=True)
@@ -228,26 +399,6 @@ def parse_active(text: str) -> bool | None:
     return True if not value else _ACTIVE_VALUES.get(value)
 
 
-def _formula_like(text: str) -> bool:
-    """Starts like a formula, or like one already guarded ("'=...": kept apart so that it
-    survives an export and import unchanged)."""
-    return text.lstrip("'").startswith(_FORMULA_STARTS)
-
-
-def excel_safe(text: object) -> str:
-    """Text that a spreadsheet shows as typed: a leading = + - @ (or tab or CR) gets an
-    apostrophe, so Excel never runs a cell as a formula (CSV/formula injection)."""
-    value = "" if text is None else str(text)
-    return f"'{value}" if _formula_like(value) else value
-
-
-def _unguard(text: str) -> str:
-    """Undo ``excel_safe`` on import, so that export then import gives back the same text."""
-    if text.startswith("'") and _formula_like(text[1:]):
-        return text[1:]
-    return text
-
-
 # -- reading ---------------------------------------------------------------------------------
 
 
@@ -257,31 +408,28 @@ def read_roster(path: Path | str, catalogue: Catalogue) -> RosterPreview:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise RosterFileError(path, "the file does not exist") from None
+        raise RosterFileError(path, "missing_file") from None
     except OSError as exc:
-        raise RosterFileError(path, exc.strerror or str(exc)) from None
+        raise RosterFileError(path, "os_error", reason=exc.strerror or str(exc)) from None
     if path.is_dir():
-        raise RosterFileError(path, "it is a folder, not a file")
+        raise RosterFileError(path, "folder")
+    if not path.is_file():
+        raise RosterFileError(path, "not_regular")
     if size > _MAX_FILE_BYTES:
-        raise RosterFileError(
-            path, f"the file is too large ({size // (1024 * 1024)} MB) for a roster"
-        )
+        raise RosterFileError(path, "too_large", mb=size // (1024 * 1024))
     try:
         data = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        if isinstance(exc, PermissionError):
-            reason += " (is it open in another program?)"
-        raise RosterFileError(path, reason) from None
+        code = "no_permission" if isinstance(exc, PermissionError) else "os_error"
+        raise RosterFileError(path, code, reason=reason) from None
 
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
-        raise RosterFileError(path, "the file is empty")
+        raise RosterFileError(path, "empty")
     if data.startswith(b"PK\x03\x04"):
         rows, file_format, encoding = _xlsx_rows(path, data), "xlsx", ""
     elif data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise RosterFileError(
-            path, "this is an old Excel .xls workbook: save it as .xlsx or CSV in Excel first"
-        )
+        raise RosterFileError(path, "old_xls")
     else:
         text, encoding = _decode(path, data)
         rows, file_format = _csv_rows(path, text), "csv"
@@ -293,9 +441,9 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
-            raise RosterFileError(path, "the file is not readable text (bad UTF-16)") from None
+            raise RosterFileError(path, "bad_utf16") from None
     if b"\x00" in data:
-        raise RosterFileError(path, "this is not a CSV or Excel (.xlsx) file (binary content)")
+        raise RosterFileError(path, "binary")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -304,7 +452,7 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
         if _looks_binary(text):
             break
         return text, encoding
-    raise RosterFileError(path, "this is not a CSV or Excel (.xlsx) file (not UTF-8 or GBK text)")
+    raise RosterFileError(path, "not_text")
 
 
 def _looks_binary(text: str) -> bool:
@@ -321,38 +469,37 @@ def _csv_rows(path: Path, text: str) -> Iterator[tuple[int, list[str]]]:
     try:
         rows = list(reader)
     except csv.Error as exc:
-        raise RosterFileError(path, f"it is not valid CSV ({exc})") from None
+        raise RosterFileError(path, "bad_csv", detail=str(exc)) from None
     return ((number, row) for number, row in enumerate(rows, start=1))
 
 
 def _xlsx_rows(path: Path, data: bytes) -> Iterator[tuple[int, list[object]]]:
-    try:
-        from openpyxl import load_workbook
+    """The rows of the first sheet. Any failure inside openpyxl or zipfile/zlib is the file's:
+    a damaged workbook (bad zip, bad deflate data, broken XML, missing parts) gets a message."""
+    from openpyxl import load_workbook
 
+    try:
         with warnings.catch_warnings():
             # openpyxl warns about styles and extensions it ignores; they do not matter here.
             warnings.simplefilter("ignore")
             workbook = load_workbook(io.BytesIO(data), read_only=False, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise RosterFileError(
-            path, f"this is not a readable Excel (.xlsx) workbook ({type(exc).__name__}: {exc})"
-        ) from None
-    except Exception as exc:  # openpyxl raises its own types for damaged workbooks
-        if type(exc).__module__.startswith(("openpyxl", "xml", "zipfile")):
-            raise RosterFileError(
-                path, f"this is not a readable Excel (.xlsx) workbook ({exc})"
-            ) from None
+            try:
+                sheets = workbook.worksheets
+                if not sheets:
+                    raise RosterFileError(path, "no_sheets")
+                rows = [
+                    (number, list(values))
+                    for number, values in enumerate(sheets[0].iter_rows(values_only=True), start=1)
+                ]
+            finally:
+                workbook.close()
+    except RosterFileError:
         raise
-    try:
-        if not workbook.worksheets:
-            raise RosterFileError(path, "the workbook has no sheets")
-        sheet = workbook.worksheets[0]
-        rows = [
-            (number, list(values))
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
-    finally:
-        workbook.close()
+    except zlib.error as exc:  # the zip is whole but a part's compressed data is not
+        raise RosterFileError(path, "damaged_xlsx", detail=str(exc)) from None
+    except Exception as exc:  # openpyxl raises many types (KeyError, ValueError, XML errors...)
+        detail = f"{type(exc).__name__}: {exc}"[:200]
+        raise RosterFileError(path, "unreadable_xlsx", detail=detail) from None
     return iter(rows)
 
 
@@ -369,25 +516,29 @@ def _parse_rows(
 ) -> RosterPreview:
     header_row = next(((n, r) for n, r in rows if not _blank(r)), None)
     if header_row is None:
-        raise RosterFileError(path, "the file is empty")
+        raise RosterFileError(path, "empty")
     _, header = header_row
     columns = _map_columns(path, header)
     missing = [f for f in REQUIRED_FIELDS if f not in columns]
     if missing:
-        wanted = ", ".join(f"{EXPORT_HEADERS[f]} ({f})" for f in missing)
-        found = ", ".join(clean(h) for h in header if clean(h)) or "none"
+        found = [clean(h) for h in header if clean(h)]
         raise RosterFileError(
-            path, f"missing required column(s): {wanted}. The header row has: {found}"
+            path,
+            "missing_columns",
+            wanted_en=", ".join(f"{EXPORT_HEADERS[f]} ({f})" for f in missing),
+            wanted_zh="、".join(EXPORT_HEADERS[f] for f in missing),
+            found_en=", ".join(found) or "none",
+            found_zh="、".join(found) or "无",
         )
 
-    records: list[tuple[int, Employee | None, list[str]]] = []
+    records: list[tuple[int, Employee | None, list[Reason]]] = []
     for number, row in rows:
         if _blank(row):
             continue
         values = {f: _unguard(clean(row[i])) if i < len(row) else "" for f, i in columns.items()}
         records.append((number, *_parse_employee(values, catalogue)))
     if not records:
-        raise RosterFileError(path, "the file has a header row but no employees")
+        raise RosterFileError(path, "no_employees")
 
     rows_by_no: dict[str, list[int]] = {}
     for number, employee, _ in records:
@@ -397,12 +548,12 @@ def _parse_rows(
     problems: list[RowProblem] = []
     for number, employee, reasons in records:
         if employee is not None and len(rows_by_no[employee.employee_no]) > 1:
-            others = ", ".join(str(n) for n in rows_by_no[employee.employee_no] if n != number)
+            others = tuple(n for n in rows_by_no[employee.employee_no] if n != number)
             reasons.append(
-                f"duplicate employee number {employee.employee_no} (also on row {others})"
+                Reason.of("duplicate_employee_no", employee_no=employee.employee_no, rows=others)
             )
         if reasons:
-            problems.append(RowProblem(number, "; ".join(reasons)))
+            problems.append(RowProblem(number, tuple(reasons)))
         elif employee is not None:
             employees.append(employee)
     return RosterPreview(
@@ -426,7 +577,11 @@ def _map_columns(path: Path, header: Sequence[object]) -> dict[str, int]:
             first = clean(header[columns[name]])
             raise RosterFileError(
                 path,
-                f"two columns mean the same thing ({name}): {first} and {clean(cell)}; keep one",
+                "same_columns",
+                name=name,
+                name_zh=EXPORT_HEADERS[name],
+                first=first,
+                second=clean(cell),
             )
         columns[name] = index
     return columns
@@ -434,30 +589,30 @@ def _map_columns(path: Path, header: Sequence[object]) -> dict[str, int]:
 
 def _parse_employee(
     values: dict[str, str], catalogue: Catalogue
-) -> tuple[Employee | None, list[str]]:
-    reasons: list[str] = []
+) -> tuple[Employee | None, list[Reason]]:
+    reasons: list[Reason] = []
     employee_no = values["employee_no"]
     if not employee_no:
-        reasons.append("missing employee number")
+        reasons.append(Reason.of("missing_employee_no"))
     name = values["name"]
     if not name:
-        reasons.append("missing name")
+        reasons.append(Reason.of("missing_name"))
     sex = parse_sex(values["sex"])
     if not values["sex"]:
-        reasons.append("missing sex")
+        reasons.append(Reason.of("missing_sex"))
     elif sex is None:
-        reasons.append(f"unknown sex “{values['sex']}” (use 男/女, M/F or male/female)")
+        reasons.append(Reason.of("unknown_sex", value=values["sex"]))
     role = None
     if not values["role"]:
-        reasons.append("missing role")
+        reasons.append(Reason.of("missing_role"))
     else:
         role = catalogue.find_role(values["role"])
         if role is None:
-            known = ", ".join(f"{r.name.zh} ({r.id})" for r in catalogue.roles)
-            reasons.append(f"unknown role “{values['role']}” (known roles: {known})")
+            known = tuple((r.name.zh, r.name.en, r.id) for r in catalogue.roles)
+            reasons.append(Reason.of("unknown_role", value=values["role"], known=known))
     active = parse_active(values.get("active", ""))
     if active is None:
-        reasons.append(f"unknown status “{values['active']}” (use 在职/离职 or yes/no)")
+        reasons.append(Reason.of("unknown_status", value=values["active"]))
     if not employee_no:
         return None, reasons
     if reasons:
@@ -505,28 +660,19 @@ def roster_rows(employees: Iterable[Employee], catalogue: Catalogue) -> list[lis
 def write_roster(path: Path | str, employees: Iterable[Employee], catalogue: Catalogue) -> None:
     """Write a roster as CSV (UTF-8 with BOM) or XLSX, chosen by the file extension.
 
-    The file is written beside the target and then moved in place, so a failed export never
-    leaves half a file. Raises ValueError for another extension, OSError when it cannot write.
+    Written atomically (never half a file). Raises ValueError for another extension, OSError
+    when it cannot write.
     """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ValueError(f"{path.name}: a roster is exported as .csv or .xlsx")
     rows = roster_rows(employees, catalogue)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=suffix, dir=path.parent)
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            if suffix == ".csv":
-                text = io.StringIO(newline="")
-                csv.writer(text, lineterminator="\r\n").writerows(rows)
-                stream.write(text.getvalue().encode("utf-8-sig"))
-            else:
-                _write_xlsx(stream, rows)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    if suffix == ".csv":
+        data = csv_bytes(rows)
+        write_atomically(path, lambda stream: stream.write(data))
+    else:
+        write_atomically(path, lambda stream: _write_xlsx(stream, rows))
 
 
 def _write_xlsx(stream: io.BufferedWriter, rows: list[list[str]]) -> None:
@@ -537,7 +683,7 @@ def _write_xlsx(stream: io.BufferedWriter, rows: list[list[str]]) -> None:
     sheet = workbook.active
     sheet.title = "花名册"
     for row in rows:
-        sheet.append(row)
+        sheet.append([without_control_characters(cell) for cell in row])  # already guarded
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in sheet.iter_rows(min_row=2):

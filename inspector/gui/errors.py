@@ -10,28 +10,17 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from inspector.domain.errors import UserError
+
 log = logging.getLogger(__name__)
 
 
 def user_message(exc: BaseException) -> str | None:
     """The message for an error the user can act on, or None for a bug."""
-    from inspector.storage.errors import LineupClosedError, NotFoundError, StorageError
+    if isinstance(exc, UserError):
+        from inspector.gui.i18n import current_language
 
-    expected: tuple[type[BaseException], ...] = (StorageError, LineupClosedError, NotFoundError)
-    try:
-        from inspector.files.checklists import ChecklistError
-
-        expected += (ChecklistError,)
-    except ImportError:  # pragma: no cover - the loader is part of the package
-        pass
-    try:
-        from inspector.files.roster import RosterFileError
-
-        expected += (RosterFileError,)
-    except ImportError:  # pragma: no cover
-        pass
-    if isinstance(exc, expected):
-        return str(exc)
+        return exc.text(current_language())
     if isinstance(exc, OSError):
         name = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
         return f"{exc.strerror or exc}{name}"

@@ -27,11 +27,15 @@ from PySide6.QtWidgets import (
 from inspector import __version__
 from inspector.gui import i18n
 from inspector.gui.context import AppContext
+from inspector.gui.hub_status import HubStatus
 from inspector.gui.pages.lineup_section import LineupSection
 from inspector.gui.ui_settings import ui_settings
 from inspector.gui.widgets.touch import TOUCH_HEIGHT
 
 log = logging.getLogger(__name__)
+
+SAVED_STYLE = "color:#2e7d32; font-weight:bold; padding:0 8px;"
+NOT_SAVED_STYLE = "background:#c62828; color:white; font-weight:bold; padding:0 8px;"
 
 # The pages other than the line-up, each built (and its module imported) on its first visit:
 # the first window shows the line-up, and ReportLab, openpyxl and the report queries load with
@@ -141,7 +145,7 @@ class MainWindow(QMainWindow):
 
         self.saved_label = QLabel()
         self.saved_label.setObjectName("saved_label")
-        self.saved_label.setStyleSheet("color:#2e7d32; font-weight:bold; padding:0 8px;")
+        self.saved_label.setStyleSheet(SAVED_STYLE)
         self.db_label = QLabel(str(context.db_path))
         self.db_label.setObjectName("db_label")
         self.read_only_badge = QLabel()
@@ -155,12 +159,15 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.db_label)
 
         self._build_menus()
+        self.hub_status = HubStatus(context, self)
         self.lineup.saved.connect(self.show_saved)
+        self.lineup.save_failed.connect(self.show_not_saved)
         self.lineup.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.lineup.import_requested.connect(self.import_roster)
         self.lineup.demo_requested.connect(self.open_demo)
         self.shortcuts_dialog: QWidget | None = None
         self._saved_at: datetime | None = None
+        self._not_saved = ""  # the problem of the last write, while it failed
         self.nav.setCurrentRow(0)
         self.retranslate_ui()
         self._restore_geometry()
@@ -174,7 +181,10 @@ class MainWindow(QMainWindow):
         self.demo_action.setEnabled(self._open_demo is not None)
         self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction("", self.close)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # Ctrl+Q everywhere: the platform's Quit key is empty on Windows and some desktops.
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        ctrl_q = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q)
+        self.quit_action.setShortcuts([*quit_keys, *([] if ctrl_q in quit_keys else [ctrl_q])])
         self.view_menu = bar.addMenu("")
         self.language_menu = self.view_menu.addMenu("")
         group = QActionGroup(self)
@@ -219,9 +229,17 @@ class MainWindow(QMainWindow):
 
     def show_saved(self, moment: datetime | None) -> None:
         self._saved_at = moment
+        self._not_saved = ""
         if moment is not None:
             text = self.tr("Saved ✓ {time}").format(time=moment.strftime("%H:%M:%S"))
+            self.saved_label.setStyleSheet(SAVED_STYLE)
             self.saved_label.setText(text)
+
+    def show_not_saved(self, problem: str) -> None:
+        """A write failed: the status bar stops saying "Saved" until the next one succeeds."""
+        self._not_saved = problem
+        self.saved_label.setStyleSheet(NOT_SAVED_STYLE)
+        self.saved_label.setText(self.tr("✘ Not saved: {problem}").format(problem=problem))
 
     def import_roster(self) -> None:
         self.show_page(1)
@@ -288,7 +306,10 @@ class MainWindow(QMainWindow):
         self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         self.about_action.setText(self.tr("&About Inspector"))
         self.read_only_badge.setText(self.tr("Read-only"))
-        self.show_saved(self._saved_at)
+        if self._not_saved:
+            self.show_not_saved(self._not_saved)
+        else:
+            self.show_saved(self._saved_at)
         self.db_label.setToolTip(self.tr("The database in use"))
         self._sync_language_controls()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,13 +23,15 @@ from inspector import __version__, paths
 from inspector.domain.checklist import Catalogue
 from inspector.files.checklists import ChecklistError
 from inspector.files.checklists import load_catalogue as load_checklists
-from inspector.storage import Store
-from inspector.storage.errors import DatabaseLockedError, StorageError
+from inspector.storage.errors import DatabaseLockedError, ReadOnlyDatabaseError, StorageError
 from inspector.storage.instance_lock import DatabaseInUseError, acquire_app_lock
+from inspector.storage.opening import open_database
+from inspector.storage.store import writable
 
 # isort: split
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from shiboken6 import Shiboken
 
 from inspector.gui import fonts, i18n
 from inspector.gui.context import AppContext, AppEvents
@@ -39,6 +42,8 @@ from inspector.gui.tasks import TaskRunner
 log = logging.getLogger("inspector")
 
 EXIT_STORAGE = 2
+# Set, the app triggers File → Quit once its window is shown (tests of the real process).
+QUIT_AFTER_START = "INSPECTOR_QUIT_AFTER_START"
 
 
 def configure_logging(log_file: Path) -> logging.Handler:
@@ -122,7 +127,10 @@ class Opened:
     lock: object | None = None
 
     def close(self) -> None:
-        self.window.close()
+        """Close the window (unless Qt already deleted it: File → Quit closes it and the window
+        deletes itself on close), finish the background task, close the database, unlock."""
+        if Shiboken.isValid(self.window):
+            self.window.close()
         self.context.runner.wait(30_000)
         self.context.store.close()
         if self.lock is not None:
@@ -144,9 +152,15 @@ class Launcher:
         lock = None
         read_only = False
         try:
+            if db_path.is_file() and not writable(db_path):
+                raise ReadOnlyDatabaseError(
+                    db_path,
+                    f"The database {db_path} is on a disk or in a folder that cannot be "
+                    "written: nothing can be saved there.",
+                )
             lock = acquire_app_lock(db_path)
-            store = Store(db_path)
-        except (DatabaseInUseError, DatabaseLockedError) as exc:
+            store = open_database(db_path)
+        except (DatabaseInUseError, DatabaseLockedError, ReadOnlyDatabaseError) as exc:
             if lock is not None:
                 lock.close()
             log.warning("%s", exc)
@@ -154,7 +168,7 @@ class Launcher:
                 return EXIT_STORAGE
             lock, read_only = None, True
             try:
-                store = Store(db_path, read_only=True)
+                store = open_database(db_path, read_only=True)
             except StorageError as again:
                 self._storage_message(again)
                 return EXIT_STORAGE
@@ -279,8 +293,12 @@ def run_gui(args: argparse.Namespace) -> int:
     launcher, code = start(args)
     if launcher is None:
         return code
+    if os.environ.get(QUIT_AFTER_START):  # tests of the real process: the user's Quit
+        QTimer.singleShot(0, launcher.opened.window.quit_action.trigger)
     try:
-        return QApplication.instance().exec()
+        code = QApplication.instance().exec()
     finally:
         launcher.close()
-        logging.shutdown()
+    log.info("Inspector closed cleanly")
+    logging.shutdown()
+    return code

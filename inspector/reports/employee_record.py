@@ -12,7 +12,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from inspector.domain.lineup import Attendance, PersonStatus
+from inspector.domain.lineup import Attendance
 from inspector.domain.reports import EmployeeRecordData, RecordEntry
 from inspector.domain.scoring import format_percent
 from inspector.reports import i18n
@@ -201,7 +201,7 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
     ]
     extra = []
     for index, entry in enumerate(data.entries, start=1):
-        inspected = entry.status in (PersonStatus.ALL_PASS, PersonStatus.FAULTS)
+        inspected = entry.inspected
         rows.append(
             [
                 entry.day.isoformat(),

@@ -14,6 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from inspector import paths
+from inspector.domain.errors import UserError
 
 FONT_NAME = "InspectorCJK"
 
@@ -21,7 +22,7 @@ _lock = threading.Lock()
 _registered_from: Path | None = None
 
 
-class ReportFontError(FileNotFoundError):
+class ReportFontError(UserError, FileNotFoundError):
     """The bundled report font is missing or unreadable."""
 
 

@@ -5,7 +5,9 @@ The roster has Chinese names, the departments of a property-management company (
 (with at least one pool lifeguard in the clubhouse) and one to three sites. The history has
 one morning line-up per working day (Sundays off) per site, or per site and department when a
 site is large; a few people are absent, on leave or late; faults are found on a small share of
-inspections, a few people fail the same item again and again, and critical faults are rare.
+inspections, where they really occur (shoes, shave, nails, the name badge, socks ...), a few
+people fail the same reason again and again, and critical faults are rare. Faults are drawn only
+from the reasons that apply to the person's sex and role's uniform.
 
 Everything follows from the seed: the same seed, sizes and day give the same data. The
 history is written with ``Store.bulk_insert_history`` so that thousands of people over a
@@ -22,9 +24,11 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from inspector import paths
-from inspector.domain.checklist import Catalogue, ChecklistItem, InspectionType
+from inspector.domain.checklist import Catalogue, ChecklistItem, ChecklistSet, InspectionType
+from inspector.domain.errors import UserError
 from inspector.domain.lineup import Attendance, Result
 from inspector.domain.people import Employee, Sex
+from inspector.storage.opening import open_database
 from inspector.storage.store import BulkInspection, BulkLineup, BulkMark, Store
 
 DEFAULT_EMPLOYEES = 60
@@ -74,43 +78,49 @@ SURNAMES = (
 MALE_CHARS = "伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆帅旭宁龙林洋峰建国志文海东亮成振鸿"
 FEMALE_CHARS = "芳娜敏静丽艳娟霞秀英玲桂兰燕萍红琳婷雪慧倩颖洁梅琴云莉丹蓉欣怡佳悦晶萱"
 
-# Faults a supervisor finds at a morning line-up: (item id, weight, notes).
+# Faults a supervisor finds at a morning line-up, where they really occur: (reason id, weight,
+# notes). The weights are how often each is found; a reason that does not apply to a person
+# (a tie for a cleaner, socks for a lifeguard) is never drawn for them.
 FAULTS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
-    ("grooming-male.shaved", 10, ("胡子未刮", "胡茬明显", "")),
-    ("grooming-male.front-hair", 3, ("刘海过眉", "")),
-    ("grooming-male.side-hair", 2, ("鬓角过长",)),
-    ("grooming-male.tie-straight", 6, ("领带歪斜", "领带未系紧", "")),
-    ("grooming-female.hair-messy", 5, ("头发凌乱", "未盘发", "")),
-    ("grooming-female.heavy-make-up", 2, ("妆容过浓",)),
-    ("grooming-female.showy-jewellery", 2, ("佩戴夸张耳饰", "手链过多")),
-    ("hands.nails-short", 7, ("指甲过长", "")),
-    ("hands.nails-clean", 5, ("指甲缝有污垢", "")),
-    ("hands.nail-polish", 4, ("涂彩色指甲油", "")),
-    ("shoes-socks.shoes-clean", 9, ("鞋面有灰尘", "鞋侧有泥", "")),
-    ("shoes-socks.shoes-polished", 6, ("皮鞋未擦亮", "")),
-    ("shoes-socks.socks-men", 3, ("穿白色袜子", "袜子颜色不符")),
-    ("shoes-socks.trainers-slippers", 2, ("穿运动鞋上岗",)),
-    ("uniform.pressed", 6, ("制服有褶皱", "")),
-    ("uniform.jacket-buttoned", 4, ("外套未扣好", "")),
-    ("uniform.pockets-flat", 3, ("口袋鼓起", "口袋内放手机")),
-    ("uniform.collar-cuffs-neat", 3, ("领口未翻好", "")),
-    ("uniform.stained", 2, ("衣袖有油渍", "前襟有污渍")),
-    ("posture-standing.slouching", 3, ("站姿松垮", "")),
-    ("posture-standing.hands-in-pockets", 2, ("手插口袋",)),
+    ("shoes.shoes.dusty", 10, ("鞋面有灰尘", "鞋侧有泥", "")),
+    ("face.shave.not-shaved", 9, ("胡子未刮", "胡茬明显", "")),
+    ("hands.nails.too-long", 7, ("指甲过长", "")),
+    ("accessories.accessories.badge-or-pin", 7, ("未戴工牌", "工牌戴歪", "")),
+    ("shoes.shoes.not-polished", 6, ("皮鞋未擦亮", "")),
+    ("socks.socks.wrong-socks", 6, ("穿白色袜子", "袜子颜色不符", "")),
+    ("hair.hair.messy", 5, ("头发凌乱", "未盘发", "")),
+    ("hands.nails.dirty", 5, ("指甲缝有污垢", "")),
+    ("upper-body.clean.creased", 5, ("制服有褶皱", "")),
+    ("hands.nails.polish", 4, ("涂彩色指甲油", "")),
+    ("upper-body.neckwear.tie-crooked", 4, ("领带歪斜", "领带未系紧", "")),
+    ("upper-body.top.jacket-open", 4, ("外套未扣好", "")),
+    ("hair.hair.front", 3, ("刘海过眉", "")),
+    ("accessories.accessories.pockets", 3, ("口袋鼓起", "口袋内放手机")),
+    ("upper-body.top.collar-cuffs", 3, ("领口未翻好", "")),
+    ("overall.stance.slouching", 3, ("站姿松垮", "")),
+    ("lower-body.lower.no-crease", 3, ("裤线不清",)),
+    ("socks.socks.no-stockings", 2, ("未穿丝袜", "")),
+    ("upper-body.neckwear.neck-bow", 2, ("领花歪斜",)),
+    ("hair.hair.sides", 2, ("鬓角过长",)),
+    ("face.make-up.heavy", 2, ("妆容过浓",)),
+    ("accessories.accessories.jewellery", 2, ("佩戴夸张耳饰", "手链过多")),
+    ("upper-body.clean.stained", 2, ("衣袖有油渍", "前襟有污渍")),
+    ("overall.hands-arms.pockets", 2, ("手插口袋",)),
+    ("shoes.forbidden.trainers", 2, ("穿运动鞋上岗",)),
+    ("upper-body.repair.button-missing", 1, ("袖扣脱落",)),
+    ("overall.uniform.seasons-mixed", 1, ("夏装配冬季外套",)),
 )
 # What repeat offenders keep getting wrong.
 HABITS = (
-    "grooming-male.shaved",
-    "grooming-male.tie-straight",
-    "shoes-socks.shoes-clean",
-    "hands.nail-polish",
-    "grooming-female.hair-messy",
-    "hands.nails-short",
+    "face.shave.not-shaved",
+    "upper-body.neckwear.tie-crooked",
+    "shoes.shoes.dusty",
+    "hands.nails.polish",
+    "hair.hair.messy",
+    "hands.nails.too-long",
+    "socks.socks.wrong-socks",
 )
-CRITICAL = ("uniform.prescribed-uniform", ("未穿工服", "穿便装上岗"))
-# Women in these roles wear trousers: "stockings with a skirt" does not apply to them.
-TROUSER_ROLES = frozenset({"security", "engineer", "cleaner", "gardener", "lifeguard"})
-STOCKINGS_ITEM = "shoes-socks.stockings-women"
+CRITICAL = ("overall.uniform.not-prescribed", ("未穿工服", "穿便装上岗"))
 
 P_ABSENT, P_LEAVE, P_LATE = 0.03, 0.02, 0.02
 P_FAULT = 0.06  # share of inspected people with a (random) fault
@@ -128,7 +138,7 @@ class DemoSummary:
     repeat_offenders: tuple[str, ...] = field(default=())  # employee numbers
 
 
-class DemoRefused(Exception):
+class DemoRefused(UserError):
     """The database already holds employees (the demo adds to it only when forced)."""
 
 
@@ -165,12 +175,27 @@ def sites_for(count: int) -> tuple[str, ...]:
     return SITES[: 1 if count < 30 else 2 if count < 150 else 3]
 
 
-def generate_roster(count: int = DEFAULT_EMPLOYEES, seed: int = DEFAULT_SEED) -> list[Employee]:
-    """A made-up roster of ``count`` employees (at least MIN_EMPLOYEES), the same for a seed."""
+def site_prefix(site: str) -> str:
+    """Employee numbers unique to one site: its name in plain letters, or a short hash of it."""
+    import hashlib
+
+    letters = "".join(ch for ch in site.upper() if ch.isascii() and ch.isalnum())[:6]
+    return letters or "S" + hashlib.sha256(site.encode("utf-8")).hexdigest()[:5].upper()
+
+
+def generate_roster(
+    count: int = DEFAULT_EMPLOYEES, seed: int = DEFAULT_SEED, site: str | None = None
+) -> list[Employee]:
+    """A made-up roster of ``count`` employees (at least MIN_EMPLOYEES), the same for a seed.
+
+    With ``site`` everyone works at that one site and employee numbers carry its prefix, so
+    that several demo sites make one company.
+    """
     if count < MIN_EMPLOYEES:
         raise ValueError(f"the demo needs at least {MIN_EMPLOYEES} employees")
-    rng = random.Random(f"roster:{seed}")
-    sites = sites_for(count)
+    rng = random.Random(f"roster:{seed}" if site is None else f"roster:{seed}:{site}")
+    sites = sites_for(count) if site is None else (site,)
+    number_prefix = "CH" if site is None else f"{site_prefix(site)}-"
     per_site = _allocate(count, SITE_SHARES[len(sites) - 1], [0] * len(sites))
     employees: list[Employee] = []
     for site_index, (site, headcount) in enumerate(zip(sites, per_site, strict=True)):
@@ -191,7 +216,7 @@ def generate_roster(count: int = DEFAULT_EMPLOYEES, seed: int = DEFAULT_SEED) ->
                 sex = _sex(rng, female_share)
                 employees.append(
                     Employee(
-                        employee_no=f"CH{10001 + len(employees)}",
+                        employee_no=f"{number_prefix}{10001 + len(employees)}",
                         name=_name(rng, sex),
                         sex=sex,
                         department=department.name,
@@ -254,29 +279,34 @@ def _supervisor(people: Sequence[Employee], department: str, rng: random.Random)
 class _Picker:
     """Chooses realistic faults among the items that apply to each person."""
 
-    def __init__(self, catalogue: Catalogue, sets: Sequence) -> None:
+    def __init__(self, catalogue: Catalogue, sets: Sequence[ChecklistSet]) -> None:
         in_force = {item.id: item for s in sets for item in s.items}
+        self._set_of = {item.id: s for s in sets for item in s.items}
         self.faults = [(in_force[i], w, notes) for i, w, notes in FAULTS if i in in_force]
         self.habits = [in_force[i] for i in HABITS if i in in_force]
         critical = in_force.get(CRITICAL[0])
         self.critical = critical
         self.fallback = [i for i in in_force.values() if i.severity.value == "minor"]
-        self.stockings = in_force.get(STOCKINGS_ITEM)
         self._cache: dict[tuple, tuple] = {}
+
+    def _applies(self, item: ChecklistItem, employee: Employee) -> bool:
+        """By sex, role and the role's uniform, as the set the item belongs to says."""
+        return item.applies(employee, self._set_of[item.id].worn_by(employee))
 
     def options(self, employee: Employee) -> tuple[list, list[int]]:
         key = (employee.sex, employee.role)
         if key not in self._cache:
-            options = [(item, notes) for item, _, notes in self.faults if item.applies(employee)]
-            weights = [w for item, w, _ in self.faults if item.applies(employee)]
+            fitting = [(i, w, notes) for i, w, notes in self.faults if self._applies(i, employee)]
+            options = [(item, notes) for item, _, notes in fitting]
+            weights = [w for _, w, _ in fitting]
             if not options:
-                options = [(i, ("",)) for i in self.fallback if i.applies(employee)]
+                options = [(i, ("",)) for i in self.fallback if self._applies(i, employee)]
                 weights = [1] * len(options)
             self._cache[key] = (options, weights)
         return self._cache[key]
 
     def habit(self, employee: Employee, rng: random.Random) -> ChecklistItem | None:
-        fitting = [i for i in self.habits if i.applies(employee)]
+        fitting = [i for i in self.habits if self._applies(i, employee)]
         return rng.choice(fitting) if fitting else None
 
 
@@ -328,14 +358,6 @@ def _history(
                     if picker.critical is not None and rng.random() < P_CRITICAL:
                         marks[picker.critical.id] = BulkMark(
                             picker.critical.id, Result.FAIL, rng.choice(CRITICAL[1])
-                        )
-                    if (
-                        picker.stockings is not None
-                        and person.sex is Sex.FEMALE
-                        and person.role in TROUSER_ROLES
-                    ):
-                        marks[picker.stockings.id] = BulkMark(
-                            picker.stockings.id, Result.NOT_APPLICABLE, "着长裤"
                         )
                 inspections.append(
                     BulkInspection(
@@ -399,6 +421,7 @@ def fill_demo(
     seed: int = DEFAULT_SEED,
     today: date | None = None,
     force: bool = False,
+    site: str | None = None,
 ) -> DemoSummary:
     """Add the demo roster and ``days`` working days of line-ups before ``today``.
 
@@ -412,7 +435,7 @@ def fill_demo(
             "made-up people and line-ups with them. Choose another --db, or use --force to "
             "add the demo data anyway."
         )
-    roster = generate_roster(employees, seed)
+    roster = generate_roster(employees, seed, site)
     store.upsert_employees(roster)
     by_no = {e.employee_no: e for e in store.list_employees()}
     stored = [by_no[e.employee_no] for e in roster]
@@ -439,8 +462,9 @@ def ensure_demo_database(path: Path | None = None, *, catalogue: Catalogue | Non
     never leaves half a demo behind.
     """
     path = Path(path) if path is not None else paths.demo_db_path()
+    _remove_killed_builds(path)
     if path.exists():
-        with Store(path) as store:
+        with open_database(path) as store:
             if store.employee_count():
                 return path
     if catalogue is None:
@@ -451,13 +475,29 @@ def ensure_demo_database(path: Path | None = None, *, catalogue: Catalogue | Non
     temp = path.with_name(f".{path.stem}-{os.getpid()}.building{path.suffix}")
     _remove_database(temp)
     try:
-        with Store(temp) as store:
+        with Store(temp, shown_as=path) as store:  # messages name the demo, not the temp
             fill_demo(store, catalogue)
         _remove_database(path)
         os.replace(temp, path)
     finally:
         _remove_database(temp)
     return path
+
+
+STALE_BUILD_SECONDS = 3600  # a demo builds in seconds; an hour-old build was killed
+
+
+def _remove_killed_builds(path: Path) -> None:
+    """Remove the half-built demos left by processes killed while building one."""
+    if not path.parent.is_dir():
+        return
+    for temp in path.parent.glob(f".{path.stem}-*.building{path.suffix}"):
+        try:
+            stale = datetime.now().timestamp() - temp.stat().st_mtime > STALE_BUILD_SECONDS
+        except OSError:
+            continue
+        if stale:
+            _remove_database(temp)
 
 
 def _remove_database(path: Path) -> None:

@@ -16,9 +16,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -31,7 +28,7 @@ from inspector.domain.reports import (
 )
 from inspector.domain.scoring import format_percent
 from inspector.domain.text import Text
-from inspector.files.roster import excel_safe
+from inspector.files.spreadsheets import excel_safe, write_atomically, xlsx_text
 from inspector.storage import report_queries
 from inspector.storage.store import Store
 
@@ -195,29 +192,12 @@ def export_monthly(
     departments = department_records(data, lang)
     path = Path(path)
     if fmt == "csv":
-        return _write_atomically(
+        return write_atomically(
             path, lambda stream: _write_csv(stream, employees, departments, lang)
         )
-    return _write_atomically(
+    return write_atomically(
         path, lambda stream: _write_xlsx(stream, employees, departments, lang, data)
     )
-
-
-def _write_atomically(path: Path, write: Callable[[io.BufferedWriter], None]) -> Path:
-    """Written beside the target, then moved in place: never half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(
-        prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent
-    )
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            write(stream)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return path
 
 
 def _write_csv(
@@ -242,12 +222,10 @@ def _write_xlsx(
     data: MonthlyPackData,
 ) -> None:
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font, PatternFill
 
     def text_value(value: object) -> str:
-        # Control characters cannot be stored in XLSX at all.
-        return ILLEGAL_CHARACTERS_RE.sub("", _cell_text(value))
+        return xlsx_text("" if value is None else value)
 
     workbook = Workbook(write_only=False)
     sheets = [

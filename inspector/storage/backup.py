@@ -277,7 +277,7 @@ def _checked_copy(src: Path, dest: Path | None) -> None:
             applied = _applied_migrations(conn)
             if applied is None:
                 raise BackupError(src, f"{src} is an SQLite file but not an Inspector database.")
-            known = {m.name for m in migrations._migrations}
+            known = set(migrations.names)
             unknown = [name for name in applied if name not in known]
             if unknown:
                 raise BackupError(

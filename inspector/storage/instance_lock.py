@@ -23,6 +23,13 @@ from pathlib import Path
 
 from inspector.storage.errors import StorageError
 
+# Imported now, not when the lock is released: a lock released at interpreter exit can no
+# longer import anything.
+if sys.platform == "win32":
+    import msvcrt
+else:
+    import fcntl
+
 # Windows locks a byte range; reading a locked range fails there, so the holder's details are
 # written before the locked byte and the lock sits past them.
 _WINDOWS_LOCK_OFFSET = 4096
@@ -50,16 +57,12 @@ def _user() -> str:
 
 def _try_lock(fd: int) -> bool:
     if sys.platform == "win32":
-        import msvcrt
-
         os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         except OSError:
             return False
         return True
-    import fcntl
-
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -73,14 +76,10 @@ def _try_lock(fd: int) -> bool:
 
 def _unlock(fd: int) -> None:
     if sys.platform == "win32":
-        import msvcrt
-
         os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
         with contextlib.suppress(OSError):
             msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
         return
-    import fcntl
-
     fcntl.flock(fd, fcntl.LOCK_UN)
 
 
@@ -137,7 +136,8 @@ class AppLock:
         self.close()
 
     def __del__(self) -> None:  # a forgotten lock is released with its object
-        self.close()
+        with contextlib.suppress(Exception):  # never a traceback at interpreter exit
+            self.close()
 
 
 def acquire_app_lock(db_path: Path | str) -> AppLock:

@@ -2,10 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-migrations = Migrations("inspector")
+MigrationFn = TypeVar("MigrationFn", bound=Callable[[Database], None])
+
+
+class RecordedMigrations(Migrations):
+    """sqlite-utils ``Migrations`` that keeps the names it was given, as public data.
+
+    The Store compares the names applied to a database with ``names`` to refuse a database
+    written by a newer version, without reading the private list of sqlite-utils.
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.names: list[str] = []
+
+    def __call__(
+        self, *, name: str | None = None, transactional: bool = True
+    ) -> Callable[[MigrationFn], MigrationFn]:
+        register = super().__call__(name=name, transactional=transactional)
+
+        def inner(func: MigrationFn) -> MigrationFn:
+            registered = register(func)
+            self.names.append(name or func.__name__)
+            return registered
+
+        return inner
+
+
+migrations = RecordedMigrations("inspector")
 
 
 @migrations()
@@ -136,3 +166,83 @@ def m002_seals(db: Database) -> None:
         """
     )
     seal.seal_unsealed_finished(db.conn)
+
+
+# A version-4 UUID spelled by SQLite itself, so rows inserted by any code path get one.
+_SQL_UUID = (
+    "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || "
+    "substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || "
+    "substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
+)
+
+
+@migrations()
+def m005_hub(db: Database) -> None:
+    """Global ids and sync state for the company hub (see inspector/storage/hub_local.py).
+
+    - ``settings`` (written when first needed): ``hub.site_id`` (this database's UUID), the hub
+      URL (never with a password), the role it logs in as and the push and pull state.
+    - ``lineups.global_id``: a UUID per line-up (local ids stay local); ``origin_site``: the
+      site UUID of a line-up pulled from the hub (read-only here), NULL for one recorded here.
+    - ``seal_documents``: a UUID per sealed document and the canonical content it sealed, so
+      that a line-up amended before it reached the hub can still send its first version.
+    - ``hub_sites`` / ``hub_documents``: the other sites' documents pulled from the hub, kept
+      as they were sealed (``verify`` checks the pulled line-ups against them).
+    - ``hub_roster_base``: the master roster as last pulled, to tell a local edit from HR's.
+    """
+    from inspector.storage import hub_local
+
+    db.executescript(
+        f"""
+        ALTER TABLE lineups ADD COLUMN global_id TEXT;
+        ALTER TABLE lineups ADD COLUMN origin_site TEXT;
+        UPDATE lineups SET global_id = {_SQL_UUID} WHERE global_id IS NULL;
+        CREATE UNIQUE INDEX lineups_global_id ON lineups (global_id);
+        CREATE INDEX lineups_origin_site ON lineups (origin_site) WHERE origin_site IS NOT NULL;
+        CREATE TRIGGER lineups_global_id AFTER INSERT ON lineups WHEN NEW.global_id IS NULL
+            BEGIN UPDATE lineups SET global_id = {_SQL_UUID} WHERE id = NEW.id; END;
+
+        CREATE TABLE seal_documents (
+            seal_id INTEGER PRIMARY KEY REFERENCES seals (id),
+            global_id TEXT NOT NULL UNIQUE,
+            content TEXT
+        );
+        CREATE TRIGGER seal_documents_no_update BEFORE UPDATE ON seal_documents
+            BEGIN SELECT RAISE(ABORT, 'sealed documents are append-only'); END;
+        CREATE TRIGGER seal_documents_no_delete BEFORE DELETE ON seal_documents
+            BEGIN SELECT RAISE(ABORT, 'sealed documents are append-only'); END;
+
+        CREATE TABLE hub_sites (
+            site_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            pulled_seq INTEGER NOT NULL DEFAULT 0,
+            head TEXT NOT NULL
+        );
+        CREATE TABLE hub_documents (
+            global_id TEXT PRIMARY KEY,
+            site_id TEXT NOT NULL REFERENCES hub_sites (site_id),
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            label TEXT NOT NULL,
+            content TEXT,
+            content_hash TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            chain_hash TEXT NOT NULL,
+            sealed_at TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            UNIQUE (site_id, seq)
+        );
+        CREATE INDEX hub_documents_record ON hub_documents (record_id, seq);
+        CREATE TRIGGER hub_documents_no_update BEFORE UPDATE ON hub_documents
+            BEGIN SELECT RAISE(ABORT, 'pulled documents are append-only'); END;
+        CREATE TRIGGER hub_documents_no_delete BEFORE DELETE ON hub_documents
+            BEGIN SELECT RAISE(ABORT, 'pulled documents are append-only'); END;
+
+        CREATE TABLE hub_roster_base (
+            employee_no TEXT PRIMARY KEY,
+            fingerprint TEXT NOT NULL
+        );
+        """
+    )
+    hub_local.keep_current_documents(db.conn)

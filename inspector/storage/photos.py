@@ -132,7 +132,8 @@ def purge_photos(
     rows = store._query(
         "SELECT m.inspection_id, m.item_id, m.photo, l.finished_at FROM marks m "
         "JOIN inspections i ON i.id = m.inspection_id JOIN lineups l ON l.id = i.lineup_id "
-        "WHERE m.photo != '' AND l.day < ? ORDER BY l.id, m.inspection_id, m.item_id",
+        "WHERE m.photo != '' AND l.day < ? AND l.origin_site IS NULL "  # pulled: not ours
+        "ORDER BY l.id, m.inspection_id, m.item_id",
         (cutoff.isoformat(),),
     )
     cleared = 0

@@ -7,7 +7,10 @@ are read one by one. Item wording comes from the checklist version each line-up 
 against (``checklist_versions.content``), never from today's checklist files.
 
 Scope of a month: line-ups whose day falls in the month; with a department, the people of that
-department (``employees.department``) in those line-ups.
+department (``employees.department``) in those line-ups. Every figure counts one inspection type
+(by default ``lineup``): a floor observation never moves a line-up figure.
+
+The queries go through the Store's public read API (``Store.query``, ``Store.query_one``).
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
-from inspector.domain.attendance import person_status
+from inspector.domain.attendance import counts_as_inspected, person_status
+from inspector.domain.checklist import InspectionType
 from inspector.domain.lineup import Attendance, Result
 from inspector.domain.reports import (
     DEFAULT_REPEAT_THRESHOLD,
@@ -37,6 +41,7 @@ from inspector.domain.reports import (
     next_month,
     previous_month,
 )
+from inspector.domain.summary import summarise
 from inspector.domain.text import Text
 from inspector.storage import seal
 from inspector.storage.errors import NotFoundError
@@ -65,15 +70,16 @@ _TALLY = f"""
 
 
 def _scope(department: str | None, *, employees: bool = False, marks: bool = False) -> str:
-    """FROM and WHERE of a month's inspections (parameters :start, :end, :department): the
-    line-ups of the month and, with a department, its people's inspections. The employees
-    are joined only when a query needs them (their department or names)."""
+    """FROM and WHERE of a month's inspections (parameters :start, :end, :department,
+    :inspection_type): the line-ups of the month of that type and, with a department, its
+    people's inspections. The employees are joined only when a query needs them (their
+    department or names)."""
     parts = ["FROM lineups l", "JOIN inspections i ON i.lineup_id = l.id"]
     if employees or department:
         parts.append("JOIN employees e ON e.id = i.employee_id")
     if marks:
         parts.append("JOIN marks m ON m.inspection_id = i.id")
-    parts.append("WHERE l.day >= :start AND l.day < :end")
+    parts.append("WHERE l.day >= :start AND l.day < :end AND l.inspection_type = :inspection_type")
     if department:
         parts.append("AND e.department = :department")
     return " ".join(parts)
@@ -121,7 +127,7 @@ def _item_texts(
     ids = sorted({int(v) for v in version_ids if v is not None})
     if not ids:
         return {}
-    rows = store._query(
+    rows = store.query(
         "SELECT v.id AS version_id, json_extract(item.value, '$.id') AS item_id, "
         "json_extract(item.value, '$.text.zh') AS zh, "
         "json_extract(item.value, '$.text.en') AS en, "
@@ -171,7 +177,9 @@ def lineup_sheet_data(store: Store, lineup_id: int) -> LineupSheetData:
         lineup = store.get_lineup(lineup_id)
     except NotFoundError:
         raise NoReportData(f"there is no line-up with id {lineup_id}") from None
-    versions = store._query(
+    if lineup.inspection_type is not InspectionType.LINEUP:
+        raise NoReportData(f"{lineup_id} is a floor observation, not a line-up: it has no sheet")
+    versions = store.query(
         f"SELECT v.id AS version_id, {_VERSION_COLUMNS} FROM lineup_checklists lc "
         "JOIN checklist_versions v ON v.id = lc.checklist_version_id "
         "WHERE lc.lineup_id = ? GROUP BY v.id ORDER BY v.set_id, v.version",
@@ -183,7 +191,7 @@ def lineup_sheet_data(store: Store, lineup_id: int) -> LineupSheetData:
         (lineup_id,),
     )
     # Faults and notes; N/A marks without a note only change the counts.
-    marks = store._query(
+    marks = store.query(
         "SELECT m.inspection_id, m.item_id, m.checklist_version_id, m.result, m.note "
         "FROM marks m JOIN inspections i ON i.id = m.inspection_id "
         "WHERE i.lineup_id = ? AND (m.result = 'fail' OR m.note != '') "
@@ -200,7 +208,9 @@ def lineup_sheet_data(store: Store, lineup_id: int) -> LineupSheetData:
         )
     rows = []
     for p in people:
-        inspected = p["attendance"] in (None, "present", "late")
+        inspected = counts_as_inspected(
+            Attendance(p["attendance"]) if p["attendance"] else None, p["completed_at"]
+        )
         lines = sorted(
             by_inspection.get(p["id"], []) if inspected else [],
             key=lambda line: (line.result is not Result.FAIL, order.get(line.item_id, 1 << 30)),
@@ -221,15 +231,32 @@ def lineup_sheet_data(store: Store, lineup_id: int) -> LineupSheetData:
                 marks=tuple(lines),
             )
         )
-    tally = store._query(f"SELECT {_TALLY} FROM inspections i WHERE i.lineup_id = ?", (lineup_id,))[
-        0
-    ]
+    # The figures: the same computation as the summary screen and ``inspector lineup show``.
+    inspections = store.inspections_for(lineup_id)
+    summary = summarise(
+        lineup,
+        inspections,
+        {i.employee_id: store.get_employee(i.employee_id) for i in inspections},
+        [s for _, s in store.lineup_checklists(lineup_id)],
+        store.marks_for_lineup(lineup_id),
+    )
+    tally = Tally(
+        inspections=summary.inspected,
+        absent=summary.absent,
+        leave=summary.leave,
+        late=summary.late,
+        applicable=summary.applicable,
+        passed=summary.passed,
+        failed=summary.faults,
+        critical_failed=summary.critical_faults,
+        fault_points=summary.fault_points,
+    )
     return LineupSheetData(
         company=company_name(store),
         lineup=lineup,
         versions=tuple(_version(v) for v in versions),
         people=tuple(rows),
-        tally=_tally(tally),
+        tally=tally,
         seal=seal.seal_for_lineup(store, lineup_id),
     )
 
@@ -253,53 +280,58 @@ def employee_record_data(
     end: date,
     *,
     roles: Mapping[str, Text] | None = None,
+    inspection_type: InspectionType = InspectionType.LINEUP,
 ) -> EmployeeRecordData:
-    """One employee's line-ups from ``start`` to ``end`` (both included)."""
+    """One employee's line-ups from ``start`` to ``end`` (both included). Only the marks of
+    inspections that count (``INSPECTED_SQL``) are listed or counted as faults: an absent
+    person's marks never count."""
     employee = store.employee_by_no(employee_no)
     if employee is None:
         raise NoReportData(f"there is no employee with number {employee_no}")
     if end < start:
         raise NoReportData(f"the period ends ({end}) before it starts ({start})")
-    params = {"emp": employee.id, "start": start.isoformat(), "end": end.isoformat()}
-    entries = store._query(
-        "SELECT l.id AS lineup_id, l.day, l.shift, l.site, l.supervisor, i.id AS inspection_id, "
-        "i.attendance, i.completed_at, i.applicable, i.passed, i.failed, i.critical_failed, "
-        "i.fault_points FROM inspections i JOIN lineups l ON l.id = i.lineup_id "
-        "WHERE i.employee_id = :emp AND l.day >= :start AND l.day <= :end "
+    params = {
+        "emp": employee.id,
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "inspection_type": inspection_type.value,
+    }
+    scope = (
+        "JOIN lineups l ON l.id = i.lineup_id WHERE i.employee_id = :emp "
+        "AND l.day >= :start AND l.day <= :end AND l.inspection_type = :inspection_type"
+    )
+    entries = store.query(
+        "SELECT l.id AS lineup_id, l.day, l.shift, l.site, l.department, l.supervisor, "
+        "i.id AS inspection_id, i.attendance, i.completed_at, i.applicable, i.passed, i.failed, "
+        f"i.critical_failed, i.fault_points FROM inspections i {scope} "
         "ORDER BY l.day, l.started_at, l.id",
         params,
     )
-    marks = store._query(
+    # Faults first, then notes; each in the order of the checklist version it was judged by.
+    marks = store.query(
         "SELECT m.inspection_id, m.item_id, m.checklist_version_id, m.result, m.note "
-        "FROM marks m JOIN inspections i ON i.id = m.inspection_id "
-        "JOIN lineups l ON l.id = i.lineup_id "
-        "WHERE i.employee_id = :emp AND l.day >= :start AND l.day <= :end "
+        f"FROM marks m JOIN inspections i ON i.id = m.inspection_id {scope} "
         f"AND {INSPECTED_SQL} AND (m.result = 'fail' OR m.note != '') "
-        "ORDER BY m.inspection_id, m.result DESC, m.item_id",
+        "ORDER BY m.inspection_id, m.result != 'fail', m.checklist_version_id, "
+        "(SELECT CAST(item.key AS INTEGER) FROM checklist_versions v, "
+        "json_each(v.content, '$.items') AS item WHERE v.id = m.checklist_version_id "
+        "AND json_extract(item.value, '$.id') = m.item_id), m.item_id",
         params,
     )
-    faults = store._query(
+    faults = store.query(
         "SELECT m.item_id, count(*) AS times, max(l.day) AS last_day, "
         "max(m.checklist_version_id) AS version_id "
-        "FROM marks m JOIN inspections i ON i.id = m.inspection_id "
-        "JOIN lineups l ON l.id = i.lineup_id "
-        "WHERE i.employee_id = :emp AND l.day >= :start AND l.day <= :end "
+        f"FROM marks m JOIN inspections i ON i.id = m.inspection_id {scope} "
         f"AND {INSPECTED_SQL} AND m.result = 'fail' "
         "GROUP BY m.item_id ORDER BY times DESC, last_day DESC, m.item_id",
         params,
     )
-    months = store._query(
-        f"SELECT substr(l.day, 1, 7) AS month, {_TALLY} "
-        "FROM inspections i JOIN lineups l ON l.id = i.lineup_id "
-        "WHERE i.employee_id = :emp AND l.day >= :start AND l.day <= :end "
+    months = store.query(
+        f"SELECT substr(l.day, 1, 7) AS month, {_TALLY} FROM inspections i {scope} "
         "GROUP BY month ORDER BY month",
         params,
     )
-    total = store._query(
-        f"SELECT {_TALLY} FROM inspections i JOIN lineups l ON l.id = i.lineup_id "
-        "WHERE i.employee_id = :emp AND l.day >= :start AND l.day <= :end",
-        params,
-    )[0]
+    total = store.query(f"SELECT {_TALLY} FROM inspections i {scope}", params)[0]
     texts = _item_texts(
         store,
         [m["checklist_version_id"] for m in marks] + [f["version_id"] for f in faults],
@@ -324,6 +356,7 @@ def employee_record_data(
                 day=date.fromisoformat(r["day"]),
                 shift=r["shift"],
                 site=r["site"],
+                department=r["department"],
                 supervisor=r["supervisor"],
                 attendance=Attendance(r["attendance"]) if r["attendance"] else None,
                 status=person_status(r["attendance"], r["completed_at"], r["failed"]),
@@ -353,31 +386,38 @@ def employee_record_data(
 # -- monthly pack -----------------------------------------------------------------------------
 
 
-def _month_params(month: date, department: str | None) -> dict:
+def _month_params(month: date, department: str | None, inspection_type: InspectionType) -> dict:
     return {
         "start": month.isoformat(),
         "end": next_month(month).isoformat(),
         "department": department or None,
+        "inspection_type": inspection_type.value,
     }
 
 
-def lineup_count(store: Store, month: date, department: str | None = None) -> int:
+def lineup_count(
+    store: Store,
+    month: date,
+    department: str | None = None,
+    *,
+    inspection_type: InspectionType = InspectionType.LINEUP,
+) -> int:
     """Line-ups of the month (with a department: those its people stood in)."""
-    row = store._one(
+    row = store.query_one(
         f"SELECT count(DISTINCT l.id) AS n {_scope(department)}",
-        _month_params(month_start(month), department),
+        _month_params(month_start(month), department, inspection_type),
     )
     return int(row["n"]) if row else 0
 
 
 def _department_tallies(
-    store: Store, month: date, department: str | None
+    store: Store, month: date, department: str | None, inspection_type: InspectionType
 ) -> dict[str, tuple[int, Tally]]:
     """Department -> (people in line-ups, summed counts) of a month."""
-    rows = store._query(
+    rows = store.query(
         f"SELECT e.department, count(DISTINCT i.employee_id) AS staff, {_TALLY} "
         f"{_scope(department, employees=True)} GROUP BY e.department ORDER BY e.department",
-        _month_params(month_start(month), department),
+        _month_params(month_start(month), department, inspection_type),
     )
     return {r["department"]: (int(r["staff"]), _tally(r)) for r in rows}
 
@@ -397,26 +437,36 @@ def _department_rows(
 
 
 def department_rows(
-    store: Store, month: date, department: str | None = None
+    store: Store,
+    month: date,
+    department: str | None = None,
+    *,
+    inspection_type: InspectionType = InspectionType.LINEUP,
 ) -> list[DepartmentRow]:
     """A row per department, with the previous month's compliance."""
     month = month_start(month)
     return _department_rows(
-        _department_tallies(store, month, department),
-        _department_tallies(store, previous_month(month), department),
+        _department_tallies(store, month, department, inspection_type),
+        _department_tallies(store, previous_month(month), department, inspection_type),
     )
 
 
-def employee_rows(store: Store, month: date, department: str | None = None) -> list[EmployeeRow]:
+def employee_rows(
+    store: Store,
+    month: date,
+    department: str | None = None,
+    *,
+    inspection_type: InspectionType = InspectionType.LINEUP,
+) -> list[EmployeeRow]:
     """Everyone in the month's line-ups, those needing attention first (critical faults, then
     fault points, then lowest compliance; no compliance at all last; then employee number)."""
-    rows = store._query(
+    rows = store.query(
         "SELECT e.employee_no, e.name, e.department, e.site, "
         f"count(DISTINCT CASE WHEN {INSPECTED_SQL} THEN l.day END) AS days, {_TALLY} "
         f"{_scope(department, employees=True)} GROUP BY i.employee_id "
         "ORDER BY critical_failed DESC, fault_points DESC, applicable = 0, "
         "CAST(passed AS REAL) / nullif(applicable, 0), e.employee_no",
-        _month_params(month_start(month), department),
+        _month_params(month_start(month), department, inspection_type),
     )
     return [
         EmployeeRow(
@@ -431,23 +481,35 @@ def employee_rows(store: Store, month: date, department: str | None = None) -> l
     ]
 
 
-def daily_points(store: Store, month: date, department: str | None = None) -> list[DailyPoint]:
-    rows = store._query(
+def daily_points(
+    store: Store,
+    month: date,
+    department: str | None = None,
+    *,
+    inspection_type: InspectionType = InspectionType.LINEUP,
+) -> list[DailyPoint]:
+    rows = store.query(
         f"SELECT l.day, {_TALLY} {_scope(department)} GROUP BY l.day ORDER BY l.day",
-        _month_params(month_start(month), department),
+        _month_params(month_start(month), department, inspection_type),
     )
     return [DailyPoint(date.fromisoformat(r["day"]), _tally(r)) for r in rows]
 
 
-def fault_counts(store: Store, month: date, department: str | None = None) -> list[FaultCount]:
+def fault_counts(
+    store: Store,
+    month: date,
+    department: str | None = None,
+    *,
+    inspection_type: InspectionType = InspectionType.LINEUP,
+) -> list[FaultCount]:
     """Every failed item of the month, most frequent first (failed marks of completed
     inspections of people present or late: the marks the stored ``failed`` counts)."""
-    rows = store._query(
+    rows = store.query(
         "SELECT m.item_id, count(*) AS times, count(DISTINCT i.employee_id) AS people, "
         "max(l.day) AS last_day, max(m.checklist_version_id) AS version_id "
         f"{_scope(department, marks=True)} AND {INSPECTED_SQL} AND m.result = 'fail' "
         "GROUP BY m.item_id ORDER BY times DESC, people DESC, m.item_id",
-        _month_params(month_start(month), department),
+        _month_params(month_start(month), department, inspection_type),
     )
     texts = _item_texts(store, (r["version_id"] for r in rows))
     result = []
@@ -467,17 +529,22 @@ def fault_counts(store: Store, month: date, department: str | None = None) -> li
 
 
 def repeat_offenders(
-    store: Store, month: date, department: str | None = None, threshold: int | None = None
+    store: Store,
+    month: date,
+    department: str | None = None,
+    threshold: int | None = None,
+    *,
+    inspection_type: InspectionType = InspectionType.LINEUP,
 ) -> list[RepeatOffender]:
     """People who failed the same item ``threshold`` times or more in the month."""
     threshold = threshold or repeat_threshold(store)
-    rows = store._query(
+    rows = store.query(
         "SELECT e.employee_no, e.name, e.department, m.item_id, count(*) AS times, "
         "max(l.day) AS last_day, max(m.checklist_version_id) AS version_id "
         f"{_scope(department, employees=True, marks=True)} AND {INSPECTED_SQL} "
         "AND m.result = 'fail' GROUP BY i.employee_id, m.item_id HAVING count(*) >= :threshold "
         "ORDER BY times DESC, e.employee_no, m.item_id",
-        {**_month_params(month_start(month), department), "threshold": threshold},
+        {**_month_params(month_start(month), department, inspection_type), "threshold": threshold},
     )
     texts = _item_texts(store, (r["version_id"] for r in rows))
     result = []
@@ -498,10 +565,16 @@ def repeat_offenders(
     return result
 
 
-def versions_used(store: Store, month: date, department: str | None = None) -> list[VersionUsed]:
+def versions_used(
+    store: Store,
+    month: date,
+    department: str | None = None,
+    *,
+    inspection_type: InspectionType = InspectionType.LINEUP,
+) -> list[VersionUsed]:
     """The checklist versions the month's line-ups (in scope) were judged against."""
-    params = _month_params(month_start(month), department)
-    rows = store._query(
+    params = _month_params(month_start(month), department, inspection_type)
+    rows = store.query(
         f"SELECT {_VERSION_COLUMNS} FROM lineup_checklists lc "
         "JOIN checklist_versions v ON v.id = lc.checklist_version_id "
         f"WHERE lc.lineup_id IN (SELECT DISTINCT l.id {_scope(department)}) "
@@ -512,7 +585,7 @@ def versions_used(store: Store, month: date, department: str | None = None) -> l
 
 
 def roster_count(store: Store, department: str | None = None) -> int:
-    row = store._one(
+    row = store.query_one(
         "SELECT count(*) AS n FROM employees WHERE active = 1 "
         "AND (:department IS NULL OR department = :department)",
         {"department": department or None},
@@ -520,15 +593,21 @@ def roster_count(store: Store, department: str | None = None) -> int:
     return int(row["n"]) if row else 0
 
 
-def monthly_pack_data(store: Store, month: date, department: str | None = None) -> MonthlyPackData:
+def monthly_pack_data(
+    store: Store,
+    month: date,
+    department: str | None = None,
+    *,
+    inspection_type: InspectionType = InspectionType.LINEUP,
+) -> MonthlyPackData:
     """Everything the monthly pack (and the monthly export) shows, in a handful of queries."""
     month = month_start(month)
     department = department or None
-    current = _department_tallies(store, month, department)
+    current = _department_tallies(store, month, department, inspection_type)
     if not current:
         scope = f" for the department {department}" if department else ""
         raise NoReportData(f"there are no line-ups in {month:%Y-%m}{scope}")
-    before = _department_tallies(store, previous_month(month), department)
+    before = _department_tallies(store, previous_month(month), department, inspection_type)
     # An employee is in one department: the scope's figures are the sums of its departments'.
     staff = sum(staff for staff, _ in current.values())
     tally = Tally.total(t for _, t in current.values())
@@ -543,16 +622,18 @@ def monthly_pack_data(store: Store, month: date, department: str | None = None) 
         department=department,
         roster=roster_count(store, department),
         staff=staff,
-        lineups=lineup_count(store, month, department),
+        lineups=lineup_count(store, month, department, inspection_type=inspection_type),
         tally=tally,
         previous=previous,
         departments=tuple(_department_rows(current, before)),
-        faults=tuple(fault_counts(store, month, department)),
-        daily=tuple(daily_points(store, month, department)),
+        faults=tuple(fault_counts(store, month, department, inspection_type=inspection_type)),
+        daily=tuple(daily_points(store, month, department, inspection_type=inspection_type)),
         repeat_threshold=threshold,
-        repeat_offenders=tuple(repeat_offenders(store, month, department, threshold)),
-        employees=tuple(employee_rows(store, month, department)),
-        versions=tuple(versions_used(store, month, department)),
+        repeat_offenders=tuple(
+            repeat_offenders(store, month, department, threshold, inspection_type=inspection_type)
+        ),
+        employees=tuple(employee_rows(store, month, department, inspection_type=inspection_type)),
+        versions=tuple(versions_used(store, month, department, inspection_type=inspection_type)),
         seal=month_seal,
         sealed_lineups=sealed,
     )

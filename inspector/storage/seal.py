@@ -125,15 +125,19 @@ def append_seal(
 
     Call inside the transaction that made the change, so the seal and the change are one.
     """
-    digest = content_hash(conn, lineup_id)
+    text = canonical(lineup_content(conn, lineup_id))
+    digest = sha256(text)
     prev = _head(conn)
     chained = chain(prev, digest)
     stamp = (sealed_at or datetime.now()).replace(microsecond=0).isoformat(sep=" ")
-    conn.execute(
+    cursor = conn.execute(
         "INSERT INTO seals (lineup_id, change_id, content_hash, prev_hash, chain_hash, sealed_at) "
         "VALUES (?, ?, ?, ?, ?, ?)",
         (lineup_id, change_id, digest, prev, chained, stamp),
     )
+    from inspector.storage import hub_local  # the content travels to the company hub
+
+    hub_local.keep_sealed_document(conn, cursor.lastrowid, text)
     return chained
 
 
@@ -327,10 +331,15 @@ def verify(conn: sqlite3.Connection) -> VerifyReport:
                     f"{short_form(row['chain_hash'])}: its records were changed outside Inspector.",
                 )
             )
+    from inspector.storage import hub_local  # line-ups pulled from other sites: own checks
+
+    pulled = hub_local.pulled_lineup_ids(conn)
     for (lineup_id,) in conn.execute(
         "SELECT id FROM lineups WHERE finished_at IS NOT NULL AND id NOT IN "
         "(SELECT lineup_id FROM seals) ORDER BY id"
     ).fetchall():
+        if lineup_id in pulled:
+            continue
         report.problems.append(
             VerifyProblem(
                 lineup_id,
@@ -349,4 +358,6 @@ def verify(conn: sqlite3.Connection) -> VerifyReport:
                 "line-up.",
             )
         )
+    report.problems += [VerifyProblem(i, m) for i, m in hub_local.verify_pulled(conn)]
+    report.lineups += len(pulled)
     return report

@@ -24,7 +24,7 @@ from inspector.domain.checklist import ChecklistSet, InspectionType, applicable_
 from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark, Result
 from inspector.domain.people import Employee, Sex
 from inspector.domain.scoring import score_inspection
-from inspector.storage import errors, seal
+from inspector.storage import errors, hub_local, seal
 from inspector.storage.errors import (
     LineupClosedError,
     NewerDatabaseError,
@@ -34,6 +34,12 @@ from inspector.storage.errors import (
 from inspector.storage.migrations import migrations
 
 BUSY_TIMEOUT_MS = 5000
+
+
+def writable(path: Path) -> bool:
+    """Whether SQLite could write ``path`` (the file if it exists, and its folder for the WAL)."""
+    folder = path.parent
+    return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
 def now() -> datetime:
@@ -80,35 +86,53 @@ class HistoryEntry:
 class Store:
     """A connection to one Inspector database. Not shared across threads: open one per thread."""
 
-    def __init__(self, path: Path | str, *, read_only: bool = False, migrate: bool = True) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        migrate: bool = True,
+        immutable: bool = False,
+        shown_as: Path | str | None = None,
+    ) -> None:
+        """Open ``path``. ``migrate`` applies pending migrations without a backup: the app
+        opens its databases through :func:`inspector.storage.opening.open_database`, which
+        backs up first. ``immutable`` (read-only media) reads without the WAL's shared memory.
+        ``shown_as`` is the file named in messages when ``path`` is a temporary copy.
+        """
         self.path = Path(path)
-        self.read_only = read_only
-        with translated(self.path):
-            if read_only:
+        self.shown_as = Path(shown_as) if shown_as is not None else self.path
+        self.read_only = read_only or immutable
+        with translated(self.shown_as):
+            if self.read_only:
                 if not self.path.exists():
                     raise errors.StorageError(
-                        self.path, f"The database {self.path} does not exist."
+                        self.shown_as, f"The database {self.shown_as} does not exist."
                     )
+                flags = "mode=ro&immutable=1" if immutable else "mode=ro"
                 conn = sqlite3.connect(
-                    f"file:{self.path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+                    f"{self.path.absolute().as_uri()}?{flags}",
+                    uri=True,
+                    timeout=BUSY_TIMEOUT_MS / 1000,
                 )
             else:
+                if self.path.is_dir():
+                    raise errors.cannot_open(self.shown_as)
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                if not os.access(self.path.parent, os.W_OK) or (
-                    self.path.exists() and not os.access(self.path, os.W_OK)
-                ):
+                if not writable(self.path):
                     # Say so now, not at the first mark: the caller can offer read-only use.
-                    raise errors.translate(
-                        sqlite3.OperationalError("attempt to write a readonly database"),
-                        self.path,
+                    raise errors.ReadOnlyDatabaseError(
+                        self.shown_as,
+                        f"The database {self.shown_as} is read-only: nothing can be saved. "
+                        "Check the file's permissions, or copy it to a folder you can write to.",
                     )
                 conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
             self.db = Database(conn, execute_plugins=False)  # no third-party hooks, fast open
             try:
                 self._configure()
-                if migrate and not read_only:
+                if migrate and not self.read_only:
                     self.migrate()
-                self._check_version()
+                self.check_version()
             except BaseException:
                 conn.close()
                 raise
@@ -140,44 +164,50 @@ class Store:
             try:
                 return conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or time.monotonic() > deadline:
+                busy = errors.primary_code(exc) in (errors.SQLITE_BUSY, errors.SQLITE_LOCKED)
+                if not busy or time.monotonic() > deadline:
                     raise
                 time.sleep(0.02)
 
     def migrate(self) -> None:
         """Apply pending migrations (the schema version is the list of applied migrations).
 
-        Never on top of a newer schema; an existing database is backed up first; the migrations
-        run under the write lock, so two copies starting at once do not both apply them.
+        Never on top of a newer schema; the migrations run under the write lock, so two copies
+        starting at once do not both apply them. The backup before a migration is the
+        caller's (``open_database``).
         """
-        self._check_version()
-        pending = [m.name for m in migrations.pending(self.db)]
-        if not pending:
+        self.check_version()
+        if not self.pending_migrations():
             return
-        has_tables = self.db.conn.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
-            "AND name NOT LIKE 'sqlite_%' AND name != '_sqlite_migrations'"
-        ).fetchone()[0]
-        if has_tables:
-            from inspector.storage.backup import backup_before_migration
-
-            backup_before_migration(self, pending)
         with self.write():
             migrations.apply(self.db)
 
-    def _check_version(self) -> None:
-        known = {m.name for m in migrations._migrations}
-        applied = {m.name for m in migrations.applied(self.db)}
-        unknown = sorted(applied - known)
+    def has_tables(self) -> bool:
+        """Whether the file holds any table besides the list of migrations (not a new file)."""
+        with translated(self.shown_as):
+            return bool(
+                self.db.conn.execute(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%' AND name != '_sqlite_migrations'"
+                ).fetchone()[0]
+            )
+
+    def applied_migrations(self) -> list[str]:
+        with translated(self.shown_as):
+            return [m.name for m in migrations.applied(self.db)]
+
+    def check_version(self) -> None:
+        unknown = sorted(set(self.applied_migrations()) - set(migrations.names))
         if unknown:
             raise NewerDatabaseError(
-                self.path,
-                f"The database {self.path} was written by a newer version of Inspector "
+                self.shown_as,
+                f"The database {self.shown_as} was written by a newer version of Inspector "
                 f"(it has {', '.join(unknown)}). Install the newer version to open it.",
             )
 
     def pending_migrations(self) -> list[str]:
-        return [m.name for m in migrations.pending(self.db)]
+        with translated(self.shown_as):
+            return [m.name for m in migrations.pending(self.db)]
 
     def close(self) -> None:
         self.db.conn.close()
@@ -192,7 +222,7 @@ class Store:
     def write(self) -> Iterator[Database]:
         """One durable transaction: ``db.atomic()`` inside ``BEGIN IMMEDIATE``."""
         conn = self.db.conn
-        with translated(self.path):
+        with translated(self.shown_as):
             if conn.in_transaction:
                 with self.db.atomic():
                     yield self.db
@@ -209,7 +239,7 @@ class Store:
                 conn.execute("COMMIT")
 
     def _query(self, sql: str, params: Sequence | dict = ()) -> list[sqlite3.Row]:
-        with translated(self.path):
+        with translated(self.shown_as):
             cursor = self.db.conn.execute(sql, params)
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
@@ -217,6 +247,14 @@ class Store:
     def _one(self, sql: str, params: Sequence | dict = ()) -> dict | None:
         rows = self._query(sql, params)
         return rows[0] if rows else None
+
+    def query(self, sql: str, params: Sequence | dict = ()) -> list[sqlite3.Row]:
+        """The rows of a read-only query, each as a dict of column name -> value."""
+        return self._query(sql, params)
+
+    def query_one(self, sql: str, params: Sequence | dict = ()) -> dict | None:
+        """The first row of a read-only query, or None when it finds nothing."""
+        return self._one(sql, params)
 
     def integrity_check(self) -> str:
         return self.db.conn.execute("PRAGMA integrity_check").fetchone()[0]
@@ -502,6 +540,24 @@ class Store:
             seal.append_seal(db.conn, lineup_id)
         return self.get_lineup(lineup_id)
 
+    def discard_lineup(self, lineup_id: int) -> bool:
+        """Delete an unfinished line-up in which nothing was recorded (no mark, no attendance,
+        nobody completed); False, and nothing deleted, when anything was."""
+        with self.write() as db:
+            self._require_open(lineup_id)
+            recorded = self._one(
+                "SELECT count(*) AS n FROM inspections i LEFT JOIN marks m "
+                "ON m.inspection_id = i.id WHERE i.lineup_id = ? AND (m.item_id IS NOT NULL "
+                "OR i.attendance IS NOT NULL OR i.completed_at IS NOT NULL)",
+                (lineup_id,),
+            )
+            if recorded["n"]:
+                return False
+            db.execute("DELETE FROM inspections WHERE lineup_id = ?", (lineup_id,))
+            db.execute("DELETE FROM lineup_checklists WHERE lineup_id = ?", (lineup_id,))
+            db.execute("DELETE FROM lineups WHERE id = ?", (lineup_id,))
+        return True
+
     def _require_open(self, lineup_id: int) -> None:
         row = self._one("SELECT finished_at FROM lineups WHERE id = ?", (lineup_id,))
         if row is None:
@@ -728,6 +784,8 @@ class Store:
     def _snapshot(self, inspection_id: int, item_id: str | None) -> dict:
         inspection = self.get_inspection(inspection_id)
         snap: dict = {"attendance": inspection.attendance.value if inspection.attendance else None}
+        if item_id is None:
+            snap["inspected"] = inspection.completed_at is not None
         if item_id is not None:
             mark = next((m for m in self.marks_for(inspection_id) if m.item_id == item_id), None)
             snap.update(
@@ -749,6 +807,8 @@ class Store:
     ) -> int:
         if not reason.strip():
             raise ValueError("an amendment needs a reason")
+        if not changed_by.strip():
+            raise ValueError("an amendment needs its author")
         cursor = db.execute(
             "INSERT INTO change_log (lineup_id, inspection_id, item_id, before, after, reason, "
             "changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -759,7 +819,7 @@ class Store:
                 json.dumps(before, ensure_ascii=False, sort_keys=True),
                 json.dumps(after, ensure_ascii=False, sort_keys=True),
                 reason.strip(),
-                changed_by,
+                changed_by.strip(),
                 _ts(now()),
             ),
         )
@@ -779,6 +839,7 @@ class Store:
         """Change a mark of a finished line-up; the change log keeps who, when, why, before, after."""
         with self.write() as db:
             inspection = self.get_inspection(inspection_id)
+            hub_local.require_local(db.conn, inspection.lineup_id)
             before = self._snapshot(inspection_id, item_id)
             self._write_mark(db, inspection, item_id, result, note, photo)
             after = self._snapshot(inspection_id, item_id)
@@ -791,18 +852,51 @@ class Store:
     def amend_attendance(
         self, inspection_id: int, attendance: Attendance, *, reason: str, changed_by: str
     ) -> None:
-        inspection = self.get_inspection(inspection_id)
+        """Change the attendance of someone in a finished line-up. Someone who was absent or on
+        leave and turns out to have been there was never inspected: they become "to do" (not
+        inspected) until an ``amend_complete`` records their inspection."""
         with self.write() as db:
+            inspection = self.get_inspection(inspection_id)
+            hub_local.require_local(db.conn, inspection.lineup_id)
             before = self._snapshot(inspection_id, None)
-            self._write_attendance(db, inspection, attendance)
-            if attendance.inspected and inspection.completed_at is not None:
-                self._rescore(db, self.get_inspection(inspection_id))
+            was_away = inspection.attendance is not None and not inspection.attendance.inspected
+            if attendance.inspected and was_away:
+                db.execute(
+                    "UPDATE inspections SET attendance = ?, completed_at = NULL, applicable = 0, "
+                    "passed = 0, failed = 0, critical_failed = 0, fault_points = 0 WHERE id = ?",
+                    (attendance.value, inspection_id),
+                )
+            else:
+                self._write_attendance(db, inspection, attendance)
             after = self._snapshot(inspection_id, None)
             if before != after:
                 change_id = self._log_change(
                     db, inspection, None, before, after, reason, changed_by
                 )
                 seal.seal_amendment(db.conn, inspection.lineup_id, change_id)
+
+    def amend_complete(self, inspection_id: int, *, reason: str, changed_by: str) -> None:
+        """Record the inspection, after the line-up was finished, of someone not inspected in
+        it: as the Space key does, every applicable item not marked passes."""
+        with self.write() as db:
+            inspection = self.get_inspection(inspection_id)
+            hub_local.require_local(db.conn, inspection.lineup_id)
+            if inspection.completed_at is not None:
+                return
+            before = self._snapshot(inspection_id, None)
+            late = inspection.attendance is Attendance.LATE
+            db.execute(
+                "UPDATE inspections SET attendance = ?, completed_at = ? WHERE id = ?",
+                (
+                    (Attendance.LATE if late else Attendance.PRESENT).value,
+                    _ts(now()),
+                    inspection_id,
+                ),
+            )
+            self._rescore(db, self.get_inspection(inspection_id))
+            after = self._snapshot(inspection_id, None)
+            change_id = self._log_change(db, inspection, None, before, after, reason, changed_by)
+            seal.seal_amendment(db.conn, inspection.lineup_id, change_id)
 
     def change_log(self, lineup_id: int | None = None) -> list[ChangeRecord]:
         rows = self._query(

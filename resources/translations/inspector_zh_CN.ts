@@ -16,6 +16,14 @@
         <translation>员工后来到岗</translation>
     </message>
     <message>
+        <source>Inspection</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Not inspected → inspected now</source>
+        <translation>未检查 → 现在检查</translation>
+    </message>
+    <message>
         <source>Attendance</source>
         <translation>出勤</translation>
     </message>
@@ -50,6 +58,10 @@
     <message>
         <source>Changed by:</source>
         <translation>更改人：</translation>
+    </message>
+    <message>
+        <source>Your name (required)</source>
+        <translation>您的姓名（必填）</translation>
     </message>
     <message>
         <source>Reason:</source>
@@ -479,6 +491,53 @@ It resumes at person {n}: {name}.</source>
         <source>Start a new line-up instead</source>
         <translation>改为开始新的检查</translation>
     </message>
+    <message>
+        <source>Discard it (nothing recorded)</source>
+        <translation>删除它（尚无任何记录）</translation>
+    </message>
+</context>
+<context>
+    <name>HubStatus</name>
+    <message>
+        <source>Hub not reachable: the records wait here and go later</source>
+        <translation>连不上公司总库：记录先存在本机，稍后再发送</translation>
+    </message>
+    <message>
+        <source>Hub refused the records: see the details</source>
+        <translation>公司总库拒收记录：详见提示</translation>
+    </message>
+    <message>
+        <source>Hub sync failed: see the log</source>
+        <translation>与公司总库同步失败：详见日志</translation>
+    </message>
+    <message>
+        <source>Hub: connected</source>
+        <translation>公司总库：已连接</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <source>waiting: %1</source>
+        <translation>待发送：%1</translation>
+    </message>
+    <message>
+        <source>syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>&amp;Hub</source>
+        <translation>总库(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Pull now</source>
+        <translation>立即拉取(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;ush now</source>
+        <translation>立即上传(&amp;U)</translation>
+    </message>
 </context>
 <context>
     <name>ImportChangesModel</name>
@@ -514,8 +573,24 @@ It resumes at person {n}: {name}.</source>
         <translation>数据库以只读方式打开，无法记录。</translation>
     </message>
     <message>
+        <source>Enter the supervisor&apos;s name to start the line-up.</source>
+        <translation>请填写主管姓名后再开始班前检查。</translation>
+    </message>
+    <message>
+        <source>Enter who makes the change: the change log keeps their name.</source>
+        <translation>请填写更改人：更改记录会保存其姓名。</translation>
+    </message>
+    <message>
+        <source>A change to a finished line-up needs a reason.</source>
+        <translation>更改已结束的班前检查需要填写原因。</translation>
+    </message>
+    <message>
         <source>Nobody on the roster for this line-up.</source>
         <translation>花名册中没有本次检查的人员。</translation>
+    </message>
+    <message>
+        <source>This line-up has marks or is finished: it is kept.</source>
+        <translation>该班前检查已有记录或已结束：予以保留。</translation>
     </message>
     <message>
         <source>Everyone is done: press Ctrl+Return to finish the line-up.</source>
@@ -662,6 +737,41 @@ It resumes at person {n}: {name}.</source>
     </message>
 </context>
 <context>
+    <name>LineupSection</name>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>全体</translation>
+    </message>
+    <message>
+        <source>Today&apos;s</source>
+        <translation>今天的</translation>
+    </message>
+    <message>
+        <source>Line-up already finished</source>
+        <translation>班前检查已结束</translation>
+    </message>
+    <message>
+        <source>{day} {shift} line-up at {place} is finished: open it, or start a second one?</source>
+        <translation>{day}{shift}在{place}的班前检查已结束：打开它，还是再开始一次？</translation>
+    </message>
+    <message>
+        <source>Open it</source>
+        <translation>打开它</translation>
+    </message>
+    <message>
+        <source>Start a second one</source>
+        <translation>再开始一次</translation>
+    </message>
+    <message>
+        <source>The unfinished line-up was discarded.</source>
+        <translation>未完成的班前检查已删除。</translation>
+    </message>
+</context>
+<context>
     <name>LineupStartPage</name>
     <message>
         <source>Everyone</source>
@@ -696,8 +806,8 @@ It resumes at person {n}: {name}.</source>
         <translation>主管：</translation>
     </message>
     <message>
-        <source>Your name (kept for next time)</source>
-        <translation>您的姓名（下次自动填入）</translation>
+        <source>Your name (required, kept for next time)</source>
+        <translation>您的姓名（必填，下次自动填入）</translation>
     </message>
     <message>
         <source>Start line-up  (Enter)</source>
@@ -710,10 +820,6 @@ It resumes at person {n}: {name}.</source>
 </context>
 <context>
     <name>LineupSummaryPage</name>
-    <message>
-        <source>The line-up sheet is not available in this version.</source>
-        <translation>此版本暂不支持打印班前检查表。</translation>
-    </message>
     <message>
         <source>Building the line-up sheet…</source>
         <translation>正在生成班前检查表…</translation>
@@ -808,6 +914,10 @@ It resumes at person {n}: {name}.</source>
     <message>
         <source>Saved ✓ {time}</source>
         <translation>已保存 ✓ {time}</translation>
+    </message>
+    <message>
+        <source>✘ Not saved: {problem}</source>
+        <translation>✘ 未保存：{problem}</translation>
     </message>
     <message>
         <source>About Inspector</source>
@@ -1027,6 +1137,10 @@ Database: {db}</source>
 </context>
 <context>
     <name>RecentLineupsModel</name>
+    <message>
+        <source>Line-up</source>
+        <translation>班前检查</translation>
+    </message>
     <message>
         <source>finished</source>
         <translation>已结束</translation>

@@ -60,5 +60,33 @@ def test_demo_is_deterministic_with_a_seed(tmp_path):
 
 def test_demo_rejects_silly_sizes(db_path, capsys):
     assert main(["demo", "--employees", "2", "--db", str(db_path)]) == 2
-    assert "at least 5" in capsys.readouterr().err
+    assert "--employees: '2' is out of range: give a whole number from 5 to" in (
+        capsys.readouterr().err
+    )
     assert main(["demo", "--days", "-1", "--db", str(db_path)]) == 2
+    assert "--days: '-1' is out of range" in capsys.readouterr().err
+    assert not db_path.exists()
+
+
+def test_a_demo_that_would_take_long_is_refused_at_once(db_path, capsys):
+    """A huge --employees used to run for hours."""
+    assert main(["demo", "--employees", "20000", "--days", "500", "--db", str(db_path)]) == 2
+    err = capsys.readouterr().err
+    assert "would write 10,000,000 inspections; at most 2,000,000" in err
+    assert not db_path.exists()
+
+
+def test_a_half_built_demo_of_a_killed_start_is_removed(tmp_path):
+    """A stale half-built demo of a killed start is removed; a new one is built in its place."""
+    import os
+
+    from inspector.services.demo import ensure_demo_database
+
+    target = tmp_path / "demo.db"
+    stale = tmp_path / ".demo-99999.building.db"
+    stale.write_bytes(b"half a database")
+    os.utime(stale, (0, 0))
+    assert ensure_demo_database(target) == target
+    assert not stale.exists()
+    with Store(target) as store:
+        assert store.employee_count() > 0

@@ -38,12 +38,12 @@ def lineups(db_path, catalogue):
             sets=sets, employees=ordered, started_at=datetime(2024, 5, 6, 7, 50),
         )  # fmt: skip
         first, second, third, fourth, fifth = store.inspections_for(morning.id)
-        store.set_mark(first.id, "grooming-male.shaved", Result.FAIL, note="胡子未刮")
+        store.set_mark(first.id, "face.shave.not-shaved", Result.FAIL, note="胡子未刮")
         store.complete_inspection(first.id)
         store.complete_inspection(second.id)
         store.set_attendance(third.id, Attendance.ABSENT)
         store.set_attendance(fourth.id, Attendance.LATE)
-        store.set_mark(fourth.id, "shoes-socks.shoes-clean", Result.FAIL)
+        store.set_mark(fourth.id, "shoes.shoes.dusty", Result.FAIL)
         store.complete_inspection(fourth.id)
         store.set_attendance(fifth.id, Attendance.LEAVE)
         store.finish_lineup(morning.id, finished_at=datetime(2024, 5, 6, 8, 5))
@@ -65,7 +65,8 @@ def test_list_text(db_path, lineups, capsys):
     assert code == 0
     header, *rows = out.splitlines()
     assert header.split() == [
-        "id", "date", "shift", "site", "department", "supervisor", "people", "done", "faults", "finished",
+        "id", "date", "shift", "site", "department", "supervisor", "people", "done", "with_faults",
+        "finished",
     ]  # fmt: skip
     morning = next(r for r in rows if r.split()[0] == str(lineups[0])).split()
     assert morning == [
@@ -100,15 +101,23 @@ def test_list_json(db_path, lineups, capsys):
         "finished_at": "2024-05-06 08:05:00",
         "finished": True,
         "people": 5,
-        "done": 5,
-        "todo": 0,
+        "inspected": 3,
+        "all_pass": 1,
+        "with_faults": 2,
         "absent": 1,
         "leave": 1,
         "late": 1,
+        "not_inspected": 0,
         "faults": 2,
-        "people_with_faults": 2,
         "critical_faults": 0,
+        "fault_points": data[lineups[0]]["fault_points"],
+        "applicable": data[lineups[0]]["applicable"],
+        "passed": data[lineups[0]]["applicable"] - 2,
+        "done": 5,
+        "todo": 0,
+        "people_with_faults": 2,
     }
+    assert data[lineups[0]]["fault_points"] >= 2
     assert data[lineups[1]]["finished"] is False
     assert data[lineups[1]]["todo"] == 1
 
@@ -126,7 +135,7 @@ def test_show_text(db_path, lineups, capsys):
     assert person["1004"].split()[1:] == ["1004", "赵强", "faults", "(late)"]
     assert person["1005"].split()[1:] == ["1005", "钱敏", "leave"]
     mark_line = lines[lines.index(person["1001"]) + 1]
-    assert mark_line.split() == ["fail", "grooming-male.shaved", "胡子未刮"]
+    assert mark_line.split() == ["fail", "face.shave.not-shaved", "胡子未刮"]
 
 
 def test_show_json_is_complete(db_path, lineups, capsys):
@@ -134,7 +143,7 @@ def test_show_json_is_complete(db_path, lineups, capsys):
     assert code == 0
     data = json.loads(out)
     assert data["id"] == lineups[0]
-    assert {c["set_id"] for c in data["checklists"]} >= {"grooming-male", "shoes-socks"}
+    assert {c["set_id"] for c in data["checklists"]} >= {"face", "shoes"}
     people = data["inspections"]
     assert [p["position"] for p in people] == [1, 2, 3, 4, 5]
     assert [p["status"] for p in people] == ["faults", "all_pass", "absent", "faults", "leave"]
@@ -143,7 +152,7 @@ def test_show_json_is_complete(db_path, lineups, capsys):
     assert first["employee_no"] == "1001" and first["name"] == "张伟"
     assert first["failed"] == 1 and first["passed"] == first["applicable"] - 1
     (mark,) = first["marks"]
-    assert mark["item_id"] == "grooming-male.shaved"
+    assert mark["item_id"] == "face.shave.not-shaved"
     assert mark["result"] == "fail"
     assert mark["note"] == "胡子未刮"
     assert mark["text"]["zh"]
@@ -191,9 +200,7 @@ def test_show_mistakes(db_path, lineups, capsys, argv, message):
 
 
 def test_bad_date_is_an_argument_error(db_path, capsys):
-    with pytest.raises(SystemExit) as exited:
-        main(["lineup", "show", "--date", "6 May", "--db", str(db_path)])
-    assert exited.value.code == 2
+    assert main(["lineup", "show", "--date", "6 May", "--db", str(db_path)]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
 
 
@@ -210,3 +217,31 @@ def test_list_empty(db_path, capsys):
     assert (code, out) == (0, "No line-ups yet.\n")
     code, out, _ = run(capsys, "lineup", "list", "--json", "--db", str(db_path))
     assert json.loads(out) == []
+
+
+def test_list_counts_people_with_faults_not_fault_marks(db_path, catalogue, capsys):
+    """P20: one person with two faults is one person with faults, as the summary screen says."""
+    with Store(db_path) as store:
+        store.upsert_employees(
+            [
+                Employee("2001", "周杰", Sex.MALE, "秩序维护部", "security", "翠湖花园"),
+                Employee("2002", "孙丽", Sex.FEMALE, "客服部", "customer-service", "翠湖花园"),
+            ]
+        )
+        lineup = store.start_lineup(
+            day=DAY, shift="早班", site="翠湖花园", department="", supervisor="周主管",
+            sets=catalogue.sets_for(InspectionType.LINEUP),
+            employees=sorted(store.list_employees(), key=lambda e: e.employee_no),
+        )  # fmt: skip
+        first, second = store.inspections_for(lineup.id)
+        store.set_mark(first.id, "face.shave.not-shaved", Result.FAIL)
+        store.set_mark(first.id, "shoes.shoes.dusty", Result.FAIL)
+        store.complete_inspection(first.id)
+        store.complete_inspection(second.id)
+    code, out, _ = run(capsys, "lineup", "list", "--db", str(db_path))
+    header, row = out.splitlines()
+    assert dict(zip(header.split(), row.split(), strict=True))["with_faults"] == "1"
+    code, out, _ = run(capsys, "lineup", "list", "--json", "--db", str(db_path))
+    assert code == 0
+    [listed] = json.loads(out)
+    assert (listed["with_faults"], listed["faults"], listed["all_pass"]) == (1, 2, 1)

@@ -198,3 +198,48 @@ def test_list_text_and_json(tmp_path, db_path, capsys):
         "site": "翠湖花园",
         "active": True,
     }
+
+
+BAD_ROWS = HEADER + "1001,张伟,男,秩序维护部,电工,翠湖花园\r\n1002,,女,客服部,客服专员,翠湖花园\r\n"
+
+
+@pytest.mark.parametrize(
+    ("env", "argv", "expected", "absent"),
+    [
+        ({"LANG": "zh_CN.UTF-8"}, [], "第 2 行：岗位“电工”不在岗位列表中", "unknown role"),
+        ({"LANG": "C.UTF-8"}, ["--lang", "zh"], "第 3 行：缺少姓名", "missing name"),
+        ({"LANG": "zh_CN.UTF-8"}, ["--lang", "en"], "row 3: missing name", "缺少姓名"),
+        ({"LANG": "C.UTF-8"}, [], "row 2: unknown role “电工”", "第 2 行"),
+    ],
+    ids=["zh-locale", "lang-zh", "lang-en-over-zh-locale", "default-en"],
+)
+def test_bad_rows_in_the_users_language(
+    tmp_path, db_path, capsys, monkeypatch, env, argv, expected, absent
+):
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    path = csv_file(tmp_path / "花名册.csv", BAD_ROWS)
+    assert main([*argv, "roster", "import", str(path), "--db", str(db_path)]) == 2
+    err = capsys.readouterr().err
+    assert expected in err and absent not in err
+    assert "roles.toml" in err
+
+
+def test_a_damaged_workbook_is_a_message(tmp_path, db_path, capsys):
+    """D3: a zlib.error traceback before."""
+    from helpers.roster_files import damaged_xlsx
+
+    path = damaged_xlsx(tmp_path / "花名册.xlsx")
+    assert main(["roster", "import", str(path), "--db", str(db_path)]) == 2
+    err = capsys.readouterr().err
+    assert "damaged" in err and "nothing was imported" in err and "Traceback" not in err
+
+
+def test_a_file_that_cannot_be_read_in_chinese(tmp_path, db_path, capsys):
+    path = csv_file(tmp_path / "名单.csv", "姓名,电话\r\n张伟,1380000\r\n")
+    assert main(["--lang", "zh", "roster", "import", str(path), "--db", str(db_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"无法读取花名册 {path}：缺少必填列：工号、性别、部门、岗位。表头行有：姓名、电话" in err
+    assert err.rstrip().endswith("；未导入任何内容")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from helpers.factories import make_set
+from helpers.fuzzing import fuzz_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -269,14 +270,15 @@ def _assert_answers_with_a_message(path: Path, catalogue) -> RosterPreview | Non
     assert isinstance(preview, RosterPreview)
     for problem in preview.problems:
         assert isinstance(problem, RowProblem)
-        assert problem.row >= 1 and problem.message
+        assert problem.row >= 1 and problem.message and problem.codes
         assert f"row {problem.row}" in str(problem)
+        assert problem.line("zh").startswith(f"第 {problem.row} 行：")
     for employee in preview.employees:
         assert employee.employee_no and employee.name
     return preview
 
 
-@PROPERTY
+@fuzz_settings()
 @given(
     table=roster_table(),
     form=st.sampled_from(["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16", "broken", "xlsx"]),
@@ -292,11 +294,43 @@ def test_a_mangled_roster_gets_row_problems_not_a_traceback(
         _assert_answers_with_a_message(path, shipped_catalogue)
 
 
-@PROPERTY
+@fuzz_settings()
 @given(data=st.binary(max_size=3000), suffix=st.sampled_from([".csv", ".xlsx", ".txt", ""]))
 def test_any_bytes_as_a_roster(shipped_catalogue, data: bytes, suffix: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"roster{suffix}"
+        path.write_bytes(data)
+        _assert_answers_with_a_message(path, shipped_catalogue)
+
+
+@st.composite
+def damaged_workbook(draw) -> bytes:
+    """A real roster workbook with bytes changed, cut or dropped: bad zip structure, bad
+    deflate data (zlib.error), broken XML, missing parts."""
+    data = bytearray(_xlsx_bytes(draw(roster_table())))
+    for _ in range(draw(st.integers(1, 6))):
+        # A position drawn independently of the length: the workbook's bytes carry the time
+        # it was saved, so their length may differ between runs of the same example.
+        at = draw(st.integers(0, 2**20)) % len(data)
+        how = draw(st.sampled_from(["flip", "cut", "drop", "zero"]))
+        if how == "flip":
+            data[at] ^= draw(st.integers(1, 255))
+        elif how == "cut":
+            del data[at:]
+        elif how == "drop":
+            del data[at : at + draw(st.integers(1, 64))]
+        else:
+            data[at : at + 16] = bytes(16)
+        if not data:
+            break
+    return bytes(data)
+
+
+@fuzz_settings()
+@given(data=damaged_workbook())
+def test_a_damaged_workbook_gets_a_message_not_a_traceback(shipped_catalogue, data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "花名册.xlsx"
         path.write_bytes(data)
         _assert_answers_with_a_message(path, shipped_catalogue)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -22,6 +23,7 @@ from inspector.domain.checklist import (
     Severity,
     Source,
 )
+from inspector.domain.people import Employee, Sex
 from inspector.domain.text import Text
 from inspector.files.checklists import ChecklistError, Problem, load_catalogue, validate_dirs
 
@@ -203,7 +205,7 @@ def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
 # --- overrides --------------------------------------------------------------------------------
 
 
-def test_a_user_hands_file_at_version_2_replaces_the_shipped_set(
+def test_a_user_hands_file_at_version_3_replaces_the_shipped_set(
     _private_data_dir: Path,
 ) -> None:
     user_dir = paths.user_checklists_dir()
@@ -214,7 +216,7 @@ def test_a_user_hands_file_at_version_2_replaces_the_shipped_set(
 
     hands = [s for s in catalogue.sets if s.id == "hands"]
     assert len(hands) == 1
-    assert hands[0].version == 2
+    assert hands[0].version == 3
     assert hands[0].origin == str(user_dir / "hands.toml")
     assert hands[0].title.en == "Hands (company version)"
     assert catalogue.item("hands.no-rings").source.file == "company-handbook.pdf"
@@ -253,7 +255,7 @@ def test_roles_and_areas_from_later_folders_add_and_override(tmp_path: Path) -> 
         "areas.toml",
         _table("[[area]]", {"id": "badges", "zh": "工牌", "en": "Badges", "order": 25}),
     )
-    write_set(folder, set_table=set_fields(area="badges"))
+    write_set(folder, set_table=set_fields(area="badges", inspection_type="observation"))
     catalogue = load_catalogue([folder])
     assert catalogue.role("lifeguard").name == Text(zh="救生员", en="Lifeguard")
     assert catalogue.find_role("泊车员").id == "valet"
@@ -416,7 +418,7 @@ def test_item_and_set_written_with_the_wrong_brackets(tmp_path: Path) -> None:
 @given(data=st.data())
 def test_a_damaged_file_never_crashes_the_loader(data: st.DataObject) -> None:
     shipped = paths.shipped_checklists_dir()
-    original = (shipped / "shoes-socks.toml").read_bytes()
+    original = (shipped / "shoes.toml").read_bytes()
     start = data.draw(st.integers(0, len(original) - 1))
     end = data.draw(st.integers(start, min(len(original), start + 40)))
     filler = data.draw(st.binary(max_size=8))
@@ -425,7 +427,7 @@ def test_a_damaged_file_never_crashes_the_loader(data: st.DataObject) -> None:
         folder = Path(name)
         for support in ("roles.toml", "areas.toml"):
             shutil.copy(shipped / support, folder / support)
-        (folder / "shoes-socks.toml").write_bytes(damaged)
+        (folder / "shoes.toml").write_bytes(damaged)
         problems = validate_dirs([folder], include_shipped=False)
         assert all(isinstance(p, Problem) and p.message for p in problems)
         if problems:
@@ -722,3 +724,295 @@ def test_every_problem_in_a_broken_file_is_reported() -> None:
     }
     syntax = only(problems, "invalid TOML")
     assert (syntax.path.name, syntax.line) == ("syntax.toml", 5)
+
+
+# --- the line-up format: points, uniform parts, role uniforms ---------------------------------
+
+
+def point_table(suffix: str, set_id: str = "test-set") -> dict[str, Any]:
+    return {"id": f"{set_id}.{suffix}", "zh": "指甲", "en": "Nails"}
+
+
+def lineup_text(points: list[dict[str, Any]], items: list[dict[str, Any]], **set_changes) -> str:
+    parts = ["# a test line-up set\n", _table("[set]", set_fields(**set_changes))]
+    parts += [_table("[[point]]", p) for p in points]
+    parts += [_table("[[item]]", i) for i in items]
+    return "\n".join(parts)
+
+
+def test_points_group_the_reasons_in_point_order(tmp_path: Path) -> None:
+    text = lineup_text(
+        [point_table("nails"), point_table("rings")],
+        [
+            item_fields("rings.worn", point="test-set.rings"),
+            item_fields("nails.long", point="test-set.nails"),
+            item_fields("nails.dirty", point="test-set.nails", applies_when=["tie"]),
+        ],
+    )
+    write(tmp_path / "d", "hands.toml", text)  # replaces the shipped hands set
+    checklist = next(s for s in load_catalogue([tmp_path / "d"]).sets if s.id == "test-set")
+    assert [p.id for p in checklist.points] == ["test-set.nails", "test-set.rings"]
+    assert [r.id for r in checklist.points[0].reasons] == [
+        "test-set.nails.long",
+        "test-set.nails.dirty",
+    ]
+    # the flat items tuple is point by point, whatever the order in the file
+    assert [i.id for i in checklist.items] == [
+        "test-set.nails.long",
+        "test-set.nails.dirty",
+        "test-set.rings.worn",
+    ]
+    # a set with uniform-dependent reasons carries the uniforms of the roles
+    assert dict(checklist.uniforms)["security"].parts_for(Sex.MALE) >= {"tie"}
+
+
+def test_a_point_without_reasons(tmp_path: Path) -> None:
+    text = lineup_text(
+        [point_table("nails"), point_table("rings")],
+        [item_fields("nails.long", point="test-set.nails")],
+    )
+    path = write(tmp_path / "d", "t.toml", text)
+    problem = only(problems_in(tmp_path / "d"), "has no reasons")
+    assert problem.line == line_of(path, 'id = "test-set.rings"')
+    assert str(problem).endswith(
+        "point 'test-set.rings' has no reasons: add [[item]] tables with "
+        'point = "test-set.rings", or remove the point'
+    )
+
+
+def test_a_reason_without_a_source(tmp_path: Path) -> None:
+    text = lineup_text(
+        [point_table("nails")],
+        [
+            item_fields("nails.long", point="test-set.nails", section=None),
+            item_fields("nails.dirty", point="test-set.nails"),
+        ],
+        source_file=None,
+    )
+    path = write(tmp_path / "d", "t.toml", text)
+    problems = problems_in(tmp_path / "d")
+    section = only(problems, "missing required key 'section'")
+    assert section.item_id == "test-set.nails.long"
+    assert section.line == line_of(path, 'id = "test-set.nails.long"')
+    assert "no source" in section.message
+    files = [p for p in problems if "no source_file" in p.message]
+    assert {p.item_id for p in files} == {"test-set.nails.long", "test-set.nails.dirty"}
+
+
+def test_a_role_naming_an_unknown_uniform_part(tmp_path: Path) -> None:
+    roles = _table(
+        "[[role]]",
+        {"id": "doorman", "zh": "门童", "en": "Doorman", "uniform": ["tie", "top-hat"]},
+    )
+    path = write(tmp_path / "d", "roles.toml", roles)
+    problem = only(problems_in(tmp_path / "d"), "unknown uniform part")
+    assert problem.line == line_of(path, "uniform = ")
+    assert problem.message.startswith("role 'doorman': unknown uniform part 'top-hat' (known: ")
+    assert "pool-footwear" in problem.message
+
+
+def test_a_new_uniform_part_and_a_role_that_wears_it(tmp_path: Path) -> None:
+    write(
+        tmp_path / "d",
+        "roles.toml",
+        _table("[[part]]", {"id": "top-hat", "zh": "礼帽", "en": "Top hat"})
+        + _table(
+            "[[role]]",
+            {
+                "id": "doorman",
+                "zh": "门童",
+                "en": "Doorman",
+                "aliases": ["迎宾员"],
+                "uniform": ["top-hat", "suit-jacket"],
+                "uniform_male": ["tie"],
+            },
+        ),
+    )
+    catalogue = load_catalogue([tmp_path / "d"])
+    doorman = catalogue.find_role("迎宾员")
+    assert doorman is not None and doorman.id == "doorman"
+    assert doorman.uniform.parts_for(Sex.MALE) == {"top-hat", "suit-jacket", "tie"}
+    assert doorman.uniform.parts_for(Sex.FEMALE) == {"top-hat", "suit-jacket"}
+    assert catalogue.part("top-hat").name.en == "Top hat"
+    person = Employee("1", "王", Sex.MALE, "", "doorman")
+    reasons = {
+        r.id for view in catalogue.lineup_for(person) for p in view.points for r in p.reasons
+    }
+    assert "upper-body.neckwear.tie-crooked" in reasons
+    assert "upper-body.top.jacket-open" in reasons
+
+
+@pytest.mark.parametrize(
+    ("changes", "fragment"),
+    [
+        ({"point": "test-set.elbows"}, "unknown point 'test-set.elbows'"),
+        ({"point": None}, "no point: in a set with [[point]] tables every item names its point"),
+        ({"applies_when": ["cape"]}, "unknown uniform part 'cape'"),
+        ({"applies_when": "tie"}, 'applies_when must be a list of ids, e.g. ["tie"]'),
+        ({"exempt_when": ["pool-footwear"]}, "an exemption needs its source"),
+        ({"exempt_source": "六、鞋袜要求"}, "exempt_source without exempt_when"),
+        ({"replaces": ["hands.nails.polish"]}, "replaces 'hands.nails.polish', an item still in"),
+        ({"replaces": ["hands.nail-polish"]}, "'hands.nail-polish' is already replaced by"),
+    ],
+)
+def test_reason_problems(tmp_path: Path, changes: dict[str, Any], fragment: str) -> None:
+    fields = {"point": "test-set.nails", **changes}
+    text = lineup_text(
+        [point_table("nails")],
+        [item_fields("nails.long", **fields), item_fields("nails.dirty", point="test-set.nails")],
+    )
+    path = write(tmp_path / "d", "t.toml", text)
+    problem = only(problems_in(tmp_path / "d"), fragment)
+    assert problem.path == path
+    assert problem.item_id == "test-set.nails.long"
+    assert problem.line is not None
+
+
+def test_more_than_nine_reasons_under_a_point(tmp_path: Path) -> None:
+    items = [item_fields(f"nails.r{n}", point="test-set.nails") for n in range(10)]
+    path = write(tmp_path / "d", "t.toml", lineup_text([point_table("nails")], items))
+    problem = only(problems_in(tmp_path / "d"), "at most 9 fit the picker's keys 1-9")
+    assert problem.line == line_of(path, 'id = "test-set.nails"')
+    assert "has 10 reasons" in problem.message
+
+
+def test_body_area_keys(tmp_path: Path) -> None:
+    areas = _table("[[area]]", {"id": "badges", "zh": "工牌", "en": "Badges", "order": 5, "key": 6})
+    areas += _table("[[area]]", {"id": "capes", "zh": "披风", "en": "Capes", "order": 5})
+    areas += _table("[[area]]", {"id": "hats", "zh": "帽", "en": "Hats", "order": 5, "key": 12})
+    path = write(tmp_path / "d", "areas.toml", areas)
+    write(tmp_path / "d", "t.toml", lineup_text([point_table("p")], [
+        item_fields("p.one", point="test-set.p")], area="capes"))  # fmt: skip
+    problems = problems_in(tmp_path / "d")
+    assert only(problems, "key 6 is also the key of area 'hands'").line == line_of(path, "key = 6")
+    assert only(problems, "key must be a digit from 1 to 9, not 12").path == path
+    assert "has no key" in only(problems, "area 'capes' of a line-up set").message
+
+
+def test_version_1_sets_still_load_alongside(tmp_path: Path) -> None:
+    """A company folder may keep a flat (pointless) line-up set: each item is its own point."""
+    write_set(tmp_path / "d", set_table=set_fields(area="hands"))
+    catalogue = load_catalogue([tmp_path / "d"])
+    person = Employee("1", "王", Sex.FEMALE, "", "cleaner")
+    hands = next(v for v in catalogue.lineup_for(person) if v.area.id == "hands")
+    flat = [p for p in hands.points if p.point.id.startswith("test-set.")]
+    assert [(p.point.id, [r.id for r in p.reasons]) for p in flat] == [
+        ("test-set.one", ["test-set.one"]),
+        ("test-set.two", ["test-set.two"]),
+    ]
+
+
+# --- files no parser expects: never a traceback -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x = " + "[" * 5000 + "]" * 5000,
+        "x = " + "{a = " * 3000 + "1" + "}" * 3000,
+        "[set]\nid = " + "[" * 3000,
+        "[" + "a." * 20000 + "b]\n",
+    ],
+    ids=["nested-lists", "nested-tables", "unclosed", "long-dotted-key"],
+)
+def test_deeply_nested_toml_gets_a_message(tmp_path: Path, text: str) -> None:
+    path = write(tmp_path / "d", "deep.toml", text)
+    problems = validate_dirs([tmp_path / "d"], include_shipped=False)
+    assert problems and all(p.path == path or p.path == tmp_path / "d" for p in problems)
+    assert all(isinstance(p, Problem) and p.message for p in problems)
+    with pytest.raises(ChecklistError):
+        load_catalogue([tmp_path / "d"], include_shipped=False)
+
+
+FUZZ_EXAMPLES = int(
+    os.environ.get(
+        "CHECKLIST_FUZZ_EXAMPLES", 300 if os.environ.get("HYPOTHESIS_PROFILE") == "fuzz" else 30
+    )
+)
+_KEYS = sorted(
+    {
+        "id", "version", "inspection_type", "area", "order", "zh", "en", "applies_to",
+        "source_file", "kind", "severity", "weight", "section", "exempt_roles", "point",
+        "applies_when", "exempt_when", "exempt_source", "replaces", "uniform", "uniform_female",
+        "uniform_male", "aliases", "key", "title",
+    }
+)  # fmt: skip
+_WORDS = [
+    "test-set", "test-set.p", "test-set.p.one", "hands", "hands.nails", "hands.nails.polish",
+    "hands.nail-polish", "lineup", "observation", "minor", "critical", "female", "everyone",
+    "tie", "pool-footwear", "lifeguard", "security", "", " ", "张", "\u202e", "1", "0",
+]  # fmt: skip
+
+
+def _toml_scalar() -> st.SearchStrategy[str]:
+    return st.one_of(
+        st.sampled_from(_WORDS).map(lambda w: json.dumps(w, ensure_ascii=False)),
+        st.integers(-3, 12).map(str),
+        st.sampled_from(["true", "false", "1.5", "1979-05-27", "'''x'''", '"""a\nb"""']),
+        st.text(max_size=6).map(lambda t: json.dumps(t, ensure_ascii=False)),
+    )
+
+
+def _toml_value() -> st.SearchStrategy[str]:
+    return st.one_of(
+        _toml_scalar(),
+        st.lists(_toml_scalar(), max_size=4).map(lambda v: "[" + ", ".join(v) + "]"),
+        st.integers(1, 4000).map(lambda n: "[" * n + "]" * n),  # deep nesting
+        st.integers(1, 2000).map(lambda n: "{a = " * n + "1" + "}" * n),
+        st.binary(max_size=4).map(lambda b: b.decode("latin-1")),
+    )
+
+
+@st.composite
+def _checklist_file(draw) -> bytes:
+    chunks: list[str] = []
+    for _ in range(draw(st.integers(0, 6))):
+        header = draw(
+            st.sampled_from(
+                ["[set]", "[[point]]", "[[item]]", "[[role]]", "[[area]]", "[[part]]",
+                 "[[set]]", "[item]", "[set.sub]", "[[item.reason]]", "[odd]", ""]
+            )
+        )  # fmt: skip
+        lines = [header]
+        for _ in range(draw(st.integers(0, 8))):
+            key = draw(st.sampled_from(_KEYS) | st.text(min_size=1, max_size=4))
+            lines.append(f"{json.dumps(key, ensure_ascii=False)} = {draw(_toml_value())}")
+        chunks.append("\n".join(lines))
+    text = "\n\n".join(chunks)
+    if draw(st.booleans()):  # a real file, a valid start or end
+        shipped = draw(st.sampled_from(sorted(paths.shipped_checklists_dir().glob("*.toml"))))
+        original = shipped.read_text(encoding="utf-8")
+        cut = draw(st.integers(0, len(original)))
+        text = original[:cut] + text if draw(st.booleans()) else text + "\n" + original[cut:]
+    encoding = draw(st.sampled_from(["utf-8", "utf-8", "utf-8", "utf-16", "gbk"]))
+    return text.encode(encoding, errors="replace")
+
+
+@settings(
+    max_examples=FUZZ_EXAMPLES,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
+@given(
+    files=st.lists(_checklist_file(), min_size=1, max_size=4),
+    shipped=st.booleans(),
+)
+def test_a_generated_checklist_folder_gets_messages_never_a_traceback(
+    files: list[bytes], shipped: bool
+) -> None:
+    """Folders of generated files (see CHECKLIST_FUZZ_EXAMPLES, HYPOTHESIS_PROFILE=fuzz: 300)."""
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        for number, data in enumerate(files):
+            (folder / f"f{number}.toml").write_bytes(data)
+        problems = validate_dirs([folder], include_shipped=shipped)
+        assert all(isinstance(p, Problem) and p.message and str(p) for p in problems)
+        if problems:
+            with pytest.raises(ChecklistError):
+                load_catalogue([folder], include_shipped=shipped)
+        else:
+            load_catalogue([folder], include_shipped=shipped)

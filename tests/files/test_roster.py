@@ -6,11 +6,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from helpers.roster_files import damaged_xlsx
 
 from inspector.domain.people import Employee, Sex
+from inspector.files import roster
 from inspector.files.roster import (
     RosterFileError,
-    RowProblem,
     excel_safe,
     parse_sex,
     read_roster,
@@ -114,7 +115,7 @@ def test_reads_xlsx_first_sheet_with_header_on_first_non_empty_row(tmp_path, cat
     assert [(e.employee_no, e.site) for e in preview.employees] == [
         ("1001", "滨江国际"), ("1002", ""),
     ]  # fmt: skip
-    assert preview.problems == [RowProblem(5, "missing employee number")]
+    assert [(p.row, p.message) for p in preview.problems] == [(5, "missing employee number")]
 
 
 def test_every_bad_row_is_listed_with_its_excel_row_number_and_reason(tmp_path, catalogue):
@@ -247,7 +248,7 @@ def test_csv_export_is_utf8_with_bom_chinese_headers_and_formula_safe(tmp_path, 
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8-sig").splitlines()
     assert lines[0] == "工号,姓名,性别,部门,岗位,场所,状态"
-    assert lines[1] == "1001,张伟,男,秩序维护部,秩序维护员,翠湖花园,在职"
+    assert lines[1] == "1001,张伟,男,秩序维护部,保安员,翠湖花园,在职"
     assert lines[2].endswith(",离职")
     assert lines[3].startswith("0007,\"'=HYPERLINK(")
     assert lines[4] == "1004,'+王五,男,'-工程部,工程维修员,'@滨江,在职"
@@ -298,3 +299,79 @@ def test_names_with_apostrophes_survive_export_and_import(tmp_path, catalogue, n
         path = tmp_path / f"r{suffix}"
         write_roster(path, employees, catalogue)
         assert read_roster(path, catalogue).employees == employees
+
+
+# -- problems in the interface language -------------------------------------------------------
+
+BAD_ROWS = (
+    "工号,姓名,性别,部门,岗位,状态\n"
+    "1001,,男,工程部,工程维修员,在职\n"  # row 2: missing name
+    "1002,王五,未知,客服部,前台接待,在职\n"  # row 3: unknown sex
+    "1003,赵六,男,工程部,电工,也许\n"  # row 4: unknown role, unknown status
+    "1001,张伟,男,工程部,工程维修员,在职\n"  # row 5: duplicate of row 2
+)
+
+
+def test_each_problem_has_a_code_and_its_words_in_both_languages(tmp_path, catalogue):
+    preview = read_roster(write(tmp_path / "r.csv", BAD_ROWS, "utf-8"), catalogue)
+    by_row = {p.row: p for p in preview.problems}
+    assert by_row[2].codes == ("missing_name", "duplicate_employee_no")
+    assert by_row[3].codes == ("unknown_sex",)
+    assert by_row[4].codes == ("unknown_role", "unknown_status")
+    assert by_row[2].text("zh") == "缺少姓名；工号 1001 重复（第 5 行也有）"
+    assert by_row[2].line("zh") == "第 2 行：缺少姓名；工号 1001 重复（第 5 行也有）"
+    assert by_row[3].text("zh") == "性别“未知”无法识别（请填 男/女、M/F 或 male/female）"
+    zh = by_row[4].text("zh")
+    assert zh.startswith("岗位“电工”不在岗位列表中（已有岗位：")
+    assert "泳池救生员" in zh and "roles.toml" in zh and "状态“也许”无法识别" in zh
+    assert "unknown" not in zh and "(lifeguard)" not in zh
+    en = by_row[4].text("en")
+    assert en.startswith("unknown role “电工” (known roles: ")
+    assert "roles.toml" in en and "unknown status “也许”" in en
+    assert str(by_row[3]) == "row 3: unknown sex “未知” (use 男/女, M/F or male/female)"
+
+
+def test_every_problem_code_has_words_in_both_languages():
+    from inspector.files.roster import REASON_WORDS
+
+    for code, words in REASON_WORDS.items():
+        assert set(words) == {"zh", "en"}, code
+        assert all(words.values()), code
+
+
+# -- damaged workbooks ------------------------------------------------------------------------
+
+
+def test_a_damaged_xlsx_gets_a_message(tmp_path, catalogue):
+    """D3: was a zlib.error traceback."""
+    path = damaged_xlsx(tmp_path / "花名册.xlsx")
+    with pytest.raises(RosterFileError) as caught:
+        read_roster(path, catalogue)
+    message = str(caught.value)
+    assert str(path) in message and "damaged" in message and "save it again" in message
+
+
+@pytest.mark.parametrize("cut", [0.3, 0.6, 0.95])
+def test_a_truncated_xlsx_gets_a_message(tmp_path, catalogue, cut):
+    path = write_xlsx(tmp_path / "r.xlsx", [["工号", "姓名", "性别", "部门", "岗位"]])
+    data = path.read_bytes()
+    path.write_bytes(data[: int(len(data) * cut)])
+    with pytest.raises(RosterFileError, match=r"r\.xlsx"):
+        read_roster(path, catalogue)
+
+
+def test_an_xlsx_export_drops_what_xlsx_cannot_hold(tmp_path, catalogue):
+    """A control character typed into a name used to stop the XLSX export with a traceback."""
+    people = [Employee("1001", "张\x01伟", Sex.MALE, "工程部\x1f", "engineer")]
+    path = tmp_path / "out.xlsx"
+    write_roster(path, people, catalogue)
+    (employee,) = read_roster(path, catalogue).employees
+    assert (employee.name, employee.department) == ("张伟", "工程部")
+    assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]  # no temporary file left
+
+
+def test_one_formula_guard_for_every_spreadsheet():
+    from inspector.files import spreadsheets
+    from inspector.services import figures
+
+    assert roster.excel_safe is spreadsheets.excel_safe is figures.excel_safe

@@ -164,7 +164,86 @@ def test_a_broken_company_checklist_falls_back_to_the_shipped_ones(tmp_path, cap
     with caplog.at_level(logging.WARNING):
         catalogue = app.load_catalogue(message=lambda icon, text: said.append((icon, text)))
     assert any("uniform.toml" in r.getMessage() for r in caplog.records)
-    assert catalogue is not None and catalogue.item("shoes-socks.trainers-slippers")
+    assert catalogue is not None and catalogue.item("shoes.forbidden.trainers")
     [(icon, text)] = said
     assert icon == app.QMessageBox.Icon.Warning
     assert "uniform.toml" in text and "shipped checklists" in text
+
+
+def test_a_deeply_nested_company_checklist_falls_back_to_the_shipped_ones(tmp_path, caplog):
+    from inspector import paths
+    from inspector.gui import startup as app
+
+    folder = paths.user_checklists_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "deep.toml").write_text("x = " + "[" * 5000 + "]" * 5000, "utf-8")
+    said = []
+    with caplog.at_level(logging.WARNING):
+        catalogue = app.load_catalogue(message=lambda icon, text: said.append((icon, text)))
+    assert any("deep.toml" in r.getMessage() for r in caplog.records)
+    assert catalogue is not None and catalogue.item("hands.nails.polish")
+    [(_, text)] = said
+    assert "deep.toml" in text and "nested too deeply" in text
+
+
+def _run_and_quit(db_path, data_dir, *args: str):
+    """Start ``python -m inspector`` as a supervisor does and let it choose File → Quit once
+    its window is up (the real Quit action, through ``INSPECTOR_QUIT_AFTER_START``)."""
+    import os
+    import subprocess
+
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "INSPECTOR_DATA_DIR": str(data_dir),
+        "INSPECTOR_QUIT_AFTER_START": "1",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "inspector", "--db", str(db_path), "--lang", "en", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,  # a crash dialog would wait for a click forever
+    )
+
+
+@pytest.mark.parametrize("with_roster", [False, True])
+def test_quit_ends_the_process_cleanly(tmp_path, with_roster):
+    """P1: File → Quit ends the process with status 0, nothing but a clean shutdown in the log
+    and nothing on stderr (no "internal error", no traceback from the lock at exit)."""
+    from inspector.storage import Store
+    from inspector.storage.instance_lock import read_holder
+
+    db_path = tmp_path / "company.db"
+    data_dir = tmp_path / "data"
+    if with_roster:
+        from gui.conftest import ROSTER
+
+        with Store(db_path) as store:
+            store.upsert_employees(ROSTER)
+    done = _run_and_quit(db_path, data_dir)
+    log = (data_dir / "logs" / "inspector.log").read_text("utf-8")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "Error" not in done.stderr, done.stderr
+    assert "Inspector closed cleanly" in log
+    levels = [line.split()[2] for line in log.splitlines() if line[:4].isdigit()]
+    assert set(levels) == {"INFO"}, log
+    assert "Traceback" not in log and "already deleted" not in log
+    assert read_holder(db_path) == {}  # the lock was released, not left to the interpreter
+
+
+def test_ctrl_q_closes_the_window_and_the_database(qtbot, qapp, db_path, start_app, press):
+    """Ctrl+Q as the supervisor presses it: the window goes, and closing down afterwards
+    (what ``run_gui`` does once the event loop ends) releases the lock without an error."""
+    from inspector.storage.instance_lock import read_holder
+
+    window = start_app(db_path)
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert read_holder(db_path)["pid"]
+    press(Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the window deletes itself
+    start_app.launcher.close()
+    assert read_holder(db_path) == {}

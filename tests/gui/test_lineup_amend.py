@@ -29,7 +29,7 @@ def test_a_change_after_finishing_needs_a_reason(qtbot, roster, window, store, p
     grid = section.lineup_page.grid
     qtbot.waitUntil(grid.view.isVisible)
     areas = [a.id for a in grid.model.areas()]
-    column = grid.model.FIRST_AREA + areas.index("shoes-socks")
+    column = grid.model.FIRST_AREA + areas.index("shoes")
     grid.view.setFocus()
     grid.view.setCurrentIndex(grid.model.index(3, column))
     press(Qt.Key.Key_Return)
@@ -37,7 +37,7 @@ def test_a_change_after_finishing_needs_a_reason(qtbot, roster, window, store, p
     qtbot.waitUntil(page.person_view.items.isVisible)
     assert controller.current_row == 3
     item_id = page.person_view.current_item_id()
-    assert item_id.startswith("shoes-socks.")
+    assert item_id.startswith("shoes.")
     inspection = controller.person().inspection
 
     press(Qt.Key.Key_X)
@@ -106,3 +106,59 @@ def test_print_the_lineup_sheet_from_the_summary(qtbot, roster, window, press, s
     [pdf] = opened
     assert pdf.read_bytes().startswith(b"%PDF")
     assert summary.print_button.isEnabled()
+
+
+def test_an_absentee_who_was_there_is_inspected_not_passed(
+    qtbot, roster, window, store, press, start_lineup
+):
+    """P4: in review an absentee's items show no pass; changed to present they are "to do",
+    and Space then records their inspection (each step in the change log, with its author)."""
+    section = window.lineup
+    controller = start_lineup(window, "Huang")
+    press(Qt.Key.Key_A)  # the first person is absent
+    press(Qt.Key.Key_Space, times=19)
+    press(Qt.Key.Key_Return, CTRL)
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: section.currentWidget() is section.summary)
+    assert section.summary.summary.all_pass == 19
+    qtbot.mouseClick(section.summary.review_button, Qt.MouseButton.LeftButton)
+    page = section.lineup_page
+    qtbot.waitUntil(page.person_view.items.isVisible)
+    assert controller.current_row == 0
+    items = controller.items_model
+    results = {items.index(r, items.RESULT).data() for r in range(items.rowCount())}
+    assert results == {"–"}  # absent: nothing passed
+    inspection = controller.person().inspection
+
+    press(Qt.Key.Key_A)  # A again: present
+    dialog = page.amend_dialog
+    assert "Absent → Present" in dialog.change_text.text()
+    assert dialog.by.text() == "Huang"  # prefilled with the line-up's supervisor
+    dialog.by.clear()
+    qtbot.keyClicks(dialog.reason, "Employee arrived later")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # nobody named, no change
+    press(Qt.Key.Key_Return)
+    assert dialog.isVisible() and store.change_log(controller.lineup.id) == []
+    qtbot.mouseClick(dialog.by, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.by, "Chen")
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.amend_dialog is None)
+    assert store.get_inspection(inspection.id).status.value == "todo"
+    assert page.person_view.badge.text().strip() == "To do"
+    results = {items.index(r, items.RESULT).data() for r in range(items.rowCount())}
+    assert results == {""}  # to do: nothing judged yet
+    assert section.controller.summary().all_pass == 19
+
+    press(Qt.Key.Key_Space)  # the supervisor inspects him now
+    dialog = page.amend_dialog
+    assert "Not inspected → inspected now" in dialog.change_text.text()
+    qtbot.keyClicks(dialog.reason, "Inspected at 08:20")
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.amend_dialog is None)
+    assert store.get_inspection(inspection.id).status.value == "all_pass"
+    changes = store.change_log(controller.lineup.id)
+    assert [(c.changed_by, c.reason) for c in changes] == [
+        ("Chen", "Employee arrived later"),
+        ("Huang", "Inspected at 08:20"),
+    ]

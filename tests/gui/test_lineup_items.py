@@ -10,7 +10,7 @@ from inspector import paths
 from inspector.domain.lineup import Result
 from inspector.gui.models.lineup_items_model import LineupItemsModel
 
-TRAINERS = "shoes-socks.trainers-slippers"
+TRAINERS = "shoes.forbidden.trainers"
 
 
 def shown_items(window) -> list[str]:
@@ -36,7 +36,7 @@ def test_items_are_grouped_by_area_with_kind_and_severity(roster, window, start_
     model = controller.items_model
     areas = [model.index(r, LineupItemsModel.AREA).data() for r in range(model.rowCount())]
     headings = [a for a in areas if a]
-    assert headings[0] == "Grooming" and len(headings) == len(set(headings))
+    assert headings[0] == "Overall" and len(headings) == len(set(headings))
     kinds = {model.index(r, LineupItemsModel.KIND).data() for r in range(model.rowCount())}
     assert kinds == {"Required", "Prohibited"}
     first = model.row_object(0)

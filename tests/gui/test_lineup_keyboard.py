@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
 
 from inspector.domain.lineup import Attendance, Result
@@ -143,3 +145,28 @@ def test_the_shortcut_list_opens_with_f1_and_matches_the_docs(qtbot, window, pre
     for keys, text in SHORTCUTS:
         assert f"| **{keys}** | {text} |" in docs, keys
         assert escape(text) in dialog.table.text()
+
+
+def test_a_mark_that_cannot_be_saved_says_so_at_once(
+    qtbot, roster, window, store, press, start_lineup, caplog
+):
+    """A full disk: the status bar stops saying "Saved", a message says what happened, and the
+    item does not look failed, because it was not recorded."""
+    from helpers.disk import fill_the_disk
+
+    controller = start_lineup(window)
+    page = window.lineup.lineup_page
+    fill_the_disk(store, controller.session.inspections[-1].id)
+    item_id = page.person_view.current_item_id()
+    with caplog.at_level(logging.WARNING):
+        press(Qt.Key.Key_X)
+    assert any("is full" in r.getMessage() for r in caplog.records)
+    box = window.lineup.error_box
+    assert box is not None and box.isVisible() and "is full" in box.text()
+    assert window.saved_label.text().startswith("✘ Not saved: The disk holding")
+    row = controller.items_model.row_of(item_id)
+    assert controller.items_model.index(row, controller.items_model.RESULT).data() == ""
+    assert not controller.items_model.row_object(row).failed
+    assert store.marks_for(controller.person().inspection.id) == []
+    press(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.lineup.error_box is None)

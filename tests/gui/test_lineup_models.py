@@ -8,8 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from inspector.domain.lineup import Attendance, PersonStatus
-from inspector.gui.controllers.lineup_controller import LineupController, shift_for
-from inspector.gui.models import lineup_grid_model, lineup_items_model, lineup_people_model
+from inspector.domain.shifts import shift_for
+from inspector.gui.controllers.lineup_controller import LineupController
+from inspector.gui.models import lineup_grid_model, lineup_people_model
+from inspector.gui.models.base import ROW_ROLE
 from inspector.gui.models.lineup_summary_model import FaultCountsModel, FollowUpModel
 from inspector.gui.models.recent_lineups_model import RecentLineupsModel
 
@@ -36,7 +38,7 @@ def controller(qtbot, roster, store, catalogue):
 def test_people_model(qtmodeltester, controller):
     model = controller.people_model
     qtmodeltester.check(model)
-    rows = [model.index(r, 0).data(lineup_people_model.ROW_ROLE) for r in range(model.rowCount())]
+    rows = [model.index(r, 0).data(ROW_ROLE) for r in range(model.rowCount())]
     assert [r.status for r in rows[:3]] == [
         PersonStatus.FAULTS,
         PersonStatus.ABSENT,
@@ -53,7 +55,7 @@ def test_items_model(qtmodeltester, controller):
     controller.go_to(0)
     model = controller.items_model
     qtmodeltester.check(model)
-    row = model.index(0, 0).data(lineup_items_model.ROW_ROLE)
+    row = model.index(0, 0).data(ROW_ROLE)
     assert row.failed and row.first_in_area
     assert model.index(0, model.RESULT).data() == "✘ Fail"
     assert model.index(1, model.RESULT).data() == "✓ Pass"  # completed: unmarked passed
@@ -62,10 +64,10 @@ def test_items_model(qtmodeltester, controller):
 def test_grid_model(qtmodeltester, controller):
     model = controller.grid_model
     qtmodeltester.check(model)
-    grid_row = model.index(0, 0).data(lineup_grid_model.ROW_ROLE)
+    grid_row = model.index(0, 0).data(ROW_ROLE)
     assert grid_row.person.employee.employee_no == "C001"
-    assert [a.id for a in model.areas()][:2] == ["grooming", "uniform"]
-    assert model.index(0, model.FIRST_AREA).data(lineup_grid_model.AREA_ROLE) == "grooming"
+    assert [a.id for a in model.areas()][:2] == ["overall", "hair"]
+    assert model.index(0, model.FIRST_AREA).data(lineup_grid_model.AREA_ROLE) == "overall"
 
 
 def test_summary_models(qtmodeltester, controller):
@@ -85,7 +87,7 @@ def test_recent_lineups_model(qtmodeltester, controller, store):
     model = RecentLineupsModel()
     model.set_rows(store.list_lineups())
     qtmodeltester.check(model)
-    assert "2025-06-02" in model.index(0).data()
+    assert "2025-06-02" in model.index(0, 0).data()
 
 
 def test_shift_by_the_clock():

@@ -10,6 +10,7 @@ from helpers.gui_pages import add_people, run_lineup
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication
 
 from inspector.gui.pages import reports_page as reports_module
 from inspector.gui.pages.reports_page import ReportsPage, default_output_dir
@@ -26,7 +27,7 @@ def month_of_lineups(store, catalogue):
         catalogue,
         date(2025, 5, 6),
         east,
-        faults={"E001": ["grooming-female.hair-messy"], "E004": ["uniform.stained"]},
+        faults={"E001": ["hair.hair.messy"], "E004": ["upper-body.clean.stained"]},
     )
     return run_lineup(
         store,
@@ -34,7 +35,7 @@ def month_of_lineups(store, catalogue):
         date(2025, 5, 7),
         east,
         absent=["E002"],
-        faults={"E003": ["hands.nail-polish"]},
+        faults={"E003": ["hands.nails.polish"]},
     )
 
 
@@ -147,7 +148,7 @@ def test_export_monthly_figures(qtbot, page, opened, errors, fmt):
         qtbot.mouseClick(page.build_button, Qt.MouseButton.LeftButton)
     assert errors == []
     path = Path(finished.args[0])
-    assert path.name == f"figures-2025-05.{fmt}"
+    assert path.name == f"figures-2025-05-en.{fmt}"  # the report language is English
     assert path.stat().st_size > 0
     if fmt == "csv":
         assert "王芳" in path.read_text(encoding="utf-8-sig")
@@ -183,3 +184,49 @@ def test_the_report_language_follows_the_ui_language(qtbot, context):
     qtbot.addWidget(page)
     assert page.language_combo.currentData() == "en"
     assert [page.language_combo.itemData(i) for i in range(3)] == ["zh", "en", "both"]
+
+
+def test_the_summary_sheet_is_named_as_on_the_reports_page(
+    qtbot, page, opened, errors, month_of_lineups, db_path
+):
+    from types import SimpleNamespace
+
+    from inspector.gui.pages.lineup_summary import sheet_path
+
+    page.set_report("lineup")
+    page.lineup_combo.setCurrentIndex(page.lineup_combo.findData(month_of_lineups.id))
+    page.set_language("zh")
+    with qtbot.waitSignal(page.report_finished, timeout=120_000) as finished:
+        qtbot.mouseClick(page.build_button, Qt.MouseButton.LeftButton)
+    built = Path(finished.args[0]).name
+    assert built == f"lineup-20250507-{month_of_lineups.id}.pdf"
+    assert sheet_path(db_path, SimpleNamespace(lineup=month_of_lineups), "zh").name == built
+
+
+def test_the_fields_follow_the_kind(page):
+    shown = {
+        "lineup": {"lineup_combo"},
+        "employee": {"employee_combo", "period_row"},
+        "monthly": {"month_edit", "department_combo"},
+        "figures": {"month_edit", "department_combo", "format_combo"},
+    }
+    fields = ("lineup_combo", "employee_combo", "period_row", "month_edit", "department_combo")
+    for kind, expected in shown.items():
+        page.set_report(kind)
+        visible = {name for name in (*fields, "format_combo") if getattr(page, name).isVisible()}
+        assert visible == expected, kind
+        assert page.language_combo.isVisible()
+
+
+def test_a_language_switch_rewords_the_page_once(qtbot, page, context):
+    from inspector.gui import i18n
+
+    calls = []
+    original = page.retranslate_ui
+    page.retranslate_ui = lambda: calls.append(1) or original()
+    i18n.set_language("zh", remember=False)  # Qt sends LanguageChange to every widget
+    context.events.language_changed.emit("zh")  # as the main window announces it
+    qtbot.waitUntil(lambda: page.title_label.text() == "报表")  # the event is posted
+    QApplication.processEvents()
+    assert page.report_combo.currentText() == "月度合格率报告"
+    assert len(calls) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -330,3 +331,61 @@ def test_export_then_import_gives_the_same_roster(
     assert preview.problems == []
     assert preview.changes(store.list_employees()).updated == []
     assert len(preview.employees) == len(PEOPLE)
+
+
+def unknown_role_roster(folder: Path) -> Path:
+    path = folder / "花名册.csv"
+    text = (
+        "工号,姓名,性别,部门,岗位\r\n"
+        "E101,钱多多,女,客服部,客服专员\r\n"
+        "E102,郑一鸣,男,秩序部,电工\r\n"  # row 3: a role that is not in the list
+    )
+    path.write_bytes(text.encode("gbk"))
+    return path
+
+
+def test_the_preview_gives_reasons_in_chinese_whole(qtbot, tmp_path, store, page, monkeypatch):
+    """P8/P13: in the Chinese interface the reasons were English, and cut off."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    from inspector.gui import i18n
+
+    i18n.set_language("zh", remember=False)
+    page.context.events.language_changed.emit("zh")
+    dialog = open_import(qtbot, page, unknown_role_roster(tmp_path), monkeypatch)
+    problems = dialog.problems_model
+    reason = problems.index(0, 1).data()
+    assert problems.index(0, 0).data() == "3"
+    assert reason.startswith("岗位“电工”不在岗位列表中（已有岗位：")
+    assert "roles.toml" in reason and "unknown" not in reason
+    assert problems.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == reason
+    # Not cut off: the text wraps in its column and the row is as tall as the wrapped text.
+    view = dialog.problems_view
+    qtbot.waitUntil(lambda: view.columnWidth(1) > 200)
+    view.resizeRowsToContents()
+    needed = QFontMetrics(view.font()).boundingRect(
+        QRect(0, 0, view.columnWidth(1) - 8, 10_000), int(Qt.TextFlag.TextWordWrap), reason
+    )
+    assert view.wordWrap()
+    assert view.rowHeight(0) >= needed.height()
+    assert view.columnViewportPosition(1) + view.columnWidth(1) <= view.viewport().width()
+
+
+def test_a_file_that_cannot_be_read_is_said_in_chinese(qtbot, tmp_path, page, monkeypatch, caplog):
+    from helpers.roster_files import damaged_xlsx
+    from PySide6.QtWidgets import QMessageBox
+
+    from inspector.gui import i18n
+
+    i18n.set_language("zh", remember=False)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    path = damaged_xlsx(tmp_path / "花名册.xlsx")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
+    with caplog.at_level(logging.WARNING), qtbot.waitSignal(page.import_finished):
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert any("工作簿已损坏" in r.getMessage() for r in caplog.records)
+    (message,) = shown
+    assert message.startswith(f"无法读取花名册 {path}：Excel (.xlsx) 工作簿已损坏")
+    assert "重新保存" in message

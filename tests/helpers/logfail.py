@@ -1,7 +1,9 @@
 """A log record at WARNING or above fails the test that caused it, unless the test expected it.
 
 A test expects warnings by declaring their level through caplog (``caplog.at_level(logging.WARNING)``
-or ``caplog.set_level``) around the code that logs them, and then asserts on ``caplog.records``.
+or ``caplog.set_level``) around the code that logs them, and then asserts on ``caplog.records``
+(around a ``qtbot.waitSignal`` block too: ``with caplog.at_level(...), qtbot.waitSignal(...)``,
+so the level still holds while the signal is awaited).
 Records are collected while the test runs (from any thread) and reported when it ends, so a
 warning logged inside a Qt slot or a worker thread fails the test too.
 """

@@ -36,7 +36,8 @@ def test_report_lineup_errors(seeded_path, capsys) -> None:
     code, _, err = run(capsys, "--db", db, "report", "lineup", "999")
     assert code == 2 and err == "inspector: there is no line-up with id 999"
     code, _, err = run(capsys, "--db", db, "report", "lineup", "--date", "2025-04-03")
-    assert code == 2 and "2 line-ups on 2025-04-03" in err and "--shift" in err
+    assert code == 2 and "2 line-ups on 2025-04-03" in err and err.endswith("or --shift")
+    assert "--site" not in err  # both at one site
     code, _, err = run(capsys, "--db", db, "report", "lineup", "--date", "2025-04-31")
     assert code == 2 and "not a date: '2025-04-31'" in err
     code, _, err = run(capsys, "--db", db, "report", "lineup")
@@ -159,3 +160,76 @@ def test_missing_database(tmp_path, capsys) -> None:
     )
     assert code == 2 and "does not exist" in err
     assert not (tmp_path / "none.db").exists()
+
+
+@pytest.fixture
+def two_sites(store, catalogue, db_path):
+    """Two morning line-ups on 7 May 2025, at 东湖花园 and at 滨江公寓."""
+    from helpers.gui_pages import add_people, run_lineup
+
+    people = add_people(store)
+    east = run_lineup(store, catalogue, date(2025, 5, 7), people[:2], site="东湖花园")
+    river = run_lineup(store, catalogue, date(2025, 5, 7), people[5:7], site="滨江公寓")
+    return str(db_path), east, river
+
+
+def test_report_lineup_by_date_and_site(two_sites, tmp_path, monkeypatch, capsys) -> None:
+    db, east, river = two_sites
+    code, _, err = run(capsys, "--db", db, "report", "lineup", "--date", "2025-05-07")
+    assert code == 2
+    assert f"2 line-ups on 2025-05-07: {east.id} (早班 东湖花园), {river.id} (早班 滨江公寓)" in err
+    assert err.endswith("give the ID or --site")  # the same shift: --shift would not help
+    monkeypatch.chdir(tmp_path)
+    code, stdout, _ = run(
+        capsys, "--db", db, "report", "lineup", "--date", "2025-05-07", "--site", "滨江公寓"
+    )
+    assert code == 0 and Path(stdout).name == f"lineup-20250507-{river.id}.pdf"
+    assert "赵磊" in "".join(p.extract_text() for p in PdfReader(stdout).pages)
+    code, _, err = run(
+        capsys, "--db", db, "report", "lineup", "--date", "2025-05-07", "--site", "西湖"
+    )
+    assert code == 2 and "there is no line-up on 2025-05-07 (at 西湖): that day has" in err
+    assert "滨江公寓" in err
+    code, _, err = run(capsys, "--db", db, "report", "lineup", str(east.id), "--site", "西湖")
+    assert code == 2 and err == "inspector: --site goes with --date"
+
+
+def test_shift_is_suggested_only_when_it_separates(store, catalogue, db_path, capsys) -> None:
+    from helpers.gui_pages import add_people, run_lineup
+
+    people = add_people(store)
+    for site, shift in (("东湖花园", "早班"), ("东湖花园", "晚班"), ("滨江公寓", "早班")):
+        run_lineup(store, catalogue, date(2025, 5, 7), people[:2], site=site, shift=shift)
+    db = str(db_path)
+    code, _, err = run(capsys, "--db", db, "report", "lineup", "--date", "2025-05-07")
+    assert code == 2 and err.endswith("give the ID or --site or --shift")
+    code, _, err = run(
+        capsys, "--db", db, "report", "lineup", "--date", "2025-05-07", "--site", "东湖花园"
+    )
+    assert code == 2 and err.endswith("give the ID or --shift")
+    code, _, err = run(
+        capsys, "--db", db, "report", "lineup", "--date", "2025-05-07", "--shift", "早班"
+    )
+    assert code == 2 and err.endswith("give the ID or --site")
+
+
+def test_export_default_name_has_the_language(seeded_path, tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    db = str(seeded_path)
+    code, stdout, _ = run(capsys, "--db", db, "export", "monthly", "--month", "2025-04")
+    assert code == 0 and Path(stdout).name == "figures-2025-04-both.csv"  # bilingual headers
+    code, stdout, _ = run(
+        capsys, "--db", db, "export", "monthly", "--month", "2025-04", "--lang", "zh",
+        "--format", "xlsx",
+    )  # fmt: skip
+    assert code == 0 and Path(stdout).name == "figures-2025-04.xlsx"
+
+
+def test_report_employee_names_the_role_from_the_checklists(seeded_path, tmp_path, capsys) -> None:
+    out = tmp_path / "e001.pdf"
+    code, _, _ = run(
+        capsys, "--db", str(seeded_path), "report", "employee", "E001", "--from", "2025-04-01",
+        "--to", "2025-04-30", "--lang", "en", "--out", str(out),
+    )  # fmt: skip
+    assert code == 0
+    assert "Receptionist" in "".join(p.extract_text() for p in PdfReader(out).pages)

@@ -8,7 +8,9 @@ import pytest
 from helpers.reports_data import APRIL, COMPANY, MARCH, squash
 
 from inspector.domain.text import Text
-from inspector.reports import build_employee_record
+from inspector.files.checklists import load_catalogue
+from inspector.services.employee_record import role_names
+from inspector.services.report_jobs import build_employee_record
 from inspector.storage.report_queries import NoReportData
 
 END = date(2025, 4, 30)
@@ -64,9 +66,15 @@ def test_record_with_absences_in_english(seeded, tmp_path, clean_pdf) -> None:
     assert "Uniform smooth and pressed" in lines
 
 
-def test_role_names_default_to_the_checklists_in_force(seeded, tmp_path, read_pdf) -> None:
-    text = read_pdf(build_employee_record(seeded, "E001", APRIL, END, tmp_path / "r.pdf", "both"))
-    assert squash("前台接待 / Receptionist") in squash(text)
+def test_role_names_come_from_the_checklists_in_force(seeded, tmp_path, read_pdf) -> None:
+    roles = role_names(load_catalogue())
+    out = build_employee_record(seeded, "E001", APRIL, END, tmp_path / "r.pdf", "both", roles=roles)
+    assert squash("前台接待 / Receptionist") in squash(read_pdf(out))
+
+
+def test_without_role_names_the_role_id_is_printed(seeded, tmp_path, read_pdf) -> None:
+    text = read_pdf(build_employee_record(seeded, "E001", APRIL, END, tmp_path / "r.pdf", "en"))
+    assert "receptionist" in text
 
 
 def test_period_without_inspections(seeded, tmp_path, clean_pdf) -> None:

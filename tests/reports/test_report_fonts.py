@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from inspector import paths
-from inspector.reports import build_lineup_sheet, fonts, i18n
+from inspector.reports import fonts, i18n
 from inspector.reports.fonts import (
     FONT_NAME,
     ReportFontError,
@@ -16,6 +16,7 @@ from inspector.reports.fonts import (
     missing_glyphs,
     register_fonts,
 )
+from inspector.services.report_jobs import build_lineup_sheet
 
 
 def test_registers_the_bundled_font_once() -> None:

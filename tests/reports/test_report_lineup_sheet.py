@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 from helpers.reports_data import COMPANY, COMPANY_EN, FORMULA_NOTE, squash
 
-from inspector.reports import build_lineup_sheet
+from inspector.services.report_jobs import build_lineup_sheet
 from inspector.storage.report_queries import NoReportData
 
 DAY = (date(2025, 4, 2), "早班")

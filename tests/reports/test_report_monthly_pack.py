@@ -8,7 +8,7 @@ import pytest
 from helpers.reports_data import APRIL, COMPANY, COMPANY_EN, squash
 
 from inspector.domain.scoring import format_percent
-from inspector.reports import build_monthly_pack
+from inspector.services.report_jobs import build_monthly_pack
 from inspector.storage import report_queries
 from inspector.storage.report_queries import NoReportData
 

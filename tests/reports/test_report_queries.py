@@ -201,3 +201,52 @@ def test_employee_record_data(seeded) -> None:
     assert wang.role == Text("engineer", "engineer")
     with pytest.raises(rq.NoReportData, match="no employee with number E999"):
         rq.employee_record_data(seeded, "E999", MARCH, APRIL)
+
+
+def test_a_floor_observation_never_moves_the_lineup_figures(seeded, lineup_ids) -> None:
+    """An observation session in April with faults for E004 and an absence: every figure of
+    the line-up reports stays as it was."""
+    from helpers.reports_data import SETS
+
+    from inspector.domain.checklist import InspectionType
+
+    end = date(2025, 4, 30)
+    before = (
+        rq.monthly_pack_data(seeded, APRIL),
+        rq.employee_record_data(seeded, "E004", MARCH, end),
+        rq.lineup_count(seeded, APRIL),
+        rq.versions_used(seeded, APRIL),
+    )
+    people = {e.employee_no: e for e in seeded.list_employees()}
+    observation = seeded.start_lineup(
+        day=date(2025, 4, 3),
+        shift="早班",
+        site="翠湖花园",
+        department="",
+        supervisor="周主管",
+        sets=SETS,
+        employees=[people["E004"], people["E001"]],
+        inspection_type=InspectionType.OBSERVATION,
+    )
+    zhao, zhang = seeded.inspections_for(observation.id)
+    seeded.set_mark(zhao.id, "g.shaved", Result.FAIL)
+    seeded.set_mark(zhao.id, "u.prescribed", Result.FAIL)
+    seeded.complete_inspection(zhao.id)
+    seeded.set_attendance(zhang.id, Attendance.ABSENT)
+    seeded.finish_lineup(observation.id)
+
+    after = (
+        rq.monthly_pack_data(seeded, APRIL),
+        rq.employee_record_data(seeded, "E004", MARCH, end),
+        rq.lineup_count(seeded, APRIL),
+        rq.versions_used(seeded, APRIL),
+    )
+    assert after[1:] == before[1:]
+    # The pack's seal covers every sealed session; its figures are the line-ups' alone.
+    pack_before, pack_after = before[0], after[0]
+    for field in ("tally", "staff", "lineups", "departments", "faults", "daily", "employees"):
+        assert getattr(pack_after, field) == getattr(pack_before, field), field
+    assert pack_after.repeat_offenders == pack_before.repeat_offenders
+    # Nor does it pass for a line-up sheet.
+    with pytest.raises(rq.NoReportData, match="floor observation"):
+        rq.lineup_sheet_data(seeded, observation.id)

@@ -134,8 +134,8 @@ def test_repeat_offenders_and_rare_critical_faults(demo, catalogue):
     ]
     critical = [i for i in failed_items if catalogue.item(i).severity is Severity.CRITICAL]
     assert 1 <= len(critical) <= len(failed_items) * 0.05
-    assert "grooming-male.shaved" in failed_items
-    assert "shoes-socks.shoes-clean" in failed_items
+    assert "face.shave.not-shaved" in failed_items
+    assert "shoes.shoes.dusty" in failed_items
     notes = [row[0] for row in store.db.conn.execute("SELECT note FROM marks WHERE note != ''")]
     assert notes  # faults come with a supervisor's note
 

@@ -14,8 +14,8 @@ from inspector.domain.checklist import InspectionType
 from inspector.domain.people import Employee, Sex
 from inspector.domain.reports import format_points
 from inspector.domain.scoring import format_percent
-from inspector.reports import build_monthly_pack
 from inspector.services.figures import COLUMNS, export_monthly
+from inspector.services.report_jobs import build_monthly_pack
 from inspector.storage import Store
 from inspector.storage.report_queries import NoReportData
 

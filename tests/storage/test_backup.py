@@ -23,6 +23,7 @@ from inspector.storage.backup import (
 )
 from inspector.storage.instance_lock import DatabaseInUseError, acquire_app_lock
 from inspector.storage.migrations import migrations
+from inspector.storage.opening import open_database
 
 
 def fill(store: Store, n: int = 20, prefix: str = "k") -> None:
@@ -149,7 +150,7 @@ def test_the_store_backs_up_before_a_migration(db_path: Path) -> None:
     with Store(db_path, migrate=False) as old:
         migrations.apply(old.db, stop_before="m002_seals")
         old.set_setting("before", "migration")
-    with Store(db_path) as store:
+    with open_database(db_path) as store:
         assert "seals" in store.db.table_names()
     found = list(paths.backups_dir(db_path).glob("inspector-before-m002_seals-*.db"))
     assert len(found) == 1
@@ -170,14 +171,14 @@ def test_no_migration_without_its_backup(db_path: Path, monkeypatch: pytest.Monk
 
     monkeypatch.setattr(backup, "backup_before_migration", fail)
     with pytest.raises(BackupError):
-        Store(db_path)
+        open_database(db_path)
     monkeypatch.undo()
     with Store(db_path, migrate=False) as store:
         assert "seals" not in store.db.table_names()
 
 
 def test_a_new_database_needs_no_backup(db_path: Path) -> None:
-    Store(db_path).close()
+    open_database(db_path).close()
     assert not paths.backups_dir(db_path).exists()
 
 

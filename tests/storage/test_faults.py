@@ -55,7 +55,9 @@ def saved_database(path: Path, marks: int = 5) -> dict[tuple[int, str], str]:
 
 
 def assert_all_there(path: Path, saved: dict[tuple[int, str], str]) -> None:
-    with Store(path, read_only=True) as store:
+    from inspector.storage.opening import open_database
+
+    with open_database(path, read_only=True) as store:
         assert store.integrity_check() == "ok"
         for (inspection_id, item_id), note in saved.items():
             marks = {m.item_id: m for m in store.marks_for(inspection_id)}
@@ -235,3 +237,187 @@ def test_a_full_disk_loses_nothing_saved(db_path: Path) -> None:
         store.set_mark(inspection_id, "fault.item-39", Result.FAIL, note="空间已释放")
         saved[(inspection_id, "fault.item-39")] = "空间已释放"
     assert_all_there(db_path, saved)
+
+
+# -- classification by SQLite result code -----------------------------------------------------
+
+
+def test_an_error_is_classified_by_its_code_not_its_words(db_path: Path) -> None:
+    """ "no such table: locked" is a bug (SQLITE_ERROR), not a locked database."""
+    from inspector.storage.errors import DatabaseLockedError
+
+    with Store(db_path) as store, pytest.raises(sqlite3.OperationalError) as caught:
+        store._query("SELECT * FROM locked")
+    assert not isinstance(caught.value, DatabaseLockedError)
+    assert caught.value.sqlite_errorname == "SQLITE_ERROR"
+
+
+def test_a_disk_io_error_is_not_called_a_full_disk(db_path: Path) -> None:
+    from inspector.storage.errors import DiskFailingError, translate
+
+    error = sqlite3.OperationalError("disk I/O error")
+    error.sqlite_errorcode = 266  # SQLITE_IOERR_READ
+    error.sqlite_errorname = "SQLITE_IOERR_READ"
+    translated = translate(error, db_path)
+    assert isinstance(translated, DiskFailingError)
+    assert "full" not in str(translated)
+    assert "SQLITE_IOERR_READ" in str(translated)
+    assert_shown_as_message(translated, db_path)
+
+
+def test_every_error_a_user_can_act_on_is_a_user_error() -> None:
+    from inspector.cli import CommandError
+    from inspector.domain.errors import UserError
+    from inspector.files.checklists import ChecklistError
+    from inspector.files.roster import RosterFileError
+    from inspector.reports.fonts import ReportFontError
+    from inspector.services.demo import DemoRefused
+    from inspector.services.roster_import import NoGoodRows, RosterHasBadRows
+    from inspector.storage.backup import BackupError
+    from inspector.storage.errors import LineupClosedError, NotFoundError
+    from inspector.storage.instance_lock import DatabaseInUseError
+    from inspector.storage.photos import PhotoError
+
+    for kind in (
+        StorageError, DiskFullError, NewerDatabaseError, NotADatabaseError,
+        ReadOnlyDatabaseError, LineupClosedError, NotFoundError, ChecklistError,
+        RosterFileError, ReportFontError, CommandError, DemoRefused, BackupError,
+        DatabaseInUseError, PhotoError, RosterHasBadRows, NoGoodRows,
+    ):  # fmt: skip
+        assert issubclass(kind, UserError), kind
+
+
+# -- opening: what must not be opened ---------------------------------------------------------
+
+
+def test_a_folder_in_place_of_the_database_is_called_a_folder(tmp_path: Path) -> None:
+    from inspector.storage.opening import open_database
+
+    path = tmp_path / "folder.db"
+    path.mkdir()
+    for read_only in (False, True):
+        with pytest.raises(StorageError) as caught:
+            open_database(path, read_only=read_only)
+        assert "is a folder" in str(caught.value)
+        assert "full" not in str(caught.value)
+        assert_shown_as_message(caught.value, path)
+
+
+def test_an_empty_file_is_named_when_reading(tmp_path: Path) -> None:
+    from inspector.storage.opening import open_database
+
+    path = tmp_path / "empty.db"
+    path.write_bytes(b"")
+    with pytest.raises(NotADatabaseError) as caught:
+        open_database(path, read_only=True)
+    assert "empty file (0 bytes)" in str(caught.value)
+    assert_shown_as_message(caught.value, path)
+    assert path.read_bytes() == b""
+
+
+@pytest.mark.parametrize("empty", [False, True], ids=["missing", "empty"])
+def test_no_new_database_where_a_restore_was_interrupted(tmp_path: Path, empty: bool) -> None:
+    """D1: killed between the two renames of a restore, the next start must not silently
+    begin an empty database; it says where the records are."""
+    from inspector.storage.errors import MissingDatabaseError
+    from inspector.storage.opening import open_database
+
+    path = tmp_path / "inspector.db"
+    saved_database(path)
+    aside = path.with_name(f"{path.name}.before-restore-20250506-101500")
+    path.rename(aside)
+    if empty:
+        path.write_bytes(b"")
+    for read_only in (False, True):
+        with pytest.raises(MissingDatabaseError) as caught:
+            open_database(path, read_only=read_only)
+        message = str(caught.value)
+        assert str(aside) in message and "inspector restore" in message
+        assert_shown_as_message(caught.value, path)
+    assert path.exists() == empty and (not empty or path.stat().st_size == 0)
+
+
+def test_somebody_elses_sqlite_file_is_left_alone(tmp_path: Path) -> None:
+    from inspector.storage.opening import open_database
+
+    path = tmp_path / "contacts.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.close()
+    before = path.read_bytes()
+    for read_only in (False, True):
+        with pytest.raises(NotADatabaseError) as caught:
+            open_database(path, read_only=read_only)
+        assert "not an Inspector database" in str(caught.value)
+    assert path.read_bytes() == before
+
+
+def test_messages_name_the_users_file_not_a_temporary_copy(tmp_path: Path) -> None:
+    temp = tmp_path / ".inspector-1234.building.db"
+    shown = tmp_path / "inspector.db"
+    temp.write_bytes(b"not a database at all, just some text\n" * 200)
+    with pytest.raises(NotADatabaseError) as caught:
+        Store(temp, shown_as=shown)
+    assert str(shown) in str(caught.value) and temp.name not in str(caught.value)
+
+
+# -- read-only media --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def read_only_media(tmp_path: Path):
+    """A real read-only file system (a tmpfs remounted read-only); skipped where mounting is
+    not allowed. Yields a function that turns the medium read-only."""
+    import shutil
+    import subprocess
+
+    media = tmp_path / "media"
+    media.mkdir()
+    mount = shutil.which("mount")
+    if mount is None or os.geteuid() != 0:
+        pytest.skip("needs root to mount a read-only file system")
+    if subprocess.run([mount, "-t", "tmpfs", "tmpfs", str(media)], capture_output=True).returncode:
+        pytest.skip("mounting is not allowed here")
+
+    def make_read_only() -> None:
+        subprocess.run([mount, "-o", "remount,ro", str(media)], check=True)
+
+    try:
+        yield media, make_read_only
+    finally:
+        subprocess.run(["umount", str(media)], check=False)
+
+
+def test_a_database_on_read_only_media_can_be_read(read_only_media, capsys) -> None:
+    """D10: verify, lineup list, roster list and reports work; a write says read-only."""
+    from inspector.cli import main
+
+    media, make_read_only = read_only_media
+    path = media / "inspector.db"
+    saved = saved_database(path)
+    with Store(path) as store:
+        lineup = store.list_lineups()[0]
+        store.finish_lineup(lineup.id)
+    make_read_only()
+    assert not os.access(media, os.W_OK)
+    for argv in (["verify"], ["lineup", "list"], ["roster", "list"]):
+        assert main([*argv, "--db", str(path)]) == 0, capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert "every record matches its seal" in out and "员工1" in out and "总店" in out
+    pdf = media.parent / "sheet.pdf"
+    assert main(["report", "lineup", str(lineup.id), "--db", str(path), "--out", str(pdf)]) == 0
+    assert pdf.stat().st_size > 0
+    capsys.readouterr()
+    # D7: --out on the read-only file system is one line naming --out, before any work.
+    on_media = media / "sheet.pdf"
+    assert (
+        main(["report", "lineup", str(lineup.id), "--db", str(path), "--out", str(on_media)]) == 2
+    )
+    err = capsys.readouterr().err
+    assert f"argument --out: cannot write in {media} (Read-only file system)" in err
+    assert main(["roster", "import", str(pdf), "--db", str(path)]) == 2
+    assert main(["photos", "purge", "--db", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "read-only" in err
+    assert sorted(os.listdir(media)) == ["inspector.db"]
+    assert_all_there(path, saved)

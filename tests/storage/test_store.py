@@ -54,18 +54,16 @@ def test_upsert_employees_adds_updates_and_counts(store):
 def test_marks_survive_closing_and_reopening(db_path, sets):
     with Store(db_path) as store:
         lineup, (first, second, _) = start(store, sets)
-        store.set_mark(first.id, "grooming-male.shaved", Result.FAIL, note="胡子未刮")
-        store.set_mark(
-            second.id, "shoes-socks.stockings-women", Result.NOT_APPLICABLE, note="着长裤"
-        )
+        store.set_mark(first.id, "face.shave.not-shaved", Result.FAIL, note="胡子未刮")
+        store.set_mark(second.id, "socks.socks.no-stockings", Result.NOT_APPLICABLE, note="着长裤")
         store.complete_inspection(first.id)
         # another connection sees a mark as soon as set_mark returns
         with Store(db_path, read_only=True) as other:
-            assert [m.item_id for m in other.marks_for(first.id)] == ["grooming-male.shaved"]
+            assert [m.item_id for m in other.marks_for(first.id)] == ["face.shave.not-shaved"]
     with Store(db_path) as reopened:
         marks = reopened.marks_for_lineup(lineup.id)
         assert [(m.item_id, m.result, m.note) for m in marks[first.id]] == [
-            ("grooming-male.shaved", Result.FAIL, "胡子未刮")
+            ("face.shave.not-shaved", Result.FAIL, "胡子未刮")
         ]
         assert marks[second.id][0].result is Result.NOT_APPLICABLE
         done = reopened.get_inspection(first.id)
@@ -75,8 +73,8 @@ def test_marks_survive_closing_and_reopening(db_path, sets):
 
 def test_a_plain_pass_stores_no_row(store, sets):
     _, (first, *_) = start(store, sets)
-    store.set_mark(first.id, "hands.nails-short", Result.FAIL)
-    assert store.set_mark(first.id, "hands.nails-short", Result.PASS) is None
+    store.set_mark(first.id, "hands.nails.too-long", Result.FAIL)
+    assert store.set_mark(first.id, "hands.nails.too-long", Result.PASS) is None
     assert store.marks_for(first.id) == []
 
 
@@ -92,8 +90,9 @@ def test_absent_and_leave_complete_the_person_with_no_counts(store, sets):
 def test_lifeguard_is_not_judged_on_trainers(store, sets):
     _, (_, _, lifeguard) = start(store, sets)
     items = {item.id for _, item in store.applicable_items_for(lifeguard)}
-    assert "shoes-socks.trainers-slippers" not in items
-    assert "shoes-socks.socks-men" in items
+    assert "shoes.forbidden.trainers" not in items
+    assert "socks.socks.wrong-socks" not in items  # no socks with pool footwear
+    assert "shoes.shoes.dusty" in items  # but the pool footwear is judged clean
 
 
 def test_a_finished_lineup_refuses_plain_changes(store, sets):
@@ -102,7 +101,7 @@ def test_a_finished_lineup_refuses_plain_changes(store, sets):
     store.finish_lineup(lineup.id)
 
     with pytest.raises(LineupClosedError):
-        store.set_mark(first.id, "grooming-male.shaved", Result.FAIL)
+        store.set_mark(first.id, "face.shave.not-shaved", Result.FAIL)
     with pytest.raises(LineupClosedError):
         store.set_attendance(first.id, Attendance.ABSENT)
     with pytest.raises(LineupClosedError):
@@ -119,7 +118,7 @@ def test_an_amendment_logs_who_when_why_before_and_after(store, sets):
     before = datetime.now().replace(microsecond=0)
 
     store.amend_mark(
-        first.id, "grooming-male.shaved", Result.FAIL,
+        first.id, "face.shave.not-shaved", Result.FAIL,
         reason="照片复核：胡子未刮", changed_by="周主管", note="复核",
     )  # fmt: skip
 
@@ -127,7 +126,7 @@ def test_an_amendment_logs_who_when_why_before_and_after(store, sets):
     assert change.changed_by == "周主管"
     assert change.reason == "照片复核：胡子未刮"
     assert change.changed_at >= before
-    assert change.item_id == "grooming-male.shaved"
+    assert change.item_id == "face.shave.not-shaved"
     assert change.before["result"] == "pass"
     assert change.after["result"] == "fail" and change.after["note"] == "复核"
     assert store.get_inspection(first.id).failed == 1
@@ -138,7 +137,9 @@ def test_an_amendment_needs_a_reason_and_changes_nothing_without_one(store, sets
     store.complete_inspection(first.id)
     store.finish_lineup(lineup.id)
     with pytest.raises(ValueError, match="reason"):
-        store.amend_mark(first.id, "grooming-male.shaved", Result.FAIL, reason="  ", changed_by="x")
+        store.amend_mark(
+            first.id, "face.shave.not-shaved", Result.FAIL, reason="  ", changed_by="x"
+        )
     assert store.marks_for(first.id) == []
     assert store.change_log() == []
 
@@ -176,11 +177,11 @@ def test_bulk_history_scores_like_marking_one_by_one(store, sets, catalogue):
         started_at=started, finished_at=datetime(2024, 5, 6, 8, 0),
         inspections=(
             BulkInspection(man.id, Attendance.PRESENT, started, (
-                BulkMark("grooming-male.shaved", Result.FAIL, "胡子未刮"),
-                BulkMark("uniform.prescribed-uniform", Result.FAIL),
+                BulkMark("face.shave.not-shaved", Result.FAIL, "胡子未刮"),
+                BulkMark("overall.uniform.not-prescribed", Result.FAIL),
             )),
             BulkInspection(woman.id, Attendance.LATE, started, (
-                BulkMark("shoes-socks.stockings-women", Result.NOT_APPLICABLE, "着长裤"),
+                BulkMark("socks.socks.no-stockings", Result.NOT_APPLICABLE, "着长裤"),
             )),
             BulkInspection(lifeguard.id, Attendance.ABSENT, started),
         ),
@@ -189,11 +190,11 @@ def test_bulk_history_scores_like_marking_one_by_one(store, sets, catalogue):
 
     # the same by hand
     lineup, (m, w, lg) = start(store, sets)
-    store.set_mark(m.id, "grooming-male.shaved", Result.FAIL, note="胡子未刮")
-    store.set_mark(m.id, "uniform.prescribed-uniform", Result.FAIL)
+    store.set_mark(m.id, "face.shave.not-shaved", Result.FAIL, note="胡子未刮")
+    store.set_mark(m.id, "overall.uniform.not-prescribed", Result.FAIL)
     store.complete_inspection(m.id)
     store.set_attendance(w.id, Attendance.LATE)
-    store.set_mark(w.id, "shoes-socks.stockings-women", Result.NOT_APPLICABLE, note="着长裤")
+    store.set_mark(w.id, "socks.socks.no-stockings", Result.NOT_APPLICABLE, note="着长裤")
     store.complete_inspection(w.id)
     store.set_attendance(lg.id, Attendance.ABSENT)
 
@@ -223,3 +224,36 @@ def test_bulk_history_refuses_an_unknown_item(store, sets):
     with pytest.raises(NotFoundError):
         store.bulk_insert_history(sets, [bulk])
     assert store.list_lineups() == []  # nothing half-written
+
+
+# -- opening ----------------------------------------------------------------------------------
+
+
+def test_the_store_does_not_import_backup_or_opening() -> None:
+    """Opening (backup, then migrate) is apart from the Store: no storage import cycle."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, inspector.storage.store; "
+        "print(sorted(m for m in sys.modules if m.startswith('inspector.storage')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert "inspector.storage.backup" not in out and "inspector.storage.opening" not in out
+
+
+def test_open_database_backs_up_an_older_database_then_migrates(db_path) -> None:
+    from inspector import paths
+    from inspector.storage.migrations import migrations
+    from inspector.storage.opening import open_database
+
+    with Store(db_path, migrate=False) as old:
+        migrations.apply(old.db, stop_before=migrations.names[-1])
+        old.set_setting("kept", "yes")
+    with open_database(db_path) as store:
+        assert store.pending_migrations() == []
+        assert store.get_setting("kept") == "yes"
+    (backup,) = paths.backups_dir(db_path).glob(f"*-before-{migrations.names[-1]}-*.db")
+    assert backup.stat().st_size > 0

@@ -1,4 +1,5 @@
-"""A change to a finished line-up needs a reason; the change log keeps it with who and when."""
+"""A change to a finished line-up needs a reason and its author; the change log keeps both, with
+the time."""
 
 from __future__ import annotations
 
@@ -14,16 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.gui.controllers.lineup_controller import Change
 from inspector.gui.i18n import current_language
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.touch import TOUCH_HEIGHT, touch_button
+from inspector.services.lineup_session import Change
 
 
 class AmendDialog(QDialog):
-    """Opened with ``open()``; emits ``amended(change, reason)`` when confirmed with a reason."""
+    """Opened with ``open()``; emits ``amended(change, reason, author)`` when confirmed with a
+    reason and who makes the change (prefilled with the line-up's supervisor)."""
 
-    amended = Signal(object, str)
+    amended = Signal(object, str, str)
 
     def __init__(self, change: Change, changed_by: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,7 +38,10 @@ class AmendDialog(QDialog):
         self.what_label, self.what = QLabel(), QLabel()
         self.what.setWordWrap(True)
         self.change_label, self.change_text = QLabel(), QLabel()
-        self.by_label, self.by = QLabel(), QLabel(changed_by or "–")
+        self.by_label, self.by = QLabel(), QLineEdit(changed_by)
+        self.by.setObjectName("amend_author")
+        self.by.setMinimumHeight(TOUCH_HEIGHT)
+        self.by.textChanged.connect(self._update_ok)
         self.reason_label = QLabel()
         self.reason = QLineEdit()
         self.reason.setMinimumHeight(TOUCH_HEIGHT)
@@ -70,7 +75,7 @@ class AmendDialog(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate_ui()
         self._update_ok()
-        self.reason.setFocus()
+        (self.reason if changed_by.strip() else self.by).setFocus()
 
     def _quick_reasons(self) -> tuple[str, ...]:
         return (
@@ -81,19 +86,24 @@ class AmendDialog(QDialog):
 
     def _update_ok(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            bool(self.reason.text().strip())
+            bool(self.reason.text().strip() and self.by.text().strip())
         )
 
     def accept(self) -> None:
-        reason = self.reason.text().strip()
+        reason, author = self.reason.text().strip(), self.by.text().strip()
+        if not author:  # Enter with nobody named: the change log needs its author
+            self.by.setFocus()
+            return
         if not reason:  # Enter in an empty field: a reason is required
             self.reason.setFocus()
             return
-        self.amended.emit(self.change, reason)
+        self.amended.emit(self.change, reason, author)
         super().accept()
 
     def _describe(self) -> tuple[str, str]:
         change = self.change
+        if change.inspect:
+            return self.tr("Inspection"), self.tr("Not inspected → inspected now")
         if change.attendance is not None:
             return (
                 self.tr("Attendance"),
@@ -125,6 +135,7 @@ class AmendDialog(QDialog):
         self.what_label.setText(self.tr("Item:"))
         self.change_label.setText(self.tr("Change:"))
         self.by_label.setText(self.tr("Changed by:"))
+        self.by.setPlaceholderText(self.tr("Your name (required)"))
         self.reason_label.setText(self.tr("Reason:"))
         self.reason.setPlaceholderText(self.tr("Required"))
         what, change = self._describe()

@@ -7,9 +7,10 @@ the rest is a separate, clearly labelled button: "Import the N good rows only".
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.checklist import Catalogue
 from inspector.domain.people import Employee
-from inspector.files.roster import RosterChanges, RosterPreview
+from inspector.files.roster import RosterChanges, RosterPreview, RowProblem
 from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.models.roster_model import (
     ChangeRow,
@@ -35,8 +36,29 @@ from inspector.gui.models.roster_model import (
     role_name,
 )
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
+from inspector.services import roster_import
 
 FIELDS = ("name", "sex", "department", "role", "site", "active")
+
+
+@dataclass(frozen=True, slots=True)
+class ShownProblem:
+    """A bad row with its reasons in the interface language (``problem`` keeps the codes)."""
+
+    problem: RowProblem
+    lang: str
+
+    @property
+    def row(self) -> int:
+        return self.problem.row
+
+    @property
+    def message(self) -> str:
+        return self.problem.text(self.lang)
+
+
+def shown_problems(problems: Sequence[RowProblem], lang: str) -> list[ShownProblem]:
+    return [ShownProblem(p, lang) for p in problems]
 
 
 class ChangeWords(QObject):
@@ -102,12 +124,13 @@ class RosterImportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("rosterImportDialog")
-        self.resize(760, 560)
+        self.resize(860, 600)
         self._path = path
+        self.plan = roster_import.plan_from(preview, existing)
         self._problems = list(preview.problems)
-        self.changes: RosterChanges = preview.changes(existing)
+        self.changes: RosterChanges = self.plan.changes
         # As they will be saved: without a status column, people keep their active flag.
-        self._employees: tuple[Employee, ...] = tuple(self.changes.employees)
+        self._employees: tuple[Employee, ...] = self.plan.employees_to_save()
         self._catalogue = catalogue
 
         self.file_label = QLabel()
@@ -125,8 +148,17 @@ class RosterImportDialog(QDialog):
         self.changes_view = self._table(self.changes_model, "importChanges")
         self.problems_title = QLabel()
         self.problems_title.setObjectName("problemsTitle")
-        self.problems_model = RowProblemsModel(self._problems, self)
+        self.problems_model = RowProblemsModel(shown_problems(self._problems, ui_language()), self)
         self.problems_view = self._table(self.problems_model, "importProblems")
+        # Long reasons (an unknown role lists the known ones) wrap instead of being cut off.
+        self.problems_view.setWordWrap(True)
+        self.problems_view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.problems_view.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch
+        )
+        self.problems_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.note_label = QLabel()
         self.note_label.setObjectName("importNote")
         self.note_label.setWordWrap(True)
@@ -233,5 +265,9 @@ class RosterImportDialog(QDialog):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
+            self.problems_model = RowProblemsModel(
+                shown_problems(self._problems, ui_language()), self
+            )
+            self.problems_view.setModel(self.problems_model)
             self.retranslate_ui()
         super().changeEvent(event)

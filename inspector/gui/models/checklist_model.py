@@ -247,4 +247,8 @@ class ChecklistItemsModel(RowsTableModel):
         for role_id in sorted(item.exempt_roles):
             role = self._catalogue.role(role_id)
             names.append(role.name.get(self.language) if role else role_id)
+        # Roles whose uniform makes the rule meaningless (pool footwear: the lifeguards).
+        for role in self._catalogue.roles:
+            if item.exempt_when & role.uniform.all_parts:
+                names.append(role.name.get(self.language))
         return ", ".join(names)

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+from inspector.domain.attendance import counts_as_inspected
 from inspector.domain.checklist import ChecklistItem, ChecklistSet, ItemKind, Severity
-from inspector.domain.lineup import Mark, Result
+from inspector.domain.lineup import Attendance, Inspection, Mark, Result
 from inspector.domain.text import Text
 from inspector.gui.i18n import current_language
+from inspector.gui.models.base import RowsTableModel
 from inspector.gui.widgets import status as look
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
-NO_PARENT = QModelIndex()  # the root: the default parent of a flat model
+Role = Qt.ItemDataRole
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,23 +45,42 @@ class ItemRow:
         return self.mark.photo if self.mark else ""
 
 
-class LineupItemsModel(QAbstractTableModel):
+class LineupItemsModel(RowsTableModel):
     AREA, STANDARD, KIND, SEVERITY, RESULT, NOTE = range(6)
+    # What the person's state says of an unmarked item: nothing yet, a pass, or nothing ever
+    # (someone absent or on leave was not inspected: no item of theirs passed).
+    TODO, INSPECTED, AWAY = "todo", "inspected", "away"
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[ItemRow] = []
-        self._completed = False  # unmarked items show as passed once the person is done
+        self._state = self.TODO
+        self._roles: dict[int, Callable[[ItemRow, int], Any]] = {
+            Role.DisplayRole: self._display,
+            Role.ToolTipRole: self._tooltip,
+            Role.BackgroundRole: self._background,
+            Role.ForegroundRole: self._foreground,
+            Role.FontRole: self._font,
+        }
 
-    def set_rows(self, rows: Sequence[ItemRow], *, completed: bool) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._completed = completed
-        self.endResetModel()
+    @classmethod
+    def state_of(cls, inspection: Inspection) -> str:
+        if inspection.attendance in (Attendance.ABSENT, Attendance.LEAVE):
+            return cls.AWAY
+        if counts_as_inspected(inspection.attendance, inspection.completed_at):
+            return cls.INSPECTED
+        return cls.TODO
 
-    def set_marks(self, marks: Mapping[str, Mark], *, completed: bool) -> None:
+    @property
+    def state(self) -> str:
+        return self._state
+
+    def set_items(self, rows: Sequence[ItemRow], *, state: str) -> None:
+        self._state = state
+        self.set_rows(rows)
+
+    def set_marks(self, marks: Mapping[str, Mark], *, state: str) -> None:
         """New marks for the same person: the rows (and the highlighted one) stay put."""
-        self._completed = completed
+        self._state = state
         self._rows = [
             ItemRow(r.checklist, r.item, r.area, r.first_in_area, marks.get(r.item.id))
             for r in self._rows
@@ -71,36 +90,11 @@ class LineupItemsModel(QAbstractTableModel):
                 self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
             )
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
-            )
-
-    def rows(self) -> list[ItemRow]:
-        return list(self._rows)
-
-    def row_object(self, row: int) -> ItemRow:
-        return self._rows[row]
-
     def row_of(self, item_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.item.id == item_id), -1)
 
-    # -- Qt model ------------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else 6
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = (
+    def headers(self) -> Sequence[str]:
+        return (
             self.tr("Area"),
             self.tr("Standard"),
             self.tr("Type"),
@@ -108,62 +102,71 @@ class LineupItemsModel(QAbstractTableModel):
             self.tr("Result"),
             self.tr("Note"),
         )
-        return headers[section] if 0 <= section < len(headers) else None
 
-    def _result_text(self, row: ItemRow) -> str:
-        if row.mark is None and not self._completed:
+    def cell(self, row: ItemRow, column: int, role: int) -> Any:
+        answer = self._roles.get(role)
+        return answer(row, column) if answer else None
+
+    # -- one method per role -----------------------------------------------------------------
+
+    def result_text(self, row: ItemRow) -> str:
+        if self._state == self.AWAY:
+            return "–"  # not inspected: neither passed nor failed
+        if row.mark is None and self._state == self.TODO:
             return ""
-        text = look.result_text(row.result)
-        return text
+        return look.result_text(row.result)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
+    def _display(self, row: ItemRow, column: int) -> str | None:
         lang = current_language()
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.AREA:
-                return row.area.get(lang) if row.first_in_area else ""
-            if column == self.STANDARD:
-                return row.item.text.get(lang)
-            if column == self.KIND:
-                return look.kind_text(row.item.kind)
-            if column == self.SEVERITY:
-                return look.severity_text(row.item.severity)
-            if column == self.RESULT:
-                return self._result_text(row)
-            if column == self.NOTE:
-                photo = self.tr("[photo]") if row.photo else ""
-                return " ".join(part for part in (row.note, photo) if part)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            other = "en" if lang == "zh" else "zh"
-            tip = f"{row.item.text.get(lang)}\n{row.item.text.get(other)}"
-            if row.note:
-                tip += f"\n{self.tr('Note')}: {row.note}"
-            return tip
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if row.failed:
-                return look.BACKGROUNDS["faults"]
-            if row.mark is None and self._completed:
-                return look.BACKGROUNDS["all_pass"]
+        if column == self.AREA:
+            return row.area.get(lang) if row.first_in_area else ""
+        if column == self.STANDARD:
+            return row.item.text.get(lang)
+        if column == self.KIND:
+            return look.kind_text(row.item.kind)
+        if column == self.SEVERITY:
+            return look.severity_text(row.item.severity)
+        if column == self.RESULT:
+            return self.result_text(row)
+        if column == self.NOTE:
+            photo = self.tr("[photo]") if row.photo else ""
+            return " ".join(part for part in (row.note, photo) if part)
+        return None
+
+    def _tooltip(self, row: ItemRow, _column: int) -> str:
+        lang = current_language()
+        other = "en" if lang == "zh" else "zh"
+        tip = f"{row.item.text.get(lang)}\n{row.item.text.get(other)}"
+        if row.note:
+            tip += f"\n{self.tr('Note')}: {row.note}"
+        return tip
+
+    def _background(self, row: ItemRow, _column: int) -> Any:
+        if self._state == self.AWAY:
             return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == self.RESULT and row.failed:
-                return look.COLOURS["faults"]
-            if column == self.RESULT:
-                return look.COLOURS["all_pass"]
-            if column == self.KIND and row.item.kind is ItemKind.PROHIBITED:
-                return look.COLOURS["faults"].darker(110)
-            if column == self.SEVERITY and row.item.severity is Severity.CRITICAL:
-                return look.COLOURS["faults"]
-            if column == self.AREA:
-                return look.COLOURS["leave"].darker(130)
-        if role == Qt.ItemDataRole.FontRole and (
-            (column == self.AREA)
-            or (column == self.RESULT and row.failed)
+        if row.failed:
+            return look.BACKGROUNDS["faults"]
+        if row.mark is None and self._state == self.INSPECTED:
+            return look.BACKGROUNDS["all_pass"]
+        return None
+
+    def _foreground(self, row: ItemRow, column: int) -> Any:
+        if column == self.RESULT:
+            if self._state == self.AWAY:
+                return None
+            return look.COLOURS["faults" if row.failed else "all_pass"]
+        if column == self.KIND and row.item.kind is ItemKind.PROHIBITED:
+            return look.COLOURS["faults"].darker(110)
+        if column == self.SEVERITY and row.item.severity is Severity.CRITICAL:
+            return look.COLOURS["faults"]
+        if column == self.AREA:
+            return look.COLOURS["leave"].darker(130)
+        return None
+
+    def _font(self, row: ItemRow, column: int) -> QFont | None:
+        if (
+            column == self.AREA
+            or (column == self.RESULT and row.failed and self._state != self.AWAY)
             or (column == self.SEVERITY and row.item.severity is Severity.CRITICAL)
         ):
             font = QFont()

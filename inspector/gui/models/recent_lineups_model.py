@@ -5,54 +5,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import Qt
 
 from inspector.domain.lineup import Lineup
+from inspector.gui.models.base import RowsTableModel
 from inspector.gui.widgets import status as look
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
-NO_PARENT = QModelIndex()  # the root: the default parent of a flat model
 
+class RecentLineupsModel(RowsTableModel):
+    """One column (a list view shows it): day, shift, place, supervisor, finished or not."""
 
-class RecentLineupsModel(QAbstractListModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[Lineup] = []
+    def headers(self) -> Sequence[str]:
+        return (self.tr("Line-up"),)
 
-    def set_rows(self, rows: Sequence[Lineup]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def retranslate(self) -> None:
-        if self._rows:
-            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
-
-    def row_object(self, row: int) -> Lineup:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def cell(self, lineup: Lineup, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        lineup = self._rows[index.row()]
-        if role == ROW_ROLE:
-            return lineup
-        if role == Qt.ItemDataRole.DisplayRole:
-            scope = " / ".join(p for p in (lineup.site, lineup.department) if p)
-            state = (
-                QCoreApplication.translate("RecentLineupsModel", "finished")
-                if lineup.finished
-                else QCoreApplication.translate("RecentLineupsModel", "not finished")
-            )
-            return f"{lineup.day.isoformat()}  {look.shift_text(lineup.shift)}  {scope}  · {lineup.supervisor}  ({state})"
-        return None
+        scope = " / ".join(p for p in (lineup.site, lineup.department) if p)
+        state = self.tr("finished") if lineup.finished else self.tr("not finished")
+        return (
+            f"{lineup.day.isoformat()}  {look.shift_text(lineup.shift)}  {scope}"
+            f"  · {lineup.supervisor}  ({state})"
+        )

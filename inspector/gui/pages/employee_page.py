@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QItemSelection, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,21 +35,22 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.people import Employee
+from inspector.domain.reports import EmployeeRecordData
 from inspector.domain.scoring import format_percent
 from inspector.gui.context import AppContext
 from inspector.gui.errors import show_error
 from inspector.gui.i18n import current_language as ui_language
-from inspector.gui.models.base import ROW_ROLE
 from inspector.gui.models.history_model import (
-    EmployeeRecord,
     FaultCountModel,
     HistoryModel,
     MonthlyComplianceModel,
-    employee_record,
 )
 from inspector.gui.models.roster_model import RosterModel, RosterWords, role_name
-from inspector.gui.pages.reports_page import default_output_dir, report_language, safe_name
+from inspector.gui.pages.reports_page import default_output_dir
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
+from inspector.services.employee_record import employee_record, role_names
+from inspector.services.report_jobs import EMPLOYEE_RECORD, ReportRequest, report_language
+from inspector.storage.errors import NotFoundError, StorageError
 
 PERIODS = (1, 3, 6, 12)  # months offered by the period selector
 DEFAULT_MONTHS = 3
@@ -73,7 +83,7 @@ class EmployeePage(QWidget):
         self.employee: Employee | None = None
         self.output_dir: Path | None = None  # None: the reports' output folder
         self.today = date.today  # replaceable for tests and demos
-        self.record: EmployeeRecord | None = None
+        self.record: EmployeeRecordData | None = None
         self._building = False  # an employee record PDF is under way
         self._words = RosterWords(self)
 
@@ -98,6 +108,7 @@ class EmployeePage(QWidget):
         picker_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         picker_header.setStretchLastSection(True)
         self.people_view.selectionModel().selectionChanged.connect(self._on_pick)
+        self.people_view.activated.connect(self._on_activated)
         picker = QWidget()
         picker_layout = QVBoxLayout(picker)
         picker_layout.setContentsMargins(0, 0, 0, 0)
@@ -211,6 +222,8 @@ class EmployeePage(QWidget):
         layout.addWidget(self.splitter)
 
         self.search_edit.textChanged.connect(self.refresh_people)
+        self.search_edit.returnPressed.connect(self.open_first_match)
+        self.search_edit.installEventFilter(self)
         self.period_combo.currentIndexChanged.connect(self._on_period_choice)
         self.from_edit.dateChanged.connect(self._on_dates_edited)
         self.to_edit.dateChanged.connect(self._on_dates_edited)
@@ -264,10 +277,43 @@ class EmployeePage(QWidget):
             if row >= 0:  # the same person again: _on_pick leaves the record as it is
                 self.people_view.selectRow(row)
 
+    def open_first_match(self) -> None:
+        """Enter in the search box: open the first person found. With a single match the
+        record takes the keyboard; with several the list does, to pick another."""
+        count = self.people_model.rowCount()
+        if count == 0:
+            return
+        self.people_view.selectRow(0)
+        if count == 1:
+            self.history_view.setFocus()
+        else:
+            self.people_view.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search box goes to the list of people found (and opens the first)."""
+        if (
+            watched is self.search_edit
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.people_model.rowCount()
+        ):
+            if not self.people_view.selectionModel().hasSelection():
+                self.people_view.selectRow(0)
+            self.people_view.setFocus()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        """Enter (or a double-click) on a person: open them and give the record the keyboard."""
+        employee = self.people_model.employee(index.row())
+        if self.employee is None or employee.id != self.employee.id:
+            self._show_employee(employee)
+        self.history_view.setFocus()
+
     def _on_pick(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         if indexes:
-            employee = indexes[0].data(ROW_ROLE)
+            employee = self.people_model.employee(indexes[0].row())
             if self.employee is None or employee.id != self.employee.id:
                 self._show_employee(employee)
 
@@ -365,13 +411,25 @@ class EmployeePage(QWidget):
             self._show_summary()
             return
         start, end = self.period()
+        if end < start:  # being edited: nothing to show until the period makes sense
+            self.record = None
+            for model in (self.history_model, self.faults_model, self.months_model):
+                model.set_rows(())
+            self._show_summary()
+            return
         try:
-            record = employee_record(self.context.store, self.employee.id, start, end)
-        except Exception as exc:
+            record = employee_record(
+                self.context.store,
+                self.employee.employee_no,
+                start,
+                end,
+                roles=role_names(self.context.catalogue),
+            )
+        except (NotFoundError, StorageError) as exc:
             show_error(self, exc)
             return
         self.record = record
-        self.history_model.set_rows(record.history)
+        self.history_model.set_rows(tuple(reversed(record.entries)))  # newest first
         self.faults_model.set_rows(record.faults)
         self.months_model.set_rows(record.months)
         self._show_summary()
@@ -390,9 +448,9 @@ class EmployeePage(QWidget):
             ).format(
                 start=start.isoformat(),
                 end=end.isoformat(),
-                inspected=record.inspected,
-                absent=record.absent,
-                compliance=format_percent(record.compliance),
+                inspected=record.tally.inspections,
+                absent=len(record.absences),
+                compliance=format_percent(record.tally.compliance),
             )
         )
 
@@ -404,30 +462,17 @@ class EmployeePage(QWidget):
         if employee is None:
             return
         start, end = self.period()
-        lang = report_language(ui_language())
-        folder = self.output_dir or default_output_dir()
-        out_path = folder / safe_name(
-            f"employee-{employee.employee_no}-{start:%Y%m%d}-{end:%Y%m%d}.pdf"
+        request = ReportRequest(
+            lang=report_language(ui_language()),
+            employee_no=employee.employee_no,
+            start=start,
+            end=end,
+            roles=role_names(self.context.catalogue),
         )
+        out_path = (self.output_dir or default_output_dir()) / EMPLOYEE_RECORD.file_name(request)
 
-        roles = {role.id: role.name for role in self.context.catalogue.roles}
-
-        def build(store, progress):
-            from inspector.reports import build_employee_record
-
-            folder.mkdir(parents=True, exist_ok=True)
-            return Path(
-                build_employee_record(
-                    store,
-                    employee.employee_no,
-                    start,
-                    end,
-                    out_path,
-                    lang,
-                    roles=roles,
-                    progress=progress,
-                )
-            )
+        def build(store, progress) -> Path:  # runs on the worker thread
+            return EMPLOYEE_RECORD.build(store, request, out_path, progress, create_folder=True)
 
         self._building = True
         self.pdf_button.setEnabled(False)

@@ -12,6 +12,7 @@ from inspector.gui.context import AppContext
 from inspector.gui.pages.lineup_start_page import LineupStartPage
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.touch import STYLE, touch_button
+from inspector.services.lineup_session import discardable
 
 
 def _heading(text: str = "") -> QLabel:
@@ -28,6 +29,7 @@ class HomePage(QWidget):
     start_requested = Signal(object)  # StartParams
     resume_requested = Signal(int)  # line-up id
     open_requested = Signal(int)  # a recent line-up
+    discard_requested = Signal(int)  # an unfinished line-up with nothing recorded
     import_requested = Signal()
     demo_requested = Signal()
 
@@ -74,9 +76,13 @@ class HomePage(QWidget):
         self.new_button = touch_button()
         self.new_button.setObjectName("new_lineup_button")
         self.new_button.clicked.connect(self._new_instead)
+        self.discard_button = touch_button()
+        self.discard_button.setObjectName("discard_lineup_button")
+        self.discard_button.clicked.connect(self._discard)
         resume_buttons = QHBoxLayout()
         resume_buttons.addWidget(self.resume_button, 2)
         resume_buttons.addWidget(self.new_button, 1)
+        resume_buttons.addWidget(self.discard_button, 1)
         resume_layout = QVBoxLayout(self.resume)
         resume_layout.setSpacing(16)
         resume_layout.addWidget(self.resume_heading)
@@ -116,6 +122,10 @@ class HomePage(QWidget):
         if self.unfinished is not None and self.unfinished.id != self._skip_resume:
             self._resume_at = self._where_it_stopped(self.unfinished)
             self._describe_resume()
+            # Nothing recorded yet (started by mistake, or twice): it can go.
+            self.discard_button.setVisible(
+                not self.context.read_only and discardable(store, self.unfinished.id)
+            )
             self.stack.setCurrentWidget(self.resume)
             return
         self.start.refresh()
@@ -147,6 +157,10 @@ class HomePage(QWidget):
     def _resume(self) -> None:
         if self.unfinished is not None:
             self.resume_requested.emit(self.unfinished.id)
+
+    def _discard(self) -> None:
+        if self.unfinished is not None:
+            self.discard_requested.emit(self.unfinished.id)
 
     def _new_instead(self) -> None:
         self._skip_resume = self.unfinished.id if self.unfinished else None
@@ -200,6 +214,7 @@ class HomePage(QWidget):
         self.resume_heading.setText(self.tr("Resume the line-up"))
         self.resume_button.setText(self.tr("Resume  (Enter)"))
         self.new_button.setText(self.tr("Start a new line-up instead"))
+        self.discard_button.setText(self.tr("Discard it (nothing recorded)"))
         self._describe_resume()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from inspector.domain.checklist import ItemKind, Severity
 from inspector.domain.lineup import Attendance, PersonStatus, Result
 from inspector.gui.context import AppContext
-from inspector.gui.controllers.lineup_controller import Change, LineupController
+from inspector.gui.controllers.lineup_controller import LineupController
 from inspector.gui.dialogs.amend_dialog import AmendDialog
 from inspector.gui.dialogs.note_dialog import NoteDialog
 from inspector.gui.i18n import current_language
@@ -40,6 +40,7 @@ from inspector.gui.models.lineup_people_model import LineupPeopleModel
 from inspector.gui.pages.lineup_grid import LineupGrid
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, action_button
+from inspector.services.lineup_session import Change, PersonNotHere
 
 ChoosePhoto = Callable[[QWidget], "str | None"]
 
@@ -56,6 +57,8 @@ def choose_photo_file(parent: QWidget) -> str | None:
 
 class PersonView(QWidget):
     """The line on the left, the person and their items on the right, the action buttons."""
+
+    notice = Signal(str)  # a short message for the status bar
 
     def __init__(self, controller: LineupController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -302,7 +305,7 @@ class PersonView(QWidget):
         item_row = self.controller.items_model.row_object(row)
         person = self.controller.person()
         if person.status in (PersonStatus.ABSENT, PersonStatus.LEAVE):
-            self.controller.toggle_fail(item_row.item.id)  # says why nothing can be marked
+            self.notice.emit(self.controller.words(PersonNotHere(person.employee.name)))
             return
         dialog = NoteDialog(
             item_row.item.text.get(current_language()),
@@ -331,7 +334,7 @@ class PersonView(QWidget):
             return
         item_row = self.controller.items_model.row_object(row)
         if not item_row.failed:
-            self.controller.notice.emit(self.tr("Mark the item failed (X) before adding a photo."))
+            self.notice.emit(self.tr("Mark the item failed (X) before adding a photo."))
             return
         path = self.choose_photo(self)
         if path:
@@ -417,6 +420,7 @@ class LineupPage(QWidget):
     """The person view and the grid of one line-up, with the header and the finish step."""
 
     summary_requested = Signal()  # a finished line-up: show its summary
+    notice = Signal(str)  # a short message for the status bar
 
     def __init__(
         self, context: AppContext, controller: LineupController, parent: QWidget | None = None
@@ -440,6 +444,7 @@ class LineupPage(QWidget):
             "background:#fff8e1; border:1px solid #ffb300; border-radius:4px; padding:6px;"
         )
         self.person_view = PersonView(controller)
+        self.person_view.notice.connect(self.notice)
         self.grid = LineupGrid(controller.grid_model)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.person_view)

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import logging
+from datetime import date, datetime
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from inspector.gui.context import AppContext
 from inspector.gui.controllers.lineup_controller import LineupController
-from inspector.gui.errors import show_error
+from inspector.gui.errors import user_message
 from inspector.gui.pages.home_page import HomePage
 from inspector.gui.pages.lineup_page import LineupPage
 from inspector.gui.pages.lineup_start_page import StartParams
 from inspector.gui.pages.lineup_summary import LineupSummaryPage
+from inspector.gui.widgets import status as look
+from inspector.gui.widgets.touch import TOUCH_HEIGHT
+from inspector.services.lineup_session import AlreadyFinished, SupervisorRequired
+
+log = logging.getLogger(__name__)
 
 
 class LineupSection(QStackedWidget):
     saved = Signal(datetime)  # a mark reached the database
+    save_failed = Signal(str)  # a write did not reach the database: what went wrong
     notice = Signal(str)  # a short message for the status bar
     import_requested = Signal()
     demo_requested = Signal()
@@ -41,7 +48,8 @@ class LineupSection(QStackedWidget):
         c = self.controller
         c.saved.connect(self.saved)
         c.notice.connect(self.notice)
-        c.failed.connect(lambda exc: show_error(self, exc))
+        c.failed.connect(self._failed)
+        self.lineup_page.notice.connect(self.notice)
         c.finished.connect(context.events.lineup_changed)
         c.amended.connect(context.events.lineup_changed)
         context.events.language_changed.connect(lambda _lang: c.retranslate())
@@ -51,27 +59,95 @@ class LineupSection(QStackedWidget):
         self.home.open_requested.connect(self.open_lineup)
         self.home.import_requested.connect(self.import_requested)
         self.home.demo_requested.connect(self.demo_requested)
+        self.home.discard_requested.connect(self.discard)
         self.lineup_page.summary_requested.connect(self.show_summary)
         self.summary.review_requested.connect(self.review)
         self.summary.grid_requested.connect(self.show_grid)
         self.summary.home_requested.connect(self.show_home)
+        self.duplicate_box: QMessageBox | None = None
+        self.error_box: QMessageBox | None = None
         self.show_home()
+
+    def _failed(self, exc: Exception) -> None:
+        """Not saved: the status bar says so at once and a message explains (without blocking:
+        the line-up screen stays as it was, showing only what is in the database)."""
+        text = user_message(exc) or str(exc)
+        log.warning("not saved: %s", text)
+        self.save_failed.emit(text)
+        if self.error_box is not None:
+            self.error_box.close()
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), text, parent=self)
+        box.setObjectName("not_saved_box")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.error_box = box
+        box.destroyed.connect(lambda: setattr(self, "error_box", None))
+        box.finished.connect(lambda _result: self.lineup_page.focus_items())
+        box.open()
 
     def show_home(self) -> None:
         self.home.refresh()
         self.setCurrentWidget(self.home)
 
-    def start(self, params: StartParams) -> None:
+    def start(self, params: StartParams, *, second: bool = False) -> None:
         lineup = self.controller.start(
             day=params.day,
             shift=params.shift,
             site=params.site,
             department=params.department,
             supervisor=params.supervisor,
+            second=second,
         )
         if lineup is not None:
             self.context.events.lineup_changed.emit(lineup.id)
             self.show_lineup()
+            return
+        problem = self.controller.last_problem
+        if isinstance(problem, SupervisorRequired):
+            self.home.start.ask_supervisor(self.controller.words(problem))
+        elif isinstance(problem, AlreadyFinished):
+            self.ask_open_or_second(problem.lineup, params)
+
+    def ask_open_or_second(self, finished, params: StartParams) -> None:
+        """Today's line-up of this shift and place is finished: open it (Enter), or really
+        start a second one."""
+        place = " / ".join(p for p in (finished.site, finished.department) if p) or self.tr(
+            "everyone"
+        )
+        day = self.tr("Today's") if finished.day == date.today() else finished.day.isoformat()
+        box = QMessageBox(self)
+        box.setObjectName("duplicate_box")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Line-up already finished"))
+        box.setText(
+            self.tr("{day} {shift} line-up at {place} is finished: open it, or start a second one?")
+            .format(day=day, shift=look.shift_text(finished.shift), place=place)
+            .strip()
+        )
+        open_it = box.addButton(self.tr("Open it"), QMessageBox.ButtonRole.AcceptRole)
+        second = box.addButton(self.tr("Start a second one"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(open_it)
+        for button in box.buttons():
+            button.setMinimumHeight(TOUCH_HEIGHT)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen(button) -> None:
+            if button is open_it:
+                self.open_lineup(finished.id)
+            elif button is second:
+                self.start(params, second=True)
+
+        box.buttonClicked.connect(chosen)
+        self.duplicate_box = box
+        box.destroyed.connect(lambda: setattr(self, "duplicate_box", None))
+        box.open()
+
+    def discard(self, lineup_id: int) -> None:
+        self.controller.open(lineup_id)
+        if self.controller.discard():
+            self.notice.emit(self.tr("The unfinished line-up was discarded."))
+            self.context.events.lineup_changed.emit(lineup_id)
+        self.show_home()
 
     def open_lineup(self, lineup_id: int) -> None:
         self.controller.open(lineup_id)

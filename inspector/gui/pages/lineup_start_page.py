@@ -1,5 +1,6 @@
 """Today's line-up with sensible defaults: date, shift by the clock, the site or department used
-last time, the supervisor remembered. Enter starts it."""
+last time, the supervisor remembered for that site. Enter starts it; the supervisor's name is
+required (the sheet and the change log carry it)."""
 
 from __future__ import annotations
 
@@ -19,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.domain.shifts import SHIFTS, shift_for
 from inspector.gui.context import AppContext
-from inspector.gui.controllers.lineup_controller import SHIFTS, SUPERVISOR_SETTING, shift_for
 from inspector.gui.models.recent_lineups_model import RecentLineupsModel
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
+from inspector.services.lineup_session import remembered_supervisor
 
 SCOPE_SETTING = "lineup_scope"  # "site|department" of the last line-up started here
 
@@ -75,12 +77,21 @@ class LineupStartPage(QWidget):
         self.scope = QComboBox()
         self.scope.setObjectName("scope_combo")
         self.scope.currentIndexChanged.connect(self._update_people)
+        self.scope.currentIndexChanged.connect(lambda _n: self._update_supervisor())
         self.supervisor = QLineEdit()
         self.supervisor.setObjectName("supervisor_edit")
+        self.supervisor.textEdited.connect(lambda _text: self.problem.hide())
+        self._supervisor_typed = False  # typed here: a change of site keeps it
+        self.supervisor.textEdited.connect(lambda _text: setattr(self, "_supervisor_typed", True))
         for field in (self.date, self.shift, self.scope, self.supervisor):
             field.setMinimumHeight(TOUCH_HEIGHT)
         self.people = QLabel()
         self.people.setObjectName("start_people")
+        self.problem = QLabel()
+        self.problem.setObjectName("start_problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color:#c62828; font-weight:bold;")
+        self.problem.hide()
         self.start_button = touch_button(primary=True)
         self.start_button.setObjectName("start_button")
         self.start_button.clicked.connect(self.request_start)
@@ -90,6 +101,7 @@ class LineupStartPage(QWidget):
         form.addRow(self.scope_label, self.scope)
         form.addRow(self.supervisor_label, self.supervisor)
         form.addRow("", self.people)
+        form.addRow("", self.problem)
 
         self.recent_model = RecentLineupsModel(self)
         self.recent_box = QGroupBox()
@@ -117,8 +129,7 @@ class LineupStartPage(QWidget):
         store = self.context.store
         self.date.setDate(QDate(now.year, now.month, now.day))
         self.shift.setCurrentIndex(SHIFTS.index(shift_for(now)))
-        if not self.supervisor.text():
-            self.supervisor.setText(store.get_setting(SUPERVISOR_SETTING, ""))
+        self.problem.hide()
         self.scopes = self._scopes()
         remembered = store.get_setting(SCOPE_SETTING, "")
         self.scope.blockSignals(True)
@@ -129,6 +140,7 @@ class LineupStartPage(QWidget):
         self.scope.setCurrentIndex(keys.index(remembered) if remembered in keys else 0)
         self.scope.blockSignals(False)
         self._update_people()
+        self._update_supervisor()
         self.recent_model.set_rows(store.list_lineups(limit=8))
 
     def _scopes(self) -> list[Scope]:
@@ -161,6 +173,22 @@ class LineupStartPage(QWidget):
     def current_scope(self) -> Scope | None:
         index = self.scope.currentIndex()
         return self.scopes[index] if 0 <= index < len(self.scopes) else None
+
+    def _update_supervisor(self) -> None:
+        """The name remembered for the chosen site, unless the supervisor typed one here."""
+        scope = self.current_scope()
+        if self._supervisor_typed and self.supervisor.text().strip():
+            return
+        self.supervisor.setText(
+            remembered_supervisor(self.context.store, scope.site if scope else "")
+        )
+        self._supervisor_typed = False
+
+    def ask_supervisor(self, message: str) -> None:
+        """Starting was refused for want of a name: say so here and put the cursor there."""
+        self.problem.setText(message)
+        self.problem.show()
+        self.supervisor.setFocus()
 
     def _update_people(self) -> None:
         scope = self.current_scope()
@@ -202,7 +230,7 @@ class LineupStartPage(QWidget):
         self.shift_label.setText(self.tr("Shift:"))
         self.scope_label.setText(self.tr("Site or department:"))
         self.supervisor_label.setText(self.tr("Supervisor:"))
-        self.supervisor.setPlaceholderText(self.tr("Your name (kept for next time)"))
+        self.supervisor.setPlaceholderText(self.tr("Your name (required, kept for next time)"))
         for n, shift in enumerate(SHIFTS):
             self.shift.setItemText(n, look.shift_text(shift))
         for n, scope in enumerate(self.scopes):

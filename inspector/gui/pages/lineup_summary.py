@@ -20,25 +20,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.domain.summary import LineupSummary
 from inspector.gui.context import AppContext
-from inspector.gui.controllers.lineup_controller import LineupController, LineupSummary
+from inspector.gui.controllers.lineup_controller import LineupController
 from inspector.gui.errors import show_error
 from inspector.gui.i18n import current_language
 from inspector.gui.models.lineup_summary_model import FaultCountsModel, FollowUpModel
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
+from inspector.services.report_jobs import LINEUP_SHEET, ReportRequest, report_language
 
 log = logging.getLogger(__name__)
 
 
-def sheet_path(db_path: Path, summary: LineupSummary) -> Path:
-    """Where the line-up sheet goes: a folder beside the database, one file per line-up."""
-    lineup = summary.lineup
-    return (
-        db_path.parent
-        / f"{db_path.stem}-sheets"
-        / f"lineup-{lineup.day.isoformat()}-{lineup.id}.pdf"
-    )
+def sheet_path(db_path: Path, summary: LineupSummary, lang: str = "zh") -> Path:
+    """Where the line-up sheet goes: a folder beside the database, one file per line-up, named
+    as every line-up sheet is (``services.report_jobs``)."""
+    request = ReportRequest(lang=lang, lineup=summary.lineup)
+    return db_path.parent / f"{db_path.stem}-sheets" / LINEUP_SHEET.file_name(request)
 
 
 def open_file(path: Path) -> None:
@@ -174,7 +173,7 @@ class LineupSummaryPage(QWidget):
     def _review_selected(self, *_args) -> None:
         index = self.follow_view.currentIndex()
         if index.isValid():
-            position = self.follow_model.row_object(index.row()).person.inspection.position
+            position = self.follow_model.row_object(index.row()).inspection.position
             self.review_requested.emit(position)
         else:
             self.review_requested.emit(0)
@@ -184,21 +183,13 @@ class LineupSummaryPage(QWidget):
     def print_sheet(self) -> None:
         if self.summary is None:
             return
-        try:
-            from inspector.reports import build_lineup_sheet
-        except ImportError:
-            self.sheet_status.setText(
-                self.tr("The line-up sheet is not available in this version.")
-            )
-            return
-        lineup_id = self.summary.lineup.id
-        out_path = sheet_path(self.context.db_path, self.summary)
-        lang = current_language()
+        request = ReportRequest(
+            lang=report_language(current_language()), lineup=self.summary.lineup
+        )
+        out_path = sheet_path(self.context.db_path, self.summary, request.lang)
 
         def build(store, _progress) -> Path:  # runs on the worker thread
-            out_path.parent.mkdir(parents=True, exist_ok=True)
-            result = build_lineup_sheet(store, lineup_id, out_path, lang)
-            return Path(result) if result else out_path
+            return LINEUP_SHEET.build(store, request, out_path, create_folder=True)
 
         self.print_button.setEnabled(False)
         self.sheet_status.setText(self.tr("Building the line-up sheet…"))

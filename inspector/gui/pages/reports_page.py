@@ -1,9 +1,11 @@
 """The reports screen: build a PDF (line-up sheet, employee record, monthly pack) or export
-the monthly figures, in the background, into an output folder the screen remembers."""
+the monthly figures, in the background, into an output folder the screen remembers.
+
+What each kind asks for, its file name and its build come from ``services.report_jobs``; this
+page shows the fields a kind takes and runs its build on the task runner."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
@@ -27,9 +29,20 @@ from inspector.gui.context import AppContext
 from inspector.gui.errors import show_error
 from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
+from inspector.services import report_jobs
+from inspector.services.employee_record import role_names
+from inspector.services.report_jobs import (
+    EMPLOYEE_RECORD,
+    LINEUP_SHEET,
+    MONTHLY_FIGURES,
+    MONTHLY_PACK,
+    Option,
+    ReportKind,
+    ReportRequest,
+    report_language,
+)
 
 OUTPUT_DIR_KEY = "reports/output_dir"
-LANGUAGES = ("zh", "en", "both")
 LINEUPS_OFFERED = 200
 
 
@@ -50,19 +63,6 @@ def default_output_dir() -> Path:
 
 def remember_output_dir(folder: Path) -> None:
     _settings().setValue(OUTPUT_DIR_KEY, str(folder))
-
-
-def report_language(ui_lang: str) -> str:
-    """The report language that goes with the UI language."""
-    return ui_lang if ui_lang in LANGUAGES else "zh"
-
-
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
-
-
-def safe_name(name: str) -> str:
-    """A file name without characters Windows or a shell would trip on."""
-    return _UNSAFE.sub("-", name).strip("-") or "report"
 
 
 def month_first_day(day: date) -> date:
@@ -212,7 +212,7 @@ class ReportsPage(QWidget):
         self.lineup_combo.currentIndexChanged.connect(self._update_buttons)
         context.events.roster_changed.connect(self.refresh_choices)
         context.events.lineup_changed.connect(lambda _id: self.refresh_choices())
-        context.events.language_changed.connect(lambda _lang: self.retranslate_ui())
+        # A language switch reaches the page as QEvent.LanguageChange (changeEvent).
 
         self.retranslate_ui()
         self.refresh_choices()
@@ -292,11 +292,11 @@ class ReportsPage(QWidget):
             parts.append(self.tr("(not finished)"))
         return "  ".join(p for p in parts if p)
 
-    def report_kind(self) -> str:
-        return self.report_combo.currentData() or "monthly"
+    def report_kind(self) -> ReportKind:
+        return report_jobs.kind(self.report_combo.currentData() or MONTHLY_PACK.id)
 
-    def set_report(self, kind: str) -> None:
-        self.report_combo.setCurrentIndex(self.report_combo.findData(kind))
+    def set_report(self, kind_id: str) -> None:
+        self.report_combo.setCurrentIndex(self.report_combo.findData(kind_id))
 
     def set_period(self, start: date, end: date) -> None:
         self.from_edit.setDate(QDate(start.year, start.month, start.day))
@@ -330,50 +330,82 @@ class ReportsPage(QWidget):
             self.set_output_dir(chosen)
 
     def _update_fields(self) -> None:
-        kind = self.report_kind()
+        options = self.report_kind().options
         visible = {
-            self.lineup_combo: kind == "lineup",
-            self.employee_combo: kind == "employee",
-            self.period_row: kind == "employee",
-            self.month_edit: kind in ("monthly", "figures"),
-            self.department_combo: kind in ("monthly", "figures"),
-            self.format_combo: kind == "figures",
+            self.lineup_combo: Option.LINEUP in options,
+            self.employee_combo: Option.EMPLOYEE in options,
+            self.period_row: Option.PERIOD in options,
+            self.month_edit: Option.MONTH in options,
+            self.department_combo: Option.DEPARTMENT in options,
+            self.format_combo: Option.FORMAT in options,
         }
         for field, shown in visible.items():
             self.form.setRowVisible(field, shown)
-        self.description_label.setText(self._description(kind))
+        self.description_label.setText(self._description(self.report_kind()))
         self._update_buttons()
 
-    def _description(self, kind: str) -> str:
+    def _description(self, kind: ReportKind) -> str:
         return {
-            "lineup": self.tr(
+            LINEUP_SHEET.id: self.tr(
                 "One line-up on one page: who was inspected, the faults in words, who was "
                 "absent, the counts and room for signatures."
             ),
-            "employee": self.tr(
+            EMPLOYEE_RECORD.id: self.tr(
                 "One person over a period: every inspection, the faults that come back and "
                 "compliance by month."
             ),
-            "monthly": self.tr(
+            MONTHLY_PACK.id: self.tr(
                 "The month for the company or one department: compliance by department and by "
                 "person, repeated faults, absences and the daily trend."
             ),
-            "figures": self.tr(
+            MONTHLY_FIGURES.id: self.tr(
                 "The figures of the monthly pack per employee and per department, as a "
                 "spreadsheet (CSV or Excel)."
             ),
-        }.get(kind, "")
+        }[kind.id]
+
+    def _kind_names(self) -> list[tuple[str, str]]:
+        return [
+            (self.tr("Line-up sheet"), LINEUP_SHEET.id),
+            (self.tr("Employee record"), EMPLOYEE_RECORD.id),
+            (self.tr("Monthly compliance pack"), MONTHLY_PACK.id),
+            (self.tr("Monthly figures (CSV or Excel)"), MONTHLY_FIGURES.id),
+        ]
 
     def _update_buttons(self, *_args: object) -> None:
-        busy = self._running
         kind = self.report_kind()
-        ready = {
-            "lineup": self.lineup_combo.currentData() is not None,
-            "employee": self._employee_no() is not None,
-        }.get(kind, True)
-        self.build_button.setEnabled(ready and not busy)
+        ready = self._request(kind) is not None
+        self.build_button.setEnabled(ready and not self._running)
         self.build_button.setText(
-            self.tr("Export figures") if kind == "figures" else self.tr("Build PDF")
+            self.tr("Build PDF") if kind.is_pdf else self.tr("Export figures")
+        )
+
+    def _request(self, kind: ReportKind) -> ReportRequest | None:
+        """The options chosen for ``kind``, or None while one it needs is missing."""
+        options = kind.options
+        lineup = None
+        if Option.LINEUP in options:
+            lineup_id = self.lineup_combo.currentData()
+            lineup = next((lu for lu in self._lineups if lu.id == lineup_id), None)
+            if lineup is None:
+                return None
+        employee_no = ""
+        if Option.EMPLOYEE in options:
+            employee_no = self._employee_no() or ""
+            if not employee_no:
+                return None
+        return ReportRequest(
+            lang=self.language_combo.currentData() or "zh",
+            lineup=lineup,
+            employee_no=employee_no,
+            start=self.from_edit.date().toPython(),
+            end=self.to_edit.date().toPython(),
+            month=self.month(),
+            department=self.department_combo.currentData()
+            if Option.DEPARTMENT in options
+            else None,
+            fmt=self.format_combo.currentData() or kind.formats[0],
+            roles=role_names(self.context.catalogue) if Option.EMPLOYEE in options else None,
         )
 
     def _employee_no(self) -> str | None:
@@ -387,88 +419,24 @@ class ReportsPage(QWidget):
     # -- building -----------------------------------------------------------------------------
 
     def build(self) -> None:
-        """Build the chosen report in the background; open it when it is ready."""
+        """Build the chosen report in the background; open a PDF when it is ready."""
         kind = self.report_kind()
-        if kind == "figures":
-            self.export_figures()
+        request = self._request(kind)
+        if request is None:
             return
-        lang = self.language_combo.currentData() or "zh"
-        folder = self.output_dir
-        suffix = "" if lang == "zh" else f"-{lang}"
-        if kind == "lineup":
-            lineup_id = self.lineup_combo.currentData()
-            if lineup_id is None:
-                return
-            lineup = self.context.store.get_lineup(lineup_id)
-            out_path = folder / safe_name(f"lineup-{lineup.day:%Y%m%d}-{lineup_id}{suffix}.pdf")
+        out_path = self.output_dir / kind.file_name(request)
 
-            def task(store, _progress):
-                from inspector.reports import build_lineup_sheet
+        def run(store, progress) -> Path:  # runs on the worker thread
+            return kind.build(store, request, out_path, progress, create_folder=True)
 
-                return build_lineup_sheet(store, lineup_id, out_path, lang)
-
-        elif kind == "employee":
-            employee_no = self._employee_no()
-            if employee_no is None:
-                return
-            start = self.from_edit.date().toPython()
-            end = self.to_edit.date().toPython()
-            out_path = folder / safe_name(
-                f"employee-{employee_no}-{start:%Y%m%d}-{end:%Y%m%d}{suffix}.pdf"
-            )
-
-            roles = {role.id: role.name for role in self.context.catalogue.roles}
-
-            def task(store, progress):
-                from inspector.reports import build_employee_record
-
-                return build_employee_record(
-                    store, employee_no, start, end, out_path, lang, roles=roles, progress=progress
-                )
-
+        if kind.is_pdf:
+            self._start(self.tr("Building {name}…").format(name=out_path.name))
+            on_done = self._built
         else:
-            month = self.month()
-            department = self.department_combo.currentData()
-            dept = f"-{department}" if department else ""
-            out_path = folder / safe_name(f"monthly-{month:%Y-%m}{dept}{suffix}.pdf")
-
-            def task(store, progress):
-                from inspector.reports import build_monthly_pack
-
-                return build_monthly_pack(
-                    store, month, out_path, lang, department=department, progress=progress
-                )
-
-        def run(store, progress):
-            folder.mkdir(parents=True, exist_ok=True)
-            result = task(store, progress)
-            return Path(result) if isinstance(result, str | Path) else out_path
-
-        self._start(self.tr("Building {name}…").format(name=out_path.name))
+            self._start(self.tr("Exporting {name}…").format(name=out_path.name))
+            on_done = self._exported
         self.context.runner.submit(
-            run, on_done=self._built, on_error=self._failed, on_progress=self._on_progress
-        )
-
-    def export_figures(self) -> None:
-        """Write the month's figures (per department and employee) to CSV or XLSX."""
-        month = self.month()
-        department = self.department_combo.currentData()
-        fmt = self.format_combo.currentData() or "xlsx"
-        lang = self.language_combo.currentData() or "zh"
-        folder = self.output_dir
-        dept = f"-{department}" if department else ""
-        out_path = folder / safe_name(f"figures-{month:%Y-%m}{dept}.{fmt}")
-
-        def run(store, _progress):
-            from inspector.services.figures import export_monthly
-
-            folder.mkdir(parents=True, exist_ok=True)
-            result = export_monthly(store, month, out_path, fmt, department=department, lang=lang)
-            return Path(result) if isinstance(result, str | Path) else out_path
-
-        self._start(self.tr("Exporting {name}…").format(name=out_path.name))
-        self.context.runner.submit(
-            run, on_done=self._exported, on_error=self._failed, on_progress=self._on_progress
+            run, on_done=on_done, on_error=self._failed, on_progress=self._on_progress
         )
 
     def _start(self, message: str) -> None:
@@ -529,17 +497,9 @@ class ReportsPage(QWidget):
     def retranslate_ui(self) -> None:
         """Reword everything shown (no database access: this runs on every language switch)."""
         self.title_label.setText(self.tr("Reports"))
-        kind = self.report_combo.currentData() or "monthly"
-        self._refill(
-            self.report_combo,
-            [
-                (self.tr("Line-up sheet"), "lineup"),
-                (self.tr("Employee record"), "employee"),
-                (self.tr("Monthly compliance pack"), "monthly"),
-                (self.tr("Monthly figures (CSV or Excel)"), "figures"),
-            ],
-        )
-        self.report_combo.setCurrentIndex(self.report_combo.findData(kind))
+        kind_id = self.report_combo.currentData() or MONTHLY_PACK.id
+        self._refill(self.report_combo, self._kind_names())
+        self.report_combo.setCurrentIndex(self.report_combo.findData(kind_id))
         lang = self.language_combo.currentData()
         self._refill(
             self.language_combo,

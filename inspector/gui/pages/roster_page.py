@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +31,9 @@ from inspector.gui.models.base import ROW_ROLE
 from inspector.gui.models.roster_model import RosterModel
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 from inspector.storage.store import ImportSummary
+
+if TYPE_CHECKING:
+    from inspector.services.roster_import import ImportPlan
 
 
 class RosterPage(QWidget):
@@ -277,9 +281,9 @@ class RosterPage(QWidget):
         self.status_label.setText(self.tr("Reading {name}…").format(name=path.name))
 
         def read(_store, _progress):
-            from inspector.files.roster import read_roster
+            from inspector.services.roster_import import read_file
 
-            return read_roster(path, catalogue)
+            return read_file(path, catalogue)
 
         self.context.runner.submit(read, on_done=self._show_preview, on_error=self._import_failed)
 
@@ -300,7 +304,7 @@ class RosterPage(QWidget):
             parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._apply_import(dialog.employees_to_import()))
+        dialog.accepted.connect(lambda: self._apply_import(dialog.plan))
         dialog.rejected.connect(self._import_cancelled)
         dialog.finished.connect(lambda _result: setattr(self, "import_dialog", None))
         self.import_dialog = dialog
@@ -310,11 +314,14 @@ class RosterPage(QWidget):
         self.status_label.setText(self.tr("Nothing was imported."))
         self.import_finished.emit(None)
 
-    def _apply_import(self, employees: tuple[Employee, ...]) -> None:
+    def _apply_import(self, plan: ImportPlan) -> None:
+        """Save what the preview showed; with bad rows, accepting meant "the good rows only"."""
         self.import_button.setEnabled(False)
 
         def upsert(store, _progress):
-            return store.upsert_employees(employees)
+            from inspector.services.roster_import import save_import
+
+            return save_import(store, plan, good_rows_only=True)
 
         self.context.runner.submit(upsert, on_done=self._imported, on_error=self._import_failed)
 

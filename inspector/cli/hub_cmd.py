@@ -1,0 +1,297 @@
+"""``inspector hub ...``: many sites and one HR view through the company's PostgreSQL hub.
+
+IT: ``hub init URL`` (once, idempotent), ``hub add-site NAME``, ``hub add-hr LOGIN``.
+Each copy: ``hub connect URL``, ``hub push``, ``hub pull``, ``hub status [--json]``.
+Offline: ``hub export FILE`` at the site, ``hub import FILE`` on a connected copy.
+HR: ``hub publish-roster``.
+
+A hub that is down or refuses the login gets one line and exit status 2; the local database is
+left as it was. Passwords come from libpq (~/.pgpass, PGPASSFILE, PGPASSWORD, a service file)
+and are never stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from inspector.cli import CommandError
+from inspector.cli.common import add_common_arguments, open_store
+from inspector.domain.errors import UserError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    hub = subparsers.add_parser(
+        "hub",
+        help="share sealed records through the company hub (PostgreSQL)",
+        description=(
+            "Sites push their sealed line-ups to the company's PostgreSQL hub; HR pulls every "
+            "site's records and prints the company's reports. See docs/hub.md."
+        ),
+    )
+    commands = hub.add_subparsers(dest="hub_command", metavar="ACTION", required=True)
+
+    init = commands.add_parser(
+        "init",
+        help="IT: create or update the hub schema (safe to run again)",
+        description="Create the hub schema and its roles in the PostgreSQL database of URL, "
+        "or bring it up to date. Needs a login that may create roles.",
+    )
+    init.add_argument("url", metavar="URL", help="e.g. postgresql://it@hub.example.com/inspector")
+    init.set_defaults(func=run_init)
+
+    site = commands.add_parser(
+        "add-site",
+        help="IT: add a site and its login; prints what the site enters",
+    )
+    site.add_argument("name", metavar="NAME", help="the site's name, e.g. 翠湖花园")
+    site.add_argument("--url", metavar="URL", help="IT's login on the hub (default: this copy's)")
+    site.add_argument("--role", metavar="LOGIN", help="the site's login name (default: derived)")
+    add_common_arguments(site, checklists=False)
+    site.set_defaults(func=run_add_site)
+
+    hr = commands.add_parser("add-hr", help="IT: add a login for HR (reads every site)")
+    hr.add_argument("role", metavar="LOGIN", help="the login name, e.g. hr_wang")
+    hr.add_argument("--url", metavar="URL", help="IT's login on the hub (default: this copy's)")
+    add_common_arguments(hr, checklists=False)
+    hr.set_defaults(func=run_add_hr)
+
+    connect = commands.add_parser(
+        "connect", help="connect this copy to the hub (the URL is stored without a password)"
+    )
+    connect.add_argument("url", metavar="URL")
+    add_common_arguments(connect, checklists=False)
+    connect.set_defaults(func=run_connect)
+
+    push = commands.add_parser("push", help="send this site's sealed records the hub lacks")
+    add_common_arguments(push, checklists=False)
+    push.set_defaults(func=run_push)
+
+    pull = commands.add_parser(
+        "pull", help="bring in the master roster and (for HR) every site's records"
+    )
+    pull.add_argument(
+        "--take-master-roster",
+        action="store_true",
+        help="where the roster was edited here and HR's master differs, take the master",
+    )
+    add_common_arguments(pull, checklists=False)
+    pull.set_defaults(func=run_pull)
+
+    status = commands.add_parser("status", help="site id, last push and pull, records waiting")
+    status.add_argument("--json", action="store_true", help="print JSON")
+    add_common_arguments(status, checklists=False)
+    status.set_defaults(func=run_status)
+
+    export = commands.add_parser("export", help="offline: write this site's records to a file")
+    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument("--site", metavar="NAME", help="the site's name (when not connected)")
+    add_common_arguments(export, checklists=False)
+    export.set_defaults(func=run_export)
+
+    imp = commands.add_parser("import", help="add a site's exported file to the hub")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    add_common_arguments(imp, checklists=False)
+    imp.set_defaults(func=run_import)
+
+    roster = commands.add_parser(
+        "publish-roster", help="HR: this copy's roster becomes the company's master roster"
+    )
+    add_common_arguments(roster, checklists=False)
+    roster.set_defaults(func=run_publish_roster)
+
+
+def _user_errors(fn):
+    """A UserError (hub down, login refused, document refused) is one line and status 2."""
+
+    def wrapped(args: argparse.Namespace) -> int:
+        try:
+            return fn(args)
+        except UserError as exc:
+            raise CommandError(str(exc)) from None
+
+    return wrapped
+
+
+@_user_errors
+def run_init(args: argparse.Namespace) -> int:
+    from inspector.services.hub_sync import init_hub
+
+    result = init_hub(args.url)
+    if result.applied:
+        print(f"Hub {result.where}: schema version {result.version} set up.")
+    else:
+        print(f"Hub {result.where}: already up to date (schema version {result.version}).")
+    return 0
+
+
+def _print_credentials(creds, what: str) -> None:
+    print(f"{what} added with the login {creds.role}.")
+    print("On that computer:")
+    print("  1. Add this line to the password file of the user who runs Inspector")
+    print("     (~/.pgpass, mode 600; on Windows %APPDATA%\\postgresql\\pgpass.conf):")
+    print(f"       {creds.pgpass}")
+    print("  2. Run:")
+    print(f'       inspector hub connect "{creds.connect_url}"')
+    print("The password is shown only this once; Inspector does not keep it.")
+
+
+def _it_url(args: argparse.Namespace) -> str:
+    """--url, else the hub this copy is connected to (IT's own copy)."""
+    if args.url:
+        return args.url
+    from inspector.services.hub_sync import status
+
+    with open_store(args) as store:
+        url = status(store).url
+    if not url:
+        raise CommandError("give --url URL: IT's login on the hub (this copy is not connected)")
+    return url
+
+
+@_user_errors
+def run_add_site(args: argparse.Namespace) -> int:
+    from inspector.services.hub_sync import add_site
+
+    creds = add_site(_it_url(args), args.name, args.role)
+    _print_credentials(creds, f"Site {args.name.strip()}")
+    return 0
+
+
+@_user_errors
+def run_add_hr(args: argparse.Namespace) -> int:
+    from inspector.services.hub_sync import add_hr
+
+    _print_credentials(add_hr(_it_url(args), args.role), "HR")
+    return 0
+
+
+@_user_errors
+def run_connect(args: argparse.Namespace) -> int:
+    from inspector.services.hub_sync import connect
+
+    with open_store(args) as store:
+        result = connect(store, args.url)
+    if result.kind == "site":
+        print(f"Connected to the hub {result.where} as site {result.site_name}.")
+    else:
+        print(f"Connected to the hub {result.where} as {result.kind.upper()} (reads every site).")
+    if result.password_dropped:
+        print(
+            "The password in the URL was not stored: put it in ~/.pgpass (or PGPASSFILE) for "
+            "the next push and pull."
+        )
+    return 0
+
+
+@_user_errors
+def run_push(args: argparse.Namespace) -> int:
+    from inspector.services.hub_sync import push
+
+    with open_store(args) as store:
+        result = push(store)
+    if result.skipped_reason:
+        print(f"Nothing to push: {result.skipped_reason}.")
+    elif result.sent:
+        print(f"Pushed {result.sent} document{'s' if result.sent != 1 else ''} to the hub.")
+    else:
+        print("The hub already has every sealed record of this site.")
+    return 0
+
+
+@_user_errors
+def run_pull(args: argparse.Namespace) -> int:
+    from inspector.services.hub_sync import pull
+
+    with open_store(args) as store:
+        result = pull(store, take_master_roster=args.take_master_roster)
+    if result.documents:
+        print(
+            f"Pulled {result.documents} document{'s' if result.documents != 1 else ''} "
+            f"({result.lineups} line-ups) from {', '.join(result.sites)}."
+        )
+    else:
+        print("No new records on the hub.")
+    if result.roster_added or result.roster_updated:
+        print(
+            f"Roster: {result.roster_added} added, {result.roster_updated} updated from the "
+            "master roster."
+        )
+    if result.conflicts:
+        print(
+            f"{len(result.conflicts)} employee{'s' if len(result.conflicts) != 1 else ''} "
+            "edited here differ from HR's master roster and were kept as they are here:"
+        )
+        for conflict in result.conflicts:
+            changes = "; ".join(
+                f"{name} here {getattr(conflict.local, name)!r}, master "
+                f"{getattr(conflict.master, name)!r}"
+                for name in conflict.fields
+            )
+            print(f"  {conflict.employee_no}: {changes}")
+        print("Correct them here, or run 'inspector hub pull --take-master-roster'.")
+    return 0
+
+
+@_user_errors
+def run_status(args: argparse.Namespace) -> int:
+    from inspector.services.hub_sync import status
+
+    with open_store(args) as store:
+        result = status(store)
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print(f"Site id:      {result.site_id or '(made at the first connect or export)'}")
+    if result.connected:
+        who = f"site {result.site_name}" if result.role == "site" else result.role.upper()
+        print(f"Hub:          {result.url} (as {who})")
+    else:
+        print("Hub:          not connected (inspector hub connect URL)")
+    print(f"Last push:    {result.last_push or 'never'}")
+    print(f"Last pull:    {result.last_pull or 'never'}")
+    print(f"Waiting:      {result.waiting} sealed document{'s' if result.waiting != 1 else ''}")
+    if result.pulled_documents:
+        print(
+            f"Pulled:       {result.pulled_documents} documents of {result.pulled_sites} "
+            f"site{'s' if result.pulled_sites != 1 else ''}"
+        )
+    return 0
+
+
+@_user_errors
+def run_export(args: argparse.Namespace) -> int:
+    from inspector.services.hub_sync import export_file
+
+    with open_store(args) as store:
+        result = export_file(store, args.file, args.site)
+    print(
+        f"Wrote {result.documents} document{'s' if result.documents != 1 else ''} of site "
+        f"{result.site_name} to {result.path}. Import it with 'inspector hub import' on a "
+        "connected copy."
+    )
+    return 0
+
+
+@_user_errors
+def run_import(args: argparse.Namespace) -> int:
+    from inspector.services.hub_sync import import_file
+
+    with open_store(args) as store:
+        result = import_file(store, args.file)
+    print(
+        f"Site {result.site_name}: {result.added} document{'s' if result.added != 1 else ''} "
+        f"added to the hub, {result.already} already there."
+    )
+    return 0
+
+
+@_user_errors
+def run_publish_roster(args: argparse.Namespace) -> int:
+    from inspector.services.hub_sync import publish_roster
+
+    with open_store(args) as store:
+        changed = publish_roster(store)
+    print(f"Master roster published: {changed} employee{'s' if changed != 1 else ''} changed.")
+    return 0

@@ -1,0 +1,341 @@
+"""The report kinds: for each, the options it takes, its default file name and how it is built.
+
+The Reports page, the employee screen, the line-up summary and ``inspector report`` /
+``inspector export`` all go through this registry, so a report is named and built one way
+wherever it is asked for. Adding a report: a query (``storage/report_queries.py``), a renderer
+(``reports/``) and one ``ReportKind`` in ``KINDS``.
+
+Default file names follow one pattern: ``{kind}-{what}{-lang}.{ext}``, days as ``YYYYMMDD``,
+months as ``YYYY-MM``, and a language suffix for every language but Chinese, e.g.
+``lineup-20250507-3.pdf``, ``employee-E004-20250301-20250430-en.pdf``,
+``monthly-2025-04-工程部-both.pdf``, ``figures-2025-04-en.xlsx``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from inspector.domain.checklist import InspectionType
+from inspector.domain.errors import UserError
+from inspector.domain.lineup import Lineup
+from inspector.domain.text import Text
+
+if TYPE_CHECKING:  # the store and the report queries load with the first build
+    from inspector.storage.store import Store
+
+Progress = Callable[[float, str], None]  # (fraction done, message in the report's language)
+
+LANGUAGES = ("zh", "en", "both")
+FIGURES_FORMATS = ("xlsx", "csv")
+LINEUP_TYPE = InspectionType.LINEUP  # the sheet and every figure are of line-ups
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+class Option(StrEnum):
+    """What a report kind is asked for (beyond its language, which every kind takes)."""
+
+    LINEUP = "lineup"  # one line-up
+    EMPLOYEE = "employee"  # one employee, by number
+    PERIOD = "period"  # from a day to a day, both included
+    MONTH = "month"
+    DEPARTMENT = "department"  # optional: one department instead of the whole company
+    FORMAT = "format"  # the file format, for a spreadsheet
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRequest:
+    """The options of one report; each kind reads the ones it takes."""
+
+    lang: str = "zh"  # zh, en or both
+    lineup: Lineup | None = None
+    employee_no: str = ""
+    start: date | None = None
+    end: date | None = None
+    month: date | None = None  # any day of the month
+    department: str | None = None
+    fmt: str = "pdf"  # the spreadsheet kinds: xlsx or csv
+    roles: Mapping[str, Text] | None = None  # role id -> name (the employee record)
+
+
+class LineupChoiceError(UserError):
+    """A line-up asked for by day (and shift, site) that is missing or not the only one."""
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    id: str  # also the first word of the default file name
+    options: frozenset[Option]
+    formats: tuple[str, ...]  # the first is the default
+    name_parts: Callable[[ReportRequest], tuple[str, ...]]
+    builder: Callable[[Store, ReportRequest, Path, Progress | None], Path]
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.formats == ("pdf",)
+
+    def file_name(self, request: ReportRequest) -> str:
+        """The default file name (no folder) for ``request``."""
+        ext = request.fmt if request.fmt in self.formats else self.formats[0]
+        stem = "-".join((self.id, *(p for p in self.name_parts(request) if p)))
+        return safe_name(f"{stem}{language_suffix(request.lang)}.{ext}")
+
+    def build(
+        self,
+        store: Store,
+        request: ReportRequest,
+        out_path: Path | str,
+        progress: Progress | None = None,
+        *,
+        create_folder: bool = False,
+    ) -> Path:
+        """Write the report to ``out_path`` and return the path written. ``create_folder``
+        makes the folder first (the GUI's output folder may not exist yet)."""
+        out_path = Path(out_path)
+        if create_folder:
+            out_path.parent.mkdir(parents=True, exist_ok=True)
+        return Path(self.builder(store, request, out_path, progress))
+
+
+def safe_name(name: str) -> str:
+    """A file name without characters Windows or a shell would trip on."""
+    return _UNSAFE.sub("-", name).strip("-") or "report"
+
+
+def language_suffix(lang: str) -> str:
+    return "" if lang == "zh" else f"-{lang}"
+
+
+def report_language(ui_lang: str) -> str:
+    """The report language that goes with the interface language."""
+    return ui_lang if ui_lang in LANGUAGES else "zh"
+
+
+def _need(value, option: Option):
+    if value is None or value == "":
+        raise ValueError(f"this report needs the option {option.value}")
+    return value
+
+
+# -- the builders (the facades the renderers are called through) ------------------------------
+
+
+def build_lineup_sheet(
+    store: Store,
+    lineup_id: int,
+    out_path: Path | str,
+    lang: str = "zh",
+    *,
+    invariant: bool = False,
+    generated_at: datetime | None = None,
+) -> Path:
+    """The sheet of one line-up: people, faults in words, absentees, counts, signatures."""
+    from inspector.reports.fonts import register_fonts
+    from inspector.reports.i18n import check_lang
+    from inspector.reports.lineup_sheet import render_lineup_sheet
+    from inspector.storage import report_queries
+
+    check_lang(lang)
+    register_fonts()
+    data = report_queries.lineup_sheet_data(store, lineup_id)
+    return render_lineup_sheet(data, out_path, lang, invariant=invariant, generated_at=generated_at)
+
+
+def build_employee_record(
+    store: Store,
+    employee_no: str,
+    start: date,
+    end: date,
+    out_path: Path | str,
+    lang: str = "zh",
+    *,
+    roles: Mapping[str, Text] | None = None,
+    invariant: bool = False,
+    generated_at: datetime | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """One employee's record from ``start`` to ``end`` (both included); the same record the
+    employee screen shows (``services.employee_record``). ``roles`` (role id -> name) names
+    the job role; without it the role's id is printed."""
+    from inspector.reports.employee_record import render_employee_record
+    from inspector.reports.fonts import register_fonts
+    from inspector.reports.i18n import check_lang
+    from inspector.services.employee_record import employee_record
+
+    check_lang(lang)
+    register_fonts()
+    data = employee_record(store, employee_no, start, end, roles=roles)
+    return render_employee_record(
+        data, out_path, lang, invariant=invariant, generated_at=generated_at, progress=progress
+    )
+
+
+def build_monthly_pack(
+    store: Store,
+    month: date,
+    out_path: Path | str,
+    lang: str = "zh",
+    department: str | None = None,
+    progress: Progress | None = None,
+    *,
+    invariant: bool = False,
+    generated_at: datetime | None = None,
+) -> Path:
+    """The monthly compliance pack of ``month`` (any day of it), for the whole company or one
+    ``department``. ``progress(fraction, message)`` is called as the build goes."""
+    from inspector.reports.fonts import register_fonts
+    from inspector.reports.i18n import check_lang, label
+    from inspector.reports.monthly_pack import render_monthly_pack
+    from inspector.storage import report_queries
+
+    check_lang(lang)
+    register_fonts()
+    if progress is not None:
+        progress(0.0, label("progress_reading", lang))
+    data = report_queries.monthly_pack_data(store, month, department)
+    if progress is not None:
+        progress(0.15, label("progress_layout", lang))
+    path = render_monthly_pack(
+        data,
+        out_path,
+        lang,
+        invariant=invariant,
+        generated_at=generated_at,
+        progress=progress,
+        progress_span=(0.2, 0.97),
+    )
+    if progress is not None:
+        progress(1.0, label("progress_done", lang))
+    return path
+
+
+def export_figures(
+    store: Store, month: date, out_path: Path | str, fmt: str, department: str | None, lang: str
+) -> Path:
+    """The monthly figures as a spreadsheet (``services.figures``)."""
+    from inspector.services.figures import export_monthly
+
+    return export_monthly(store, month, out_path, fmt, department=department, lang=lang)
+
+
+# -- the kinds --------------------------------------------------------------------------------
+
+
+def _lineup_of(request: ReportRequest) -> Lineup:
+    return _need(request.lineup, Option.LINEUP)
+
+
+def _month_of(request: ReportRequest) -> date:
+    return _need(request.month, Option.MONTH).replace(day=1)
+
+
+def _period_of(request: ReportRequest) -> tuple[date, date]:
+    return _need(request.start, Option.PERIOD), _need(request.end, Option.PERIOD)
+
+
+def _month_parts(request: ReportRequest) -> tuple[str, ...]:
+    return (f"{_month_of(request):%Y-%m}", request.department or "")
+
+
+def _employee_parts(request: ReportRequest) -> tuple[str, ...]:
+    start, end = _period_of(request)
+    return (_need(request.employee_no, Option.EMPLOYEE), f"{start:%Y%m%d}", f"{end:%Y%m%d}")
+
+
+def _lineup_parts(request: ReportRequest) -> tuple[str, ...]:
+    lineup = _lineup_of(request)
+    return (f"{lineup.day:%Y%m%d}", str(lineup.id))
+
+
+LINEUP_SHEET = ReportKind(
+    id="lineup",
+    options=frozenset({Option.LINEUP}),
+    formats=("pdf",),
+    name_parts=_lineup_parts,
+    builder=lambda store, r, out, _progress: build_lineup_sheet(
+        store, _lineup_of(r).id, out, r.lang
+    ),
+)
+
+EMPLOYEE_RECORD = ReportKind(
+    id="employee",
+    options=frozenset({Option.EMPLOYEE, Option.PERIOD}),
+    formats=("pdf",),
+    name_parts=_employee_parts,
+    builder=lambda store, r, out, progress: build_employee_record(
+        store, r.employee_no, *_period_of(r), out, r.lang, roles=r.roles, progress=progress
+    ),
+)
+
+MONTHLY_PACK = ReportKind(
+    id="monthly",
+    options=frozenset({Option.MONTH, Option.DEPARTMENT}),
+    formats=("pdf",),
+    name_parts=_month_parts,
+    builder=lambda store, r, out, progress: build_monthly_pack(
+        store, _month_of(r), out, r.lang, department=r.department, progress=progress
+    ),
+)
+
+MONTHLY_FIGURES = ReportKind(
+    id="figures",
+    options=frozenset({Option.MONTH, Option.DEPARTMENT, Option.FORMAT}),
+    formats=FIGURES_FORMATS,
+    name_parts=_month_parts,
+    builder=lambda store, r, out, _progress: export_figures(
+        store, _month_of(r), out, r.fmt, r.department, r.lang
+    ),
+)
+
+KINDS: tuple[ReportKind, ...] = (LINEUP_SHEET, EMPLOYEE_RECORD, MONTHLY_PACK, MONTHLY_FIGURES)
+
+
+def kind(kind_id: str) -> ReportKind:
+    """The kind with this id (KeyError for an unknown one)."""
+    for candidate in KINDS:
+        if candidate.id == kind_id:
+            return candidate
+    raise KeyError(kind_id)
+
+
+# -- choosing a line-up by day ----------------------------------------------------------------
+
+
+def _describe(lineup: Lineup) -> str:
+    return (
+        f"{lineup.id} ({' '.join(p for p in (lineup.shift, lineup.site, lineup.department) if p)})"
+    )
+
+
+def lineup_on(
+    store: Store, day: date, *, shift: str | None = None, site: str | None = None
+) -> Lineup:
+    """The one line-up of ``day`` (with ``shift`` and ``site`` when given; floor observations are
+    not line-ups). When there is none
+    or more than one, the message lists them and names the options that would tell them
+    apart (``--site`` when they are at different sites, ``--shift`` on different shifts)."""
+    found = [lu for lu in store.lineups_on(day, shift) if lu.inspection_type is LINEUP_TYPE]
+    if site:
+        found = [lu for lu in found if lu.site == site.strip()]
+    narrowed = " ".join(p for p in (shift, f"at {site}" if site else "") if p)
+    where = f"{day} ({narrowed})" if narrowed else f"{day}"
+    if not found:
+        others = [lu for lu in store.lineups_on(day) if lu.inspection_type is LINEUP_TYPE]
+        listed = f": that day has {', '.join(_describe(lu) for lu in others)}" if others else ""
+        raise LineupChoiceError(f"there is no line-up on {where}{listed}")
+    if len(found) == 1:
+        return found[0]
+    hints = ["the ID"]
+    if not site and len({lu.site for lu in found}) > 1:
+        hints.append("--site")
+    if not shift and len({lu.shift for lu in found}) > 1:
+        hints.append("--shift")
+    listed = ", ".join(_describe(lu) for lu in found)
+    raise LineupChoiceError(
+        f"{len(found)} line-ups on {where}: {listed}; give {' or '.join(hints)}"
+    )
