@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
@@ -27,10 +28,12 @@ from PySide6.QtWidgets import (
 from inspector import __version__
 from inspector.gui import i18n
 from inspector.gui.context import AppContext
-from inspector.gui.hub_status import HubStatus
 from inspector.gui.pages.lineup_section import LineupSection
 from inspector.gui.ui_settings import ui_settings
 from inspector.gui.widgets.touch import TOUCH_HEIGHT
+
+if TYPE_CHECKING:
+    from inspector.gui.hub_status import HubStatus
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +162,10 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.db_label)
 
         self._build_menus()
-        self.hub_status = HubStatus(context, self)
+        # The hub's menu, status and push on start come once the window is on screen: its
+        # PostgreSQL client takes longer to load than the rest of the first window.
+        self._hub_status: HubStatus | None = None
+        self.first_frame_shown.connect(lambda: self.hub_status)
         self.lineup.saved.connect(self.show_saved)
         self.lineup.save_failed.connect(self.show_not_saved)
         self.lineup.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -173,6 +179,15 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     # -- building ----------------------------------------------------------------------------
+
+    @property
+    def hub_status(self) -> HubStatus:
+        """The hub in the status bar and the Hub menu (built on first use)."""
+        if self._hub_status is None:
+            from inspector.gui.hub_status import HubStatus
+
+            self._hub_status = HubStatus(self.context, self)
+        return self._hub_status
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

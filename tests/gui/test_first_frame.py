@@ -30,6 +30,8 @@ LATER = (
     "inspector.gui.pages.checklists_page",
     "inspector.gui.pages.reports_page",
     "inspector.gui.dialogs.shortcuts_dialog",
+    "psycopg",
+    "inspector.storage.hub_server",
 )
 
 FIRST_FRAME = textwrap.dedent(
