@@ -36,7 +36,7 @@ clean "$app" checklists validate >"$work/validate.out" || fail "checklists valid
 grep -q '^OK:' "$work/validate.out" || fail "checklists validate printed: $(cat "$work/validate.out")"
 echo "smoke: checklists validate: $(cat "$work/validate.out")"
 # The checklists come from inside the bundle, not from a checkout that happens to be near.
-clean "$app" checklists show uniform >"$work/show.out"
+clean "$app" checklists show shoes >"$work/show.out"
 grep -q "$(dirname "$app")/_internal/checklists/" "$work/show.out" \
   || fail "the checklists were not read from the bundle: $(head -n3 "$work/show.out")"
 

@@ -11,20 +11,26 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from inspector import __version__
 from inspector.domain.errors import UserError
 
-# Command-group modules, in the order they appear in --help.
-_COMMAND_MODULES = (
-    "inspector.cli.checklists_cmd",
-    "inspector.cli.roster_cmd",
-    "inspector.cli.demo_cmd",
-    "inspector.cli.lineup_cmd",
-    "inspector.cli.report_cmd",
-    "inspector.cli.backup_cmd",
-    "inspector.cli.hub_cmd",
-)
+
+def _command_modules() -> tuple[ModuleType, ...]:
+    """The command-group modules, in the order they appear in --help. Imported only when a
+    command (or --help) is asked for: plain ``inspector`` starts the app without them."""
+    from inspector.cli import (
+        backup_cmd,
+        checklists_cmd,
+        demo_cmd,
+        hub_cmd,
+        lineup_cmd,
+        report_cmd,
+        roster_cmd,
+    )
+
+    return (checklists_cmd, roster_cmd, demo_cmd, lineup_cmd, report_cmd, backup_cmd, hub_cmd)
 
 
 class CommandError(UserError):
@@ -52,9 +58,8 @@ def add_checklists_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    import importlib
-
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The parser; ``commands=False`` leaves the subcommands out (start-up of the app)."""
     parser = argparse.ArgumentParser(
         prog="inspector",
         description="Uniform and grooming inspections. Without a command, starts the app.",
@@ -66,25 +71,36 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open the demo database (created on first use)"
     )
     parser.add_argument("--lang", choices=("zh", "en"), default=None, help="interface language")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in _COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
+    for module in _command_modules():
         module.register(subparsers)
     return parser
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """The parsed arguments; the command modules load only when something besides the app's
+    own options is given (a command, --help)."""
+    if not {"-h", "--help"} & set(argv):
+        app_only = build_parser(commands=False)
+        app_only.exit_on_error = False
+        try:
+            args, rest = app_only.parse_known_args(argv)
+        except argparse.ArgumentError:  # a command's own option: the full parser says it
+            rest = ["?"]
+        if not rest:
+            return args
+    return build_parser().parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command. Exit status 0 on success, 1 when a check fails (e.g. ``verify``), 2 for
     an error the user can act on (one line on stderr; for a bad argument, argparse's line
     naming the argument and what it allows), 130 on Ctrl+C."""
-    parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parse_arguments(sys.argv[1:] if argv is None else list(argv))
     except SystemExit as exc:  # --help, --version, or a bad argument (argparse printed it)
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     if args.command is None:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from inspector.storage.private import private_folder
+from inspector.paths import private_folder
 
 # A cell starting with one of these is a formula (or a DDE payload) to Excel and friends.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")

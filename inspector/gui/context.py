@@ -18,7 +18,6 @@ class AppEvents(QObject):
     roster_changed = Signal()
     lineup_changed = Signal(int)  # line-up id
     language_changed = Signal(str)  # "zh" or "en"
-    settings_changed = Signal()
 
 
 @dataclass
@@ -29,9 +28,3 @@ class AppContext:
     events: AppEvents
     db_path: Path
     read_only: bool = False
-
-    @property
-    def language(self) -> str:
-        from inspector.gui.i18n import current_language
-
-        return current_language()

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
+import os
+import time
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -24,30 +28,87 @@ from PySide6.QtWidgets import (
 from inspector import __version__
 from inspector.gui import i18n
 from inspector.gui.context import AppContext
-from inspector.gui.dialogs.shortcuts_dialog import ShortcutsDialog
-from inspector.gui.hub_status import HubStatus
 from inspector.gui.pages.lineup_section import LineupSection
 from inspector.gui.ui_settings import ui_settings
 from inspector.gui.widgets.touch import TOUCH_HEIGHT
+
+if TYPE_CHECKING:
+    from inspector.gui.hub_status import HubStatus
 
 log = logging.getLogger(__name__)
 
 SAVED_STYLE = "color:#2e7d32; font-weight:bold; padding:0 8px;"
 NOT_SAVED_STYLE = "background:#c62828; color:white; font-weight:bold; padding:0 8px;"
 
-# (key, module, class) of the pages other than the line-up; each takes (context, parent).
-PAGES = (
-    ("roster", "inspector.gui.pages.roster_page", "RosterPage"),
-    ("employees", "inspector.gui.pages.employee_page", "EmployeePage"),
-    ("checklists", "inspector.gui.pages.checklists_page", "ChecklistsPage"),
-    ("reports", "inspector.gui.pages.reports_page", "ReportsPage"),
+# The pages other than the line-up, each built (and its module imported) on its first visit:
+# the first window shows the line-up, and ReportLab, openpyxl and the report queries load with
+# the pages that use them.
+
+
+def _roster_page(context: AppContext) -> QWidget:
+    from inspector.gui.pages.roster_page import RosterPage
+
+    return RosterPage(context)
+
+
+def _employee_page(context: AppContext) -> QWidget:
+    from inspector.gui.pages.employee_page import EmployeePage
+
+    return EmployeePage(context)
+
+
+def _checklists_page(context: AppContext) -> QWidget:
+    from inspector.gui.pages.checklists_page import ChecklistsPage
+
+    return ChecklistsPage(context)
+
+
+def _reports_page(context: AppContext) -> QWidget:
+    from inspector.gui.pages.reports_page import ReportsPage
+
+    return ReportsPage(context)
+
+
+PAGES: tuple[tuple[str, Callable[[AppContext], QWidget]], ...] = (
+    ("roster", _roster_page),
+    ("employees", _employee_page),
+    ("checklists", _checklists_page),
+    ("reports", _reports_page),
 )
+KEYS = ("lineup", *(key for key, _build in PAGES))
+
+
+# Set (to anything) to print the time to the first frame on stdout and quit: bench/startup.py.
+FIRST_FRAME_ENV = "INSPECTOR_FIRST_FRAME"
+
+
+def process_age() -> float:
+    """Seconds since this process started (Linux), else since this module was imported."""
+    try:
+        fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")
+        return time.clock_gettime(time.CLOCK_BOOTTIME) - started
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.perf_counter() - _IMPORTED
+
+
+_IMPORTED = time.perf_counter()
+
+
+def report_first_frame_and_quit() -> None:
+    print(f"first frame {process_age():.3f} s", flush=True)
+    QApplication.quit()
 
 
 class MainWindow(QMainWindow):
+    first_frame_shown = Signal()  # once, after the first paint (deferred work starts here)
+
     def __init__(self, context: AppContext, *, open_demo: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.setObjectName("main_window")
+        self._painted = False
+        if os.environ.get(FIRST_FRAME_ENV):
+            self.first_frame_shown.connect(report_first_frame_and_quit)
         self.context = context
         self._open_demo = open_demo
         self.nav = QListWidget()
@@ -59,7 +120,7 @@ class MainWindow(QMainWindow):
         self.lineup.home.set_demo_available(open_demo is not None)
         self.pages: dict[str, QWidget | None] = {"lineup": self.lineup}
         self.stack.addWidget(self.lineup)
-        for key, _module, _cls in PAGES:
+        for key, _build in PAGES:
             self.pages[key] = None
             self.stack.addWidget(QWidget())  # built on first visit
         for _ in range(1 + len(PAGES)):
@@ -101,13 +162,16 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.db_label)
 
         self._build_menus()
-        self.hub_status = HubStatus(context, self)
+        # The hub's menu, status and push on start come once the window is on screen: its
+        # PostgreSQL client takes longer to load than the rest of the first window.
+        self._hub_status: HubStatus | None = None
+        self.first_frame_shown.connect(lambda: self.hub_status)
         self.lineup.saved.connect(self.show_saved)
         self.lineup.save_failed.connect(self.show_not_saved)
         self.lineup.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.lineup.import_requested.connect(self.import_roster)
         self.lineup.demo_requested.connect(self.open_demo)
-        self.shortcuts_dialog: ShortcutsDialog | None = None
+        self.shortcuts_dialog: QWidget | None = None
         self._saved_at: datetime | None = None
         self._not_saved = ""  # the problem of the last write, while it failed
         self.nav.setCurrentRow(0)
@@ -115,6 +179,15 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     # -- building ----------------------------------------------------------------------------
+
+    @property
+    def hub_status(self) -> HubStatus:
+        """The hub in the status bar and the Hub menu (built on first use)."""
+        if self._hub_status is None:
+            from inspector.gui.hub_status import HubStatus
+
+            self._hub_status = HubStatus(self.context, self)
+        return self._hub_status
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -146,20 +219,12 @@ class MainWindow(QMainWindow):
         self.about_action = self.help_menu.addAction("", self.show_about)
 
     def _page(self, key: str) -> QWidget:
-        """The page for a navigation entry, built on first visit (its module may be absent)."""
+        """The page for a navigation entry, built on first visit."""
         page = self.pages.get(key)
         if page is not None:
             return page
-        index = 1 + [k for k, _m, _c in PAGES].index(key)
-        _key, module_name, class_name = PAGES[index - 1]
-        try:
-            module = importlib.import_module(module_name)
-            page = getattr(module, class_name)(self.context)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            page = QLabel(self.tr("This page is not available in this version."))
-            page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        index = KEYS.index(key)
+        page = PAGES[index - 1][1](self.context)
         placeholder = self.stack.widget(index)
         self.stack.insertWidget(index, page)
         self.stack.removeWidget(placeholder)
@@ -168,10 +233,9 @@ class MainWindow(QMainWindow):
         return page
 
     def show_page(self, row: int) -> None:
-        keys = ["lineup", *(k for k, _m, _c in PAGES)]
-        if not 0 <= row < len(keys):
+        if not 0 <= row < len(KEYS):
             return
-        page = self._page(keys[row])
+        page = self._page(KEYS[row])
         self.stack.setCurrentWidget(page)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)
@@ -216,6 +280,8 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         if self.shortcuts_dialog is None:
+            from inspector.gui.dialogs.shortcuts_dialog import ShortcutsDialog
+
             self.shortcuts_dialog = ShortcutsDialog(self)
         self.shortcuts_dialog.show()
         self.shortcuts_dialog.activateWindow()
@@ -271,6 +337,12 @@ class MainWindow(QMainWindow):
         geometry = ui_settings().value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 760)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_frame_shown.emit)  # after this frame is flushed
 
     def closeEvent(self, event: QCloseEvent) -> None:
         ui_settings().setValue("window/geometry", self.saveGeometry())

@@ -43,11 +43,14 @@ class _Task(QRunnable):
         try:
             with Store(self._db_path) as store:
                 result = self._fn(store, self._signals.progress.emit)
-        except Exception as exc:
-            log.exception("background task failed")
+        except Exception as exc:  # passed on whole: the receiver logs and shows it
             self._signals.failed.emit(exc)
         else:
             self._signals.finished.emit(result)
+
+
+def _log_unhandled(exc: Exception) -> None:
+    log.error("background task failed", exc_info=(type(exc), exc, exc.__traceback__))
 
 
 class TaskRunner(QObject):
@@ -73,8 +76,9 @@ class TaskRunner(QObject):
         signals = TaskSignals(self)
         if on_done:
             signals.finished.connect(on_done)
-        if on_error:
-            signals.failed.connect(on_error)
+        # The receiver of an error decides how it is told (``show_error`` logs an expected
+        # error as a warning, a bug with its traceback); nobody listening is a bug's log line.
+        signals.failed.connect(on_error or _log_unhandled)
         if on_progress:
             signals.progress.connect(on_progress)
         signals.finished.connect(lambda _result, s=signals: self._forget(s))

@@ -16,6 +16,7 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from inspector.paths import ensure_private_file, private_folder
 from inspector.reports import i18n
 from inspector.reports.fonts import FONT_NAME, register_fonts
 from inspector.reports.styles import (
@@ -27,7 +28,6 @@ from inspector.reports.styles import (
     PAGE_SIZE,
     RULE,
 )
-from inspector.storage.private import ensure_private_file, private_folder
 
 # The generation time printed by reproducible (invariant) builds.
 INVARIANT_TIME = datetime(2000, 1, 1, 0, 0)

@@ -28,9 +28,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from inspector.paths import backups_dir
+from inspector.paths import backups_dir, create_private_file, private_folder
 from inspector.storage.errors import StorageError, translated
-from inspector.storage.private import create_private_file, private_folder
 
 if TYPE_CHECKING:
     from inspector.storage.store import Store

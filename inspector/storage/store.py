@@ -14,7 +14,7 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from inspector.domain.checklist import ChecklistSet, InspectionType, applicable_
 from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark, Result
 from inspector.domain.people import Employee, Sex
 from inspector.domain.scoring import score_inspection
+from inspector.paths import ensure_private_file, private_folder
 from inspector.storage import errors, hub_local, seal
 from inspector.storage.errors import (
     LineupClosedError,
@@ -32,7 +33,6 @@ from inspector.storage.errors import (
     translated,
 )
 from inspector.storage.migrations import migrations
-from inspector.storage.private import ensure_private_file, private_folder
 
 BUSY_TIMEOUT_MS = 5000
 CHECKPOINT_WAIT_MS = 200  # after finishing a line-up: the screen waits for it
@@ -133,7 +133,7 @@ class Store:
                 # private, so that all three are private from their first byte.
                 ensure_private_file(self.path)
                 conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
-            self.db = Database(conn)
+            self.db = Database(conn, execute_plugins=False)  # no third-party hooks, fast open
             try:
                 self._configure()
                 if migrate and not self.read_only:
@@ -470,20 +470,6 @@ class Store:
                 (r["id"], ChecklistSet.from_dict(json.loads(r["content"]))) for r in rows
             ]
         return self._sets_cache[lineup_id]
-
-    def checklist_versions_used(
-        self, start: date | None = None, end: date | None = None
-    ) -> list[tuple[str, int, str]]:
-        """(set id, version, content hash) of every set used by line-ups in a period."""
-        rows = self._query(
-            "SELECT DISTINCT v.set_id, v.version, v.content_hash FROM checklist_versions v "
-            "JOIN lineup_checklists lc ON lc.checklist_version_id = v.id "
-            "JOIN lineups l ON l.id = lc.lineup_id "
-            "WHERE (:start IS NULL OR l.day >= :start) AND (:end IS NULL OR l.day <= :end) "
-            "ORDER BY v.set_id, v.version",
-            {"start": start and start.isoformat(), "end": end and end.isoformat()},
-        )
-        return [(r["set_id"], r["version"], r["content_hash"]) for r in rows]
 
     # -- line-ups ---------------------------------------------------------------------------
 
@@ -1067,7 +1053,3 @@ class Store:
             lineup = self._lineup({**r, "id": r["l_id"]})
             entries.append(HistoryEntry(lineup, self._inspection(r), tuple(marks.get(r["id"], ()))))
         return entries
-
-
-def with_id(employee: Employee, employee_id: int) -> Employee:
-    return replace(employee, id=employee_id)

@@ -932,10 +932,6 @@ It resumes at person {n}: {name}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>This page is not available in this version.</source>
-        <translation>此版本暂不提供该页面。</translation>
-    </message>
-    <message>
         <source>Saved ✓ {time}</source>
         <translation>已保存 ✓ {time}</translation>
     </message>

@@ -10,19 +10,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from helpers.factories import Fail, make_set
+from helpers.factories import finished_lineup as run_lineup
 
 from inspector import paths
 from inspector.cli import main
-from inspector.domain.checklist import (
-    AppliesTo,
-    ChecklistItem,
-    ChecklistSet,
-    InspectionType,
-    ItemKind,
-    Severity,
-    Source,
-)
-from inspector.domain.lineup import Result
 from inspector.domain.people import Employee, Sex
 from inspector.domain.text import Text
 from inspector.storage import Store
@@ -30,46 +22,14 @@ from inspector.storage.instance_lock import acquire_app_lock
 from inspector.storage.seal import seal_for_lineup
 
 ROOT = Path(__file__).resolve().parents[2]
-SET = ChecklistSet(
-    id="cli-set",
-    version=1,
-    inspection_type=InspectionType.LINEUP,
-    area="uniform",
-    title=Text("制服", "Uniform"),
-    items=tuple(
-        ChecklistItem(
-            id=f"cli.item-{n}",
-            kind=ItemKind.REQUIRED,
-            text=Text(f"要求{n}", f"rule {n}"),
-            applies_to=AppliesTo.EVERYONE,
-            severity=Severity.MINOR,
-            weight=1,
-            source=Source("cli.toml", "1"),
-        )
-        for n in range(3)
-    ),
-)
+SET = make_set("cli", 3, area="uniform", title=Text("制服", "Uniform"))
 
 
 def finished_lineup(path: Path, day: date = date(2025, 8, 1), photo: str = "") -> int:
     with Store(path) as store:
-        employee = store.save_employee(
-            Employee(f"P{day:%m%d}", "刘", Sex.FEMALE, "客房", "housekeeper")
-        )
-        lineup = store.start_lineup(
-            day=day,
-            shift="早班",
-            site="总店",
-            department="客房",
-            supervisor="陈",
-            sets=[SET],
-            employees=[employee],
-        )
-        inspection = store.inspections_for(lineup.id)[0]
-        store.set_mark(inspection.id, "cli.item-1", Result.FAIL, note="工牌缺失", photo=photo)
-        store.complete_inspection(inspection.id)
-        store.finish_lineup(lineup.id)
-        return lineup.id
+        person = Employee(f"P{day:%m%d}", "刘", Sex.FEMALE, "客房", "housekeeper")
+        fail = Fail(0, "cli.item-1", note="工牌缺失", photo=photo)
+        return run_lineup(store, [SET], [person], day=day, fails=[fail], supervisor="陈")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

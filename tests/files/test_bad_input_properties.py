@@ -16,23 +16,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.factories import make_set
 from helpers.fuzzing import fuzz_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from inspector import paths
-from inspector.domain.checklist import (
-    AppliesTo,
-    ChecklistItem,
-    ChecklistSet,
-    InspectionType,
-    ItemKind,
-    Severity,
-    Source,
-)
 from inspector.domain.lineup import Result
 from inspector.domain.people import Employee, Sex
-from inspector.domain.text import Text
 from inspector.files.checklists import ChecklistError, Problem, load_catalogue, validate_dirs
 from inspector.files.roster import (
     EXPORT_HEADERS,
@@ -383,24 +374,7 @@ def test_one_enormous_cell(tmp_path: Path, shipped_catalogue) -> None:
 
 # -- text is kept exactly as typed, and exported safely -----------------------------------------
 
-SET = ChecklistSet(
-    id="prop-set",
-    version=1,
-    inspection_type=InspectionType.LINEUP,
-    area="grooming",
-    title=Text("仪容", "Grooming"),
-    items=(
-        ChecklistItem(
-            id="prop.item",
-            kind=ItemKind.REQUIRED,
-            text=Text("要求", "rule"),
-            applies_to=AppliesTo.EVERYONE,
-            severity=Severity.MINOR,
-            weight=1,
-            source=Source("prop.toml", "1"),
-        ),
-    ),
-)
+SET = make_set("prop", 1)
 any_text = st.one_of(
     st.sampled_from(NASTY),
     st.text(alphabet=st.one_of(st.characters(exclude_categories=("Cs",)), st.sampled_from(ODD))),
@@ -430,7 +404,7 @@ def test_names_and_notes_are_stored_exactly_as_typed(tmp_path: Path) -> None:
             again = store.get_employee(saved.id)
             assert (again.name, again.department) == (name, department)
             assert name in [e.name for e in store.list_employees(search=number)]
-            store.set_mark(inspection.id, "prop.item", Result.FAIL, note=note)
+            store.set_mark(inspection.id, "prop.item-0", Result.FAIL, note=note)
             assert store.marks_for(inspection.id)[0].note == note
 
         check()

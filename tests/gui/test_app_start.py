@@ -135,7 +135,7 @@ def test_qt_calls_cannot_exhaust_none():
 
 
 def test_a_database_open_elsewhere_can_be_opened_read_only(
-    qtbot, roster, store, db_path, start_app, monkeypatch
+    qtbot, roster, store, db_path, start_app, monkeypatch, caplog
 ):
     from inspector.gui import startup as app
     from inspector.storage.instance_lock import acquire_app_lock
@@ -144,15 +144,16 @@ def test_a_database_open_elsewhere_can_be_opened_read_only(
     monkeypatch.setattr(
         app.Launcher, "_ask_read_only", staticmethod(lambda exc: asked.append(exc) or True)
     )
-    with acquire_app_lock(db_path):  # another copy of Inspector has it open
+    with acquire_app_lock(db_path), caplog.at_level(logging.WARNING):  # open in another copy
         window = start_app(db_path)
         assert "already open" in str(asked[0])
+        assert any("already open" in r.getMessage() for r in caplog.records)
         assert window.context.read_only
         assert window.read_only_badge.isVisibleTo(window)
         assert not window.lineup.home.start.start_button.isEnabled()
 
 
-def test_a_broken_company_checklist_falls_back_to_the_shipped_ones(tmp_path):
+def test_a_broken_company_checklist_falls_back_to_the_shipped_ones(tmp_path, caplog):
     from inspector import paths
     from inspector.gui import startup as app
 
@@ -160,14 +161,16 @@ def test_a_broken_company_checklist_falls_back_to_the_shipped_ones(tmp_path):
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "uniform.toml").write_text('[set]\nid = "uniform"\nversion = "two"\n', "utf-8")
     said = []
-    catalogue = app.load_catalogue(message=lambda icon, text: said.append((icon, text)))
+    with caplog.at_level(logging.WARNING):
+        catalogue = app.load_catalogue(message=lambda icon, text: said.append((icon, text)))
+    assert any("uniform.toml" in r.getMessage() for r in caplog.records)
     assert catalogue is not None and catalogue.item("shoes.forbidden.trainers")
     [(icon, text)] = said
     assert icon == app.QMessageBox.Icon.Warning
     assert "uniform.toml" in text and "shipped checklists" in text
 
 
-def test_a_deeply_nested_company_checklist_falls_back_to_the_shipped_ones(tmp_path):
+def test_a_deeply_nested_company_checklist_falls_back_to_the_shipped_ones(tmp_path, caplog):
     from inspector import paths
     from inspector.gui import startup as app
 
@@ -175,7 +178,9 @@ def test_a_deeply_nested_company_checklist_falls_back_to_the_shipped_ones(tmp_pa
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "deep.toml").write_text("x = " + "[" * 5000 + "]" * 5000, "utf-8")
     said = []
-    catalogue = app.load_catalogue(message=lambda icon, text: said.append((icon, text)))
+    with caplog.at_level(logging.WARNING):
+        catalogue = app.load_catalogue(message=lambda icon, text: said.append((icon, text)))
+    assert any("deep.toml" in r.getMessage() for r in caplog.records)
     assert catalogue is not None and catalogue.item("hands.nails.polish")
     [(_, text)] = said
     assert "deep.toml" in text and "nested too deeply" in text

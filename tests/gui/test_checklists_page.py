@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from inspector.domain.checklist import Area, ChecklistSet, InspectionType
-from inspector.gui.models.checklist_model import ROW_ROLE, ChecklistItemsModel, ChecklistTreeModel
+from inspector.gui.models.base import ROW_ROLE
+from inspector.gui.models.checklist_model import ChecklistItemsModel, ChecklistTreeModel
 from inspector.gui.pages.checklists_page import ChecklistsPage
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "checklists"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
 
 from inspector.domain.lineup import Attendance, Result
@@ -146,7 +148,7 @@ def test_the_shortcut_list_opens_with_f1_and_matches_the_docs(qtbot, window, pre
 
 
 def test_a_mark_that_cannot_be_saved_says_so_at_once(
-    qtbot, roster, window, store, press, start_lineup
+    qtbot, roster, window, store, press, start_lineup, caplog
 ):
     """A full disk: the status bar stops saying "Saved", a message says what happened, and the
     item does not look failed, because it was not recorded."""
@@ -156,7 +158,9 @@ def test_a_mark_that_cannot_be_saved_says_so_at_once(
     page = window.lineup.lineup_page
     fill_the_disk(store, controller.session.inspections[-1].id)
     item_id = page.person_view.current_item_id()
-    press(Qt.Key.Key_X)
+    with caplog.at_level(logging.WARNING):
+        press(Qt.Key.Key_X)
+    assert any("is full" in r.getMessage() for r in caplog.records)
     box = window.lineup.error_box
     assert box is not None and box.isVisible() and "is full" in box.text()
     assert window.saved_label.text().startswith("✘ Not saved: The disk holding")

@@ -6,6 +6,7 @@ a message with the reason and the file's place, and a button that opens the fold
 
 from __future__ import annotations
 
+import logging
 import stat
 import sys
 from datetime import date
@@ -33,6 +34,12 @@ def install_lp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> No
     lp.write_text("#!/bin/sh\n" + body, encoding="utf-8")
     lp.chmod(lp.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv("PATH", str(bin_dir))
+
+
+@pytest.fixture(autouse=True)
+def _failures_are_logged(caplog: pytest.LogCaptureFixture) -> None:
+    """A print or open that fails is logged as a warning, beside the message the user sees."""
+    caplog.set_level(logging.WARNING, logger="inspector.gui.printing")
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from inspector.domain.people import Sex
 from inspector.gui.dialogs.roster_import_dialog import RosterImportDialog
-from inspector.gui.models.checklist_model import ROW_ROLE
+from inspector.gui.models.base import ROW_ROLE
 from inspector.gui.models.roster_model import ImportChangesModel, RosterModel, RowProblemsModel
 from inspector.gui.pages.roster_page import RosterPage
 
@@ -371,7 +372,7 @@ def test_the_preview_gives_reasons_in_chinese_whole(qtbot, tmp_path, store, page
     assert view.columnViewportPosition(1) + view.columnWidth(1) <= view.viewport().width()
 
 
-def test_a_file_that_cannot_be_read_is_said_in_chinese(qtbot, tmp_path, page, monkeypatch):
+def test_a_file_that_cannot_be_read_is_said_in_chinese(qtbot, tmp_path, page, monkeypatch, caplog):
     from helpers.roster_files import damaged_xlsx
     from PySide6.QtWidgets import QMessageBox
 
@@ -382,8 +383,9 @@ def test_a_file_that_cannot_be_read_is_said_in_chinese(qtbot, tmp_path, page, mo
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     path = damaged_xlsx(tmp_path / "花名册.xlsx")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
-    with qtbot.waitSignal(page.import_finished):
+    with caplog.at_level(logging.WARNING), qtbot.waitSignal(page.import_finished):
         qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert any("工作簿已损坏" in r.getMessage() for r in caplog.records)
     (message,) = shown
     assert message.startswith(f"无法读取花名册 {path}：Excel (.xlsx) 工作簿已损坏")
     assert "重新保存" in message

@@ -19,14 +19,12 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from helpers.factories import make_item
 from inspector.domain.checklist import (
     AppliesTo,
-    ChecklistItem,
     ChecklistSet,
     InspectionType,
-    ItemKind,
     Severity,
-    Source,
 )
 from inspector.domain.lineup import Attendance, Result
 from inspector.domain.people import Employee, Sex
@@ -41,16 +39,10 @@ FORMULA_NOTE = '=HYPERLINK("http://x.example") <b>&'
 
 
 def _item(item_id, zh, en, applies, severity, weight, exempt=()):
-    return ChecklistItem(
-        id=item_id,
-        kind=ItemKind.REQUIRED,
-        text=Text(zh, en),
-        applies_to=applies,
-        severity=severity,
-        weight=weight,
-        source=Source("test.toml", "1"),
-        exempt_roles=frozenset(exempt),
-    )
+    return make_item(
+        item_id, Text(zh, en), applies_to=applies, severity=severity, weight=weight,
+        exempt_roles=exempt,
+    )  # fmt: skip
 
 
 GROOMING = ChecklistSet(

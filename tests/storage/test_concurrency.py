@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -26,44 +25,29 @@ ROUNDS = 200
 WRITER = textwrap.dedent(
     """
     import sys
-    import time
     from datetime import date
-    from pathlib import Path
 
-    from inspector.domain.checklist import (
-        AppliesTo, ChecklistItem, ChecklistSet, InspectionType, ItemKind, Severity, Source,
-    )
+    from helpers.factories import make_roster, make_set
     from inspector.domain.lineup import Result
-    from inspector.domain.people import Employee, Sex
-    from inspector.domain.text import Text
+    from inspector.domain.people import Sex
     from inspector.storage import Store
 
-    db, tag, go = sys.argv[1], sys.argv[2], Path(sys.argv[3])
-    ITEMS = tuple(
-        ChecklistItem(
-            id=f"c.item-{n}", kind=ItemKind.REQUIRED, text=Text(f"要求{n}", f"rule {n}"),
-            applies_to=AppliesTo.EVERYONE, severity=Severity.MINOR, weight=1,
-            source=Source("c.toml", "1"),
-        )
-        for n in range(10)
-    )
-    SET = ChecklistSet(
-        id="c-set", version=1, inspection_type=InspectionType.LINEUP, area="grooming",
-        title=Text("仪容", "Grooming"), items=ITEMS,
-    )
-    while not go.exists():
-        time.sleep(0.001)
+    db, tag = sys.argv[1], sys.argv[2]
+    SET = make_set("c", 10)
+    ITEMS = SET.items
+    print("ready", flush=True)
+    sys.stdin.readline()  # the parent says go to both writers at once
     store = Store(db)  # both create and migrate the same new file at once
     employees = [
-        store.save_employee(Employee(f"{tag}{i:02}", f"员工{i}", Sex.MALE, tag, "cook"))
-        for i in range(10)
+        store.save_employee(person)
+        for person in make_roster(tag, 10, department=tag, role="cook", sex=Sex.MALE, digits=2)
     ]
     lineup = store.start_lineup(
         day=date(2025, 7, 1), shift=tag, site="总店", department=tag, supervisor=tag,
         sets=[SET], employees=employees,
     )
     inspections = store.inspections_for(lineup.id)
-    for n in range(int(sys.argv[4])):
+    for n in range(int(sys.argv[3])):
         inspection = inspections[n % 10]
         store.set_mark(inspection.id, ITEMS[(n // 10) % 10].id, Result.FAIL, note=f"{tag} {n}")
         store.set_setting(f"{tag}-{n}", str(n))
@@ -94,23 +78,24 @@ def _child(tmp_path: Path, name: str, source: str, *args: str) -> subprocess.Pop
     script.write_text(source, encoding="utf-8")
     return subprocess.Popen(
         [sys.executable, str(script), *args],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         encoding="utf-8",
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])},
         cwd=ROOT,
     )
 
 
 def test_two_processes_writing_at_once_both_succeed(tmp_path: Path) -> None:
     db = tmp_path / "shared.db"
-    go = tmp_path / "go"
-    writers = [
-        _child(tmp_path, f"writer_{t}.py", WRITER, str(db), t, str(go), str(ROUNDS)) for t in "AB"
-    ]
-    time.sleep(0.5)  # both have imported and are waiting
-    go.touch()
+    writers = [_child(tmp_path, f"writer_{t}.py", WRITER, str(db), t, str(ROUNDS)) for t in "AB"]
+    for writer in writers:  # both have imported and are waiting on their stdin
+        assert writer.stdout.readline() == "ready\n"
+    for writer in writers:
+        writer.stdin.write("go\n")
+        writer.stdin.flush()
     results = [w.communicate(timeout=60) for w in writers]
     for writer, (out, err) in zip(writers, results, strict=True):
         assert "locked" not in err.lower(), err

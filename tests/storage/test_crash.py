@@ -31,26 +31,13 @@ CHILD = textwrap.dedent(
     import sys
     from datetime import date
 
-    from inspector.domain.checklist import (
-        AppliesTo, ChecklistItem, ChecklistSet, InspectionType, ItemKind, Severity, Source,
-    )
+    from helpers.factories import make_roster, make_set
     from inspector.domain.lineup import Result
-    from inspector.domain.people import Employee, Sex
-    from inspector.domain.text import Text
+    from inspector.domain.people import Sex
     from inspector.storage import Store
 
-    ITEMS = tuple(
-        ChecklistItem(
-            id=f"crash.item-{n}", kind=ItemKind.REQUIRED, text=Text(f"要求{n}", f"rule {n}"),
-            applies_to=AppliesTo.EVERYONE, severity=Severity.MINOR, weight=1,
-            source=Source("crash.toml", "1"),
-        )
-        for n in range(8)
-    )
-    SET = ChecklistSet(
-        id="crash-set", version=1, inspection_type=InspectionType.LINEUP, area="grooming",
-        title=Text("仪容", "Grooming"), items=ITEMS,
-    )
+    SET = make_set("crash", 8)
+    ITEMS = SET.items
 
 
     def say(line):
@@ -61,9 +48,7 @@ CHILD = textwrap.dedent(
     rng = random.Random(int(sys.argv[2]))
     store = Store(sys.argv[1])
     if not store.employee_count():
-        store.upsert_employees(
-            Employee(f"C{i:03}", f"员工{i}", Sex.FEMALE, "前厅", "waiter") for i in range(10)
-        )
+        store.upsert_employees(make_roster("C", 10, sex=Sex.FEMALE))
     employees = store.list_employees()
     while True:
         lineup = store.unfinished_lineup()
@@ -96,7 +81,7 @@ def test_sigkill_loses_no_saved_mark(tmp_path: Path) -> None:
     script = tmp_path / "child.py"
     script.write_text(CHILD, encoding="utf-8")
     db = tmp_path / "crash.db"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])}
     rng = random.Random(20250601)
     marks: dict[tuple[int, str], tuple[str, str]] = {}
     completed: set[int] = set()

@@ -14,19 +14,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.factories import make_roster, make_set
 
-from inspector.domain.checklist import (
-    AppliesTo,
-    ChecklistItem,
-    ChecklistSet,
-    InspectionType,
-    ItemKind,
-    Severity,
-    Source,
-)
 from inspector.domain.lineup import Result
-from inspector.domain.people import Employee, Sex
-from inspector.domain.text import Text
+from inspector.domain.people import Sex
 from inspector.storage import StorageError, Store
 from inspector.storage.errors import (
     DiskFullError,
@@ -35,25 +26,7 @@ from inspector.storage.errors import (
     ReadOnlyDatabaseError,
 )
 
-SET = ChecklistSet(
-    id="fault-set",
-    version=1,
-    inspection_type=InspectionType.LINEUP,
-    area="grooming",
-    title=Text("仪容", "Grooming"),
-    items=tuple(
-        ChecklistItem(
-            id=f"fault.item-{n}",
-            kind=ItemKind.REQUIRED,
-            text=Text(f"要求{n}", f"rule {n}"),
-            applies_to=AppliesTo.EVERYONE,
-            severity=Severity.MINOR,
-            weight=1,
-            source=Source("fault.toml", "1"),
-        )
-        for n in range(40)
-    ),
-)
+SET = make_set("fault", 40)
 
 
 def saved_database(path: Path, marks: int = 5) -> dict[tuple[int, str], str]:
@@ -61,8 +34,8 @@ def saved_database(path: Path, marks: int = 5) -> dict[tuple[int, str], str]:
     saved = {}
     with Store(path) as store:
         employees = [
-            store.save_employee(Employee(f"F{i:03}", f"员工{i}", Sex.MALE, "厨房", "cook"))
-            for i in range(3)
+            store.save_employee(person)
+            for person in make_roster("F", 3, department="厨房", role="cook", sex=Sex.MALE)
         ]
         lineup = store.start_lineup(
             day=date(2025, 5, 6),

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.checklist import Catalogue
 from inspector.domain.people import Employee, Sex
-from inspector.gui.models.checklist_model import ui_language
+from inspector.gui.i18n import current_language as ui_language
+from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 
-MIN_TOUCH = 40
 MAX_NO_LENGTH = 32
 MAX_TEXT_LENGTH = 80
 

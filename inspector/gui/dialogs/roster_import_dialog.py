@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from inspector.domain.checklist import Catalogue
 from inspector.domain.people import Employee
 from inspector.files.roster import RosterChanges, RosterPreview, RowProblem
-from inspector.gui.models.checklist_model import ui_language
+from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.models.roster_model import (
     ChangeRow,
     ImportChangesModel,
@@ -35,10 +35,8 @@ from inspector.gui.models.roster_model import (
     RowProblemsModel,
     role_name,
 )
+from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 from inspector.services import roster_import
-
-MIN_TOUCH = 40
-
 
 FIELDS = ("name", "sex", "department", "role", "site", "active")
 

@@ -9,11 +9,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from inspector.gui.widgets.touch import TOUCH_HEIGHT
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ShortcutsDialog", text)
-
-
 # (keys as written in docs/gui.md, what they do), translated when shown.
 SHORTCUTS: tuple[tuple[str, str], ...] = (
     (

@@ -13,17 +13,22 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from inspector.gui.i18n import current_language
+
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()  # the invisible root: the default parent of a flat model
 
 
 class RowsTableModel(QAbstractTableModel):
-    """A flat table over a list of row objects."""
+    """A flat table over a list of row objects. ``numbered`` shows 1, 2, ... down the side."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    numbered = False
+
+    def __init__(self, parent: QObject | None = None, rows: Sequence[Any] = ()) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
+        self._rows: list[Any] = list(rows)
+        self.language = current_language()  # for the cells worded from the checklists
 
     # -- rows -------------------------------------------------------------------------------
 
@@ -43,6 +48,11 @@ class RowsTableModel(QAbstractTableModel):
         self._rows[row] = value
         last = max(self.columnCount() - 1, 0)
         self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def set_language(self, lang: str) -> None:
+        """Re-word the cells (checklist wordings, role names) in ``lang`` after a switch."""
+        self.language = lang
+        self.retranslate()
 
     def retranslate(self) -> None:
         """Repaint headers and cells after a change of language."""
@@ -73,8 +83,10 @@ class RowsTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1) if self.numbered else None
         headers = self.headers()
         return headers[section] if 0 <= section < len(headers) else None
 

@@ -7,17 +7,11 @@ Both are read-only views of the loaded ``Catalogue``; wording follows the UI lan
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
 
 from inspector.domain.checklist import (
     AppliesTo,
@@ -28,21 +22,8 @@ from inspector.domain.checklist import (
     ItemKind,
     Severity,
 )
-
-ROW_ROLE = Qt.ItemDataRole.UserRole
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-NO_PARENT = QModelIndex()  # the default parent: the invisible root
-
-
-def ui_language() -> str:
-    """The UI language, "zh" or "en" (Chinese until the i18n module says otherwise)."""
-    try:
-        from inspector.gui.i18n import current_language
-    except ImportError:  # pragma: no cover - i18n ships with the main window
-        return "zh"
-    lang = current_language()
-    return lang if lang in ("zh", "en") else "zh"
+from inspector.gui.i18n import current_language
+from inspector.gui.models.base import NO_PARENT, ROW_ROLE, Index, RowsTableModel
 
 
 class Wording(QObject):
@@ -94,7 +75,7 @@ class ChecklistTreeModel(QAbstractItemModel):
     def __init__(self, catalogue: Catalogue, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._catalogue = catalogue
-        self._lang = ui_language()
+        self._lang = current_language()
         self._words = Wording(self)
         self._root = _Node(None)
         self._build()
@@ -120,10 +101,10 @@ class ChecklistTreeModel(QAbstractItemModel):
         self.layoutChanged.emit()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 0)
 
-    def _node(self, index: AnyIndex) -> _Node:
+    def _node(self, index: Index) -> _Node:
         return index.internalPointer() if index.isValid() else self._root
 
-    def index(self, row: int, column: int, parent: AnyIndex = NO_PARENT) -> QModelIndex:
+    def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
         if column != 0 or row < 0:
             return QModelIndex()
         node = self._node(parent)
@@ -131,7 +112,7 @@ class ChecklistTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, node.children[row])
 
-    def parent(self, index: AnyIndex = NO_PARENT) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index: Index = NO_PARENT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
             return QModelIndex()
         node: _Node = index.internalPointer()
@@ -140,15 +121,15 @@ class ChecklistTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(up.row, 0, up)
 
-    def rowCount(self, parent: AnyIndex = NO_PARENT) -> int:
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
         if parent.column() > 0:
             return 0
         return len(self._node(parent).children)
 
-    def columnCount(self, parent: AnyIndex = NO_PARENT) -> int:
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
         return 1
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         payload = self._node(index).payload
@@ -193,7 +174,7 @@ class ChecklistTreeModel(QAbstractItemModel):
 # -- the items of one set -------------------------------------------------------------------
 
 
-class ChecklistItemsModel(QAbstractTableModel):
+class ChecklistItemsModel(RowsTableModel):
     """The items of one checklist set, both wordings and where each comes from."""
 
     # What a reader needs first comes first; the stable item id (for files and support) last.
@@ -208,48 +189,23 @@ class ChecklistItemsModel(QAbstractTableModel):
         "source",
         "id",
     )
+    numbered = True
 
     def __init__(self, catalogue: Catalogue, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._catalogue = catalogue
-        self._lang = ui_language()
         self._words = Wording(self)
         self._set: ChecklistSet | None = None
-        self._items: list[ChecklistItem] = []
 
     @property
     def checklist(self) -> ChecklistSet | None:
         return self._set
 
     def set_checklist(self, checklist: ChecklistSet | None) -> None:
-        self.beginResetModel()
         self._set = checklist
-        self._items = list(checklist.items) if checklist else []
-        self.endResetModel()
+        self.set_rows(checklist.items if checklist else ())
 
-    def set_language(self, lang: str) -> None:
-        self._lang = lang
-        if self._items:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._items) - 1, len(self.COLUMNS) - 1)
-            )
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-
-    def rowCount(self, parent: AnyIndex = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: AnyIndex = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        if not 0 <= section < len(self.COLUMNS):
-            return None
+    def headers(self) -> Sequence[str]:
         return (
             self.tr("Kind"),
             self.tr("Chinese"),
@@ -260,46 +216,39 @@ class ChecklistItemsModel(QAbstractTableModel):
             self.tr("Weight"),
             self.tr("Source"),
             self.tr("ID"),
-        )[section]
+        )
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
-        if role == ROW_ROLE:
-            return item
-        column = self.COLUMNS[index.column()]
+    def cell(self, item: ChecklistItem, column: int, role: int) -> Any:
+        name = self.COLUMNS[column]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(item, column)
+            return self._text(item, name)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._text(item, column).replace("\n", " · ")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == "weight":
+            return self._text(item, name).replace("\n", " · ")
+        if role == Qt.ItemDataRole.TextAlignmentRole and name == "weight":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _text(self, item: ChecklistItem, column: str) -> str:
-        if column == "id":
-            return item.id
-        if column == "kind":
-            return self._words.kind(item.kind)
-        if column == "zh":
-            return item.text.zh
-        if column == "en":
-            return item.text.en
-        if column == "applies_to":
-            return self._words.applies_to(item.applies_to)
-        if column == "exempt":
-            names = []
-            for role_id in sorted(item.exempt_roles):
-                role = self._catalogue.role(role_id)
-                names.append(role.name.get(self._lang) if role else role_id)
-            # Roles whose uniform makes the rule meaningless (pool footwear: the lifeguards).
-            for role in self._catalogue.roles:
-                if item.exempt_when & role.uniform.all_parts:
-                    names.append(role.name.get(self._lang))
-            return ", ".join(names)
-        if column == "severity":
-            return self._words.severity(item.severity)
-        if column == "weight":
-            return str(item.weight)
-        return f"{item.source.file}\n{item.source.section}"  # source: the file, then where
+        words = {
+            "id": lambda: item.id,
+            "kind": lambda: self._words.kind(item.kind),
+            "zh": lambda: item.text.zh,
+            "en": lambda: item.text.en,
+            "applies_to": lambda: self._words.applies_to(item.applies_to),
+            "exempt": lambda: self._exempt_roles(item),
+            "severity": lambda: self._words.severity(item.severity),
+            "weight": lambda: str(item.weight),
+            "source": lambda: f"{item.source.file}\n{item.source.section}",  # file, then where
+        }
+        return words[column]()
+
+    def _exempt_roles(self, item: ChecklistItem) -> str:
+        names = []
+        for role_id in sorted(item.exempt_roles):
+            role = self._catalogue.role(role_id)
+            names.append(role.name.get(self.language) if role else role_id)
+        # Roles whose uniform makes the rule meaningless (pool footwear: the lifeguards).
+        for role in self._catalogue.roles:
+            if item.exempt_when & role.uniform.all_parts:
+                names.append(role.name.get(self.language))
+        return ", ".join(names)

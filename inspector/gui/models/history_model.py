@@ -16,8 +16,8 @@ from PySide6.QtGui import QFont
 from inspector.domain.lineup import Attendance, PersonStatus
 from inspector.domain.reports import FaultCount, MonthRow, RecordEntry
 from inspector.domain.scoring import format_percent
+from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.models.base import RowsTableModel
-from inspector.gui.models.checklist_model import ui_language
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 

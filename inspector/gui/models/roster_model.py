@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from inspector.domain.checklist import Catalogue
 from inspector.domain.people import Employee, Sex
-from inspector.gui.models.checklist_model import NO_PARENT, ROW_ROLE, ui_language
+from inspector.gui.models.base import RowsTableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
+DISPLAY = Qt.ItemDataRole.DisplayRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def role_name(catalogue: Catalogue, role_id: str, lang: str) -> str:
@@ -30,56 +33,31 @@ class RosterWords(QObject):
         return self.tr("Active") if active else self.tr("Inactive")
 
 
-class RosterModel(QAbstractTableModel):
+class RosterModel(RowsTableModel):
     """Employees as a table; ``ROW_ROLE`` gives the ``Employee``. Inactive rows are greyed."""
 
     COLUMNS = ("employee_no", "name", "sex", "department", "role", "site", "active")
+    numbered = True
 
     def __init__(self, catalogue: Catalogue, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._catalogue = catalogue
-        self._lang = ui_language()
         self._words = RosterWords(self)
-        self._rows: list[Employee] = []
 
-    def set_employees(self, employees: list[Employee]) -> None:
-        self.beginResetModel()
-        self._rows = list(employees)
-        self.endResetModel()
+    def set_employees(self, employees: Sequence[Employee]) -> None:
+        self.set_rows(employees)
 
     def employees(self) -> list[Employee]:
-        return list(self._rows)
+        return self.rows()
 
     def employee(self, row: int) -> Employee:
-        return self._rows[row]
+        return self.row_object(row)
 
     def row_of(self, employee_id: int) -> int:
         """The row of an employee by database id, or -1."""
         return next((i for i, e in enumerate(self._rows) if e.id == employee_id), -1)
 
-    def set_language(self, lang: str) -> None:
-        self._lang = lang
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1)
-            )
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-
-    def rowCount(self, parent: AnyIndex = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        if not 0 <= section < len(self.COLUMNS):
-            return None
+    def headers(self) -> Sequence[str]:
         return (
             self.tr("Employee no."),
             self.tr("Name"),
@@ -88,20 +66,17 @@ class RosterModel(QAbstractTableModel):
             self.tr("Role"),
             self.tr("Site"),
             self.tr("Status"),
-        )[section]
+        )
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def cell(self, employee: Employee, column: int, role: int) -> Any:
+        name = self.COLUMNS[column]
+        if role == DISPLAY:
+            return self._text(employee, name)
+        if employee.active:
             return None
-        employee = self._rows[index.row()]
-        if role == ROW_ROLE:
-            return employee
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(employee, column)
-        if role == Qt.ItemDataRole.ForegroundRole and not employee.active:
+        if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
-        if role == Qt.ItemDataRole.FontRole and not employee.active and column == "active":
+        if role == Qt.ItemDataRole.FontRole and name == "active":
             font = QFont()
             font.setItalic(True)
             return font
@@ -111,7 +86,7 @@ class RosterModel(QAbstractTableModel):
         if column == "sex":
             return self._words.sex(employee.sex)
         if column == "role":
-            return role_name(self._catalogue, employee.role, self._lang)
+            return role_name(self._catalogue, employee.role, self.language)
         if column == "active":
             return self._words.active(employee.active)
         return str(getattr(employee, column))
@@ -129,78 +104,35 @@ class ChangeRow:
     details: str  # "field: before → after; ..." for an update, the main fields for a new one
 
 
-class ImportChangesModel(QAbstractTableModel):
+class ImportChangesModel(RowsTableModel):
     """What an import would change: one row per new or updated employee."""
 
-    def __init__(self, rows: list[ChangeRow], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows = list(rows)
+    def __init__(self, rows: Sequence[ChangeRow], parent: QObject | None = None) -> None:
+        super().__init__(parent, rows)
 
-    def rowCount(self, parent: AnyIndex = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> Sequence[str]:
+        return (self.tr("Change"), self.tr("Employee no."), self.tr("Name"), self.tr("Details"))
 
-    def columnCount(self, parent: AnyIndex = NO_PARENT) -> int:
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+    def cell(self, row: ChangeRow, column: int, role: int) -> Any:
+        if role not in (DISPLAY, TOOLTIP):
             return None
-        if not 0 <= section < 4:
-            return None
-        return (self.tr("Change"), self.tr("Employee no."), self.tr("Name"), self.tr("Details"))[
-            section
-        ]
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == ROW_ROLE:
-            return row
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            column = index.column()
-            if column == 0:
-                return self.tr("New") if row.kind == "new" else self.tr("Updated")
-            if column == 1:
-                return row.employee.employee_no
-            if column == 2:
-                return row.employee.name
-            return row.details
-        return None
+        if column == 0:
+            return self.tr("New") if row.kind == "new" else self.tr("Updated")
+        return (row.employee.employee_no, row.employee.name, row.details)[column - 1]
 
 
-class RowProblemsModel(QAbstractTableModel):
+class RowProblemsModel(RowsTableModel):
     """The rows of a roster file that cannot be imported: row number and reason."""
 
-    def __init__(self, problems: list, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows = list(problems)
+    def __init__(self, problems: Sequence[Any], parent: QObject | None = None) -> None:
+        super().__init__(parent, problems)
 
-    def rowCount(self, parent: AnyIndex = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> Sequence[str]:
+        return (self.tr("Row"), self.tr("Reason"))
 
-    def columnCount(self, parent: AnyIndex = NO_PARENT) -> int:
-        return 0 if parent.isValid() else 2
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if not 0 <= section < 2:
-            return None
-        return (self.tr("Row"), self.tr("Reason"))[section]
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        problem = self._rows[index.row()]
-        if role == ROW_ROLE:
-            return problem
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return str(problem.row) if index.column() == 0 else str(problem.message)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def cell(self, problem: Any, column: int, role: int) -> Any:
+        if role in (DISPLAY, TOOLTIP):
+            return str(problem.row) if column == 0 else str(problem.message)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
+            return RIGHT
         return None

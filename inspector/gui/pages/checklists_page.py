@@ -28,14 +28,10 @@ from PySide6.QtWidgets import (
 from inspector.domain.checklist import ChecklistSet
 from inspector.gui.context import AppContext
 from inspector.gui.errors import show_error
-from inspector.gui.models.checklist_model import (
-    ROW_ROLE,
-    ChecklistItemsModel,
-    ChecklistTreeModel,
-    ui_language,
-)
-
-MIN_TOUCH = 40
+from inspector.gui.i18n import current_language
+from inspector.gui.models.base import ROW_ROLE
+from inspector.gui.models.checklist_model import ChecklistItemsModel, ChecklistTreeModel
+from inspector.gui.widgets.touch import TOUCH_HEIGHT
 
 
 class ChecklistsPage(QWidget):
@@ -56,7 +52,7 @@ class ChecklistsPage(QWidget):
         self.title_label.setFont(font)
         self.validate_button = QPushButton()
         self.validate_button.setObjectName("validateChecklists")
-        self.validate_button.setMinimumHeight(MIN_TOUCH)
+        self.validate_button.setMinimumHeight(TOUCH_HEIGHT)
         self.validate_button.clicked.connect(lambda: self.validate_folder())
 
         self.tree_model = ChecklistTreeModel(context.catalogue, self)
@@ -170,7 +166,7 @@ class ChecklistsPage(QWidget):
             self.set_title.setText(self.tr("Choose a checklist set on the left."))
             self.set_details.clear()
             return
-        lang = ui_language()
+        lang = current_language()
         area = self.context.catalogue.area(checklist.area)
         required = sum(1 for i in checklist.items if i.kind.value == "required")
         self.set_title.setText(f"{checklist.title.zh}  ·  {checklist.title.en}")
@@ -263,7 +259,7 @@ class ChecklistsPage(QWidget):
     def retranslate_ui(self) -> None:
         self.title_label.setText(self.tr("Checklists"))
         self.validate_button.setText(self.tr("Validate checklist folder…"))
-        lang = ui_language()
+        lang = current_language()
         self.tree_model.set_language(lang)
         self.items_model.set_language(lang)
         self._describe(self.items_model.checklist)

@@ -39,7 +39,7 @@ from inspector.domain.reports import EmployeeRecordData
 from inspector.domain.scoring import format_percent
 from inspector.gui.context import AppContext
 from inspector.gui.errors import show_error
-from inspector.gui.models.checklist_model import ui_language
+from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.models.history_model import (
     FaultCountModel,
     HistoryModel,
@@ -47,11 +47,11 @@ from inspector.gui.models.history_model import (
 )
 from inspector.gui.models.roster_model import RosterModel, RosterWords, role_name
 from inspector.gui.pages.reports_page import default_output_dir
+from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 from inspector.services.employee_record import employee_record, role_names
 from inspector.services.report_jobs import EMPLOYEE_RECORD, ReportRequest, report_language
 from inspector.storage.errors import NotFoundError, StorageError
 
-MIN_TOUCH = 40
 PERIODS = (1, 3, 6, 12)  # months offered by the period selector
 DEFAULT_MONTHS = 3
 

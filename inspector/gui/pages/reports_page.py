@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from inspector.gui.context import AppContext
 from inspector.gui.errors import show_error
-from inspector.gui.models.checklist_model import ui_language
+from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.printing import PdfActions
+from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 from inspector.services import report_jobs
 from inspector.services.employee_record import role_names
 from inspector.services.report_jobs import (
@@ -42,7 +43,6 @@ from inspector.services.report_jobs import (
     report_language,
 )
 
-MIN_TOUCH = 40
 OUTPUT_DIR_KEY = "reports/output_dir"
 LINEUPS_OFFERED = 200
 

@@ -26,14 +26,14 @@ from inspector.gui.context import AppContext
 from inspector.gui.dialogs.employee_dialog import EmployeeDialog
 from inspector.gui.dialogs.roster_import_dialog import RosterImportDialog
 from inspector.gui.errors import show_error
-from inspector.gui.models.checklist_model import ROW_ROLE, ui_language
+from inspector.gui.i18n import current_language as ui_language
+from inspector.gui.models.base import ROW_ROLE
 from inspector.gui.models.roster_model import RosterModel
+from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 from inspector.storage.store import ImportSummary
 
 if TYPE_CHECKING:
     from inspector.services.roster_import import ImportPlan
-
-MIN_TOUCH = 40
 
 
 class RosterPage(QWidget):

@@ -35,10 +35,6 @@ BACKGROUNDS = {
 }
 
 
-def status_key(status: PersonStatus) -> str:
-    return status.value
-
-
 def status_text(status: PersonStatus, *, late: bool = False, failed: int = 0) -> str:
     """ "To do", "All pass", "Faults: 2", "Absent", "On leave"; "Late · …" for late people."""
     if status is PersonStatus.TODO:

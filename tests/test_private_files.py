@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from inspector.paths import create_private_file, private_folder
 from inspector.storage import Store
-from inspector.storage.private import create_private_file, private_folder
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 

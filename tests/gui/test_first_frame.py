@@ -1,0 +1,94 @@
+"""The first window: what it loads, and what waits until it is on screen."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+
+from inspector.storage.backup import daily_backups
+
+ROOT = Path(__file__).resolve().parents[2]
+# Loaded on first use of the page or command that needs them, never for the first window.
+LATER = (
+    "reportlab",
+    "openpyxl",
+    "pypdf",
+    "inspector.reports",
+    "inspector.storage.report_queries",
+    "inspector.services.figures",
+    "inspector.files.roster",
+    "inspector.cli.report_cmd",
+    "inspector.gui.pages.roster_page",
+    "inspector.gui.pages.employee_page",
+    "inspector.gui.pages.checklists_page",
+    "inspector.gui.pages.reports_page",
+    "inspector.gui.dialogs.shortcuts_dialog",
+    "psycopg",
+    "inspector.storage.hub_server",
+)
+
+FIRST_FRAME = textwrap.dedent(
+    """
+    import os, sys
+    import inspector.gui.main_window as main_window
+
+    def loaded_at_first_frame():
+        later = sys.argv[2].split(",")
+        found = [m for m in sorted(sys.modules) if any(m == l or m.startswith(l + ".") for l in later)]
+        print("loaded:", ",".join(found), flush=True)
+        os._exit(0)
+
+    main_window.report_first_frame_and_quit = loaded_at_first_frame
+    from inspector.cli import main
+    main(["--db", sys.argv[1], "--lang", "zh"])
+    """
+)
+
+
+def test_the_first_window_loads_no_report_or_hidden_page(tmp_path: Path, store) -> None:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "INSPECTOR_FIRST_FRAME": "1",
+        "PYTHONPATH": str(ROOT),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME, str(store.path), ",".join(LATER)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    [line] = [line for line in done.stdout.splitlines() if line.startswith("loaded:")]
+    assert line == "loaded: "
+
+
+def test_the_daily_backup_waits_for_the_first_frame(qtbot, qapp, roster, db_path, monkeypatch):
+    from inspector.gui import startup
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    handlers_before = list(logging.getLogger().handlers)
+    args = argparse.Namespace(db=db_path, checklists=None, demo=False, lang="en")
+    launcher, code = startup.start(args, app=qapp)
+    assert code == 0
+    try:
+        window = launcher.opened.window
+        window.context.runner.wait(30_000)
+        assert daily_backups(db_path) == []  # nothing is drawn yet: no backup started
+        with qtbot.waitSignal(window.first_frame_shown, timeout=30_000):
+            pass
+        window.context.runner.wait(30_000)
+        qtbot.waitUntil(lambda: len(daily_backups(db_path)) == 1)
+    finally:
+        launcher.close()
+        qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        for handler in set(logging.getLogger().handlers) - set(handlers_before):
+            logging.getLogger().removeHandler(handler)
+            handler.close()
