@@ -19,6 +19,7 @@ _COMMAND_MODULES = (
     "inspector.cli.roster_cmd",
     "inspector.cli.demo_cmd",
     "inspector.cli.lineup_cmd",
+    "inspector.cli.observation_cmd",
     "inspector.cli.report_cmd",
     "inspector.cli.backup_cmd",
 )
