@@ -36,6 +36,7 @@ NOT_SAVED_STYLE = "background:#c62828; color:white; font-weight:bold; padding:0 
 
 # (key, module, class) of the pages other than the line-up; each takes (context, parent).
 PAGES = (
+    ("observe", "inspector.gui.pages.observe_page", "ObservePage"),
     ("roster", "inspector.gui.pages.roster_page", "RosterPage"),
     ("employees", "inspector.gui.pages.employee_page", "EmployeePage"),
     ("checklists", "inspector.gui.pages.checklists_page", "ChecklistsPage"),
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.lineup = LineupSection(context)
         self.lineup.home.set_demo_available(open_demo is not None)
+        self.lineup.home.observe_requested.connect(lambda: self.show_page(1))
         self.pages: dict[str, QWidget | None] = {"lineup": self.lineup}
         self.stack.addWidget(self.lineup)
         for key, _module, _cls in PAGES:
@@ -153,6 +155,13 @@ class MainWindow(QMainWindow):
         try:
             module = importlib.import_module(module_name)
             page = getattr(module, class_name)(self.context)
+            for signal, slot in (
+                ("saved", self.show_saved),
+                ("save_failed", self.show_not_saved),
+                ("notice", lambda text: self.statusBar().showMessage(text, 8000)),
+            ):
+                if hasattr(page, signal):  # a page that records (observations) shows its saves
+                    getattr(page, signal).connect(slot)
         except ModuleNotFoundError as exc:
             if exc.name != module_name:
                 raise
@@ -237,6 +246,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Inspector — {name}").format(name=name) + suffix)
         labels = (
             self.tr("Line-up"),
+            self.tr("Observe"),
             self.tr("Roster"),
             self.tr("Employees"),
             self.tr("Checklists"),

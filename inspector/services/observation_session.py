@@ -35,6 +35,7 @@ from inspector.services.lineup_session import (
     LineupSession,
     ReadOnlyError,
     ReasonRequired,
+    discardable,
 )
 from inspector.storage import Store
 from inspector.storage import report_queries as queries
@@ -45,6 +46,7 @@ __all__ = [
     "SITUATIONS",
     "AuthorRequired",
     "Change",
+    "InspectionType",
     "NoSituation",
     "ObservationRecord",
     "ObservationSession",
@@ -53,6 +55,7 @@ __all__ = [
     "ReasonRequired",
     "Situation",
     "UnknownSituation",
+    "discardable",
     "list_observations",
     "read_observation",
     "remembered_observer",

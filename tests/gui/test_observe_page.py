@@ -1,0 +1,126 @@
+"""Floor observation on screen: find by pinyin, pick situations, mark with the line-up keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from inspector.domain.checklist import InspectionType
+from inspector.domain.lineup import Result
+from inspector.services.observation_session import list_observations
+
+
+def open_observe(qtbot, window):
+    qtbot.mouseClick(window.lineup.home.observe_button, Qt.MouseButton.LeftButton)
+    page = window.pages["observe"]
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
+    return page
+
+
+def go_to_item(page, press, item_id: str) -> None:
+    rows = [r.item.id for r in page.controller.items_model.rows()]
+    press(Qt.Key.Key_Down, times=rows.index(item_id))
+    assert page.person_view.current_item_id() == item_id
+
+
+def test_a_phone_call_with_one_fault(qtbot, roster, window, store, press):
+    page = open_observe(qtbot, window)
+    qtbot.keyClicks(page.observer_edit, "Liu QA")
+    qtbot.keyClick(page.observer_edit, Qt.Key.Key_Return)
+    assert page.search_edit.hasFocus()
+    press(Qt.Key.Key_Z)
+    press(Qt.Key.Key_W)
+    assert page.results_model.row_object(0).name == "张伟"
+    press(Qt.Key.Key_Return)
+    assert page.step == "situations"
+    press(Qt.Key.Key_1)
+    press(Qt.Key.Key_Return)
+    assert page.step == "marking"
+    assert {s.id for s, _ in page.controller.session.applicable(0)} == {"phone"}
+    go_to_item(page, press, "phone.commanding-tone")
+    press(Qt.Key.Key_X)
+    press(Qt.Key.Key_Space)
+
+    assert page.step == "search" and page.search_edit.text() == ""
+    assert "1 fault" in page.message.text()
+    [record] = list_observations(store)
+    lineup = store.get_lineup(record.id)
+    assert lineup.inspection_type is InspectionType.OBSERVATION and lineup.finished
+    assert lineup.supervisor == "Liu QA"
+    assert record.employee.name == "张伟"
+    assert record.situations == ("phone",)
+    marks = store.marks_for(store.inspections_for(record.id)[0].id)
+    assert [(m.item_id, m.result) for m in marks] == [("phone.commanding-tone", Result.FAIL)]
+    assert store.list_lineups() == []  # not a line-up
+
+
+def test_the_observer_is_required_and_remembered(qtbot, roster, window, store, press):
+    page = open_observe(qtbot, window)
+    page.observer_edit.clear()
+    page.search_edit.setFocus()
+    press(Qt.Key.Key_Z)
+    press(Qt.Key.Key_W)
+    press(Qt.Key.Key_Return)
+    assert page.step == "search"
+    assert "observer's name" in page.message.text()
+    assert page.observer_edit.hasFocus()
+    qtbot.keyClicks(page.observer_edit, "Liu QA")
+    qtbot.keyClick(page.observer_edit, Qt.Key.Key_Return)
+    press(Qt.Key.Key_Return)
+    press(Qt.Key.Key_6)
+    press(Qt.Key.Key_Return)
+    press(Qt.Key.Key_Space)
+    assert list_observations(store)[0].passed
+    assert store.get_setting("observer") == "Liu QA"
+
+
+def test_several_situations_and_down_picks_the_next(qtbot, roster, window, store, press):
+    store.set_setting("observer", "Liu QA")
+    page = open_observe(qtbot, window)
+    assert page.observer_edit.text() == "Liu QA"
+    press(Qt.Key.Key_Z)  # 张伟, 赵敏, 周婷, 朱军 ...
+    names = [e.name for e in page.results_model.rows()]
+    press(Qt.Key.Key_Down)
+    press(Qt.Key.Key_Return)
+    assert page.employee.name == names[1]
+    press(Qt.Key.Key_2)
+    press(Qt.Key.Key_3)
+    press(Qt.Key.Key_3)  # toggled off again
+    press(Qt.Key.Key_7)
+    press(Qt.Key.Key_Return)
+    sets = {s.id for s, _ in page.controller.session.applicable(0)}
+    assert {"reception", "handshake", "business-card", "introductions"} <= sets
+    assert "complaint-handling" not in sets
+    press(Qt.Key.Key_Space)
+    assert list_observations(store)[0].situations == ("reception", "handshake-cards")
+
+
+def test_no_situation_is_refused_and_esc_drops_an_empty_observation(
+    qtbot, roster, window, store, press
+):
+    store.set_setting("observer", "Liu QA")
+    page = open_observe(qtbot, window)
+    press(Qt.Key.Key_Z)
+    press(Qt.Key.Key_W)
+    press(Qt.Key.Key_Return)
+    press(Qt.Key.Key_Return)
+    assert page.step == "situations"
+    assert "at least one situation" in page.message.text()
+    press(Qt.Key.Key_1)
+    press(Qt.Key.Key_Return)
+    press(Qt.Key.Key_Escape)
+    assert page.step == "situations"
+    assert list_observations(store) == []
+
+
+def test_attendance_keys_do_nothing_in_an_observation(qtbot, roster, window, store, press):
+    store.set_setting("observer", "Liu QA")
+    page = open_observe(qtbot, window)
+    press(Qt.Key.Key_Z)
+    press(Qt.Key.Key_W)
+    press(Qt.Key.Key_Return)
+    press(Qt.Key.Key_1)
+    press(Qt.Key.Key_Return)
+    press(Qt.Key.Key_A)
+    assert "not attendance" in page.message.text()
+    inspection = store.inspections_for(page.controller.lineup.id)[0]
+    assert inspection.attendance is None
