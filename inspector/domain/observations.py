@@ -111,3 +111,46 @@ class ObservationMonth:
     @property
     def rate(self) -> float | None:
         return pass_rate(self.passed, self.observations)
+
+
+@dataclass(frozen=True, slots=True)
+class ObservedFaultLine:
+    """One behaviour fault of an observation, in the words of the set version it was judged by."""
+
+    item_id: str
+    text: Text
+    severity: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ObservationEntry:
+    """One observation as the reports print it (the sheet, the employee record)."""
+
+    id: int
+    day: date
+    time: str  # HH:MM it started
+    observer: str
+    employee_no: str
+    name: str
+    department: str
+    site: str
+    situations: tuple[str, ...]
+    observed: int  # behaviours judged
+    faults: tuple[ObservedFaultLine, ...]
+    fault_points: int
+    saved: bool
+    changes: int = 0  # amendments after saving
+
+    @property
+    def passed(self) -> bool:
+        return self.saved and not self.faults
+
+
+@dataclass(frozen=True, slots=True)
+class ObservationSheetData:
+    """One observation, or the observations of one day, to print and file."""
+
+    company: Text
+    day: date | None  # the day, for a day's sheet; None for one observation
+    entries: tuple[ObservationEntry, ...]

@@ -26,7 +26,13 @@ from pypinyin import Style, lazy_pinyin
 from inspector.domain.checklist import Catalogue, ChecklistItem, ChecklistSet, InspectionType
 from inspector.domain.errors import UserError
 from inspector.domain.lineup import Lineup, Mark, Result
-from inspector.domain.observations import SITUATION_BY_ID, SITUATIONS, Situation
+from inspector.domain.observations import (
+    SITUATION_BY_ID,
+    SITUATIONS,
+    ObservationEntry,
+    ObservedFaultLine,
+    Situation,
+)
 from inspector.domain.people import Employee
 from inspector.domain.text import Text
 from inspector.services.lineup_session import (
@@ -380,3 +386,35 @@ class ObservationSession:
 
     def record(self) -> ObservationRecord | None:
         return read_observation(self.store, self.observation.id) if self.observation else None
+
+
+def entry_of(record: ObservationRecord) -> ObservationEntry:
+    """An observation as the reports print it."""
+    lineup, employee = record.lineup, record.employee
+    return ObservationEntry(
+        id=record.id,
+        day=lineup.day,
+        time=f"{lineup.started_at:%H:%M}",
+        observer=record.observer,
+        employee_no=employee.employee_no,
+        name=employee.name,
+        department=lineup.department,
+        site=lineup.site,
+        situations=record.situations,
+        observed=record.observed,
+        faults=tuple(
+            ObservedFaultLine(f.item.id, f.item.text, f.item.severity.value, f.note)
+            for f in record.faults
+        ),
+        fault_points=record.fault_points,
+        saved=lineup.finished,
+        changes=record.changes,
+    )
+
+
+def employee_observations(
+    store: Store, employee_id: int, start: date, end: date
+) -> tuple[ObservationEntry, ...]:
+    """One employee's saved observations in a period, oldest first (the employee record)."""
+    records = list_observations(store, start=start, end=end, employee_id=employee_id)
+    return tuple(entry_of(r) for r in reversed(records) if r.lineup.finished)

@@ -643,6 +643,7 @@ def monthly_pack_data(
         versions=tuple(versions_used(store, month, department, inspection_type=inspection_type)),
         seal=month_seal,
         sealed_lineups=sealed,
+        observations=observation_month(store, month, department),
     )
 
 
