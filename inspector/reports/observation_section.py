@@ -70,7 +70,7 @@ def _rate(value: float | None) -> str:
 
 
 def situation_names(situations: tuple[str, ...], lang: str) -> str:
-    return "、".join(situation_text(s).get(lang) for s in situations)
+    return ("、" if lang == "zh" else ", ").join(situation_text(s).get(lang) for s in situations)
 
 
 def _tally_rows(tallies, first: str, name, lang: str) -> list[list]:

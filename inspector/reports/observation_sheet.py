@@ -82,6 +82,7 @@ def _entry(entry: ObservationEntry, lang: str) -> list[Flowable]:
         parts.append(data_table(rows, scale([6, 78, 16])))
     else:
         result = fault_lines(entry, lang) if entry.saved else label("not_saved", lang)
+        parts.append(Spacer(1, 2))
         parts.append(para(result, "body"))
     if entry.changes:
         parts.append(para(f"({label('amended', lang)})", "small"))

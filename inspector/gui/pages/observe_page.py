@@ -108,7 +108,7 @@ class TodayModel(RowsTableModel):
         if column == 1:
             return f"{row.employee.employee_no} {row.employee.name}"
         if column == 2:
-            return "、".join(t.get(lang) for t in row.situation_texts())
+            return ("、" if lang == "zh" else ", ").join(t.get(lang) for t in row.situation_texts())
         if column == 3:
             return row.observer
         if not row.completed:
@@ -466,7 +466,9 @@ class ObservePage(QWidget):
     def _describe_marking(self) -> None:
         e = self.employee
         lang = current_language()
-        situations = "、".join(situation_text(s).get(lang) for s in self.chosen)
+        situations = ("、" if lang == "zh" else ", ").join(
+            situation_text(s).get(lang) for s in self.chosen
+        )
         who = f"{e.employee_no} {e.name}" if e else ""
         observer = self.controller.lineup.supervisor if self.controller.lineup else ""
         if self.controller.closed:
