@@ -124,3 +124,63 @@ def test_attendance_keys_do_nothing_in_an_observation(qtbot, roster, window, sto
     assert "not attendance" in page.message.text()
     inspection = store.inspections_for(page.controller.lineup.id)[0]
     assert inspection.attendance is None
+
+
+def test_the_screen_the_command_line_the_record_and_the_pack_agree(
+    qtbot, roster, window, store, press, db_path, catalogue, capsys, tmp_path
+):
+    """Done when: found by pinyin initials, a phone call with one fault, saved; the database,
+    ``observation show --json``, the employee record and the monthly pack say the same."""
+    import json
+    from datetime import date
+
+    from helpers.reports_data import assert_clean_cjk_pdf, squash
+
+    from inspector.cli import main
+    from inspector.services import report_jobs
+    from inspector.services.employee_record import employee_record
+    from inspector.services.lineup_session import LineupSession
+    from inspector.storage import report_queries
+
+    today = date.today()
+    lineup = LineupSession(store, catalogue)  # a line-up this month, for the pack
+    lineup.start(day=today, shift="早班", site="", department="", supervisor="Huang")
+    for row in range(lineup.count):
+        lineup.pass_all(row)
+    lineup.finish()
+    figures_before = report_queries.monthly_pack_data(store, today).tally
+
+    page = open_observe(qtbot, window)
+    qtbot.keyClicks(page.observer_edit, "Liu QA")
+    qtbot.keyClick(page.observer_edit, Qt.Key.Key_Return)
+    press(Qt.Key.Key_Z)
+    press(Qt.Key.Key_W)
+    press(Qt.Key.Key_Return)
+    press(Qt.Key.Key_1)
+    press(Qt.Key.Key_Return)
+    go_to_item(page, press, "phone.commanding-tone")
+    press(Qt.Key.Key_X)
+    press(Qt.Key.Key_Space)
+    [record] = list_observations(store)
+
+    assert main(["observation", "show", str(record.id), "--db", str(db_path), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["name"], shown["observer"], shown["situations"]) == ("张伟", "Liu QA", ["phone"])
+    assert [f["item_id"] for f in shown["faults"]] == ["phone.commanding-tone"]
+    assert shown["observed"] == record.observed > 1
+
+    data = employee_record(store, "C003", today.replace(day=1), today)
+    [entry] = data.observations
+    assert entry.id == record.id and [f.item_id for f in entry.faults] == ["phone.commanding-tone"]
+
+    pack = report_queries.monthly_pack_data(store, today)
+    assert pack.tally == figures_before  # the line-up figures did not move
+    month = pack.observations
+    assert (month.observations, month.passed) == (1, 0)
+    assert [(f.item_id, f.count) for f in month.faults] == [("phone.commanding-tone", 1)]
+    assert [p.employee_no for p in month.people_with_faults] == ["C003"]
+    out = report_jobs.MONTHLY_PACK.build(
+        store, report_jobs.ReportRequest(lang="zh", month=today), tmp_path / "pack.pdf"
+    )
+    text = squash(assert_clean_cjk_pdf(out))
+    assert squash("使用命令口吻") in text and "C003" in text and "张伟" in text

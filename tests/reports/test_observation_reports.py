@@ -7,8 +7,8 @@ import dataclasses
 from datetime import date, datetime
 
 import pytest
-
 from helpers.reports_data import APRIL, squash
+
 from inspector.cli import main
 from inspector.services import report_jobs
 from inspector.services.employee_record import employee_record

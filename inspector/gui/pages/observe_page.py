@@ -98,8 +98,6 @@ class TodayModel(RowsTableModel):
         )
 
     def cell(self, row: ObservationRecord, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
-            return int(Qt.AlignmentFlag.AlignCenter)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         lang = current_language()
@@ -113,7 +111,9 @@ class TodayModel(RowsTableModel):
             return row.observer
         if not row.completed:
             return self.tr("not saved")
-        return str(len(row.faults)) if row.faults else self.tr("none")
+        if not row.faults:
+            return self.tr("none")
+        return f"{len(row.faults)}: " + "; ".join(f.item.text.get(lang) for f in row.faults)
 
 
 def _table(model: RowsTableModel, name: str) -> QTableView:
@@ -128,6 +128,8 @@ def _table(model: RowsTableModel, name: str) -> QTableView:
     view.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT - 8)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setMinimumSectionSize(110)
+    view.setWordWrap(False)
     return view
 
 
