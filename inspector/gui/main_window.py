@@ -36,11 +36,11 @@ NOT_SAVED_STYLE = "background:#c62828; color:white; font-weight:bold; padding:0 
 
 # (key, module, class) of the pages other than the line-up; each takes (context, parent).
 PAGES = (
-    ("observe", "inspector.gui.pages.observe_page", "ObservePage"),
     ("roster", "inspector.gui.pages.roster_page", "RosterPage"),
     ("employees", "inspector.gui.pages.employee_page", "EmployeePage"),
     ("checklists", "inspector.gui.pages.checklists_page", "ChecklistsPage"),
     ("reports", "inspector.gui.pages.reports_page", "ReportsPage"),
+    ("observe", "inspector.gui.pages.observe_page", "ObservePage"),
 )
 
 
@@ -57,7 +57,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.lineup = LineupSection(context)
         self.lineup.home.set_demo_available(open_demo is not None)
-        self.lineup.home.observe_requested.connect(lambda: self.show_page(1))
+        observe_row = 1 + [k for k, _m, _c in PAGES].index("observe")
+        self.lineup.home.observe_requested.connect(lambda: self.show_page(observe_row))
         self.pages: dict[str, QWidget | None] = {"lineup": self.lineup}
         self.stack.addWidget(self.lineup)
         for key, _module, _cls in PAGES:
@@ -246,11 +247,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Inspector — {name}").format(name=name) + suffix)
         labels = (
             self.tr("Line-up"),
-            self.tr("Observe"),
             self.tr("Roster"),
             self.tr("Employees"),
             self.tr("Checklists"),
             self.tr("Reports"),
+            self.tr("Observe"),
         )
         for row, label in enumerate(labels):
             self.nav.item(row).setText(label)

@@ -164,3 +164,21 @@ def test_a_line_up_is_not_read_as_an_observation(store, catalogue):
     )
     with pytest.raises(obs.NotAnObservation):
         obs.read_observation(store, lineup.id)
+
+
+def test_the_demo_has_a_few_observations_a_day_across_the_situations(store, catalogue):
+    from collections import Counter
+
+    from inspector.services.demo import fill_demo
+
+    fill_demo(store, catalogue, employees=60, days=12, today=date(2026, 12, 1))
+    records = obs.list_observations(store)
+    per_day = Counter(r.lineup.day for r in records)
+    assert len(per_day) == 12 and all(1 <= n <= 5 for n in per_day.values())
+    situations = Counter(s for r in records for s in r.situations)
+    assert len(situations) >= 6
+    with_faults = sum(1 for r in records if r.faults)
+    assert 0 < with_faults < len(records) * 0.6  # about a third find a fault
+    assert all(r.lineup.finished and r.observer for r in records)
+    roles = {r.employee.role for r in records if "visit" in r.situations}
+    assert roles <= {"customer-manager"}
