@@ -1122,6 +1122,14 @@ Database: {db}</source>
         <translation>未保存</translation>
     </message>
     <message>
+        <source>Observation sheet saved: {path}</source>
+        <translation>观察记录表已保存：{path}</translation>
+    </message>
+    <message>
+        <source>No observation was saved today: there is no sheet to print.</source>
+        <translation>今天还没有保存的观察：没有可打印的记录表。</translation>
+    </message>
+    <message>
         <source>Today&apos;s observations: {n}</source>
         <translation>今日观察：{n} 次</translation>
     </message>
@@ -1164,6 +1172,10 @@ Database: {db}</source>
     <message>
         <source>Back  (Esc)</source>
         <translation>返回  (Esc)</translation>
+    </message>
+    <message>
+        <source>Print today&apos;s sheet</source>
+        <translation>打印今日记录表</translation>
     </message>
     <message>
         <source>Start marking  (Enter)</source>

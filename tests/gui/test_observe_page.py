@@ -184,3 +184,28 @@ def test_the_screen_the_command_line_the_record_and_the_pack_agree(
     )
     text = squash(assert_clean_cjk_pdf(out))
     assert squash("使用命令口吻") in text and "C003" in text and "张伟" in text
+
+
+def test_todays_sheet_is_printed_in_the_background(qtbot, roster, window, store, press):
+    from helpers.reports_data import assert_clean_cjk_pdf, squash
+
+    store.set_setting("observer", "Liu QA")
+    page = open_observe(qtbot, window)
+    opened = []
+    page.open_file = opened.append
+    qtbot.mouseClick(page.sheet_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.sheet_button.isEnabled())
+    assert "No observation was saved today" in page.message.text()
+    press(Qt.Key.Key_Z)
+    press(Qt.Key.Key_W)
+    press(Qt.Key.Key_Return)
+    press(Qt.Key.Key_1)
+    press(Qt.Key.Key_Return)
+    go_to_item(page, press, "phone.commanding-tone")
+    press(Qt.Key.Key_X)
+    press(Qt.Key.Key_Space)
+    assert page.today_model.rowCount() == 1
+    qtbot.mouseClick(page.sheet_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened))
+    text = squash(assert_clean_cjk_pdf(opened[0]))
+    assert "Floorobservationsheet" in text and "Usesacommandingtone" in text and "张伟" in text

@@ -14,12 +14,13 @@ shown again the next time the page opens.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -39,7 +40,7 @@ from inspector.domain.people import Employee
 from inspector.gui.context import AppContext
 from inspector.gui.controllers.observe_controller import ObserveController
 from inspector.gui.dialogs.amend_dialog import AmendDialog
-from inspector.gui.errors import user_message
+from inspector.gui.errors import show_error, user_message
 from inspector.gui.i18n import current_language
 from inspector.gui.models.base import RowsTableModel
 from inspector.gui.pages.lineup_page import PersonView
@@ -50,10 +51,26 @@ from inspector.services.observation_session import (
     list_observations,
     search_employees,
 )
+from inspector.services.report_jobs import (
+    OBSERVATION_SHEET,
+    NoObservations,
+    ReportRequest,
+    report_language,
+)
 
 log = logging.getLogger(__name__)
 
 RESULTS_SHOWN = 12
+
+
+def open_file(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def day_sheet_path(db_path: Path, day: date, lang: str) -> Path:
+    """Where a day's observation sheet goes: beside the database, as the line-up sheets."""
+    request = ReportRequest(lang=lang, start=day, end=day)
+    return db_path.parent / f"{db_path.stem}-sheets" / OBSERVATION_SHEET.file_name(request)
 
 
 def _heading(text: str = "", grow: int = 6) -> QLabel:
@@ -188,6 +205,14 @@ class ObservePage(QWidget):
         self.results = _table(self.results_model, "employee_results")
         self.results.doubleClicked.connect(lambda index: self._pick(index.row()))
         self.today_label = _heading(grow=2)
+        self.sheet_button = touch_button()
+        self.sheet_button.setObjectName("observation_sheet_button")
+        self.sheet_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sheet_button.clicked.connect(self.print_day_sheet)
+        self.open_file: Callable[[Path], None] = open_file
+        today_row = QHBoxLayout()
+        today_row.addWidget(self.today_label, 1)
+        today_row.addWidget(self.sheet_button)
         self.today_model = TodayModel(self)
         self.today = _table(self.today_model, "today_observations")
         self.today.doubleClicked.connect(lambda index: self._open_today(index.row()))
@@ -196,7 +221,7 @@ class ObservePage(QWidget):
         search_layout.addWidget(self.search_edit)
         search_layout.addWidget(self.search_hint)
         search_layout.addWidget(self.results, 3)
-        search_layout.addWidget(self.today_label)
+        search_layout.addLayout(today_row)
         search_layout.addWidget(self.today, 2)
 
         # -- step 2: what ----------------------------------------------------------------------
@@ -448,6 +473,31 @@ class ObservePage(QWidget):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
+    def print_day_sheet(self) -> None:
+        """Today's saved observations on one sheet (PDF, built in the background)."""
+        day = date.today()
+        lang = report_language(current_language())
+        request = ReportRequest(lang=lang, start=day, end=day)
+        out_path = day_sheet_path(self.context.db_path, day, lang)
+
+        def build(store, _progress) -> Path:  # runs on the worker thread
+            return OBSERVATION_SHEET.build(store, request, out_path, create_folder=True)
+
+        self.sheet_button.setEnabled(False)
+        self.context.runner.submit(build, on_done=self._sheet_built, on_error=self._sheet_failed)
+
+    def _sheet_built(self, path: Path) -> None:
+        self.sheet_button.setEnabled(True)
+        self._notice(self.tr("Observation sheet saved: {path}").format(path=path))
+        self.open_file(path)
+
+    def _sheet_failed(self, exc: Exception) -> None:
+        self.sheet_button.setEnabled(True)
+        if isinstance(exc, NoObservations):
+            self._notice(self.tr("No observation was saved today: there is no sheet to print."))
+            return
+        show_error(self, exc)
+
     def _refresh_today(self) -> None:
         today = date.today()
         self.today_model.set_rows(list_observations(self.context.store, start=today, end=today))
@@ -510,6 +560,7 @@ class ObservePage(QWidget):
         ):
             button.setText(f"{n}   {situation.text.get(lang)}")
         self.back_button.setText(self.tr("Back  (Esc)"))
+        self.sheet_button.setText(self.tr("Print today's sheet"))
         self.go_button.setText(self.tr("Start marking  (Enter)"))
         self.mark_hint.setText(
             self.tr(
