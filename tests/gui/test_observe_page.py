@@ -209,3 +209,36 @@ def test_todays_sheet_is_printed_in_the_background(qtbot, roster, window, store,
     qtbot.waitUntil(lambda: bool(opened))
     text = squash(assert_clean_cjk_pdf(opened[0]))
     assert "Floorobservationsheet" in text and "Usesacommandingtone" in text and "张伟" in text
+
+
+def test_a_saved_observation_is_changed_with_a_reason(qtbot, roster, window, store, press):
+    store.set_setting("observer", "Liu QA")
+    page = open_observe(qtbot, window)
+    press(Qt.Key.Key_Z)
+    press(Qt.Key.Key_W)
+    press(Qt.Key.Key_Return)
+    press(Qt.Key.Key_1)
+    press(Qt.Key.Key_Return)
+    press(Qt.Key.Key_Space)  # saved with no fault
+    [record] = list_observations(store)
+    index = page.today_model.index(0, 1)
+    page.today.scrollTo(index)
+    rect = page.today.visualRect(index)
+    qtbot.mouseClick(page.today.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.today.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.step == "marking" and page.controller.closed
+    assert "(saved)" in page.marking.text()
+    go_to_item(page, press, "phone.speakerphone")
+    press(Qt.Key.Key_X)
+    dialog = page.amend_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.reason, "heard on the call recording")
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.amend_dialog is None)
+    [change] = store.change_log(record.id)
+    assert (change.reason, change.changed_by) == ("heard on the call recording", "Liu QA")
+    [again] = list_observations(store)
+    assert [f.item.id for f in again.faults] == ["phone.speakerphone"]
+    press(Qt.Key.Key_Escape)
+    assert page.step == "search"
