@@ -26,11 +26,21 @@ def _command_modules() -> tuple[ModuleType, ...]:
         demo_cmd,
         hub_cmd,
         lineup_cmd,
+        observation_cmd,
         report_cmd,
         roster_cmd,
     )
 
-    return (checklists_cmd, roster_cmd, demo_cmd, lineup_cmd, report_cmd, backup_cmd, hub_cmd)
+    return (
+        checklists_cmd,
+        roster_cmd,
+        demo_cmd,
+        lineup_cmd,
+        observation_cmd,
+        report_cmd,
+        backup_cmd,
+        hub_cmd,
+    )
 
 
 class CommandError(UserError):

@@ -3,6 +3,7 @@
 - ``report lineup ID | --date YYYY-MM-DD [--shift S] [--site NAME]``: the line-up sheet;
 - ``report employee EMPLOYEE_NO --from D --to D``: one employee's record;
 - ``report monthly --month YYYY-MM [--department NAME]``: the monthly compliance pack;
+- ``report observation ID | --date YYYY-MM-DD``: the sheet of one floor observation, or a day's;
 - ``export monthly --month YYYY-MM --format csv|xlsx [--out FILE] [--department NAME]``.
 
 Reports take ``--lang zh|en|both`` (default zh; the export defaults to both) and ``--out FILE``
@@ -34,6 +35,7 @@ from inspector.services.report_jobs import (
     LINEUP_SHEET,
     MONTHLY_FIGURES,
     MONTHLY_PACK,
+    OBSERVATION_SHEET,
     ReportKind,
     ReportRequest,
 )
@@ -113,6 +115,16 @@ def _register_report(subparsers: argparse._SubParsersAction) -> None:
     )
     _report_options(monthly)
     monthly.set_defaults(func=run_monthly)
+
+    observation = kinds.add_parser(
+        "observation",
+        help="the sheet of one floor observation, or of one day's",
+        description="The sheet of one floor observation (by ID) or of every saved one of a day.",
+    )
+    observation.add_argument("observation_id", nargs="?", type=int, metavar="ID")
+    observation.add_argument("--date", metavar="YYYY-MM-DD", help="every observation of this day")
+    _report_options(observation)
+    observation.set_defaults(func=run_observation)
 
 
 def _report_options(parser: argparse.ArgumentParser, *, checklists: bool = False) -> None:
@@ -297,5 +309,29 @@ def run_export_monthly(args: argparse.Namespace) -> int:
             lang=args.report_lang, month=month, department=args.department, fmt=fmt
         )
         path = MONTHLY_FIGURES.build(store, request, _out(args, MONTHLY_FIGURES, request))
+    print(Path(path).resolve())
+    return 0
+
+
+def run_observation(args: argparse.Namespace) -> int:
+    from inspector.services.observation_session import NotAnObservation, read_observation
+    from inspector.storage.errors import NotFoundError
+
+    if (args.observation_id is None) == (args.date is None):
+        raise CommandError("give an observation ID or --date YYYY-MM-DD (not both)")
+    day = parse_day(args.date, "--date") if args.date is not None else None
+    with open_store(args, read_only=True) as store, _report_errors():
+        if args.observation_id is not None:
+            try:
+                read_observation(store, args.observation_id)
+            except (NotFoundError, NotAnObservation):
+                raise CommandError(
+                    f"there is no observation {args.observation_id} "
+                    "(see 'inspector observation list')"
+                ) from None
+        request = ReportRequest(
+            lang=args.report_lang, observation_id=args.observation_id, start=day, end=day
+        )
+        path = OBSERVATION_SHEET.build(store, request, _out(args, OBSERVATION_SHEET, request))
     print(Path(path).resolve())
     return 0

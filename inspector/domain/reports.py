@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from inspector.domain.lineup import Attendance, Lineup, PersonStatus, Result
+from inspector.domain.observations import ObservationEntry, ObservationMonth
 from inspector.domain.people import Employee
 from inspector.domain.scoring import compliance_ratio
 from inspector.domain.text import Text
@@ -215,6 +216,7 @@ class EmployeeRecordData:
     faults: tuple[FaultCount, ...]  # most frequent first
     months: tuple[MonthRow, ...]
     repeat_threshold: int = DEFAULT_REPEAT_THRESHOLD
+    observations: tuple[ObservationEntry, ...] = ()  # floor observations, oldest first
 
     @property
     def absences(self) -> tuple[RecordEntry, ...]:
@@ -300,6 +302,7 @@ class MonthlyPackData:
     versions: tuple[VersionUsed, ...]
     seal: str = ""  # the chain hash covering the month's sealed line-ups, short form
     sealed_lineups: int = 0
+    observations: ObservationMonth | None = None  # floor observations: figures of their own
 
     @property
     def change(self) -> float | None:

@@ -69,11 +69,18 @@ def _reports_page(context: AppContext) -> QWidget:
     return ReportsPage(context)
 
 
+def _observe_page(context: AppContext) -> QWidget:
+    from inspector.gui.pages.observe_page import ObservePage
+
+    return ObservePage(context)
+
+
 PAGES: tuple[tuple[str, Callable[[AppContext], QWidget]], ...] = (
     ("roster", _roster_page),
     ("employees", _employee_page),
     ("checklists", _checklists_page),
     ("reports", _reports_page),
+    ("observe", _observe_page),
 )
 KEYS = ("lineup", *(key for key, _build in PAGES))
 
@@ -118,6 +125,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.lineup = LineupSection(context)
         self.lineup.home.set_demo_available(open_demo is not None)
+        observe_row = KEYS.index("observe")
+        self.lineup.home.observe_requested.connect(lambda: self.show_page(observe_row))
         self.pages: dict[str, QWidget | None] = {"lineup": self.lineup}
         self.stack.addWidget(self.lineup)
         for key, _build in PAGES:
@@ -225,6 +234,13 @@ class MainWindow(QMainWindow):
             return page
         index = KEYS.index(key)
         page = PAGES[index - 1][1](self.context)
+        for signal, slot in (
+            ("saved", self.show_saved),
+            ("save_failed", self.show_not_saved),
+            ("notice", lambda text: self.statusBar().showMessage(text, 8000)),
+        ):
+            if hasattr(page, signal):  # a page that records (observations) shows its saves
+                getattr(page, signal).connect(slot)
         placeholder = self.stack.widget(index)
         self.stack.insertWidget(index, page)
         self.stack.removeWidget(placeholder)
@@ -309,6 +325,7 @@ class MainWindow(QMainWindow):
             self.tr("Employees"),
             self.tr("Checklists"),
             self.tr("Reports"),
+            self.tr("Observe"),
         )
         for row, label in enumerate(labels):
             self.nav.item(row).setText(label)

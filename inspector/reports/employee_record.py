@@ -18,6 +18,7 @@ from inspector.domain.scoring import format_percent
 from inspector.reports import i18n
 from inspector.reports.i18n import label
 from inspector.reports.lineup_sheet import mark_markup
+from inspector.reports.observation_section import employee_observations_section
 from inspector.reports.page import Progress, build_pdf
 from inspector.reports.styles import (
     MUTED,
@@ -86,6 +87,7 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
     if not data.entries:
         story.append(Spacer(1, 4 * mm))
         story.append(para(label("no_inspections", lang), "body"))
+        story.extend(employee_observations_section(data.observations, lang))
         return story
 
     story.extend(heading(label("by_month", lang)))
@@ -221,6 +223,7 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
         elif not inspected:
             extra.append(("TEXTCOLOR", (0, index), (-2, index), MUTED))
     story.append(data_table(rows, _ENTRY_WIDTHS, extra=extra))
+    story.extend(employee_observations_section(data.observations, lang))
     return story
 
 

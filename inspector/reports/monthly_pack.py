@@ -28,6 +28,7 @@ from inspector.domain.reports import (
 from inspector.domain.scoring import format_percent
 from inspector.reports import charts, i18n
 from inspector.reports.i18n import label
+from inspector.reports.observation_section import observation_section
 from inspector.reports.page import Progress, build_pdf
 from inspector.reports.styles import (
     CONTENT_WIDTH,
@@ -340,6 +341,7 @@ def monthly_pack_story(data: MonthlyPackData, lang: str) -> list[Flowable]:
                 "small",
             )
         )
+    story.extend(observation_section(data.observations, lang))
     return story
 
 

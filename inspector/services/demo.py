@@ -423,8 +423,10 @@ def fill_demo(
     today: date | None = None,
     force: bool = False,
     site: str | None = None,
+    observations: bool = True,
 ) -> DemoSummary:
-    """Add the demo roster and ``days`` working days of line-ups before ``today``.
+    """Add the demo roster and ``days`` working days of line-ups before ``today`` (and of floor
+    observations, unless ``observations`` is False).
 
     Refuses (DemoRefused) when the database already has employees, unless ``force``: then the
     demo is added to what is there (employees with the same numbers are updated).
@@ -442,6 +444,8 @@ def fill_demo(
     stored = [by_no[e.employee_no] for e in roster]
     lineups, offenders = _history(stored, catalogue, days, seed, today or date.today())
     bulk_insert_history(store, catalogue.sets_for(InspectionType.LINEUP), lineups)
+    if observations:
+        _add_observations(store, catalogue, stored, days, seed, today or date.today())
     store.set_setting("company_name", COMPANY_NAME)
     store.set_setting("company_name_en", COMPANY_NAME_EN)
     store.set_setting("demo", "1")
@@ -454,6 +458,15 @@ def fill_demo(
         ),
         repeat_offenders=tuple(offenders),
     )
+
+
+def _add_observations(
+    store: Store, catalogue: Catalogue, stored: list[Employee], days: int, seed: int, today: date
+) -> None:
+    """Floor observations on the same working days (services/demo_observations.py)."""
+    from inspector.services.demo_observations import add_demo_observations
+
+    add_demo_observations(store, catalogue, stored, working_days(days, today), seed)
 
 
 def ensure_demo_database(path: Path | None = None, *, catalogue: Catalogue | None = None) -> Path:

@@ -11,6 +11,7 @@ on leave are never listed and never count as a fault.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,9 @@ def employee_record(
     """The record of the employee with number ``employee_no`` from ``start`` to ``end`` (both
     included), oldest line-up first. ``NoReportData`` for an unknown employee or a period that
     ends before it starts. Without ``roles`` the job role is shown by its id."""
+    from inspector.services.observation_session import employee_observations
     from inspector.storage import report_queries  # loaded when a record is first shown
 
-    return report_queries.employee_record_data(store, employee_no, start, end, roles=roles)
+    data = report_queries.employee_record_data(store, employee_no, start, end, roles=roles)
+    observed = employee_observations(store, data.employee.id, start, end)
+    return replace(data, observations=observed)

@@ -46,6 +46,7 @@ class Option(StrEnum):
     MONTH = "month"
     DEPARTMENT = "department"  # optional: one department instead of the whole company
     FORMAT = "format"  # the file format, for a spreadsheet
+    OBSERVATION = "observation"  # one floor observation by id, or a day's (``start``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class ReportRequest:
     department: str | None = None
     fmt: str = "pdf"  # the spreadsheet kinds: xlsx or csv
     roles: Mapping[str, Text] | None = None  # role id -> name (the employee record)
+    observation_id: int | None = None  # the observation sheet: one observation (else ``start``)
 
 
 class LineupChoiceError(UserError):
@@ -292,7 +294,84 @@ MONTHLY_FIGURES = ReportKind(
     ),
 )
 
-KINDS: tuple[ReportKind, ...] = (LINEUP_SHEET, EMPLOYEE_RECORD, MONTHLY_PACK, MONTHLY_FIGURES)
+
+# -- the observation sheet: one floor observation, or one day's --------------------------------
+
+
+def build_observation_sheet(
+    store: Store,
+    out_path: Path | str,
+    lang: str = "zh",
+    *,
+    observation_id: int | None = None,
+    day: date | None = None,
+    invariant: bool = False,
+    generated_at: datetime | None = None,
+) -> Path:
+    """The sheet of one observation (``observation_id``) or of every saved observation of
+    ``day``: who observed whom, when, in which situations, each fault in words, signatures."""
+    from inspector.domain.observations import ObservationSheetData
+    from inspector.reports.fonts import register_fonts
+    from inspector.reports.i18n import check_lang
+    from inspector.reports.observation_sheet import render_observation_sheet
+    from inspector.services import observation_session as obs
+    from inspector.storage import report_queries
+
+    check_lang(lang)
+    if (observation_id is None) == (day is None):
+        raise ValueError("the observation sheet needs an observation id or a day")
+    if observation_id is not None:
+        records = [obs.read_observation(store, observation_id)]
+    else:
+        records = [
+            r for r in reversed(obs.list_observations(store, start=day, end=day)) if r.completed
+        ]
+        if not records:
+            raise NoObservations(day)
+    register_fonts()
+    data = ObservationSheetData(
+        company=report_queries.company_name(store),
+        day=day,
+        entries=tuple(obs.entry_of(r) for r in records),
+    )
+    return render_observation_sheet(
+        data, out_path, lang, invariant=invariant, generated_at=generated_at
+    )
+
+
+class NoObservations(UserError):
+    def __init__(self, day: date) -> None:
+        self.day = day
+        super().__init__(f"there are no saved observations on {day}")
+
+
+def _observation_parts(request: ReportRequest) -> tuple[str, ...]:
+    if request.observation_id is not None:
+        return (str(request.observation_id),)
+    return (f"{_need(request.start, Option.OBSERVATION):%Y%m%d}",)
+
+
+OBSERVATION_SHEET = ReportKind(
+    id="observation",
+    options=frozenset({Option.OBSERVATION}),
+    formats=("pdf",),
+    name_parts=_observation_parts,
+    builder=lambda store, r, out, _progress: build_observation_sheet(
+        store,
+        out,
+        r.lang,
+        observation_id=r.observation_id,
+        day=None if r.observation_id is not None else _need(r.start, Option.OBSERVATION),
+    ),
+)
+
+KINDS: tuple[ReportKind, ...] = (
+    LINEUP_SHEET,
+    EMPLOYEE_RECORD,
+    MONTHLY_PACK,
+    MONTHLY_FIGURES,
+    OBSERVATION_SHEET,
+)
 
 
 def kind(kind_id: str) -> ReportKind:

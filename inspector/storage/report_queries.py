@@ -22,8 +22,15 @@ from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
 from inspector.domain.attendance import counts_as_inspected, person_status
-from inspector.domain.checklist import InspectionType
+from inspector.domain.checklist import InspectionType, Severity
 from inspector.domain.lineup import Attendance, Result
+from inspector.domain.observations import (
+    SITUATIONS,
+    ObservationMonth,
+    ObservationTally,
+    ObservedFaultCount,
+    ObservedPerson,
+)
 from inspector.domain.reports import (
     DEFAULT_REPEAT_THRESHOLD,
     DailyPoint,
@@ -650,4 +657,138 @@ def monthly_pack_data(
         versions=tuple(versions_used(store, month, department, inspection_type=inspection_type)),
         seal=month_seal,
         sealed_lineups=sealed,
+        observations=observation_month(store, month, department),
+    )
+
+
+# -- floor observations -----------------------------------------------------------------------
+
+OBSERVATION = InspectionType.OBSERVATION.value
+
+
+def observation_ids(
+    store: Store,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    employee_id: int | None = None,
+) -> list[int]:
+    """The ids of the observations in a period (both ends included), of one employee if given,
+    newest first."""
+    rows = store.query(
+        "SELECT DISTINCT l.id, l.day, l.started_at FROM lineups l "
+        "JOIN inspections i ON i.lineup_id = l.id WHERE l.inspection_type = :type "
+        "AND (:start IS NULL OR l.day >= :start) AND (:end IS NULL OR l.day <= :end) "
+        "AND (:emp IS NULL OR i.employee_id = :emp) "
+        "ORDER BY l.day DESC, l.started_at DESC, l.id DESC",
+        {
+            "type": OBSERVATION,
+            "start": start and start.isoformat(),
+            "end": end and end.isoformat(),
+            "emp": employee_id,
+        },
+    )
+    return [r["id"] for r in rows]
+
+
+def observation_ids_on(store: Store, day: date) -> list[int]:
+    """The observations of one day, in the order they were made."""
+    return list(reversed(observation_ids(store, start=day, end=day)))
+
+
+def _observations_of_month(store: Store, month: date, department: str | None) -> list:
+    """One row per saved observation of the month: its situations, department, employee and
+    counts. The department is the one recorded with the observation (the employee's then)."""
+    return store.query(
+        "SELECT l.id, l.day, l.shift AS situations, l.department, l.supervisor, "
+        "i.employee_id, i.failed, e.employee_no, e.name "
+        "FROM lineups l JOIN inspections i ON i.lineup_id = l.id "
+        "JOIN employees e ON e.id = i.employee_id "
+        f"WHERE l.day >= :start AND l.day < :end AND l.inspection_type = :inspection_type "
+        f"AND {INSPECTED_SQL} AND (:department IS NULL OR l.department = :department) "
+        "ORDER BY l.day, l.id",
+        _month_params(month_start(month), department, InspectionType.OBSERVATION),
+    )
+
+
+def observation_month(store: Store, month: date, department: str | None = None) -> ObservationMonth:
+    """The observation figures of a month: per department and situation, the pass rate
+    (observations with no fault ÷ observations), the most frequent behaviour faults and the
+    people most often observed with faults. Saved observations only."""
+    month = month_start(month)
+    department = department or None
+    rows = _observations_of_month(store, month, department)
+
+    def tallies(keyed: Iterable[tuple[str, Mapping]]) -> dict[str, list[int]]:
+        result: dict[str, list[int]] = {}
+        for key, r in keyed:
+            t = result.setdefault(key, [0, 0, 0])
+            t[0] += 1
+            t[1] += r["failed"] == 0
+            t[2] += r["failed"]
+        return result
+
+    by_department = tallies((r["department"], r) for r in rows)
+    by_situation = tallies(
+        (s, r) for r in rows for s in dict.fromkeys(x for x in r["situations"].split(",") if x)
+    )
+    order = {s.id: n for n, s in enumerate(SITUATIONS)}
+    people: dict[int, dict] = {}
+    for r in rows:
+        p = people.setdefault(
+            r["employee_id"],
+            {"no": r["employee_no"], "name": r["name"], "dept": r["department"], "n": 0, "wf": 0},
+        )
+        p.update(n=p["n"] + 1, wf=p["wf"] + (r["failed"] > 0), dept=r["department"])
+        p["faults"] = p.get("faults", 0) + r["failed"]
+        p["last"] = r["day"]
+    fault_rows = store.query(
+        "SELECT m.item_id, count(*) AS times, count(DISTINCT i.employee_id) AS people, "
+        "max(m.checklist_version_id) AS version_id "
+        "FROM lineups l JOIN inspections i ON i.lineup_id = l.id "
+        "JOIN marks m ON m.inspection_id = i.id "
+        "WHERE l.day >= :start AND l.day < :end AND l.inspection_type = :inspection_type "
+        f"AND {INSPECTED_SQL} AND m.result = 'fail' "
+        "AND (:department IS NULL OR l.department = :department) "
+        "GROUP BY m.item_id ORDER BY times DESC, people DESC, m.item_id",
+        _month_params(month, department, InspectionType.OBSERVATION),
+    )
+    texts = _item_texts(store, (r["version_id"] for r in fault_rows))
+    faults = []
+    for r in fault_rows:
+        text, severity = _wording(texts, r["version_id"], r["item_id"])
+        faults.append(
+            ObservedFaultCount(
+                r["item_id"], text, Severity(severity or "minor"), r["times"], r["people"]
+            )
+        )
+    with_faults = sorted(
+        (p for p in people.values() if p["wf"]),
+        key=lambda p: (-p["wf"], -p["faults"], p["no"]),
+    )
+    return ObservationMonth(
+        month=month,
+        department=department,
+        observations=len(rows),
+        people=len(people),
+        passed=sum(1 for r in rows if r["failed"] == 0),
+        observers=len({r["supervisor"] for r in rows}),
+        departments=tuple(ObservationTally(k, *v) for k, v in sorted(by_department.items())),
+        situations=tuple(
+            ObservationTally(k, *v)
+            for k, v in sorted(by_situation.items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))
+        ),
+        faults=tuple(faults),
+        people_with_faults=tuple(
+            ObservedPerson(
+                p["no"],
+                p["name"],
+                p["dept"],
+                p["n"],
+                p["wf"],
+                p["faults"],
+                date.fromisoformat(p["last"]),
+            )
+            for p in with_faults
+        ),
     )

@@ -276,22 +276,28 @@ def seal_for_lineup(store: Store, lineup_id: int) -> str:
     return found.short if found else ""
 
 
-def seal_for_period(store: Store, start: date, end: date) -> tuple[str, int, int]:
+def seal_for_period(
+    store: Store, start: date, end: date, inspection_type: str = "lineup"
+) -> tuple[str, int, int]:
     """The chain hash that covers every sealed line-up of a period, in short form.
 
     The chain links each seal to all earlier ones, so the latest seal among the period's
     line-ups vouches for every record of the period sealed before it. Returns
-    (short seal or "", sealed line-ups, line-ups) for the period.
+    (short seal or "", sealed line-ups, line-ups) for the period; floor observations (sealed
+    in the same chain) are counted only with ``inspection_type="observation"``.
     """
     conn = store.db.conn
+    period = (start.isoformat(), end.isoformat(), inspection_type)
     row = _rows(
         conn,
         "SELECT (SELECT s.chain_hash FROM seals s JOIN lineups l ON l.id = s.lineup_id "
-        "WHERE l.day BETWEEN ? AND ? ORDER BY s.id DESC LIMIT 1) AS head, "
+        "WHERE l.day BETWEEN ? AND ? AND l.inspection_type = ? ORDER BY s.id DESC LIMIT 1) "
+        "AS head, "
         "(SELECT count(DISTINCT s.lineup_id) FROM seals s JOIN lineups l ON l.id = s.lineup_id "
-        "WHERE l.day BETWEEN ? AND ?) AS sealed, "
-        "(SELECT count(*) FROM lineups WHERE day BETWEEN ? AND ?) AS lineups",
-        (start.isoformat(), end.isoformat()) * 3,
+        "WHERE l.day BETWEEN ? AND ? AND l.inspection_type = ?) AS sealed, "
+        "(SELECT count(*) FROM lineups WHERE day BETWEEN ? AND ? AND inspection_type = ?) "
+        "AS lineups",
+        period * 3,
     )[0]
     head = short_form(row["head"]) if row["head"] else ""
     return head, row["sealed"], row["lineups"]

@@ -571,30 +571,53 @@ class Store:
         return self._lineup(row)
 
     def list_lineups(
-        self, *, start: date | None = None, end: date | None = None, limit: int | None = None
+        self,
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        limit: int | None = None,
+        inspection_type: InspectionType = InspectionType.LINEUP,
     ) -> list[Lineup]:
+        """Line-ups (or, with ``inspection_type``, floor observations), newest first."""
         sql = (
             "SELECT * FROM lineups WHERE (:start IS NULL OR day >= :start) "
-            "AND (:end IS NULL OR day <= :end) ORDER BY day DESC, started_at DESC, id DESC"
+            "AND (:end IS NULL OR day <= :end) AND inspection_type = :type "
+            "ORDER BY day DESC, started_at DESC, id DESC"
         )
         if limit:
             sql += f" LIMIT {int(limit)}"
         rows = self._query(
-            sql, {"start": start and start.isoformat(), "end": end and end.isoformat()}
+            sql,
+            {
+                "start": start and start.isoformat(),
+                "end": end and end.isoformat(),
+                "type": inspection_type.value,
+            },
         )
         return [self._lineup(r) for r in rows]
 
-    def lineups_on(self, day: date, shift: str | None = None) -> list[Lineup]:
+    def lineups_on(
+        self,
+        day: date,
+        shift: str | None = None,
+        *,
+        inspection_type: InspectionType = InspectionType.LINEUP,
+    ) -> list[Lineup]:
         rows = self._query(
-            "SELECT * FROM lineups WHERE day = ? AND (? IS NULL OR shift = ?) ORDER BY id",
-            (day.isoformat(), shift, shift),
+            "SELECT * FROM lineups WHERE day = ? AND (? IS NULL OR shift = ?) "
+            "AND inspection_type = ? ORDER BY id",
+            (day.isoformat(), shift, shift, inspection_type.value),
         )
         return [self._lineup(r) for r in rows]
 
-    def unfinished_lineup(self) -> Lineup | None:
-        """The most recent line-up that was started and not finished, to offer a resume."""
+    def unfinished_lineup(
+        self, inspection_type: InspectionType = InspectionType.LINEUP
+    ) -> Lineup | None:
+        """The most recent line-up (or observation) started and not finished, to resume it."""
         row = self._one(
-            "SELECT * FROM lineups WHERE finished_at IS NULL ORDER BY started_at DESC, id DESC"
+            "SELECT * FROM lineups WHERE finished_at IS NULL AND inspection_type = ? "
+            "ORDER BY started_at DESC, id DESC",
+            (inspection_type.value,),
         )
         return self._lineup(row) if row else None
 

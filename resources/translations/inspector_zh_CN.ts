@@ -343,6 +343,25 @@
     </message>
 </context>
 <context>
+    <name>EmployeeResultsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Job role</source>
+        <translation>岗位</translation>
+    </message>
+</context>
+<context>
     <name>FaultCountModel</name>
     <message>
         <source>Item</source>
@@ -494,6 +513,10 @@ It resumes at person {n}: {name}.</source>
     <message>
         <source>Discard it (nothing recorded)</source>
         <translation>删除它（尚无任何记录）</translation>
+    </message>
+    <message>
+        <source>Observe</source>
+        <translation>现场观察</translation>
     </message>
 </context>
 <context>
@@ -966,6 +989,10 @@ Database: {db}</source>
         <translation>班前检查</translation>
     </message>
     <message>
+        <source>Observe</source>
+        <translation>现场观察</translation>
+    </message>
+    <message>
         <source>Roster</source>
         <translation>花名册</translation>
     </message>
@@ -1086,6 +1113,136 @@ Database: {db}</source>
     <message>
         <source>Mark this item as failed</source>
         <translation>将此项记为不合格</translation>
+    </message>
+</context>
+<context>
+    <name>ObserveController</name>
+    <message>
+        <source>Enter the observer&apos;s name: every observation keeps who observed.</source>
+        <translation>请输入观察人姓名：每条观察记录都保留观察人。</translation>
+    </message>
+    <message>
+        <source>Pick at least one situation to observe (keys 1 to 7).</source>
+        <translation>请至少选择一个观察情境（按 1 至 7）。</translation>
+    </message>
+    <message>
+        <source>The checklists have no observation set for these situations.</source>
+        <translation>检查标准中没有这些情境的观察项目。</translation>
+    </message>
+    <message>
+        <source>The database is open read-only: nothing can be recorded.</source>
+        <translation>数据库以只读方式打开：无法记录。</translation>
+    </message>
+    <message>
+        <source>A change to a saved observation needs a reason.</source>
+        <translation>修改已保存的观察记录需要填写原因。</translation>
+    </message>
+    <message>
+        <source>Enter who makes the change: the change log keeps their name.</source>
+        <translation>请输入修改人：变更记录会保留其姓名。</translation>
+    </message>
+    <message>
+        <source>An observation records behaviour, not attendance.</source>
+        <translation>现场观察只记录行为，不记录出勤。</translation>
+    </message>
+</context>
+<context>
+    <name>ObservePage</name>
+    <message>
+        <source>The change is in the change log.</source>
+        <translation>修改已写入变更记录。</translation>
+    </message>
+    <message>
+        <source>This observation was not saved yet: mark on, Space saves it.</source>
+        <translation>这条观察尚未保存：请继续标记，按空格键保存。</translation>
+    </message>
+    <message>
+        <source>Nobody found for “{text}”.</source>
+        <translation>没有找到“{text}”。</translation>
+    </message>
+    <message>
+        <source>Enter the observer&apos;s name: every observation keeps who observed.</source>
+        <translation>请输入观察人姓名：每条观察记录都保留观察人。</translation>
+    </message>
+    <message>
+        <source>The marks are kept: press Space to save the observation.</source>
+        <translation>已做的标记会保留：按空格键保存这条观察。</translation>
+    </message>
+    <message>
+        <source>Saved: {name}, {n} fault(s). Next: type a name.</source>
+        <translation>已保存：{name}，{n} 个问题。下一位：请输入姓名。</translation>
+    </message>
+    <message>
+        <source>Saved: {name}, no fault. Next: type a name.</source>
+        <translation>已保存：{name}，未发现问题。下一位：请输入姓名。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Observation sheet saved: {path}</source>
+        <translation>观察记录表已保存：{path}</translation>
+    </message>
+    <message>
+        <source>No observation was saved today: there is no sheet to print.</source>
+        <translation>今天还没有保存的观察：没有可打印的记录表。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s observations: {n}</source>
+        <translation>今日观察：{n} 次</translation>
+    </message>
+    <message>
+        <source>{number} {name} · {department}: which situations are you observing?</source>
+        <translation>{number} {name} · {department}：您正在观察哪些情境？</translation>
+    </message>
+    <message>
+        <source>{who} · {situations} · observed by {observer} (saved)</source>
+        <translation>{who} · {situations} · 观察人 {observer}（已保存）</translation>
+    </message>
+    <message>
+        <source>{who} · {situations} · observed by {observer}</source>
+        <translation>{who} · {situations} · 观察人 {observer}</translation>
+    </message>
+    <message>
+        <source>Floor observation</source>
+        <translation>现场观察</translation>
+    </message>
+    <message>
+        <source>Observer:</source>
+        <translation>观察人：</translation>
+    </message>
+    <message>
+        <source>your name (required)</source>
+        <translation>您的姓名（必填）</translation>
+    </message>
+    <message>
+        <source>Employee: name, number or pinyin initials (zw → 张伟)</source>
+        <translation>员工：姓名、工号或拼音首字母（zw → 张伟）</translation>
+    </message>
+    <message>
+        <source>Up/Down choose, Enter picks. Double-click one of today&apos;s observations to look at it.</source>
+        <translation>上/下键选择，回车确定。双击今日的观察可查看。</translation>
+    </message>
+    <message>
+        <source>Keys 1 to 7 choose the situations (several at once), Enter starts marking, Esc goes back.</source>
+        <translation>按 1 至 7 选择观察情境（可多选），回车开始标记，Esc 返回。</translation>
+    </message>
+    <message>
+        <source>Back  (Esc)</source>
+        <translation>返回  (Esc)</translation>
+    </message>
+    <message>
+        <source>Print today&apos;s sheet</source>
+        <translation>打印今日记录表</translation>
+    </message>
+    <message>
+        <source>Start marking  (Enter)</source>
+        <translation>开始标记  (回车)</translation>
+    </message>
+    <message>
+        <source>Space: every behaviour not marked was correct, and the observation is saved. X: a fault, N: a note, P: a photo of a fault. Esc: back.</source>
+        <translation>空格：未标记的行为均合格，并保存这条观察。X：问题，N：备注，P：问题照片。Esc：返回。</translation>
     </message>
 </context>
 <context>
@@ -1814,6 +1971,37 @@ Reinstall Inspector.</source>
     <message>
         <source>Night shift</source>
         <translation>晚班</translation>
+    </message>
+</context>
+<context>
+    <name>TodayModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Situations</source>
+        <translation>观察情境</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>观察人</translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
 </context>
 <context>

@@ -131,7 +131,7 @@ def test_item_ids_are_unique_across_the_catalogue(catalogue: Catalogue) -> None:
 
 def test_item_counts_are_plausible(catalogue: Catalogue) -> None:
     total = sum(len(s.items) for s in catalogue.sets)
-    assert 100 <= total <= 200
+    assert 100 <= total <= 260  # the line-up reasons and the completed observation sets
     lineup = sum(len(s.items) for s in catalogue.sets_for(InspectionType.LINEUP))
     assert 50 <= lineup <= 90
 
@@ -158,7 +158,7 @@ def test_line_up_sets_are_the_nine_body_areas_head_to_toe(catalogue: Catalogue) 
 def test_observation_sets_cover_the_floor_behaviours(catalogue: Catalogue) -> None:
     observation = {s.id for s in catalogue.sets_for(InspectionType.OBSERVATION)}
     assert {"posture-sitting", "walking", "handshake", "business-card", "phone"} <= observation
-    assert {"visiting", "introductions-and-cards"} <= observation
+    assert {"visiting", "reception", "introductions"} <= observation
     assert not observation & set(LINEUP_SETS)
 
 
@@ -195,13 +195,14 @@ def test_behaviours_left_the_line_up_for_the_floor(catalogue: Catalogue) -> None
         ("socks", "001_2d8fab767d16ad65.txt", ("六、鞋袜要求",)),
         ("shoes", "001_2d8fab767d16ad65.txt", ("六、鞋袜要求",)),
         ("posture-sitting", "001_2d8fab767d16ad65.txt", ("七、站坐姿势", "六、鞋袜要求")),
-        ("walking", "001_2d8fab767d16ad65.txt", ("八、行走指引", "六、鞋袜要求")),
+        ("walking", "001_2d8fab767d16ad65.txt", ("八、行走指引", "六、鞋袜要求", "三、女士仪表")),
         ("handshake", "001_2d8fab767d16ad65.txt", ("九、握手礼仪",)),
         ("business-card", "001_2d8fab767d16ad65.txt", ("十、名片礼仪",)),
         ("phone", "002_3c7146b17116601c.txt", ("三、在具体服务过程中的礼仪和技巧 · 电话沟通",)),
         ("complaint-handling", "002_3c7146b17116601c.txt", ("三、在具体服务过程中的礼仪和技巧",)),
         ("visiting", "003_52ce344a651864b9.txt", ("一、客户经理三访礼仪",)),
-        ("introductions-and-cards", "003_52ce344a651864b9.txt", ("（二）客户经理社交礼仪",)),
+        ("reception", "003_52ce344a651864b9.txt", ("一、客户经理三访礼仪 · 2、来访服务礼仪",)),
+        ("introductions", "003_52ce344a651864b9.txt", ("（二）客户经理社交礼仪",)),
     ],
 )
 def test_sets_cite_their_section_of_the_standard(
@@ -210,6 +211,11 @@ def test_sets_cite_their_section_of_the_standard(
     for item in the_set(catalogue, set_id).items:
         if set_id == "overall" and "交谈禁忌" in item.source.section:
             assert item.source.file == "002_3c7146b17116601c.txt", item.id
+            continue
+        if set_id in ("handshake", "business-card") and item.source.file != source_file:
+            # one handshake set and one card set: the meeting rules of 003 joined them
+            assert item.source.file == "003_52ce344a651864b9.txt", item.id
+            assert item.source.section.startswith("（二）客户经理社交礼仪 · 1、会面礼仪"), item.id
             continue
         assert item.source.file == source_file, item.id
         assert item.source.section.startswith(section_starts), item.id

@@ -56,7 +56,15 @@ def _site(hub, tmp_path: Path, catalogue) -> Path:
 
     path = tmp_path / "alpha.db"
     with Store(path) as store:
-        fill_demo(store, catalogue, employees=10, days=2, site="Alpha", today=date(2026, 11, 28))
+        fill_demo(
+            store,
+            catalogue,
+            employees=10,
+            days=2,
+            site="Alpha",
+            today=date(2026, 11, 28),
+            observations=False,
+        )
         hub_sync.connect(store, hub.add_site("Alpha"))
     return path
 
@@ -96,7 +104,7 @@ def test_a_hub_that_is_down_is_shown_in_words(tmp_path, catalogue, open_window, 
 
     path = tmp_path / "alpha.db"
     with Store(path) as store:
-        fill_demo(store, catalogue, employees=10, days=1, site="Alpha")
+        fill_demo(store, catalogue, employees=10, days=1, site="Alpha", observations=False)
         store.set_setting("hub.url", "postgresql://alpha@127.0.0.1:1/hub")
         store.set_setting("hub.role", "site")
     window = open_window(path)

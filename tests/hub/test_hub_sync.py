@@ -11,6 +11,7 @@ import pytest
 from helpers.reports_data import pdf_text
 
 from inspector.cli import main
+from inspector.domain.checklist import InspectionType
 from inspector.domain.lineup import Result
 from inspector.services import hub_sync
 from inspector.storage import Store, hub_local, seal
@@ -24,10 +25,18 @@ def make_site(tmp_path: Path, catalogue):
     """A site database: a demo roster of its own and ``days`` line-up days of November 2026."""
     from inspector.services.demo import fill_demo
 
-    def make(name: str, *, employees: int = 12, days: int = 3) -> Path:
+    def make(name: str, *, employees: int = 12, days: int = 3, observations: bool = False) -> Path:
         path = tmp_path / f"{name}.db"
         with Store(path) as store:
-            fill_demo(store, catalogue, employees=employees, days=days, site=name, today=TODAY)
+            fill_demo(
+                store,
+                catalogue,
+                employees=employees,
+                days=days,
+                site=name,
+                today=TODAY,
+                observations=observations,
+            )
         return path
 
     return make
@@ -66,6 +75,23 @@ def hub_documents(hub) -> list[tuple]:
         "SELECT s.name, d.seq, d.global_id FROM inspector_hub.documents d "
         "JOIN inspector_hub.sites s USING (site_id) ORDER BY s.name, d.seq"
     )
+
+
+def test_floor_observations_travel_with_the_lineups(hub, make_site, tmp_path, capsys) -> None:
+    """A site's sealed floor observations reach HR as observations, never as line-ups."""
+    alpha = connected_site(hub, make_site, capsys, "Alpha", observations=True)
+    with Store(alpha) as store:
+        lineups = len(store.list_lineups())
+        observed = len(store.list_lineups(inspection_type=InspectionType.OBSERVATION))
+    assert observed > 0
+    code, out, _ = run(capsys, "hub", "push", "--db", str(alpha))
+    assert code == 0 and f"Pushed {sealed_count(alpha)} documents" in out
+    hr = connected_hr(hub, tmp_path, capsys)
+    assert run(capsys, "hub", "pull", "--db", str(hr))[0] == 0
+    with Store(hr) as store:
+        assert len(store.list_lineups()) == lineups
+        assert len(store.list_lineups(inspection_type=InspectionType.OBSERVATION)) == observed
+        assert seal.verify(store.db.conn).ok
 
 
 def test_two_sites_push_hr_pulls_and_the_monthly_pack_covers_both(

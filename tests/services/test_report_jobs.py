@@ -63,9 +63,9 @@ def test_names_are_safe_and_formats_known() -> None:
 
 
 def test_every_kind_is_registered_by_its_id() -> None:
-    assert [k.id for k in KINDS] == ["lineup", "employee", "monthly", "figures"]
+    assert [k.id for k in KINDS] == ["lineup", "employee", "monthly", "figures", "observation"]
     assert all(report_jobs.kind(k.id) is k for k in KINDS)
-    assert [k.is_pdf for k in KINDS] == [True, True, True, False]
+    assert [k.is_pdf for k in KINDS] == [True, True, True, False, True]
     with pytest.raises(KeyError):
         report_jobs.kind("weekly")
 

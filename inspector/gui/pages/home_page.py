@@ -31,6 +31,7 @@ class HomePage(QWidget):
     open_requested = Signal(int)  # a recent line-up
     discard_requested = Signal(int)  # an unfinished line-up with nothing recorded
     import_requested = Signal()
+    observe_requested = Signal()  # floor observation, at any time
     demo_requested = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -99,9 +100,13 @@ class HomePage(QWidget):
         for panel in (self.welcome, self.resume, self.start):
             panel.setMaximumWidth(1000)  # lines a reader can follow on a wide screen
             self.stack.addWidget(panel)
+        self.observe_button = touch_button()
+        self.observe_button.setObjectName("observe_button")
+        self.observe_button.clicked.connect(self.observe_requested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.stack)
+        layout.addWidget(self.observe_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.enter_action = QAction(self)
         self.enter_action.setShortcuts(
@@ -215,6 +220,7 @@ class HomePage(QWidget):
         self.resume_button.setText(self.tr("Resume  (Enter)"))
         self.new_button.setText(self.tr("Start a new line-up instead"))
         self.discard_button.setText(self.tr("Discard it (nothing recorded)"))
+        self.observe_button.setText(self.tr("Observe"))
         self._describe_resume()
 
     def changeEvent(self, event: QEvent) -> None:
