@@ -53,6 +53,7 @@ class ChecklistItem:
     weight: int
     source: Source
     exempt_roles: frozenset[str] = frozenset()
+    deduction: int | None = None  # points off under 扣分制; None: the severity's default
 
     def applies(self, employee: Employee) -> bool:
         """Whether a supervisor judges this employee on this item (by sex and job role)."""
@@ -68,6 +69,8 @@ class ChecklistItem:
             "weight": self.weight,
             "source": {"file": self.source.file, "section": self.source.section},
             "exempt_roles": sorted(self.exempt_roles),
+            # Only when set, so that the content hash of a set without deductions is unchanged.
+            **({"deduction": self.deduction} if self.deduction is not None else {}),
         }
 
     @classmethod
@@ -81,6 +84,7 @@ class ChecklistItem:
             weight=int(data["weight"]),
             source=Source(**data["source"]),
             exempt_roles=frozenset(data.get("exempt_roles", ())),
+            deduction=int(data["deduction"]) if data.get("deduction") is not None else None,
         )
 
 

@@ -31,7 +31,8 @@ File format (one set per file; roles and areas usually in ``roles.toml`` and ``a
     severity = "minor"         # minor | major | critical
     weight = 2                 # 1 to 10
     section = "五、员工手部要求 · 标准要求 1"
-    # optional: applies_to, exempt_roles = ["lifeguard"], source_file
+    # optional: applies_to, exempt_roles = ["lifeguard"], source_file,
+    # deduction = 5            # points off under 扣分制, 0 to 100 (default: by severity)
 
     [[role]]                   # id, zh, en
     [[area]]                   # id, zh, en, order
@@ -81,6 +82,7 @@ ITEM_KEYS = frozenset(
         "applies_to",
         "exempt_roles",
         "source_file",
+        "deduction",
     }
 )
 ITEM_REQUIRED = ("id", "kind", "severity", "weight", "section")
@@ -88,6 +90,7 @@ ROLE_KEYS = frozenset({"id", "zh", "en"})
 AREA_KEYS = frozenset({"id", "zh", "en", "order"})
 TOP_LEVEL_KEYS = ("set", "item", "role", "area")
 MIN_WEIGHT, MAX_WEIGHT = 1, 10
+MAX_DEDUCTION = 100
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # set, role and area ids
 _ITEM_SUFFIX_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")  # the part of an item id after "set."
@@ -498,10 +501,20 @@ def _check_items(result: _FileResult, items: list[dict[str, Any]], lines: _Lines
                     "no source_file: give it on the item or as the set's default in [set]",
                 )
         exempt = _get_exempt_roles(table, at, report)
+        deduction = _get_int(
+            table,
+            "deduction",
+            at,
+            report,
+            minimum=0,
+            maximum=MAX_DEDUCTION,
+            what=f"a whole number from 0 to {MAX_DEDUCTION}",
+        )
+        bad_deduction = "deduction" in table and deduction is None
 
         built = None
         values = (item_id, kind, text, severity, weight, section, applies_to, source_file, exempt)
-        if all(value is not None for value in values):
+        if all(value is not None for value in values) and not bad_deduction:
             built = ChecklistItem(
                 id=item_id,  # type: ignore[arg-type]
                 kind=kind,  # type: ignore[arg-type]
@@ -511,6 +524,7 @@ def _check_items(result: _FileResult, items: list[dict[str, Any]], lines: _Lines
                 weight=weight,  # type: ignore[arg-type]
                 source=Source(file=source_file, section=section),  # type: ignore[arg-type]
                 exempt_roles=frozenset(role for role, _ in exempt or ()),
+                deduction=deduction,
             )
         result.items.append(_ItemRecord(item_id, at(), exempt or [], built))
 
