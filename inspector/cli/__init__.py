@@ -21,6 +21,7 @@ _COMMAND_MODULES = (
     "inspector.cli.lineup_cmd",
     "inspector.cli.report_cmd",
     "inspector.cli.backup_cmd",
+    "inspector.cli.settings_cmd",
 )
 
 

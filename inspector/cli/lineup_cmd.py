@@ -19,7 +19,9 @@ from datetime import date
 
 from inspector.cli import CommandError
 from inspector.cli.common import add_common_arguments, format_table, open_store
+from inspector.domain.attendance import counts_as_inspected
 from inspector.domain.checklist import ChecklistSet
+from inspector.domain.figures import pass_rate
 from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark
 from inspector.domain.people import Employee
 from inspector.storage import Store
@@ -84,7 +86,14 @@ def _counts(inspections: list[Inspection]) -> dict:
         "faults": sum(i.failed for i in inspections),
         "people_with_faults": sum(1 for i in inspections if i.failed),
         "critical_faults": sum(i.critical_failed for i in inspections),
+        "pass_rate": _pass_rate(inspections),
     }
+
+
+def _pass_rate(inspections: list[Inspection]) -> float | None:
+    """合格率 (domain.figures.pass_rate): people inspected with no fault ÷ people inspected."""
+    inspected = [i for i in inspections if counts_as_inspected(i.attendance, i.completed_at)]
+    return pass_rate(sum(1 for i in inspected if not i.failed), len(inspected))
 
 
 def _ts(value) -> str | None:
@@ -144,6 +153,7 @@ def lineup_detail(store: Store, lineup: Lineup, employees: dict[int, Employee]) 
                 "failed": inspection.failed,
                 "critical_failed": inspection.critical_failed,
                 "fault_points": inspection.fault_points,
+                "pass_rate": _pass_rate([inspection]),
                 "marks": [_mark_dict(m, items) for m in marks.get(inspection.id, [])],
             }
         )

@@ -391,7 +391,7 @@ def employee_header_keys(data: MonthlyPackData) -> tuple[str, ...]:
 
 def employee_widths(data: MonthlyPackData) -> list[float]:
     widths = [7, 14, 13, 16, 15, 9, 9, 9, 8, 8, 8, 8]
-    return scale(widths + [8, 8] if data.rules.deduction_scoring else widths)
+    return scale([*widths, 8, 8] if data.rules.deduction_scoring else widths)
 
 
 def employee_cells(
@@ -486,9 +486,7 @@ def trend_table_rows(data: MonthlyPackData, lang: str) -> list[list]:
     deduction = data.rules.deduction_scoring
     months = [m for m, _ in data.trend[0].points] if data.trend else []
     rows: list[list] = [
-        header_row(
-            [label("department", lang)] + [f"{m:%y-%m}" for m in months], right_from=1
-        )
+        header_row([label("department", lang)] + [f"{m:%y-%m}" for m in months], right_from=1)
     ]
     for name, points in trend_series(data, lang):
         rows.append(
@@ -514,16 +512,16 @@ def follow_up_lines(data: MonthlyPackData, lang: str) -> list[str]:
                                "repeat-offences ladder").get(lang))  # fmt: skip
     critical = [e for e in data.employees if e.tally.critical_failed]
     if critical:
-        names = "、".join(e.name for e in critical[:6]) if lang == "zh" else ", ".join(
-            e.name for e in critical[:6]
+        names = (
+            "、".join(e.name for e in critical[:6])
+            if lang == "zh"
+            else ", ".join(e.name for e in critical[:6])
         )
         extra = f" (+{len(critical) - 6})" if len(critical) > 6 else ""
         lines.append(f"{label('critical_people', lang)} ({len(critical)}): {names}{extra}")
     flagged = data.flagged_supervisors
     if flagged:
-        lines.append(
-            f"{label('flagged_supervisors', lang)}: " + ", ".join(s.name for s in flagged)
-        )
+        lines.append(f"{label('flagged_supervisors', lang)}: " + ", ".join(s.name for s in flagged))
     return lines
 
 
@@ -682,9 +680,7 @@ def monthly_pack_story(data: MonthlyPackData, lang: str) -> list[Flowable]:
     )
     story.append(Spacer(1, 3))
     months = len(data.trend[0].points) if data.trend else 12
-    story.append(
-        data_table(trend_table_rows(data, lang), scale([16] + [7] * months), right_from=1)
-    )
+    story.append(data_table(trend_table_rows(data, lang), scale([16] + [7] * months), right_from=1))
 
     trend = charts.trend_line_chart(
         [(p.day, p.pass_rate) for p in data.daily],

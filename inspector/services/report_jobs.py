@@ -177,9 +177,7 @@ def build_employee_record(
     )
 
 
-def monthly_data(
-    store: Store, month: date, department: str | None = None, site: str | None = None
-):
+def monthly_data(store: Store, month: date, department: str | None = None, site: str | None = None):
     """The monthly pack's figures under the company's scoring settings (the pack, the export
     and the Reports page all read them here)."""
     from inspector.services import settings

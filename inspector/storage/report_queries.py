@@ -1003,3 +1003,14 @@ def lineup_count(
         _month_params(month_start(month), department, inspection_type, site),
     )
     return int(row["n"]) if row else 0
+
+
+def lineup_sites(
+    store: Store, inspection_type: InspectionType = InspectionType.LINEUP
+) -> list[str]:
+    """The sites line-ups were held at (the choices of the site filter)."""
+    rows = store.query(
+        "SELECT DISTINCT site FROM lineups WHERE site != '' AND inspection_type = ? ORDER BY site",
+        (inspection_type.value,),
+    )
+    return [r["site"] for r in rows]
