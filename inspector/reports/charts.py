@@ -230,6 +230,8 @@ def month_trend_chart(
     plot.height = height - plot.y - 10
     kept = [(n, line) for n, line in enumerate(lines) if line]
     plot.data = [line for _, line in kept]
+    plot.lineLabels.fontName = FONT_NAME
+    plot.lineLabels.fontSize = LABEL_SIZE
     for index, (n, _) in enumerate(kept):
         colour = colors.HexColor(SERIES_COLOURS[n % len(SERIES_COLOURS)]) if n else INK
         plot.lines[index].strokeColor = colour

@@ -21,8 +21,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
 
 from inspector.domain import figures
 from inspector.domain.reports import (
@@ -36,6 +45,7 @@ from inspector.domain.reports import (
 from inspector.domain.scoring import format_percent
 from inspector.domain.text import Text
 from inspector.reports import charts, i18n
+from inspector.reports.fonts import FONT_NAME
 from inspector.reports.i18n import label
 from inspector.reports.page import Progress, build_pdf
 from inspector.reports.styles import (
@@ -47,10 +57,10 @@ from inspector.reports.styles import (
     fit,
     header_row,
     heading,
-    markup,
     pairs_table,
     para,
     scale,
+    style,
 )
 
 TOP_FAULTS_TABLE = 15
@@ -534,6 +544,7 @@ def _side_by_side(left: list[Flowable], right: list[Flowable]) -> Table:
     table = Table([[left, right]], colWidths=[half, half], hAlign="LEFT")
     table.setStyle(
         [
+            ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (0, -1), 3 * mm),
@@ -550,8 +561,8 @@ def _headline_table(data: MonthlyPackData, lang: str) -> Table:
         cells.append(
             [
                 para(name, "figure_label"),
-                markup(f'<font size="24">{_escape(value)}</font>', "figure_value"),
-                Spacer(1, 14),
+                Paragraph(_escape(value), headline_style()),
+                Spacer(1, 2),
                 para(against, "small"),
             ]
         )
@@ -559,6 +570,7 @@ def _headline_table(data: MonthlyPackData, lang: str) -> Table:
     table = Table([cells], colWidths=[width] * len(cells), hAlign="LEFT")
     table.setStyle(
         [
+            ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BOX", (0, 0), (-1, -1), 0.5, HEADER_BG),
             ("BACKGROUND", (0, 0), (-1, -1), HEADER_BG),
@@ -567,6 +579,10 @@ def _headline_table(data: MonthlyPackData, lang: str) -> Table:
         ]
     )
     return table
+
+
+def headline_style() -> ParagraphStyle:
+    return ParagraphStyle("headline", parent=style("figure_value"), fontSize=24, leading=28)
 
 
 def _rules_text(data: MonthlyPackData, lang: str) -> list[Flowable]:

@@ -705,6 +705,35 @@ def _fault_counts(store: Store, faults: list[Mapping]) -> list[FaultCount]:
     return sorted(result, key=lambda f: (-f.count, -f.people, f.item_id))
 
 
+def _count_days(
+    store: Store,
+    params: dict,
+    department: str | None,
+    site: str | None,
+    lineups: Iterable[Mapping],
+    employees: dict[int, EmployeeRow],
+) -> None:
+    """Days inspected = inspections, less the second inspection of a person on a day with
+    several line-ups (only those days are read again)."""
+    per_day: dict[str, int] = {}
+    for r in lineups:
+        per_day[r["day"]] = per_day.get(r["day"], 0) + 1
+    busy = sorted(day for day, n in per_day.items() if n > 1)
+    if not busy:
+        return
+    marks = ",".join(f":busy{n}" for n in range(len(busy)))
+    rows = store.query(
+        f"SELECT i.employee_id, count(*) - 1 AS extra "
+        f"{_scope(department, employees=bool(department), site=site)} AND {INSPECTED_SQL} "
+        f"AND l.day IN ({marks}) GROUP BY i.employee_id, l.day HAVING count(*) > 1",
+        {**params, **{f"busy{n}": day for n, day in enumerate(busy)}},
+    )
+    for r in rows:
+        e = employees.get(r["employee_id"])
+        if e is not None:
+            employees[r["employee_id"]] = replace(e, days_inspected=e.days_inspected - r["extra"])
+
+
 def _sum(tallies: Iterable[Tally]) -> Tally:
     return Tally.total(tallies)
 
@@ -850,6 +879,7 @@ def monthly_pack_data(
             days_inspected=tally.inspections,
             tally=tally,
         )
+    _count_days(store, params, department, site, lineups, employees)
     staff: dict[tuple[str, str], set[int]] = {}
     for r in people:
         staff.setdefault(("department", r["department"]), set()).add(r["employee_id"])
