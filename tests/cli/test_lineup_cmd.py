@@ -108,6 +108,7 @@ def test_list_json(db_path, lineups, capsys):
         "faults": 2,
         "people_with_faults": 2,
         "critical_faults": 0,
+        "pass_rate": 1 / 3,  # 3 inspected (the absent and on-leave left out), 1 with no fault
     }
     assert data[lineups[1]]["finished"] is False
     assert data[lineups[1]]["todo"] == 1
