@@ -212,7 +212,7 @@ def csv_cell(key: str, value: object) -> str:
         return format_percent(value)  # type: ignore[arg-type]
     if key in _POINTS:
         return format_points(value)  # type: ignore[arg-type]
-    if key in _DECIMAL:
+    if key in _DECIMAL and isinstance(value, float):
         return f"{value:.1f}"
     return str(value)
 
