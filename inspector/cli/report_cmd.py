@@ -253,9 +253,9 @@ def _check_department(store, department: str | None) -> None:
 
 
 def _check_site(store, site: str | None) -> None:
-    from inspector.storage.report_queries import lineup_sites
+    from inspector.services.report_jobs import report_sites
 
-    known = lineup_sites(store) if site else []
+    known = report_sites(store) if site else []
     if site and site not in known:
         raise CommandError(f"there is no site {site!r} (sites: {', '.join(known) or 'none'})")
 

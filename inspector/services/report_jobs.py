@@ -188,6 +188,13 @@ def monthly_data(store: Store, month: date, department: str | None = None, site:
     )
 
 
+def report_sites(store: Store) -> list[str]:
+    """The sites line-ups were held at: the choices of the site filter."""
+    from inspector.storage.report_queries import lineup_sites
+
+    return lineup_sites(store)
+
+
 def build_monthly_pack(
     store: Store,
     month: date,

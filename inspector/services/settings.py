@@ -310,11 +310,14 @@ def set_values(store: Store, raws: Mapping[str, str]) -> None:
 
 
 def needs_company_name(store: Store) -> bool:
-    """A real (non-demo) database without a company name: the first start asks for it."""
+    """The first start of a real (non-demo) database: no company name and no line-up yet, so
+    the app asks for the name before the first sheet is printed (later: File → Settings…)."""
     stored = store.settings()
     if stored.get("demo") == "1":
         return False
-    return not (stored.get("company_name", "").strip() or stored.get("company_name_en", "").strip())
+    if stored.get("company_name", "").strip() or stored.get("company_name_en", "").strip():
+        return False
+    return store.query_one("SELECT 1 AS found FROM lineups LIMIT 1") is None
 
 
 def listing(store: Store) -> list[dict[str, Any]]:
