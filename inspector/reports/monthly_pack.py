@@ -9,8 +9,9 @@ fixes and re-checks (when recorded), every employee (those needing attention fir
 checklist versions the month was judged against.
 
 Speed: the employee table holds thousands of rows, so its cells are plain strings (cut to the
-column width) in one Table with a cached style that splits by row and repeats its header; only
-columns of free text (item wording) are Paragraphs.
+column width) drawn by ``row_table.RowTable`` (one text object a page, no per-cell layout);
+the other tables are Platypus tables with a cached style, and only columns of free text (item
+wording) are Paragraphs.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from inspector.reports import charts, i18n
 from inspector.reports.fonts import FONT_NAME
 from inspector.reports.i18n import label
 from inspector.reports.page import Progress, build_pdf
+from inspector.reports.row_table import RowTable
 from inspector.reports.styles import (
     CONTENT_WIDTH,
     HEADER_BG,
@@ -452,6 +454,15 @@ def employee_table_rows(data: MonthlyPackData, lang: str) -> tuple[list[list], l
     return rows, extra
 
 
+def employee_table(data: MonthlyPackData, lang: str) -> RowTable:
+    """Every employee, drawn as one-line rows (thousands of them: see ``row_table``)."""
+    rows, _ = employee_table_rows(data, lang)
+    marked = frozenset(n for n, e in enumerate(data.employees) if e.tally.critical_failed)
+    return RowTable(
+        rows[0], rows[1:], employee_widths(data), right_from=5, marked=marked, marked_column=9
+    )
+
+
 def version_table_rows(data: MonthlyPackData, lang: str) -> list[list]:
     rows = [
         header_row(
@@ -760,8 +771,7 @@ def monthly_pack_story(data: MonthlyPackData, lang: str) -> list[Flowable]:
     order = "employees_order_score" if deduction else "employees_order"
     story.append(para(label(order, lang), "small"))
     story.append(Spacer(1, 3))
-    rows, extra = employee_table_rows(data, lang)
-    story.append(data_table(rows, employee_widths(data), right_from=5, extra=extra))
+    story.append(employee_table(data, lang))
 
     story.append(CondPageBreak(120))
     story.extend(heading(label("versions", lang)))

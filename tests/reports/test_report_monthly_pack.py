@@ -19,6 +19,17 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines()]
 
 
+def employee_rows(lines: list[str]) -> dict[str, list[str]]:
+    """The employee table's rows (each drawn as one line of cells): number -> cells."""
+    start = lines.index("员工明细（需关注者在前）")
+    rows = {}
+    for line in lines[start:]:
+        cells = line.split(" ")
+        if len(cells) > 5 and cells[0].isdigit() and cells[1].startswith("E00"):
+            rows[cells[1]] = cells
+    return rows
+
+
 def _value(lines: list[str], label: str, start: int = 0) -> str:
     return lines[lines.index(label, start) + 1]
 
@@ -122,13 +133,11 @@ def test_faults_ladder_employees_and_versions(seeded, pack_zh, read_pages) -> No
     assert lines[at - 1 : at + 6] == [
         "口头提醒", "E004", "赵强", "工程部", "当日已剃刮胡须", "4", "2025-04-03",
     ]  # fmt: skip
-    employees = lines.index("员工明细（需关注者在前）")
-    order = [line for line in lines[employees:] if line in {f"E00{n}" for n in range(1, 7)}]
-    assert order == ["E005", "E004", "E003", "E001", "E002", "E006"]
-    zhao = lines.index("E004", employees)
+    rows = employee_rows(lines)
+    assert list(rows) == ["E005", "E004", "E003", "E001", "E002", "E006"]
     # no., number, name, department, site, inspections, passed, pass rate, faults, critical,
     # absent, leave
-    assert lines[zhao - 1 : zhao + 11] == [
+    assert rows["E004"] == [
         "2", "E004", "赵强", "工程部", "翠湖花园", "5", "1", "20.0%", "5", "0", "0", "0",
     ]  # fmt: skip
     data = report_queries.monthly_pack_data(seeded, APRIL)
@@ -146,9 +155,7 @@ def test_deduction_scoring_shows_scores(seeded, tmp_path, clean_pdf) -> None:
     lines = _lines(text)
     assert "本月平均得分" in lines
     assert any(line.startswith("95.5") for line in lines)  # (90 + 95 + 90 + 98 + 100 + 100) / 6
-    employees = lines.index("员工明细（需关注者在前）")
-    zhao = lines.index("E004", employees)
-    assert lines[zhao + 11 : zhao + 13] == ["90", "10"]  # score, points off
+    assert employee_rows(lines)["E004"][-2:] == ["90", "10"]  # score, points off
     assert "扣分制" in text and "扣完为止" in text
 
 
