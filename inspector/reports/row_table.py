@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from inspector.reports.fonts import FONT_NAME
@@ -130,6 +131,7 @@ class RowTable(Flowable):
         text.setFillColor(INK)
         right_from = self.right_from if self.right_from is not None else len(self.widths)
         rights = [left + w - CELL_PADDING for left, w in zip(lefts, self.widths, strict=True)]
+        write = _CellWriter(canvas, text)
         for n, row in enumerate(self.rows):
             baseline = body_top - (n + 1) * ROW_HEIGHT + 2 + (CELL_LEADING - CELL_SIZE) / 2 + 1.2
             marked = self.first_index + n in self.marked
@@ -137,16 +139,62 @@ class RowTable(Flowable):
                 if not cell:
                     continue
                 if column >= right_from:
-                    x = rights[column] - stringWidth(cell, FONT_NAME, CELL_SIZE)
+                    x = rights[column] - write.width(cell)
                 else:
                     x = lefts[column] + CELL_PADDING
                 if marked and column == self.marked_column:
                     text.setFillColor(WARN_INK)
-                    text.setTextOrigin(x, baseline)
-                    text.textOut(cell)
+                    write(cell, x, baseline)
                     text.setFillColor(INK)
                 else:
-                    text.setTextOrigin(x, baseline)
-                    text.textOut(cell)
+                    write(cell, x, baseline)
         canvas.drawText(text)
         canvas.restoreState()
+
+
+class _CellWriter:
+    """Writes cells into one text object. The same strings come back thousands of times
+    ("0", "75.0%", a department), so each one's width and its PDF text operators (the font
+    subsets it needs, escaped) are worked out once per document: what ``textOut`` would write,
+    without redoing it for every cell. Falls back to ``textOut`` for a font it does not know."""
+
+    def __init__(self, canvas, text) -> None:
+        self.canvas = canvas
+        # One cache per canvas (one document): subsets are numbered per document.
+        if not hasattr(canvas, "_inspector_cells"):
+            canvas._inspector_cells = {}
+        self.cache: dict[str, list[tuple[int, str]]] = canvas._inspector_cells
+        self.text = text
+        self.font = getFont(FONT_NAME)
+        self.fast = bool(getattr(self.font, "_dynamicFont", False)) and not getattr(
+            self.font, "shapable", False
+        )
+        self.widths: dict[str, float] = {}
+        self.tf = f"{fp_str(CELL_SIZE)} Tf {fp_str(CELL_LEADING)} TL"
+
+    def width(self, cell: str) -> float:
+        found = self.widths.get(cell)
+        if found is None:
+            found = self.widths[cell] = stringWidth(cell, FONT_NAME, CELL_SIZE)
+        return found
+
+    def __call__(self, cell: str, x: float, y: float) -> None:
+        text = self.text
+        text.setTextOrigin(x, y)
+        if not self.fast:
+            text.textOut(cell)
+            return
+        doc = self.canvas._doc
+        parts = self.cache.get(cell)
+        if parts is None:
+            escape = self.canvas._escape
+            parts = [
+                (subset, f"({escape(t)}) Tj") for subset, t in self.font.splitString(cell, doc)
+            ]
+            self.cache[cell] = parts
+        code = text._code
+        for subset, operator in parts:
+            if subset != text._curSubset:
+                code.append(f"{self.font.getSubsetInternalName(subset, doc)} {self.tf}")
+                text._curSubset = subset
+            code.append(operator)
