@@ -33,7 +33,7 @@ from inspector.reports.styles import (
     scale,
 )
 
-_MONTH_WIDTHS = scale([14, 11, 10, 11, 9, 9, 9, 9, 9, 13])
+_MONTH_WIDTHS = scale([18, 10, 10, 10, 9, 9, 9, 9, 9, 13])
 _FAULT_WIDTHS = scale([56, 12, 10, 16])
 _ABSENCE_WIDTHS = scale([18, 14, 22, 22, 24])
 _ENTRY_WIDTHS = scale([13, 7, 11, 13, 17, 12, 13, 44])
