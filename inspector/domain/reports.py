@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
+from operator import attrgetter
 
 from inspector.domain.figures import LadderStep, ScoringRules, pass_rate
 from inspector.domain.lineup import Attendance, Lineup, PersonStatus, Result
@@ -83,12 +84,10 @@ class Tally:
     @classmethod
     def total(cls, tallies: Iterable[Tally]) -> Tally:
         """The sum of several groups' counts."""
-        names = [f.name for f in fields(cls)]
-        sums = dict.fromkeys(names, 0)
-        for tally in tallies:
-            for name in names:
-                sums[name] += getattr(tally, name)
-        return cls(**sums)
+        return cls(*(sum(column) for column in zip(*map(_TALLY_FIELDS, tallies), strict=True)))
+
+
+_TALLY_FIELDS = attrgetter(*(f.name for f in fields(Tally)))
 
 
 @dataclass(frozen=True, slots=True)

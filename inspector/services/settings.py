@@ -317,7 +317,7 @@ def needs_company_name(store: Store) -> bool:
         return False
     if stored.get("company_name", "").strip() or stored.get("company_name_en", "").strip():
         return False
-    return store.query_one("SELECT 1 AS found FROM lineups LIMIT 1") is None
+    return not store.list_lineups(limit=1)
 
 
 def listing(store: Store) -> list[dict[str, Any]]:
