@@ -5,7 +5,7 @@ site's row (ranked as in the pack, with the previous month), the total of the sc
 supervisor's row, as CSV (UTF-8 with BOM, so Excel reads Chinese) or XLSX:
 
 - CSV: one table; the first column says what a row is (employee, department, site, total,
-  supervisor);
+  supervisor, then the 12-month trend a row a month and the repeat-offences ladder);
 - XLSX: the same columns, employees on one sheet, departments, sites and the total on a
   second, supervisors on a third; then the 12-month trend and the repeat-offences ladder.
 
@@ -71,6 +71,11 @@ COLUMNS: tuple[tuple[str, Text], ...] = (
     ("applicable", Text("检查项次", "Items checked")),
     ("passed", Text("合格项次", "Items passed")),
     ("compliance", Text("项目合格率（明细）", "Item ratio (detail)")),
+    ("month", Text("月份", "Month")),
+    ("item", Text("检查项目", "Item")),
+    ("step", Text("阶梯", "Step")),
+    ("times", Text("30 天内次数", "Times in 30 days")),
+    ("reached_on", Text("达到日期", "Reached on")),
 )
 SCORE_COLUMNS: tuple[tuple[str, Text], ...] = (
     ("score", Text("得分", "Score")),
@@ -84,11 +89,16 @@ LEVELS = {
     "site": Text("项目", "Site"),
     "supervisor": Text("检查人", "Supervisor"),
     "total": Text("合计", "Total"),
+    "trend": Text("月度趋势", "Trend"),
+    "ladder": Text("屡犯阶梯", "Ladder"),
 }
 _PERCENT = {"pass_rate", "previous", "compliance"}
 _POINTS = {"change", "score_change"}
 _DECIMAL = {"per_100", "score", "previous_score"}
-_TEXT = {"level", "department", "employee_no", "name", "site", "calibrate"}
+_TEXT = {
+    "level", "department", "employee_no", "name", "site", "calibrate", "month", "item", "step",
+    "reached_on",
+}  # fmt: skip
 YES = Text("是", "Yes")
 
 
@@ -202,6 +212,41 @@ def supervisor_records(data: MonthlyPackData, lang: str) -> list[dict[str, objec
     return [one(s) for s in data.supervisors]
 
 
+def trend_records(data: MonthlyPackData, lang: str) -> list[dict[str, object]]:
+    """The 12-month trend as rows: the scope (合计) and each department, a row a month with
+    its pass rate (or score under deduction scoring)."""
+    records = []
+    key = "score" if data.rules.deduction_scoring else "pass_rate"
+    for series in data.trend:
+        for month, value in series.points:
+            records.append(
+                {
+                    "level": LEVELS["trend"].get(lang),
+                    "department": series.name or LEVELS["total"].get(lang),
+                    "month": f"{month:%Y-%m}",
+                    key: value,
+                }
+            )
+    return records
+
+
+def ladder_records(data: MonthlyPackData, lang: str) -> list[dict[str, object]]:
+    """Who reached a step of the repeat-offences ladder this month."""
+    return [
+        {
+            "level": LEVELS["ladder"].get(lang),
+            "department": o.department,
+            "employee_no": o.employee_no,
+            "name": o.name,
+            "item": o.text.get(lang),
+            "step": o.step.name.get(lang),
+            "times": o.count,
+            "reached_on": o.day.isoformat(),
+        }
+        for o in data.repeat_offenders
+    ]
+
+
 def csv_cell(key: str, value: object) -> str:
     """A value as the pack prints it: '92.7%', '+1.2', '96.4', whole numbers."""
     if key in _TEXT:
@@ -279,6 +324,8 @@ def _write_csv(stream: io.BufferedWriter, sheets: list, lang: str, data: Monthly
     keys = [key for key, _ in columns(data)]
     writer.writerow(headers(lang, data))
     for _, records in sheets:
+        writer.writerows(csv_row(r, keys) for r in records)
+    for records in (trend_records(data, lang), ladder_records(data, lang)):
         writer.writerows(csv_row(r, keys) for r in records)
     stream.write(text.getvalue().encode("utf-8-sig"))
 

@@ -80,7 +80,11 @@ def test_deduction_scoring_exports_scores(seeded, tmp_path) -> None:
     keys = [key for key, _ in columns(data)]
     assert {"score", "previous_score", "score_change", "deducted"} <= set(keys)
     rows = read_csv(export_monthly(seeded, APRIL, tmp_path / "d.csv", "csv"), keys)
-    scores = {r["employee_no"]: (r["score"], r["deducted"]) for r in rows if r["employee_no"]}
+    scores = {
+        r["employee_no"]: (r["score"], r["deducted"])
+        for r in rows
+        if r["level"] == "员工 / Employee"
+    }
     assert scores == {
         "E001": ("95", "5"), "E002": ("100", "0"), "E003": ("98", "2"),
         "E004": ("90", "10"), "E005": ("90", "10"), "E006": ("100", "0"),
@@ -90,7 +94,8 @@ def test_deduction_scoring_exports_scores(seeded, tmp_path) -> None:
 
 
 def test_xlsx_holds_the_same_figures(seeded, tmp_path) -> None:
-    csv_rows = read_csv(export_monthly(seeded, APRIL, tmp_path / "a.csv", "csv"))
+    every_row = read_csv(export_monthly(seeded, APRIL, tmp_path / "a.csv", "csv"))
+    csv_rows = [r for r in every_row if r["level"] not in ("月度趋势 / Trend", "屡犯阶梯 / Ladder")]
     path = export_monthly(seeded, APRIL, tmp_path / "a.xlsx", "xlsx")
     book = load_workbook(path)
     assert book.sheetnames == [
@@ -119,11 +124,19 @@ def test_xlsx_holds_the_same_figures(seeded, tmp_path) -> None:
     assert trend[0][-2:] == ["2025-03", "2025-04"]
     assert [round(v, 3) for v in trend[1][-2:]] == [round(15 / 17, 3), round(16 / 23, 3)]
     assert [row[1:3] + row[5:] for row in ladder] == [["E004", "赵强", 4, "2025-04-03"]]
+    # the CSV carries the trend and the ladder too
+    trend_rows = [r for r in every_row if r["level"] == "月度趋势 / Trend"]
+    march = [r for r in trend_rows if r["department"] == "合计 / Total" and r["month"] == "2025-03"]
+    assert [r["pass_rate"] for r in march] == ["88.2%"]
+    (step,) = [r for r in every_row if r["level"] == "屡犯阶梯 / Ladder"]
+    assert (step["employee_no"], step["step"], step["times"], step["reached_on"]) == (
+        "E004", "口头提醒 / Verbal reminder", "4", "2025-04-03",
+    )  # fmt: skip
 
 
 def test_one_department_and_empty_month(seeded, tmp_path) -> None:
     rows = read_csv(export_monthly(seeded, APRIL, tmp_path / "d.csv", "csv", department="工程部"))
-    assert [r["employee_no"] for r in rows if r["employee_no"]] == ["E004", "E003"]
+    assert [r["employee_no"] for r in rows if r["level"] == "员工 / Employee"] == ["E004", "E003"]
     (total,) = [r for r in rows if r["level"] == "合计 / Total"]
     assert total["department"] == "工程部" and total["pass_rate"] == "37.5%"
     with pytest.raises(NoReportData):
