@@ -229,3 +229,16 @@ def test_pack_prints_the_seal_of_the_month(seeded, pack_zh) -> None:
     text = squash(pack_zh[1])
     assert head.rstrip("…") in text
     assert f"已封存班前检查 {sealed} 次".replace(" ", "") in text.replace(" ", "")
+
+
+@pytest.mark.parametrize("top", [1, 2, 3, 7, 40])
+def test_bar_chart_ticks_are_whole_numbers(top) -> None:
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+
+    from inspector.reports.charts import fault_bar_chart
+
+    drawing = fault_bar_chart([(["鞋面不洁"], top), (["未剃须"], 1)], 400)
+    (chart,) = [c for c in drawing.contents if isinstance(c, HorizontalBarChart)]
+    step = chart.valueAxis.valueStep
+    assert step >= 1 and step == int(step)  # on a small month: 0 1 2, never 0 0 0 1 1
+    assert chart.valueAxis.valueMax >= top
