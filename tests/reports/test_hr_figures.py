@@ -15,6 +15,7 @@ import pytest
 from helpers.reports_data import pdf_pages, pdf_text
 
 from inspector.cli import main
+from inspector.domain.checklist import InspectionType
 from inspector.domain.lineup import Attendance, Result
 from inspector.domain.people import Employee, Sex
 from inspector.services import settings
@@ -329,3 +330,59 @@ def test_lineup_show_json_pass_rate(seeded_path, lineup_ids, capsys) -> None:
                 assert person["pass_rate"] is None  # absent, on leave or not inspected
     morning = lineup_ids[(date(2025, 4, 3), "早班")]
     assert expected[morning][0] == 4 / 6  # 赵强 and 陈静 had faults; 李娜 was late, inspected
+
+
+HANDS = """
+[set]
+id = "hands"
+version = 2
+inspection_type = "lineup"
+area = "hands"
+zh = "手部"
+en = "Hands"
+source_file = "company.txt"
+
+[[item]]
+id = "hands.nails-clean"
+kind = "required"
+zh = "指甲干净"
+en = "Nails clean"
+severity = "minor"
+weight = 3
+section = "1"
+deduction = {deduction}
+"""
+
+
+def test_a_checklist_items_own_deduction_is_taken(tmp_path) -> None:
+    """A company sets its own points for one item in its checklist file; the score uses it."""
+    from inspector.files.checklists import ChecklistError, load_catalogue
+
+    folder = tmp_path / "company"
+    folder.mkdir()
+    (folder / "hands.toml").write_text(HANDS.format(deduction=200), "utf-8")
+    with pytest.raises(ChecklistError, match="deduction must be a whole number from 0 to 100"):
+        load_catalogue((folder,))
+    (folder / "hands.toml").write_text(HANDS.format(deduction=7), "utf-8")
+    catalogue = load_catalogue((folder,))
+    hands = catalogue.item("hands.nails-clean")
+    assert hands.deduction == 7
+    assert hands.severity.value == "minor"  # the severity's default would be 2
+    with Store(tmp_path / "d.db") as store:
+        store.upsert_employees([Employee("E1", "张伟", Sex.MALE, "客服部", "cook", "翠湖花园")])
+        (person,) = store.list_employees()
+        day = MARCH + timedelta(days=2)
+        start = datetime.combine(day, time(8))
+        store.bulk_insert_history(
+            catalogue.sets_for(InspectionType.LINEUP),
+            [
+                BulkLineup(day, "早班", "翠湖花园", "", "周主管", start, start + timedelta(minutes=5),
+                           (BulkInspection(person.id, Attendance.PRESENT, start,
+                                           (BulkMark("hands.nails-clean", Result.FAIL),)),))
+            ],
+        )  # fmt: skip
+        settings.set_value(store, "scoring_profile", "deduction")
+        rows = read_csv(export_monthly(store, MARCH, tmp_path / "d.csv", "csv", lang="en"))
+    header = rows[0]
+    (employee,) = [dict(zip(header, r, strict=True)) for r in rows[1:] if r[0] == "Employee"]
+    assert (employee["Score"], employee["Points off"]) == ("93", "7")
