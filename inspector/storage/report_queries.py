@@ -851,9 +851,10 @@ def monthly_pack_data(
     held there; ``department`` its people. ``rules`` are the company's scoring settings
     (``services.settings``); without them the defaults, with the stored repeat threshold.
 
-    Three scans of the inspections: per employee and site (the month), per line-up (the
-    month: days, supervisors) and per month, department and site (the trend and the previous
-    month); the faults are read one by one (they are few)."""
+    The inspections are scanned per employee and site (the month), per line-up (the month:
+    days, supervisors), per department and site (the previous month) and per month and
+    department with two sums (the trend's older months); the faults are read one by one (they
+    are few)."""
     month = month_start(month)
     department = department or None
     site = site or None
@@ -945,9 +946,9 @@ def monthly_pack_data(
     def ranked(by: str) -> tuple[GroupRow, ...]:
         key = "department" if by == "department" else "site"
         current = tallies(now, key)
-        earlier = tallies(before, key)
+        last_month = tallies(before, key)
         counted = {name: (len(staff.get((by, name), ())), t) for name, t in current.items()}
-        counted_before = {name: (0, t) for name, t in earlier.items()}
+        counted_before = {name: (0, t) for name, t in last_month.items()}
         if not rules.deduction_scoring:
             return tuple(_group_rows(counted, counted_before))
         return tuple(
@@ -955,7 +956,7 @@ def monthly_pack_data(
                 counted,
                 counted_before,
                 {name: score_of(by, now, name)[0] for name in current},
-                {name: score_of(by, before, name)[0] for name in earlier},
+                {name: score_of(by, before, name)[0] for name in last_month},
                 {name: score_of(by, now, name)[1] for name in current},
             )
         )
