@@ -30,7 +30,15 @@ _FALSE = ("no", "false", "0", "off")
 
 
 class SettingError(UserError):
-    """A setting that does not exist or a value it does not take."""
+    """A setting that does not exist or a value it does not take; ``str()`` is the English
+    message (the command line), ``in_language("zh")`` the Chinese one (the GUI)."""
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(message.en)
+        self.message = message
+
+    def in_language(self, lang: str) -> str:
+        return self.message.zh if lang == "zh" else self.message.en
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,7 @@ class Setting:
     parse: Callable[[str], Any]  # text -> value; ValueError for a bad value
     show: Callable[[Any], str] = str  # value -> text (as stored and printed)
     choices: tuple[str, ...] = field(default=())
+    allowed_zh: str = ""  # the values it takes, in Chinese
 
 
 def _text(raw: str) -> str:
@@ -122,6 +131,7 @@ def _deduction(severity: str, zh: str, en: str) -> Setting:
             f"Points off for a {en} fault under deduction scoring (an item may set its own)",
         ),
         _int_between(0, 100),
+        allowed_zh="0 到 100 的整数",
     )
 
 
@@ -132,6 +142,7 @@ SETTINGS: tuple[Setting, ...] = (
         "the company's name in Chinese (up to 120 characters)",
         Text("公司名称（中文），印在每份报告的页眉", "Company name in Chinese, on every report"),
         _text,
+        allowed_zh="公司中文名称（不超过 120 个字符）",
     ),
     Setting(
         "company_name_en",
@@ -139,6 +150,7 @@ SETTINGS: tuple[Setting, ...] = (
         "the company's name in English (up to 120 characters)",
         Text("公司名称（英文）", "Company name in English"),
         _text,
+        allowed_zh="公司英文名称（不超过 120 个字符）",
     ),
     Setting(
         "scoring_profile",
@@ -147,6 +159,7 @@ SETTINGS: tuple[Setting, ...] = (
         Text("计分方式：合格率 pass-rate 或 扣分制 deduction", "Scoring: pass-rate or deduction"),
         _choice(SCORING_PROFILES),
         choices=SCORING_PROFILES,
+        allowed_zh="pass-rate（合格率）或 deduction（扣分制）",
     ),
     _deduction("minor", "一般", "minor"),
     _deduction("major", "较重", "major"),
@@ -162,6 +175,7 @@ SETTINGS: tuple[Setting, ...] = (
         _bool,
         _show_bool,
         choices=("yes", "no"),
+        allowed_zh="yes（是）或 no（否）",
     ),
     Setting(
         "ladder",
@@ -174,6 +188,8 @@ SETTINGS: tuple[Setting, ...] = (
         ),
         parse_ladder,
         show_ladder,
+        allowed_zh="阶梯写作 次数=中文/English，以“;”分隔，例如 3=口头提醒/Verbal reminder; "
+        "5=书面警告/Written warning（次数 2 到 99，各不相同）",
     ),
     Setting(
         "repeat_threshold",
@@ -181,6 +197,7 @@ SETTINGS: tuple[Setting, ...] = (
         "a whole number from 2 to 99",
         Text("员工记录中标为“重复”的次数", "Times that mark a fault as repeated on the record"),
         _int_between(2, 99),
+        allowed_zh="2 到 99 的整数",
     ),
     Setting(
         "photo_retention_days",
@@ -188,6 +205,7 @@ SETTINGS: tuple[Setting, ...] = (
         "a whole number of days from 0 to 3650",
         Text("照片保留天数", "Days photos are kept"),
         _int_between(0, 3650),
+        allowed_zh="0 到 3650 的整数（天）",
     ),
     Setting(
         "backup_keep",
@@ -195,6 +213,7 @@ SETTINGS: tuple[Setting, ...] = (
         "a whole number from 1 to 365",
         Text("保留的每日备份份数", "Daily backups kept"),
         _int_between(1, 365),
+        allowed_zh="1 到 365 的整数",
     ),
 )
 BY_KEY: Mapping[str, Setting] = {s.key: s for s in SETTINGS}
@@ -204,7 +223,13 @@ def setting(key: str) -> Setting:
     try:
         return BY_KEY[key]
     except KeyError:
-        raise SettingError(f"there is no setting {key!r} (settings: {', '.join(BY_KEY)})") from None
+        known = ", ".join(BY_KEY)
+        raise SettingError(
+            Text(
+                f"没有设置项 {key!r}（设置项：{known}）",
+                f"there is no setting {key!r} (settings: {known})",
+            )
+        ) from None
 
 
 def parse(key: str, raw: str) -> Any:
@@ -213,8 +238,12 @@ def parse(key: str, raw: str) -> Any:
     try:
         return definition.parse(raw)
     except (ValueError, TypeError):
+        value = raw.strip()
         raise SettingError(
-            f"{key}: {raw.strip()!r} is not allowed (allowed: {definition.allowed})"
+            Text(
+                f"{key}：不能设为 {value!r}（可用：{definition.allowed_zh or definition.allowed}）",
+                f"{key}: {value!r} is not allowed (allowed: {definition.allowed})",
+            )
         ) from None
 
 

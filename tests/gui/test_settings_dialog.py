@@ -139,3 +139,18 @@ def test_the_name_is_asked_once_and_never_for_the_demo(qtbot, db_path, start_app
         store.set_setting("demo", "1")
     assert start_app(demo).company_dialog is None
     QApplication.processEvents()
+
+
+def test_a_bad_value_is_explained_in_chinese(qtbot, context, store) -> None:
+    from inspector.gui import i18n
+
+    i18n.set_language("zh", remember=False)
+    dialog = SettingsDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    retype(qtbot, dialog.ladder, "三次=提醒")
+    click_ok(qtbot, dialog)
+    assert dialog.message.text().startswith(
+        "ladder：不能设为 '三次=提醒'（可用：阶梯写作 次数=中文/English"
+    )
+    assert "ladder" not in store.settings()

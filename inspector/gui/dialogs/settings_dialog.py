@@ -147,7 +147,7 @@ class SettingsDialog(QDialog):
         try:
             settings.set_values(self.context.store, self.values())
         except SettingError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(exc.in_language(self.context.language))
             self.message.show()
             return
         self.context.events.settings_changed.emit()
@@ -244,7 +244,7 @@ class CompanyNameDialog(QDialog):
                 {"company_name": self.name.text(), "company_name_en": self.name_en.text()},
             )
         except SettingError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(exc.in_language(self.context.language))
             self.message.show()
             return
         self.context.events.settings_changed.emit()
