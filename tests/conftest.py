@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,3 +41,16 @@ def catalogue():
     from inspector.files.checklists import load_catalogue
 
     return load_catalogue()
+
+
+@pytest.fixture(autouse=True)
+def _no_crash_dialog(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """An uncaught exception in the GUI fails the test that caused it instead of opening the
+    modal crash dialog, which would wait for a click that never comes."""
+    from inspector.gui import errors
+
+    crashes: list[BaseException] = []
+    monkeypatch.setattr(errors, "show_crash", lambda _parent, exc: crashes.append(exc))
+    yield
+    if crashes:
+        pytest.fail(f"the app would have shown its crash dialog: {crashes[0]!r}")

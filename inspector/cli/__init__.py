@@ -29,6 +29,7 @@ def _command_modules() -> tuple[ModuleType, ...]:
         observation_cmd,
         report_cmd,
         roster_cmd,
+        settings_cmd,
     )
 
     return (
@@ -39,6 +40,7 @@ def _command_modules() -> tuple[ModuleType, ...]:
         observation_cmd,
         report_cmd,
         backup_cmd,
+        settings_cmd,
         hub_cmd,
     )
 

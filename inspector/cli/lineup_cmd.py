@@ -31,8 +31,10 @@ from inspector.cli.common import (
     plain_text,
     record_id,
 )
+from inspector.domain.attendance import counts_as_inspected
 from inspector.domain.checklist import ChecklistSet
-from inspector.domain.lineup import Attendance, Lineup, Mark
+from inspector.domain.figures import pass_rate
+from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark
 from inspector.domain.people import Employee
 from inspector.domain.summary import LineupSummary
 from inspector.services.lineup_session import counts, summary_of
@@ -114,7 +116,14 @@ def lineup_summary(lineup: Lineup, summary: LineupSummary) -> dict:
         "done": summary.total - summary.not_inspected,
         "todo": summary.not_inspected,
         "people_with_faults": summary.with_faults,
+        "pass_rate": pass_rate(summary.all_pass, summary.inspected),
     }
+
+
+def _pass_rate(inspections: list[Inspection]) -> float | None:
+    """合格率 (domain.figures.pass_rate): people inspected with no fault ÷ people inspected."""
+    inspected = [i for i in inspections if counts_as_inspected(i.attendance, i.completed_at)]
+    return pass_rate(sum(1 for i in inspected if not i.failed), len(inspected))
 
 
 def _mark_dict(mark: Mark, items: dict) -> dict:
@@ -155,6 +164,7 @@ def lineup_detail(store: Store, lineup: Lineup, employees: dict[int, Employee]) 
                 "failed": inspection.failed,
                 "critical_failed": inspection.critical_failed,
                 "fault_points": inspection.fault_points,
+                "pass_rate": _pass_rate([inspection]),
                 "marks": [_mark_dict(m, items) for m in marks.get(inspection.id, [])],
             }
         )

@@ -2,9 +2,10 @@
 
 - ``report lineup ID | --date YYYY-MM-DD [--shift S] [--site NAME]``: the line-up sheet;
 - ``report employee EMPLOYEE_NO --from D --to D``: one employee's record;
-- ``report monthly --month YYYY-MM [--department NAME]``: the monthly compliance pack;
+- ``report monthly --month YYYY-MM [--site NAME] [--department NAME]``: the monthly pack;
 - ``report observation ID | --date YYYY-MM-DD``: the sheet of one floor observation, or a day's;
-- ``export monthly --month YYYY-MM --format csv|xlsx [--out FILE] [--department NAME]``.
+- ``export monthly --month YYYY-MM --format csv|xlsx [--out FILE] [--site NAME]
+  [--department NAME]``.
 
 Reports take ``--lang zh|en|both`` (default zh; the export defaults to both) and ``--out FILE``
 (default: the report's file name, as the app names it, in the current folder). Each prints the
@@ -100,15 +101,21 @@ def _register_report(subparsers: argparse._SubParsersAction) -> None:
 
     monthly = kinds.add_parser(
         "monthly",
-        help="the monthly compliance pack for HR",
+        help="the monthly inspection pack for HR",
         description=(
-            "The monthly compliance pack: key figures, departments, the most frequent faults, "
-            "the daily trend, repeat offenders, every employee (those needing attention "
-            "first) and the standards the month was judged against."
+            "The monthly pack: a first page for the general manager (pass rate or score, "
+            "trend, ranking, top faults, who needs follow-up), then departments and sites "
+            "ranked, supervisors, the 12-month trend, the daily chart, the most frequent "
+            "faults, the repeat-offences ladder, every employee (those needing attention "
+            "first) and the standards the month was judged against. Scoring follows the "
+            "setting scoring_profile (see 'inspector settings list')."
         ),
     )
     monthly.add_argument(
         "--month", type=month_text, required=True, metavar="YYYY-MM", help="the month"
+    )
+    monthly.add_argument(
+        "--site", type=plain_text, metavar="NAME", help="only the line-ups of this site"
     )
     monthly.add_argument(
         "--department", type=plain_text, metavar="NAME", help="only this department"
@@ -172,6 +179,9 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
         help="csv or xlsx (default: from the --out file name, else csv)",
     )
     monthly.add_argument("--out", type=output_file, metavar="FILE", help="where to write the file")
+    monthly.add_argument(
+        "--site", type=plain_text, metavar="NAME", help="only the line-ups of this site"
+    )
     monthly.add_argument(
         "--department", type=plain_text, metavar="NAME", help="only this department"
     )
@@ -287,11 +297,22 @@ def _check_department(store, department: str | None) -> None:
         raise CommandError(f"there is no department {department!r} (departments: {known})")
 
 
+def _check_site(store, site: str | None) -> None:
+    from inspector.services.report_jobs import report_sites
+
+    known = report_sites(store) if site else []
+    if site and site not in known:
+        raise CommandError(f"there is no site {site!r} (sites: {', '.join(known) or 'none'})")
+
+
 def run_monthly(args: argparse.Namespace) -> int:
     month = parse_month(args.month)
     with open_store(args, read_only=True) as store, _report_errors():
         _check_department(store, args.department)
-        request = ReportRequest(lang=args.report_lang, month=month, department=args.department)
+        _check_site(store, args.site)
+        request = ReportRequest(
+            lang=args.report_lang, month=month, department=args.department, site=args.site
+        )
         path = MONTHLY_PACK.build(store, request, _out(args, MONTHLY_PACK, request))
     print(Path(path).resolve())
     return 0
@@ -305,8 +326,13 @@ def run_export_monthly(args: argparse.Namespace) -> int:
         fmt = suffix if suffix in MONTHLY_FIGURES.formats else "csv"
     with open_store(args, read_only=True) as store, _report_errors():
         _check_department(store, args.department)
+        _check_site(store, args.site)
         request = ReportRequest(
-            lang=args.report_lang, month=month, department=args.department, fmt=fmt
+            lang=args.report_lang,
+            month=month,
+            department=args.department,
+            site=args.site,
+            fmt=fmt,
         )
         path = MONTHLY_FIGURES.build(store, request, _out(args, MONTHLY_FIGURES, request))
     print(Path(path).resolve())

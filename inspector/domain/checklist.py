@@ -61,6 +61,7 @@ class ChecklistItem:
     exempt_when: frozenset[str] = frozenset()  # uniform parts that make the rule meaningless
     exempt_source: str = ""  # the line of the standard the exemption rests on
     replaces: tuple[str, ...] = ()  # ids of earlier versions' items that this one counts for
+    deduction: int | None = None  # points off under 扣分制; None: the severity's default
 
     def applies(self, employee: Employee, worn: frozenset[str] | None = None) -> bool:
         """Whether a supervisor judges this employee on this item: by sex, job role and what
@@ -85,6 +86,8 @@ class ChecklistItem:
             "weight": self.weight,
             "source": {"file": self.source.file, "section": self.source.section},
             "exempt_roles": sorted(self.exempt_roles),
+            # Only when set, so that the content hash of a set without deductions is unchanged.
+            **({"deduction": self.deduction} if self.deduction is not None else {}),
         }
         # Written only when set, so that the content (and hash) of older sets stays the same.
         if self.point:
@@ -114,6 +117,7 @@ class ChecklistItem:
             exempt_when=frozenset(data.get("exempt_when", ())),
             exempt_source=data.get("exempt_source", ""),
             replaces=tuple(data.get("replaces", ())),
+            deduction=int(data["deduction"]) if data.get("deduction") is not None else None,
         )
 
 

@@ -2,16 +2,20 @@
 ``inspector.storage.report_queries`` (SQL aggregations of the stored counts) and laid out by
 ``inspector.reports`` (ReportLab). No SQL and no layout here.
 
-Every compliance figure goes through ``compliance_ratio`` (passed / applicable, the rule the
-screens use); absent and on-leave days are counted apart, never as failures.
+The headline figure is the pass rate (合格率, ``domain.figures.pass_rate``): people inspected
+with no fault ÷ people inspected. The item ratio (passed items ÷ applicable items,
+``compliance_ratio``) stays as a detail, labelled as such. Absent and on-leave days are counted
+apart, never as failures.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
+from operator import attrgetter
 
+from inspector.domain.figures import LadderStep, ScoringRules, pass_rate
 from inspector.domain.lineup import Attendance, Lineup, PersonStatus, Result
 from inspector.domain.observations import ObservationEntry, ObservationMonth
 from inspector.domain.people import Employee
@@ -62,20 +66,29 @@ class Tally:
     failed: int = 0  # failed items (faults)
     critical_failed: int = 0
     fault_points: int = 0
+    clean: int = 0  # inspections with no fault
 
     @property
     def compliance(self) -> float | None:
+        """The item ratio (a detail): passed items ÷ applicable items."""
         return compliance_ratio(self.passed, self.applicable)
+
+    @property
+    def pass_rate(self) -> float | None:
+        """合格率: inspections with no fault ÷ inspections."""
+        return pass_rate(self.clean, self.inspections)
+
+    @property
+    def with_faults(self) -> int:
+        return self.inspections - self.clean
 
     @classmethod
     def total(cls, tallies: Iterable[Tally]) -> Tally:
         """The sum of several groups' counts."""
-        names = [f.name for f in fields(cls)]
-        sums = dict.fromkeys(names, 0)
-        for tally in tallies:
-            for name in names:
-                sums[name] += getattr(tally, name)
-        return cls(**sums)
+        return cls(*(sum(column) for column in zip(*map(_TALLY_FIELDS, tallies), strict=True)))
+
+
+_TALLY_FIELDS = attrgetter(*(f.name for f in fields(Tally)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,16 +241,51 @@ class EmployeeRecordData:
 # -- monthly pack -----------------------------------------------------------------------------
 
 
+def score_change(current: float | None, previous: float | None) -> float | None:
+    """The change of a score, in points (None without both)."""
+    if current is None or previous is None:
+        return None
+    return current - previous
+
+
+def format_score(value: float | None) -> str:
+    """A score (0-100) with one decimal, or '–'."""
+    return "–" if value is None else f"{value:.1f}"
+
+
 @dataclass(frozen=True, slots=True)
-class DepartmentRow:
-    department: str
+class GroupRow:
+    """A department or a site in a month, ranked by pass rate (or by score under 扣分制)."""
+
+    name: str
     staff: int  # people in the month's line-ups
     tally: Tally
-    previous: float | None = None  # compliance of the previous month
+    previous: Tally | None = None  # the previous month, same group (None: not in it)
+    score: float | None = None  # mean of its people's scores (deduction scoring)
+    previous_score: float | None = None
+    deducted: int = 0  # points taken off in the month
+    rank: int | None = None
+    previous_rank: int | None = None
+
+    @property
+    def department(self) -> str:
+        return self.name
+
+    @property
+    def previous_pass_rate(self) -> float | None:
+        return self.previous.pass_rate if self.previous is not None else None
 
     @property
     def change(self) -> float | None:
-        return change_in_points(self.tally.compliance, self.previous)
+        """The pass rate's change against the previous month, in percentage points."""
+        return change_in_points(self.tally.pass_rate, self.previous_pass_rate)
+
+    @property
+    def score_change(self) -> float | None:
+        return score_change(self.score, self.previous_score)
+
+
+DepartmentRow = GroupRow  # a department's row (the name the export used)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,15 +296,26 @@ class EmployeeRow:
     site: str
     days_inspected: int
     tally: Tally
+    score: int | None = None  # 100 - the month's deductions, never below 0
+    deducted: int = 0
 
-    def attention_key(self) -> tuple:
-        """Those needing attention first: critical faults, fault points, lowest compliance."""
-        compliance = self.tally.compliance
+    def attention_key(self, deduction_scoring: bool = False) -> tuple:
+        """Those needing attention first. Pass rate: critical faults, then lowest pass rate,
+        then most faults. Deduction: lowest score, then critical faults. Nobody inspected
+        last; then employee number."""
+        rate = self.tally.pass_rate
+        if deduction_scoring:
+            return (
+                self.score is None,
+                self.score if self.score is not None else 0,
+                -self.tally.critical_failed,
+                self.employee_no,
+            )
         return (
+            rate is None,
             -self.tally.critical_failed,
-            -self.tally.fault_points,
-            compliance is None,
-            compliance if compliance is not None else 0.0,
+            rate if rate is not None else 0.0,
+            -self.tally.failed,
             self.employee_no,
         )
 
@@ -269,6 +328,10 @@ class DailyPoint:
     @property
     def compliance(self) -> float | None:
         return self.tally.compliance
+
+    @property
+    def pass_rate(self) -> float | None:
+        return self.tally.pass_rate
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,30 +347,98 @@ class RepeatOffender:
 
 
 @dataclass(frozen=True, slots=True)
+class LadderEntry:
+    """A person who reached a step of the repeat-offences ladder in the month: the same item
+    failed ``count`` times within the window, first reaching it on ``day``."""
+
+    employee_no: str
+    name: str
+    department: str
+    item_id: str
+    text: Text
+    severity: str
+    count: int
+    day: date
+    step: LadderStep
+
+
+@dataclass(frozen=True, slots=True)
+class SupervisorRow:
+    """One supervisor (检查人) in the month: what they found against the scope's rate."""
+
+    name: str
+    lineups: int
+    tally: Tally  # the people they inspected
+    per_100: float | None  # faults per 100 people inspected
+    flagged: bool  # domain.figures.needs_calibration
+    amendments: int = 0  # changes to their finished line-ups (the change log)
+
+
+@dataclass(frozen=True, slots=True)
+class TrendSeries:
+    """Pass rate (or score) month by month: the company's or one department's."""
+
+    name: str  # "" for the whole scope
+    points: tuple[tuple[date, float | None], ...]  # (first day of the month, value)
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpFigures:
+    """Follow-up of the month's faults (整改 / 复查), when re-checks are recorded."""
+
+    faults: int
+    fixed_on_spot: int
+    rechecked_in_time: int
+    still_open: int
+
+
+@dataclass(frozen=True, slots=True)
 class MonthlyPackData:
     company: Text
     month: date  # the first day
-    department: str | None  # None: the whole company
+    department: str | None  # None: the whole company (or the site)
     roster: int  # active employees (in the department) on the roster
     staff: int  # people in the month's line-ups
     lineups: int
     tally: Tally
     previous: Tally  # the previous month, same scope
-    departments: tuple[DepartmentRow, ...]
+    departments: tuple[GroupRow, ...]  # ranked
     faults: tuple[FaultCount, ...]  # most frequent first
     daily: tuple[DailyPoint, ...]
     repeat_threshold: int
-    repeat_offenders: tuple[RepeatOffender, ...]
+    repeat_offenders: tuple[LadderEntry, ...]  # by step (highest first), then count
     employees: tuple[EmployeeRow, ...]  # in attention order
     versions: tuple[VersionUsed, ...]
     seal: str = ""  # the chain hash covering the month's sealed line-ups, short form
     sealed_lineups: int = 0
     observations: ObservationMonth | None = None  # floor observations: figures of their own
+    site: str | None = None  # None: every site
+    rules: ScoringRules = field(default_factory=ScoringRules)
+    sites: tuple[GroupRow, ...] = ()  # ranked
+    supervisors: tuple[SupervisorRow, ...] = ()  # most people inspected first
+    trend: tuple[TrendSeries, ...] = ()  # the scope first, then each department
+    score: float | None = None  # the scope's score (deduction scoring)
+    previous_score: float | None = None
+    deducted: int = 0
+    follow_up: FollowUpFigures | None = None  # None until re-checks are recorded
 
     @property
     def change(self) -> float | None:
-        return change_in_points(self.tally.compliance, self.previous.compliance)
+        """The pass rate's change against the previous month, in percentage points."""
+        return change_in_points(self.tally.pass_rate, self.previous.pass_rate)
+
+    @property
+    def score_change(self) -> float | None:
+        return score_change(self.score, self.previous_score)
 
     @property
     def top_faults(self) -> tuple[FaultCount, ...]:
         return self.faults[:TOP_FAULTS]
+
+    @property
+    def ladder(self) -> tuple[LadderStep, ...]:
+        return self.rules.ladder
+
+    @property
+    def flagged_supervisors(self) -> tuple[SupervisorRow, ...]:
+        return tuple(s for s in self.supervisors if s.flagged)

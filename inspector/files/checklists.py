@@ -31,7 +31,8 @@ File format (one set per file; roles and areas usually in ``roles.toml`` and ``a
     severity = "minor"         # minor | major | critical
     weight = 2                 # 1 to 10
     section = "五、员工手部要求 · 标准要求 1"
-    # optional: applies_to, exempt_roles = ["lifeguard"], source_file
+    # optional: applies_to, exempt_roles = ["lifeguard"], source_file,
+    # deduction = 5            # points off under 扣分制, 0 to 100 (default: by severity)
 
 A line-up set groups its items (the fault reasons) under points, judged at a glance::
 
@@ -105,6 +106,7 @@ ITEM_KEYS = frozenset(
         "exempt_when",
         "exempt_source",
         "replaces",
+        "deduction",
     }
 )
 ITEM_REQUIRED = ("id", "kind", "severity", "weight", "section")
@@ -115,6 +117,7 @@ POINT_KEYS = frozenset({"id", "zh", "en"})
 PART_KEYS = frozenset({"id", "zh", "en"})
 TOP_LEVEL_KEYS = ("set", "point", "item", "role", "area", "part")
 MIN_WEIGHT, MAX_WEIGHT = 1, 10
+MAX_DEDUCTION = 100
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # set, role and area ids
 _ITEM_SUFFIX_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")  # the part of an item id after "set."
@@ -575,6 +578,16 @@ def _check_items(result: _FileResult, items: list[dict[str, Any]], lines: _Lines
                     "no source_file: give it on the item or as the set's default in [set]",
                 )
         exempt = _get_exempt_roles(table, at, report)
+        deduction = _get_int(
+            table,
+            "deduction",
+            at,
+            report,
+            minimum=0,
+            maximum=MAX_DEDUCTION,
+            what=f"a whole number from 0 to {MAX_DEDUCTION}",
+        )
+        bad_deduction = "deduction" in table and deduction is None
         point = _get_text(table, "point", at, report, required=False)
         if point is not None and point not in {p.id for p in result.points}:
             report(at("point"), f"unknown point '{point}'{_known_points(result)}")
@@ -610,8 +623,10 @@ def _check_items(result: _FileResult, items: list[dict[str, Any]], lines: _Lines
             exempt_when,
             replaces,
         )
-        if all(value is not None for value in values) and (
-            "point" not in table or point is not None
+        if (
+            all(value is not None for value in values)
+            and ("point" not in table or point is not None)
+            and not bad_deduction
         ):
             built = ChecklistItem(
                 id=item_id,  # type: ignore[arg-type]
@@ -627,6 +642,7 @@ def _check_items(result: _FileResult, items: list[dict[str, Any]], lines: _Lines
                 exempt_when=frozenset(exempt_when or ()),
                 exempt_source=exempt_source or "",
                 replaces=tuple(replaces or ()),
+                deduction=deduction,
             )
         parts = [(part, at("applies_when")) for part in applies_when or ()]
         parts += [(part, at("exempt_when")) for part in exempt_when or ()]

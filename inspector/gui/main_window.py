@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.demo_action = self.file_menu.addAction("", self.open_demo)
         self.demo_action.setEnabled(self._open_demo is not None)
+        self.settings_action = self.file_menu.addAction("", self.show_settings)
         self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction("", self.close)
         # Ctrl+Q everywhere: the platform's Quit key is empty on Windows and some desktops.
@@ -294,6 +295,12 @@ class MainWindow(QMainWindow):
         self.language_actions[lang].setChecked(True)
         self.language_combo.setCurrentIndex(i18n.LANGUAGES.index(lang))
 
+    def show_settings(self) -> None:
+        from inspector.gui.dialogs.settings_dialog import SettingsDialog
+
+        self.settings_dialog = SettingsDialog(self.context, self)
+        self.settings_dialog.open()
+
     def show_shortcuts(self) -> None:
         if self.shortcuts_dialog is None:
             from inspector.gui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -331,6 +338,7 @@ class MainWindow(QMainWindow):
             self.nav.item(row).setText(label)
         self.file_menu.setTitle(self.tr("&File"))
         self.demo_action.setText(self.tr("Open the &demo database"))
+        self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))

@@ -213,6 +213,9 @@ class Launcher:
         if previous is not None:
             previous.close()
         window.show()
+        from inspector.gui.dialogs.settings_dialog import ask_company_name
+
+        window.company_dialog = ask_company_name(context, window)  # a real database's first start
         log.info("opened %s%s", db_path, " (read-only)" if read_only else "")
         if not read_only:  # the day's backup and the photo retention, off the GUI thread,
             # once the window is on screen (the first frame does not wait for them)

@@ -1,5 +1,5 @@
 """The charts of the monthly pack (reportlab.graphics): a horizontal bar chart of the most
-frequent faults and a line chart of the daily compliance trend.
+frequent faults, a line chart of the pass rate by day and one of the last 12 months.
 
 Every label names the CJK font (axis labels, bar values): item wording is Chinese.
 """
@@ -76,7 +76,7 @@ def fault_bar_chart(
     chart.categoryAxis.strokeColor = RULE
     chart.categoryAxis.tickLeft = 0
     top = max(count for _, count in bars)
-    step = _nice_step(top / 5)
+    step = max(1, _nice_step(top / 5))  # counts: whole-number ticks only
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = max(step, math.ceil(top / step) * step)
     chart.valueAxis.valueStep = step
@@ -187,4 +187,91 @@ def trend_line_chart(
         y = plot.y + (average * 100 - lower) / (upper - lower) * plot.height
         drawing.add(Line(plot.x, y, plot.x + plot.width, y, strokeColor=WARN_INK,
                          strokeWidth=0.7, strokeDashArray=[3, 2]))  # fmt: skip
+    return drawing
+
+
+SERIES_COLOURS = ("#1F6F8B", "#C8553D", "#588157", "#8E6C8A", "#D4A017", "#5C6B73", "#2A9D8F")
+
+
+def month_trend_chart(
+    series: Sequence[tuple[str, Sequence[tuple[date, float | None]]]],
+    width: float,
+    *,
+    percent: bool = True,
+    empty_label: str = "",
+    height: float = 170,
+    legend: bool = True,
+) -> Drawing:
+    """Values by month (``percent``: ratios 0-1 shown as %; else scores 0-100), one line per
+    series, the first drawn thick (the whole scope). Months without a value are left out of
+    a line; a legend names the series under the plot."""
+    from reportlab.lib import colors
+
+    register_fonts()
+    drawing = _drawing(width, height)
+    months = [m for m, _ in series[0][1]] if series else []
+    scale_by = 100 if percent else 1
+    lines = [
+        [(index, value * scale_by) for index, (_, value) in enumerate(points) if value is not None]
+        for _, points in series
+    ]
+    if not any(lines):
+        drawing.add(String(width / 2, height / 2, empty_label, fontName=FONT_NAME,
+                           fontSize=9, fillColor=MUTED, textAnchor="middle"))  # fmt: skip
+        return drawing
+    legend_rows = math.ceil(len(series) / 4) if legend and len(series) > 1 else 0
+    values = [v for line in lines for _, v in line]
+    lower, upper, step = compliance_axis(values)
+    decimals = 0 if step >= 1 else 1 if step >= 0.1 else 2
+    plot = LinePlot()
+    plot.x = 42
+    plot.y = 22 + legend_rows * 11
+    plot.width = width - plot.x - 12
+    plot.height = height - plot.y - 10
+    kept = [(n, line) for n, line in enumerate(lines) if line]
+    plot.data = [line for _, line in kept]
+    plot.lineLabels.fontName = FONT_NAME
+    plot.lineLabels.fontSize = LABEL_SIZE
+    for index, (n, _) in enumerate(kept):
+        colour = colors.HexColor(SERIES_COLOURS[n % len(SERIES_COLOURS)]) if n else INK
+        plot.lines[index].strokeColor = colour
+        plot.lines[index].strokeWidth = 2.2 if n == 0 else 0.9
+        plot.lines[index].symbol = makeMarker(
+            "FilledCircle", size=3.4 if n == 0 else 2.2, fillColor=colour, strokeColor=colour
+        )
+    x_axis = plot.xValueAxis
+    x_axis.valueMin = -0.3
+    x_axis.valueMax = len(months) - 0.7
+    x_axis.valueSteps = list(range(len(months)))
+    x_axis.labels.fontName = FONT_NAME
+    x_axis.labels.fontSize = LABEL_SIZE - 0.5
+    x_axis.labels.fillColor = MUTED
+    x_axis.labelTextFormat = lambda v: (
+        f"{months[round(v)]:%y-%m}" if 0 <= round(v) < len(months) else ""
+    )
+    x_axis.strokeColor = RULE
+    y_axis = plot.yValueAxis
+    y_axis.valueMin = lower
+    y_axis.valueMax = upper
+    y_axis.valueStep = step
+    y_axis.labels.fontName = FONT_NAME
+    y_axis.labels.fontSize = LABEL_SIZE
+    y_axis.labels.fillColor = MUTED
+    suffix = "%" if percent else ""
+    y_axis.labelTextFormat = lambda v: f"{v:.{decimals}f}{suffix}"
+    y_axis.strokeColor = RULE
+    y_axis.visibleGrid = 1
+    y_axis.gridStrokeColor = GRID
+    y_axis.gridStrokeWidth = 0.4
+    drawing.add(plot)
+    if legend_rows:
+        column = (width - plot.x) / 4
+        for n, (name, _) in enumerate(series):
+            x = plot.x + (n % 4) * column
+            y = 4 + (legend_rows - 1 - n // 4) * 11
+            colour = colors.HexColor(SERIES_COLOURS[n % len(SERIES_COLOURS)]) if n else INK
+            drawing.add(Line(x, y + 3, x + 12, y + 3, strokeColor=colour,
+                             strokeWidth=2.2 if n == 0 else 1))  # fmt: skip
+            drawing.add(String(x + 15, y, _ellipsize(name, column - 18), fontName=FONT_NAME,
+                               fontSize=LABEL_SIZE, fillColor=INK))  # fmt: skip
     return drawing

@@ -34,7 +34,7 @@ from inspector.reports.styles import (
     scale,
 )
 
-_MONTH_WIDTHS = scale([14, 12, 9, 9, 10, 13, 13, 9, 9, 13])
+_MONTH_WIDTHS = scale([18, 10, 10, 10, 9, 9, 9, 9, 9, 13])
 _FAULT_WIDTHS = scale([56, 12, 10, 16])
 _ABSENCE_WIDTHS = scale([18, 14, 22, 22, 24])
 _ENTRY_WIDTHS = scale([13, 7, 11, 13, 17, 12, 13, 44])
@@ -73,15 +73,15 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
     tally = data.tally
     story.extend(heading(label("summary", lang)))
     summary = [
+        (label("pass_rate", lang), format_percent(tally.pass_rate)),
         (label("lineups", lang), str(len(data.entries))),
         (label("inspections", lang), str(tally.inspections)),
-        (label("compliance", lang), format_percent(tally.compliance)),
         (label("absent_short", lang), str(tally.absent)),
         (label("leave_short", lang), str(tally.leave)),
         (label("late_days", lang), str(tally.late)),
         (label("faults", lang), str(tally.failed)),
         (label("critical", lang), str(tally.critical_failed)),
-        (label("fault_points", lang), str(tally.fault_points)),
+        (label("compliance", lang), format_percent(tally.compliance)),
     ]
     story.append(pairs_table(summary, 3, scale([20, 13, 20, 13, 20, 13])))
     if not data.entries:
@@ -96,11 +96,11 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
             [
                 label("month", lang),
                 label("inspections", lang),
+                label("clean", lang),
+                label("pass_rate", lang),
                 label("absent_short", lang),
                 label("leave_short", lang),
                 label("late_days", lang),
-                label("items_checked", lang),
-                label("items_passed", lang),
                 label("faults", lang),
                 label("critical_short", lang),
                 label("compliance", lang),
@@ -114,11 +114,11 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
             [
                 i18n.month_label(month.month, lang),
                 str(t.inspections),
+                str(t.clean),
+                format_percent(t.pass_rate),
                 str(t.absent),
                 str(t.leave),
                 str(t.late),
-                f"{t.applicable:,}",
-                f"{t.passed:,}",
                 str(t.failed),
                 str(t.critical_failed),
                 format_percent(t.compliance),

@@ -18,7 +18,7 @@ LABELS: dict[str, Text] = {
     # titles
     "lineup_title": Text("晨会仪容仪表检查表", "Line-up inspection sheet"),
     "employee_title": Text("员工仪容仪表检查记录", "Employee inspection record"),
-    "monthly_title": Text("月度仪容仪表合规报告", "Monthly compliance pack"),
+    "monthly_title": Text("月度仪容仪表检查报告", "Monthly inspection pack"),
     # page furniture
     "generated": Text("生成时间", "Generated"),
     "whole_company": Text("全公司", "Whole company"),
@@ -64,7 +64,7 @@ LABELS: dict[str, Text] = {
     "period": Text("期间", "Period"),
     "summary": Text("汇总", "Summary"),
     "lineups": Text("晨会场次", "Line-ups"),
-    "by_month": Text("各月合格率", "Compliance by month"),
+    "by_month": Text("各月合格率", "Pass rate by month"),
     "month": Text("月份", "Month"),
     "faults_by_item": Text("问题项及重复次数", "Faults by item, with repeats"),
     "times": Text("次数", "Times"),
@@ -86,10 +86,88 @@ LABELS: dict[str, Text] = {
     "items_passed": Text("合格项次", "Items passed"),
     "faults": Text("问题项", "Faults"),
     "critical": Text("严重问题", "Critical faults"),
-    "fault_points": Text("扣分", "Fault points"),
-    "compliance": Text("合格率", "Compliance"),
-    "previous_month": Text("上月合格率", "Previous month"),
+    "fault_points": Text("问题权重分", "Fault weight"),
+    "compliance": Text("项目合格率（明细）", "Item ratio (detail)"),
+    "pass_rate": Text("合格率", "Pass rate"),
+    "previous_month": Text("上月", "Previous month"),
     "change": Text("变化（百分点）", "Change (points)"),
+    "score": Text("得分", "Score"),
+    "deducted": Text("扣分", "Points off"),
+    "score_change": Text("得分变化", "Score change"),
+    "rank": Text("名次", "Rank"),
+    "places": Text("名次变化", "Places"),
+    "clean": Text("合格人次", "Passed"),
+    "with_faults_people": Text("有问题人次", "With faults"),
+    "pass_rate_rule": Text(
+        "合格率 = 无任何问题的检查人次 ÷ 实检人次（出勤或迟到且已完成检查）；缺勤、请假不计入。"
+        "项目合格率（合格项 ÷ 适用项）仅作明细。",
+        "Pass rate = people inspected with no fault ÷ people inspected (present or late, "
+        "inspection completed); absence and leave are left out. The item ratio (items passed "
+        "÷ items applicable) is a detail only.",
+    ),
+    "score_rule": Text(
+        "扣分制：每个问题按程度扣分（一般 {minor}、较重 {major}、严重 {critical} 分，检查项可另定）"
+        "{zeroes}；个人月得分 = 100 − 本月扣分，扣完为止（最低 0 分）；部门、项目、全公司得分为其"
+        "受检人员得分的平均值。",
+        "Deduction scoring: each fault takes points off by severity (minor {minor}, major "
+        "{major}, critical {critical}; an item may set its own){zeroes}; a person's monthly "
+        "score = 100 − the month's deductions, never below 0; a department's, site's and the "
+        "company's score is the mean of its inspected people's scores.",
+    ),
+    "zeroes": Text("，严重问题使该次检查扣满 100 分", "; a critical fault takes all 100 points"),
+    "gm_summary": Text("本月概要", "The month at a glance"),
+    "headline_pass_rate": Text("本月合格率", "Pass rate this month"),
+    "headline_score": Text("本月平均得分", "Average score this month"),
+    "versus_previous": Text(
+        "上月 {value}，变化 {change}", "previous month {value}, change {change}"
+    ),
+    "ranking": Text("排名", "Ranking"),
+    "follow_up": Text("需跟进", "Needs follow-up"),
+    "follow_up_none": Text("本月无需跟进的人员", "Nobody needs follow-up this month"),
+    "critical_people": Text("有严重问题的员工", "Employees with a critical fault"),
+    "flagged_supervisors": Text("需校准的检查人", "Supervisors to calibrate"),
+    "sites": Text("各项目排名", "Sites ranked"),
+    "departments_ranked": Text("各部门排名", "Departments ranked"),
+    "supervisors": Text("检查人", "Supervisors"),
+    "supervisor_lineups": Text("主持晨会", "Line-ups held"),
+    "people_inspected": Text("检查人次", "People inspected"),
+    "per_100": Text("每百人次问题数", "Faults per 100 people"),
+    "scope_rate": Text("整体", "Overall"),
+    "amendments": Text("修改次数", "Changes"),
+    "th_staff": Text("人数", "Staff"),
+    "th_inspections": Text("检查人次", "Inspected"),
+    "th_previous": Text("上月", "Prev."),
+    "th_change": Text("变化", "Change"),
+    "th_critical": Text("严重", "Crit."),
+    "th_deducted": Text("扣分", "Off"),
+    "calibration": Text("需校准", "Calibrate"),
+    "calibration_rule": Text(
+        "校准标记：检查人本月检查至少 {min} 人次，且每百人次发现的问题数低于整体（{rate}）的 "
+        "{ratio}%。这提示其标准可能偏松，需要复核，而非对其的评价。",
+        "Calibration flag: a supervisor who inspected at least {min} people this month and "
+        "found fewer than {ratio}% of the overall faults per 100 people ({rate}). It suggests "
+        "their standard may be lenient and should be checked; it is not a judgement.",
+    ),
+    "monthly_trend": Text("近 12 个月趋势", "The last 12 months"),
+    "monthly_trend_caption": Text(
+        "横轴为月份，纵轴为{what}；粗线为{scope}，细线为各部门。",
+        "Month across, {what} up; the thick line is {scope}, the thin lines the departments.",
+    ),
+    "ladder": Text("屡犯阶梯", "Repeat-offences ladder"),
+    "ladder_rule": Text(
+        "同一员工同一问题在 30 天内出现的次数达到：{steps}。本系统只列出名单，不作处罚。",
+        "The same employee with the same fault within 30 days: {steps}. Inspector lists; it "
+        "applies no penalty.",
+    ),
+    "step": Text("阶梯", "Step"),
+    "reached_on": Text("达到日期", "Reached on"),
+    "no_ladder": Text("本月无人达到屡犯阶梯", "Nobody reached a step this month"),
+    "follow_up_section": Text("整改与复查", "Fixes and re-checks"),
+    "fixed_on_spot": Text("当场整改", "Fixed on the spot"),
+    "rechecked_in_time": Text("按时复查", "Re-checked in time"),
+    "still_open": Text("仍未整改", "Still open"),
+    "total": Text("合计", "Total"),
+    "top_faults_short": Text("最常见的问题（前 5）", "Most frequent faults (top 5)"),
     "repeat_offenders_count": Text("屡犯人次", "Repeat offences"),
     "compliance_rule": Text(
         "合格率 = 合格项 ÷ 适用项（标为不适用的项目不计）；缺勤和请假单独统计，不计为不合格；"
@@ -103,11 +181,11 @@ LABELS: dict[str, Text] = {
     "item": Text("检查项目", "Item"),
     "severity": Text("程度", "Severity"),
     "employees_with": Text("涉及人数", "People"),
-    "daily_trend": Text("每日合格率趋势", "Daily compliance trend"),
+    "daily_trend": Text("每日合格率", "Pass rate by day"),
     "trend_caption": Text(
         "横轴为日期（日），纵轴为当日合格率；虚线为本月合格率 {value}。",
-        "Day of the month across, that day's compliance up; the dashed line is the month's "
-        "compliance, {value}.",
+        "Day of the month across, that day's pass rate up; the dashed line is the month's "
+        "pass rate, {value}.",
     ),
     "repeat_offenders": Text("屡犯人员", "Repeat offenders"),
     "repeat_rule": Text(
@@ -116,8 +194,12 @@ LABELS: dict[str, Text] = {
     "no_repeat_offenders": Text("本月无屡犯人员", "No repeat offenders this month"),
     "employees": Text("员工明细（需关注者在前）", "Employees (those needing attention first)"),
     "employees_order": Text(
-        "排序：严重问题、扣分从多到少，合格率从低到高。",
-        "Order: critical faults, then fault points, most first, then lowest compliance.",
+        "排序：严重问题从多到少，合格率从低到高，问题项从多到少。",
+        "Order: critical faults, most first, then lowest pass rate, then most faults.",
+    ),
+    "employees_order_score": Text(
+        "排序：得分从低到高，严重问题从多到少。",
+        "Order: lowest score first, then critical faults, most first.",
     ),
     "days_inspected": Text("检查天数", "Days inspected"),
     "absent_short": Text("缺勤", "Absent"),

@@ -102,6 +102,7 @@ def lineup_sheet_story(data: LineupSheetData, lang: str) -> list[Flowable]:
 
     tally = data.tally
     counts = [
+        (label("pass_rate", lang), format_percent(tally.pass_rate)),
         (label("people", lang), str(len(data.people))),
         (label("inspected", lang), str(tally.inspections)),
         (label("all_pass", lang), str(data.count(PersonStatus.ALL_PASS))),
@@ -112,7 +113,6 @@ def lineup_sheet_story(data: LineupSheetData, lang: str) -> list[Flowable]:
         (label("not_inspected", lang), str(data.count(PersonStatus.TODO))),
         (label("faults", lang), str(tally.failed)),
         (label("critical", lang), str(tally.critical_failed)),
-        (label("fault_points", lang), str(tally.fault_points)),
         (label("compliance", lang), format_percent(tally.compliance)),
     ]
     story.extend(heading(label("counts", lang)))

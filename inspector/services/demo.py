@@ -267,14 +267,20 @@ def _groups(employees: Sequence[Employee]) -> list[tuple[str, str, list[Employee
     return groups
 
 
-def _supervisor(people: Sequence[Employee], department: str, rng: random.Random) -> str:
-    heads = [e for e in people if e.role in ("supervisor", "manager")]
-    if department == "":
-        managers = [e for e in heads if e.role == "manager"]
-        heads = managers or heads
-    if heads:
-        return heads[0].name
-    return _name(rng, _sex(rng, 0.4))
+def _site_supervisors(
+    groups: Sequence[tuple[str, str, list[Employee]]], seed: int
+) -> dict[str, list[str]]:
+    """One to three regular supervisors per site, chosen among its supervisors and managers
+    (a made-up name when it has none): they take turns running the site's line-ups."""
+    rng = random.Random(f"supervisors:{seed}")
+    pools: dict[str, list[str]] = {}
+    for site in dict.fromkeys(site for site, _, _ in groups):
+        people = [e for place, _, group in groups if place == site for e in group]
+        heads = sorted({e.name for e in people if e.role in ("supervisor", "manager")})
+        if not heads:
+            heads = [_name(rng, _sex(rng, 0.4))]
+        pools[site] = rng.sample(heads, k=rng.randint(1, min(3, len(heads))))
+    return pools
 
 
 class _Picker:
@@ -322,6 +328,8 @@ def _history(
     sets = catalogue.sets_for(InspectionType.LINEUP)
     picker = _Picker(catalogue, sets)
     groups = _groups(employees)
+    supervisors = _site_supervisors(groups, seed)
+    turns = random.Random(f"turns:{seed}")
     active = [e for e in employees if e.active]
     offenders = rng.sample(active, k=min(len(active), max(2, round(len(active) * 0.03))))
     habits = {e.id: picker.habit(e, rng) for e in offenders}
@@ -374,7 +382,7 @@ def _history(
                     shift=SHIFT,
                     site=site,
                     department=department,
-                    supervisor=_supervisor(people, department, rng),
+                    supervisor=turns.choice(supervisors[site]),
                     started_at=start,
                     finished_at=clock + timedelta(minutes=rng.randint(1, 3)),
                     inspections=tuple(inspections),

@@ -45,6 +45,7 @@ class Option(StrEnum):
     PERIOD = "period"  # from a day to a day, both included
     MONTH = "month"
     DEPARTMENT = "department"  # optional: one department instead of the whole company
+    SITE = "site"  # optional: the line-ups of one site
     FORMAT = "format"  # the file format, for a spreadsheet
     OBSERVATION = "observation"  # one floor observation by id, or a day's (``start``)
 
@@ -60,6 +61,7 @@ class ReportRequest:
     end: date | None = None
     month: date | None = None  # any day of the month
     department: str | None = None
+    site: str | None = None
     fmt: str = "pdf"  # the spreadsheet kinds: xlsx or csv
     roles: Mapping[str, Text] | None = None  # role id -> name (the employee record)
     observation_id: int | None = None  # the observation sheet: one observation (else ``start``)
@@ -177,6 +179,24 @@ def build_employee_record(
     )
 
 
+def monthly_data(store: Store, month: date, department: str | None = None, site: str | None = None):
+    """The monthly pack's figures under the company's scoring settings (the pack, the export
+    and the Reports page all read them here)."""
+    from inspector.services import settings
+    from inspector.storage import report_queries
+
+    return report_queries.monthly_pack_data(
+        store, month, department, site=site, rules=settings.load(store).rules
+    )
+
+
+def report_sites(store: Store) -> list[str]:
+    """The sites line-ups were held at: the choices of the site filter."""
+    from inspector.storage.report_queries import lineup_sites
+
+    return lineup_sites(store)
+
+
 def build_monthly_pack(
     store: Store,
     month: date,
@@ -185,21 +205,21 @@ def build_monthly_pack(
     department: str | None = None,
     progress: Progress | None = None,
     *,
+    site: str | None = None,
     invariant: bool = False,
     generated_at: datetime | None = None,
 ) -> Path:
-    """The monthly compliance pack of ``month`` (any day of it), for the whole company or one
-    ``department``. ``progress(fraction, message)`` is called as the build goes."""
+    """The monthly pack of ``month`` (any day of it), for the whole company, one ``site``
+    and/or one ``department``. ``progress(fraction, message)`` is called as the build goes."""
     from inspector.reports.fonts import register_fonts
     from inspector.reports.i18n import check_lang, label
     from inspector.reports.monthly_pack import render_monthly_pack
-    from inspector.storage import report_queries
 
     check_lang(lang)
     register_fonts()
     if progress is not None:
         progress(0.0, label("progress_reading", lang))
-    data = report_queries.monthly_pack_data(store, month, department)
+    data = monthly_data(store, month, department, site)
     if progress is not None:
         progress(0.15, label("progress_layout", lang))
     path = render_monthly_pack(
@@ -217,12 +237,18 @@ def build_monthly_pack(
 
 
 def export_figures(
-    store: Store, month: date, out_path: Path | str, fmt: str, department: str | None, lang: str
+    store: Store,
+    month: date,
+    out_path: Path | str,
+    fmt: str,
+    department: str | None,
+    lang: str,
+    site: str | None = None,
 ) -> Path:
     """The monthly figures as a spreadsheet (``services.figures``)."""
     from inspector.services.figures import export_monthly
 
-    return export_monthly(store, month, out_path, fmt, department=department, lang=lang)
+    return export_monthly(store, month, out_path, fmt, department=department, lang=lang, site=site)
 
 
 # -- the kinds --------------------------------------------------------------------------------
@@ -241,7 +267,7 @@ def _period_of(request: ReportRequest) -> tuple[date, date]:
 
 
 def _month_parts(request: ReportRequest) -> tuple[str, ...]:
-    return (f"{_month_of(request):%Y-%m}", request.department or "")
+    return (f"{_month_of(request):%Y-%m}", request.site or "", request.department or "")
 
 
 def _employee_parts(request: ReportRequest) -> tuple[str, ...]:
@@ -276,21 +302,21 @@ EMPLOYEE_RECORD = ReportKind(
 
 MONTHLY_PACK = ReportKind(
     id="monthly",
-    options=frozenset({Option.MONTH, Option.DEPARTMENT}),
+    options=frozenset({Option.MONTH, Option.DEPARTMENT, Option.SITE}),
     formats=("pdf",),
     name_parts=_month_parts,
     builder=lambda store, r, out, progress: build_monthly_pack(
-        store, _month_of(r), out, r.lang, department=r.department, progress=progress
+        store, _month_of(r), out, r.lang, department=r.department, progress=progress, site=r.site
     ),
 )
 
 MONTHLY_FIGURES = ReportKind(
     id="figures",
-    options=frozenset({Option.MONTH, Option.DEPARTMENT, Option.FORMAT}),
+    options=frozenset({Option.MONTH, Option.DEPARTMENT, Option.SITE, Option.FORMAT}),
     formats=FIGURES_FORMATS,
     name_parts=_month_parts,
     builder=lambda store, r, out, _progress: export_figures(
-        store, _month_of(r), out, r.fmt, r.department, r.lang
+        store, _month_of(r), out, r.fmt, r.department, r.lang, r.site
     ),
 )
 

@@ -19,10 +19,13 @@ The queries go through the Store's public read API (``Store.query``, ``Store.que
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 
+from inspector.domain import figures
 from inspector.domain.attendance import counts_as_inspected, person_status
 from inspector.domain.checklist import InspectionType, Severity
+from inspector.domain.figures import LadderStep, ScoringRules
 from inspector.domain.lineup import Attendance, Result
 from inspector.domain.observations import (
     SITUATIONS,
@@ -34,18 +37,21 @@ from inspector.domain.observations import (
 from inspector.domain.reports import (
     DEFAULT_REPEAT_THRESHOLD,
     DailyPoint,
-    DepartmentRow,
     EmployeeRecordData,
     EmployeeRow,
     FaultCount,
+    FollowUpFigures,
+    GroupRow,
+    LadderEntry,
     LineupSheetData,
     MarkLine,
     MonthlyPackData,
     MonthRow,
     RecordEntry,
-    RepeatOffender,
     SheetPerson,
+    SupervisorRow,
     Tally,
+    TrendSeries,
     VersionUsed,
     month_start,
     next_month,
@@ -64,6 +70,9 @@ class NoReportData(NotFoundError):
 
 # -- shared SQL fragments ---------------------------------------------------------------------
 
+TREND_MONTHS = 12  # the trend chart's months
+_DEPARTMENT = "d.department"  # a person's department: the one recorded on the day
+
 # The SQL form of domain.attendance.counts_as_inspected.
 INSPECTED_SQL = "(i.completed_at IS NOT NULL AND i.attendance IN ('present', 'late'))"
 
@@ -76,20 +85,27 @@ _TALLY = f"""
     sum(i.passed) AS passed,
     sum(i.failed) AS failed,
     sum(i.critical_failed) AS critical_failed,
-    sum(i.fault_points) AS fault_points"""
+    sum(i.fault_points) AS fault_points,
+    sum({INSPECTED_SQL} AND i.failed = 0) AS clean"""
 
 
 def _scope(
-    department: str | None, *, employees: bool = False, people: bool = False, marks: bool = False
+    department: str | None,
+    *,
+    employees: bool = False,
+    people: bool = False,
+    marks: bool = False,
+    site: str | None = None,
 ) -> str:
-    """FROM and WHERE of a month's inspections (parameters :start, :end, :department,
-    :inspection_type): the line-ups of the month of that type and, with a department, the
-    people who were in it on the day. The roster and the recorded identities are joined only
-    when a query needs them."""
+    """FROM and WHERE of a month's inspections (parameters :start, :end, :department, :site,
+    :inspection_type): the line-ups of the month of that type (with a site: held there) and,
+    with a department, the people who were in it on the day of the line-up. The roster (``e``)
+    and the identities the inspections recorded (``d``) are joined only when a query needs
+    them."""
     parts = ["FROM lineups l", "JOIN inspections i ON i.lineup_id = l.id"]
     if employees:
         parts.append("JOIN employees e ON e.id = i.employee_id")
-    if people or department:
+    if people or employees or department:
         parts.append("JOIN identities d ON d.id = i.identity_id")
     if marks:
         parts.append("JOIN marks m ON m.inspection_id = i.id")
@@ -101,6 +117,8 @@ def _scope(
             "AND i.employee_id IN (SELECT employee_id FROM identities "
             "WHERE department = :department) AND d.department = :department"
         )
+    if site:
+        parts.append("AND l.site = :site")
     return " ".join(parts)
 
 
@@ -118,6 +136,7 @@ def _tally(row: Mapping) -> Tally:
         failed=n("failed"),
         critical_failed=n("critical_failed"),
         fault_points=n("fault_points"),
+        clean=n("clean"),
     )
 
 
@@ -269,6 +288,7 @@ def lineup_sheet_data(store: Store, lineup_id: int) -> LineupSheetData:
         failed=summary.faults,
         critical_failed=summary.critical_faults,
         fault_points=summary.fault_points,
+        clean=summary.all_pass,
     )
     return LineupSheetData(
         company=company_name(store),
@@ -407,113 +427,51 @@ def employee_record_data(
 # -- monthly pack -----------------------------------------------------------------------------
 
 
-def _month_params(month: date, department: str | None, inspection_type: InspectionType) -> dict:
+def _month_params(
+    month: date,
+    department: str | None,
+    inspection_type: InspectionType,
+    site: str | None = None,
+) -> dict:
     return {
         "start": month.isoformat(),
         "end": next_month(month).isoformat(),
         "department": department or None,
+        "site": site or None,
         "inspection_type": inspection_type.value,
     }
 
 
-def lineup_count(
-    store: Store,
-    month: date,
-    department: str | None = None,
-    *,
-    inspection_type: InspectionType = InspectionType.LINEUP,
-) -> int:
-    """Line-ups of the month (with a department: those its people stood in)."""
-    row = store.query_one(
-        f"SELECT count(DISTINCT l.id) AS n {_scope(department)}",
-        _month_params(month_start(month), department, inspection_type),
-    )
-    return int(row["n"]) if row else 0
-
-
-def _department_tallies(
-    store: Store, month: date, department: str | None, inspection_type: InspectionType
-) -> dict[str, tuple[int, Tally]]:
-    """Department -> (people in line-ups, summed counts) of a month."""
-    rows = store.query(
-        f"SELECT d.department, count(DISTINCT i.employee_id) AS staff, {_TALLY} "
-        f"{_scope(department, people=True)} GROUP BY d.department ORDER BY d.department",
-        _month_params(month_start(month), department, inspection_type),
-    )
-    return {r["department"]: (int(r["staff"]), _tally(r)) for r in rows}
-
-
-def _department_rows(
-    current: dict[str, tuple[int, Tally]], before: dict[str, tuple[int, Tally]]
-) -> list[DepartmentRow]:
-    return [
-        DepartmentRow(
-            department=name,
-            staff=staff,
-            tally=tally,
-            previous=before[name][1].compliance if name in before else None,
+def _group_rows(
+    current: dict[str, tuple[int, Tally]],
+    before: dict[str, tuple[int, Tally]],
+    scores: Mapping[str, float | None] | None = None,
+    previous_scores: Mapping[str, float | None] | None = None,
+    deducted: Mapping[str, int] | None = None,
+) -> list[GroupRow]:
+    """Groups ranked by pass rate, or by score when ``scores`` are given (deduction scoring),
+    with their place and figures in the previous month."""
+    if scores is not None:
+        ranking = figures.rank(scores, previous_scores or {})
+    else:
+        ranking = figures.rank(
+            {name: t.pass_rate for name, (_, t) in current.items()},
+            {name: t.pass_rate for name, (_, t) in before.items()},
         )
-        for name, (staff, tally) in current.items()
-    ]
-
-
-def department_rows(
-    store: Store,
-    month: date,
-    department: str | None = None,
-    *,
-    inspection_type: InspectionType = InspectionType.LINEUP,
-) -> list[DepartmentRow]:
-    """A row per department, with the previous month's compliance."""
-    month = month_start(month)
-    return _department_rows(
-        _department_tallies(store, month, department, inspection_type),
-        _department_tallies(store, previous_month(month), department, inspection_type),
-    )
-
-
-def employee_rows(
-    store: Store,
-    month: date,
-    department: str | None = None,
-    *,
-    inspection_type: InspectionType = InspectionType.LINEUP,
-) -> list[EmployeeRow]:
-    """Everyone in the month's line-ups, those needing attention first (critical faults, then
-    fault points, then lowest compliance; no compliance at all last; then employee number)."""
-    rows = store.query(
-        "SELECT d.employee_no, d.name, d.department, e.site, "
-        f"count(DISTINCT CASE WHEN {INSPECTED_SQL} THEN l.day END) AS days, {_TALLY} "
-        f"{_scope(department, employees=True, people=True)} GROUP BY i.employee_id "
-        "ORDER BY critical_failed DESC, fault_points DESC, applicable = 0, "
-        "CAST(passed AS REAL) / nullif(applicable, 0), d.employee_no",
-        _month_params(month_start(month), department, inspection_type),
-    )
     return [
-        EmployeeRow(
-            employee_no=r["employee_no"],
-            name=r["name"],
-            department=r["department"],
-            site=r["site"],
-            days_inspected=int(r["days"] or 0),
-            tally=_tally(r),
+        GroupRow(
+            name=r.key,
+            staff=current[r.key][0],
+            tally=current[r.key][1],
+            previous=before[r.key][1] if r.key in before else None,
+            score=(scores or {}).get(r.key),
+            previous_score=(previous_scores or {}).get(r.key),
+            deducted=(deducted or {}).get(r.key, 0),
+            rank=r.rank,
+            previous_rank=r.previous_rank,
         )
-        for r in rows
+        for r in ranking
     ]
-
-
-def daily_points(
-    store: Store,
-    month: date,
-    department: str | None = None,
-    *,
-    inspection_type: InspectionType = InspectionType.LINEUP,
-) -> list[DailyPoint]:
-    rows = store.query(
-        f"SELECT l.day, {_TALLY} {_scope(department)} GROUP BY l.day ORDER BY l.day",
-        _month_params(month_start(month), department, inspection_type),
-    )
-    return [DailyPoint(date.fromisoformat(r["day"]), _tally(r)) for r in rows]
 
 
 def fault_counts(
@@ -521,6 +479,7 @@ def fault_counts(
     month: date,
     department: str | None = None,
     *,
+    site: str | None = None,
     inspection_type: InspectionType = InspectionType.LINEUP,
 ) -> list[FaultCount]:
     """Every failed item of the month, most frequent first (failed marks of completed
@@ -528,9 +487,9 @@ def fault_counts(
     rows = store.query(
         "SELECT m.item_id, count(*) AS times, count(DISTINCT i.employee_id) AS people, "
         "max(l.day) AS last_day, max(m.checklist_version_id) AS version_id "
-        f"{_scope(department, marks=True)} AND {INSPECTED_SQL} AND m.result = 'fail' "
+        f"{_scope(department, marks=True, site=site)} AND {INSPECTED_SQL} AND m.result = 'fail' "
         "GROUP BY m.item_id ORDER BY times DESC, people DESC, m.item_id",
-        _month_params(month_start(month), department, inspection_type),
+        _month_params(month_start(month), department, inspection_type, site),
     )
     texts = _item_texts(store, (r["version_id"] for r in rows))
     result = []
@@ -549,69 +508,376 @@ def fault_counts(
     return result
 
 
-def repeat_offenders(
-    store: Store,
-    month: date,
-    department: str | None = None,
-    threshold: int | None = None,
-    *,
-    inspection_type: InspectionType = InspectionType.LINEUP,
-) -> list[RepeatOffender]:
-    """People who failed the same item ``threshold`` times or more in the month."""
-    threshold = threshold or repeat_threshold(store)
-    rows = store.query(
-        "SELECT d.employee_no, d.name, d.department, m.item_id, count(*) AS times, "
-        "max(l.day) AS last_day, max(m.checklist_version_id) AS version_id "
-        f"{_scope(department, people=True, marks=True)} AND {INSPECTED_SQL} "
-        "AND m.result = 'fail' GROUP BY i.employee_id, m.item_id HAVING count(*) >= :threshold "
-        "ORDER BY times DESC, d.employee_no, m.item_id",
-        {**_month_params(month_start(month), department, inspection_type), "threshold": threshold},
-    )
-    texts = _item_texts(store, (r["version_id"] for r in rows))
-    result = []
-    for r in rows:
-        text, severity = _wording(texts, r["version_id"], r["item_id"])
-        result.append(
-            RepeatOffender(
-                employee_no=r["employee_no"],
-                name=r["name"],
-                department=r["department"],
-                item_id=r["item_id"],
-                text=text,
-                severity=severity,
-                count=r["times"],
-                last_day=date.fromisoformat(r["last_day"]),
-            )
-        )
-    return result
-
-
 def versions_used(
     store: Store,
     month: date,
     department: str | None = None,
     *,
+    site: str | None = None,
     inspection_type: InspectionType = InspectionType.LINEUP,
 ) -> list[VersionUsed]:
     """The checklist versions the month's line-ups (in scope) were judged against."""
-    params = _month_params(month_start(month), department, inspection_type)
+    params = _month_params(month_start(month), department, inspection_type, site)
     rows = store.query(
         f"SELECT {_VERSION_COLUMNS} FROM lineup_checklists lc "
         "JOIN checklist_versions v ON v.id = lc.checklist_version_id "
-        f"WHERE lc.lineup_id IN (SELECT DISTINCT l.id {_scope(department)}) "
+        f"WHERE lc.lineup_id IN (SELECT DISTINCT l.id {_scope(department, site=site)}) "
         "GROUP BY v.id ORDER BY v.set_id, v.version",
         params,
     )
     return [_version(r) for r in rows]
 
 
-def roster_count(store: Store, department: str | None = None) -> int:
+def roster_count(store: Store, department: str | None = None, site: str | None = None) -> int:
     row = store.query_one(
         "SELECT count(*) AS n FROM employees WHERE active = 1 "
-        "AND (:department IS NULL OR department = :department)",
-        {"department": department or None},
+        "AND (:department IS NULL OR department = :department) "
+        "AND (:site IS NULL OR site = :site)",
+        {"department": department or None, "site": site or None},
     )
     return int(row["n"]) if row else 0
+
+
+# -- the HR figures: faults one by one, scores, supervisors, trend, ladder ---------------------
+
+
+def _period_params(
+    start: date,
+    end: date,
+    department: str | None,
+    site: str | None,
+    inspection_type: InspectionType,
+) -> dict:
+    """Like ``_month_params`` for any period (``end`` excluded)."""
+    return {
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "department": department or None,
+        "site": site or None,
+        "inspection_type": inspection_type.value,
+    }
+
+
+def _item_rules(
+    store: Store, version_ids: Iterable[int]
+) -> dict[tuple[int, str], tuple[str, int | None]]:
+    """(version row id, item id) -> (severity, the item's own deduction or None)."""
+    ids = sorted({int(v) for v in version_ids if v is not None})
+    if not ids:
+        return {}
+    rows = store.query(
+        "SELECT v.id AS version_id, json_extract(item.value, '$.id') AS item_id, "
+        "json_extract(item.value, '$.severity') AS severity, "
+        "json_extract(item.value, '$.deduction') AS deduction "
+        "FROM checklist_versions v, json_each(v.content, '$.items') AS item "
+        f"WHERE v.id IN ({','.join('?' * len(ids))})",
+        ids,
+    )
+    return {
+        (r["version_id"], r["item_id"]): (
+            r["severity"] or "",
+            int(r["deduction"]) if r["deduction"] is not None else None,
+        )
+        for r in rows
+    }
+
+
+def failed_marks(
+    store: Store,
+    start: date,
+    end: date,
+    department: str | None = None,
+    *,
+    site: str | None = None,
+    inspection_type: InspectionType = InspectionType.LINEUP,
+) -> list[dict]:
+    """Every fault of inspections that count from ``start`` to ``end`` (excluded), one dict
+    each: inspection, employee, day, item, checklist version, severity, item deduction."""
+    rows = store.query(
+        "SELECT i.id AS inspection_id, i.employee_id, l.day, m.item_id, "
+        "m.checklist_version_id AS version_id "
+        f"{_scope(department, marks=True, site=site)} AND {INSPECTED_SQL} AND m.result = 'fail'",
+        _period_params(start, end, department, site, inspection_type),
+    )
+    rules = _item_rules(store, {r["version_id"] for r in rows})
+    result = []
+    for r in rows:
+        severity, deduction = rules.get((r["version_id"], r["item_id"]), ("", None))
+        result.append({**dict(r), "severity": severity, "deduction": deduction})
+    return result
+
+
+def deductions_by_person_month(
+    faults: Iterable[Mapping], rules: ScoringRules
+) -> dict[tuple[int, str], int]:
+    """(employee id, 'YYYY-MM') -> points taken off that month (domain.figures)."""
+    by_inspection: dict[int, list[Mapping]] = {}
+    for fault in faults:
+        by_inspection.setdefault(fault["inspection_id"], []).append(fault)
+    result: dict[tuple[int, str], int] = {}
+    for marks in by_inspection.values():
+        off = figures.inspection_deduction(
+            ((m["severity"], m["deduction"]) for m in marks),
+            rules.deductions,
+            critical_zeroes=rules.critical_zeroes,
+        )
+        key = (marks[0]["employee_id"], marks[0]["day"][:7])
+        result[key] = result.get(key, 0) + off
+    return result
+
+
+def group_scores(
+    people: Iterable[Mapping], deducted: Mapping[tuple[int, str], int], by: str | None
+) -> dict[tuple[str, str], tuple[float | None, int]]:
+    """(month, group) -> (mean score of its people, points taken off). ``by`` is
+    "department", "site" or None (the whole scope, group "")."""
+    members: dict[tuple[str, str], set[int]] = {}
+    for p in people:
+        members.setdefault((p["month"], p[by] if by else ""), set()).add(p["employee_id"])
+    result = {}
+    for (month, group), ids in members.items():
+        offs = [deducted.get((emp, month), 0) for emp in ids]
+        result[(month, group)] = (
+            figures.group_score(figures.person_score(off) for off in offs),
+            sum(offs),
+        )
+    return result
+
+
+def trend_months(month: date, months: int = TREND_MONTHS) -> list[date]:
+    """The first days of the ``months`` months ending with ``month``, oldest first."""
+    result = [month_start(month)]
+    while len(result) < months:
+        result.insert(0, previous_month(result[0]))
+    return result
+
+
+def ladder_entries(
+    faults: Iterable[Mapping],
+    month: date,
+    ladder: tuple[LadderStep, ...],
+    people: Mapping[int, Mapping],
+    texts: Mapping[tuple[int, str], tuple[Text, str]],
+) -> list[LadderEntry]:
+    """Who reached a step of the ladder in ``month``: the same item failed the step's number
+    of times within REPEAT_WINDOW_DAYS days ending on a day of the month. ``faults`` must
+    cover the window before the month too; ``people`` maps employee ids to their number,
+    name and department."""
+    days: dict[tuple[int, str], list[date]] = {}
+    versions: dict[tuple[int, str], int] = {}
+    for f in faults:
+        key = (f["employee_id"], f["item_id"])
+        days.setdefault(key, []).append(date.fromisoformat(f["day"]))
+        versions[key] = max(versions.get(key, 0), f["version_id"])
+    end = next_month(month) - timedelta(days=1)
+    result = []
+    for (employee_id, item_id), found in days.items():
+        count, day = figures.most_in_window(found, month, end)
+        step = figures.ladder_step(count, ladder)
+        if step is None or employee_id not in people:
+            continue
+        person = people[employee_id]
+        text, severity = _wording(texts, versions[(employee_id, item_id)], item_id)
+        result.append(
+            LadderEntry(
+                employee_no=person["employee_no"],
+                name=person["name"],
+                department=person["department"],
+                item_id=item_id,
+                text=text,
+                severity=severity,
+                count=count,
+                day=day,  # type: ignore[arg-type]
+                step=step,
+            )
+        )
+    return sorted(result, key=lambda e: (-e.step.count, -e.count, e.employee_no, e.item_id))
+
+
+def follow_up_figures(
+    store: Store,
+    month: date,
+    department: str | None = None,
+    *,
+    site: str | None = None,
+    inspection_type: InspectionType = InspectionType.LINEUP,
+) -> FollowUpFigures | None:
+    """The share of the month's faults fixed on the spot, re-checked in time and still open
+    (整改 / 复查). The database records no re-checks yet, so this is None and the pack leaves
+    the section out; the re-check records fill it in with the same scope parameters."""
+    return None
+
+
+def _people(store: Store, ids: Iterable[int]) -> dict[int, dict]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = store.query(
+        "SELECT e.id, e.employee_no, e.name, e.department FROM employees e "
+        f"WHERE e.id IN ({','.join('?' * len(wanted))})",
+        wanted,
+    )
+    return {r["id"]: dict(r) for r in rows}
+
+
+def _fault_counts(store: Store, faults: list[Mapping]) -> list[FaultCount]:
+    """Faults (``failed_marks``) counted per item, most frequent first."""
+    counts: dict[str, list] = {}
+    for f in faults:
+        entry = counts.setdefault(f["item_id"], [0, set(), "", 0])
+        entry[0] += 1
+        entry[1].add(f["employee_id"])
+        entry[2] = max(entry[2], f["day"])
+        entry[3] = max(entry[3], f["version_id"])
+    texts = _item_texts(store, {entry[3] for entry in counts.values()})
+    result = [
+        FaultCount(
+            item_id,
+            *_wording(texts, version, item_id),
+            count=times,
+            people=len(who),
+            last_day=date.fromisoformat(last),
+        )
+        for item_id, (times, who, last, version) in counts.items()
+    ]
+    return sorted(result, key=lambda f: (-f.count, -f.people, f.item_id))
+
+
+def _count_days(
+    store: Store,
+    params: dict,
+    department: str | None,
+    site: str | None,
+    lineups: Iterable[Mapping],
+    employees: dict[int, EmployeeRow],
+) -> None:
+    """Days inspected = inspections, less the second inspection of a person on a day with
+    several line-ups (only those days are read again)."""
+    per_day: dict[str, int] = {}
+    for r in lineups:
+        per_day[r["day"]] = per_day.get(r["day"], 0) + 1
+    busy = sorted(day for day, n in per_day.items() if n > 1)
+    if not busy:
+        return
+    marks = ",".join(f":busy{n}" for n in range(len(busy)))
+    rows = store.query(
+        f"SELECT i.employee_id, count(*) - 1 AS extra "
+        f"{_scope(department, employees=bool(department), site=site)} AND {INSPECTED_SQL} "
+        f"AND l.day IN ({marks}) GROUP BY i.employee_id, l.day HAVING count(*) > 1",
+        {**params, **{f"busy{n}": day for n, day in enumerate(busy)}},
+    )
+    for r in rows:
+        e = employees.get(r["employee_id"])
+        if e is not None:
+            employees[r["employee_id"]] = replace(e, days_inspected=e.days_inspected - r["extra"])
+
+
+def _sum(tallies: Iterable[Tally]) -> Tally:
+    return Tally.total(tallies)
+
+
+def _employee_site_rows(store: Store, params: dict, department: str | None, site: str | None):
+    """The month's inspections summed per employee and line-up site (one scan)."""
+    return store.query(
+        f"SELECT i.employee_id, d.employee_no, d.name, {_DEPARTMENT} AS department, "
+        f"e.site AS home_site, l.site, {_TALLY} "
+        f"{_scope(department, employees=True, site=site)} GROUP BY i.employee_id, l.site",
+        params,
+    )
+
+
+def _lineup_rows(store: Store, params: dict, department: str | None, site: str | None):
+    """The month's inspections summed per line-up (day, supervisor), one scan."""
+    return store.query(
+        f"SELECT l.id, l.day, l.supervisor, {_TALLY} {_scope(department, site=site)} GROUP BY l.id",
+        params,
+    )
+
+
+def _month_group_rows(store: Store, params: dict, department: str | None, site: str | None):
+    """Inspections summed per month, department and line-up site (the months before the
+    pack's: the trend and the previous month)."""
+    return store.query(
+        f"SELECT substr(l.day, 1, 7) AS month, {_DEPARTMENT} AS department, l.site, {_TALLY} "
+        f"{_scope(department, employees=True, site=site)} GROUP BY 1, 2, 3",
+        params,
+    )
+
+
+def _trend_rows(store: Store, params: dict, department: str | None, site: str | None):
+    """People inspected and those with no fault per month and department: all the trend needs
+    of the months before the previous one (two sums a row keep the longer scan cheap)."""
+    return store.query(
+        f"SELECT substr(l.day, 1, 7) AS month, {_DEPARTMENT} AS department, '' AS site, "
+        f"sum({INSPECTED_SQL}) AS inspections, sum({INSPECTED_SQL} AND i.failed = 0) AS clean "
+        f"{_scope(department, employees=True, site=site)} GROUP BY 1, 2",
+        params,
+    )
+
+
+def _person_months(store: Store, params: dict, department: str | None, site: str | None):
+    """Who was inspected in which month, in which department and at which line-up site."""
+    return store.query(
+        f"SELECT DISTINCT substr(l.day, 1, 7) AS month, i.employee_id, "
+        f"{_DEPARTMENT} AS department, l.site "
+        f"{_scope(department, employees=True, site=site)} AND {INSPECTED_SQL}",
+        params,
+    )
+
+
+def _amendments(store: Store, params: dict) -> dict[str, int]:
+    """Changes to finished line-ups (the change log) per supervisor of the line-up."""
+    rows = store.query(
+        "SELECT l.supervisor, count(*) AS n FROM change_log c "
+        "JOIN lineups l ON l.id = c.lineup_id "
+        "LEFT JOIN inspections i ON i.id = c.inspection_id "
+        "LEFT JOIN identities d ON d.id = i.identity_id "
+        "WHERE l.day >= :start AND l.day < :end AND l.inspection_type = :inspection_type "
+        f"AND (:department IS NULL OR {_DEPARTMENT} = :department) "
+        "AND (:site IS NULL OR l.site = :site) GROUP BY l.supervisor",
+        params,
+    )
+    return {r["supervisor"]: int(r["n"]) for r in rows}
+
+
+def supervisor_rows(
+    lineups: Iterable[Mapping], amendments: Mapping[str, int]
+) -> list[SupervisorRow]:
+    """Each supervisor's line-ups, people inspected and faults per 100 people, flagged for
+    calibration by ``domain.figures.needs_calibration`` against the whole scope."""
+    held: dict[str, list[Tally]] = {}
+    for r in lineups:
+        held.setdefault(r["supervisor"], []).append(_tally(r))
+    tallies = {name: _sum(ts) for name, ts in held.items()}
+    scope = _sum(tallies.values())
+    rows = [
+        SupervisorRow(
+            name=name,
+            lineups=len(held[name]),
+            tally=t,
+            per_100=figures.faults_per_100(t.failed, t.inspections),
+            flagged=figures.needs_calibration(
+                t.failed, t.inspections, scope.failed, scope.inspections
+            ),
+            amendments=amendments.get(name, 0),
+        )
+        for name, t in tallies.items()
+    ]
+    return sorted(rows, key=lambda r: (-r.tally.inspections, r.name))
+
+
+def _by_group(rows: Iterable[Mapping]) -> dict[tuple[str, str, str], Tally]:
+    """(month, "department" | "site" | "", name) -> summed counts, in one pass."""
+    parts: dict[tuple[str, str, str], list[Tally]] = {}
+    for r in rows:
+        tally = _tally(r)
+        for key in (
+            (r["month"], "department", r["department"]),
+            (r["month"], "site", r["site"]),
+            (r["month"], "", ""),
+        ):
+            parts.setdefault(key, []).append(tally)
+    return {key: _sum(ts) for key, ts in parts.items()}
 
 
 def monthly_pack_data(
@@ -619,42 +885,188 @@ def monthly_pack_data(
     month: date,
     department: str | None = None,
     *,
+    site: str | None = None,
+    rules: ScoringRules | None = None,
     inspection_type: InspectionType = InspectionType.LINEUP,
 ) -> MonthlyPackData:
-    """Everything the monthly pack (and the monthly export) shows, in a handful of queries."""
+    """Everything the monthly pack (and the monthly export) shows. ``site`` keeps the line-ups
+    held there; ``department`` its people. ``rules`` are the company's scoring settings
+    (``services.settings``); without them the defaults, with the stored repeat threshold.
+
+    The inspections are scanned per employee and site (the month), per line-up (the month:
+    days, supervisors), per department and site (the previous month) and per month and
+    department with two sums (the trend's older months); the faults are read one by one (they
+    are few)."""
     month = month_start(month)
     department = department or None
-    current = _department_tallies(store, month, department, inspection_type)
-    if not current:
-        scope = f" for the department {department}" if department else ""
+    site = site or None
+    if rules is None:
+        rules = ScoringRules(repeat_threshold=repeat_threshold(store))
+    params = _month_params(month, department, inspection_type, site)
+    people = _employee_site_rows(store, params, department, site)
+    if not people:
+        where = [f"at the site {site}"] if site else []
+        where += [f"for the department {department}"] if department else []
+        scope = "".join(f" {w}" for w in where)
         raise NoReportData(f"there are no line-ups in {month:%Y-%m}{scope}")
-    before = _department_tallies(store, previous_month(month), department, inspection_type)
-    # An employee is in one department: the scope's figures are the sums of its departments'.
-    staff = sum(staff for staff, _ in current.values())
-    tally = Tally.total(t for _, t in current.values())
-    previous = Tally.total(t for _, t in before.values())
-    threshold = repeat_threshold(store)
+    lineups = _lineup_rows(store, params, department, site)
+    months = trend_months(month)
+    earlier = _period_params(months[0], month, department, site, inspection_type)
+    last = _period_params(previous_month(month), month, department, site, inspection_type)
+    older = _period_params(months[0], previous_month(month), department, site, inspection_type)
+    by_month = [dict(r) for r in _month_group_rows(store, last, department, site)]
+    by_month += [dict(r) for r in _trend_rows(store, older, department, site)]
+    by_month += [{**dict(r), "month": f"{month:%Y-%m}"} for r in people]
+    now, before = f"{month:%Y-%m}", f"{previous_month(month):%Y-%m}"
+
+    # The month: employees (summed over the sites they lined up at), departments, sites.
+    employees: dict[int, EmployeeRow] = {}
+    for r in people:
+        seen = employees.get(r["employee_id"])
+        tally = _tally(r) if seen is None else _sum((seen.tally, _tally(r)))
+        employees[r["employee_id"]] = EmployeeRow(
+            employee_no=r["employee_no"],
+            name=r["name"],
+            department=r["department"],
+            site=r["home_site"],
+            days_inspected=tally.inspections,
+            tally=tally,
+        )
+    _count_days(store, params, department, site, lineups, employees)
+    staff: dict[tuple[str, str], set[int]] = {}
+    for r in people:
+        staff.setdefault(("department", r["department"]), set()).add(r["employee_id"])
+        staff.setdefault(("site", r["site"]), set()).add(r["employee_id"])
+    groups = _by_group(by_month)
+
+    def tallies(month_key: str, by: str) -> dict[str, Tally]:
+        return {
+            name: t
+            for (m, kind, name), t in sorted(groups.items())
+            if m == month_key and kind == by
+        }
+
+    tally = _sum(e.tally for e in employees.values())
+    previous = groups.get((before, "", ""), Tally())
+
+    # Faults one by one: the ladder's window and, with deduction scoring, the trend's months.
+    window_start = month - timedelta(days=figures.REPEAT_WINDOW_DAYS - 1)
+    faults = failed_marks(
+        store,
+        months[0] if rules.deduction_scoring else window_start,
+        next_month(month),
+        department,
+        site=site,
+        inspection_type=inspection_type,
+    )
+    scores: dict[str, dict[tuple[str, str], tuple[float | None, int]]] = {}
+    if rules.deduction_scoring:
+        deducted = deductions_by_person_month(faults, rules)
+        inspected = [dict(r) for r in _person_months(store, earlier, department, site)]
+        inspected += [
+            {"month": now, "employee_id": r["employee_id"], "department": r["department"],
+             "site": r["site"]}
+            for r in people
+            if r["inspections"]
+        ]  # fmt: skip
+        for by in ("department", "site", None):
+            scores[by or ""] = group_scores(inspected, deducted, by)
+        employees = {
+            emp: replace(
+                e,
+                score=figures.person_score(deducted.get((emp, now), 0))
+                if e.tally.inspections
+                else None,
+                deducted=deducted.get((emp, now), 0),
+            )
+            for emp, e in employees.items()
+        }
+
+    def score_of(by: str, month_key: str, name: str) -> tuple[float | None, int]:
+        return scores.get(by, {}).get((month_key, name), (None, 0))
+
+    def ranked(by: str) -> tuple[GroupRow, ...]:
+        key = "department" if by == "department" else "site"
+        current = tallies(now, key)
+        last_month = tallies(before, key)
+        counted = {name: (len(staff.get((by, name), ())), t) for name, t in current.items()}
+        counted_before = {name: (0, t) for name, t in last_month.items()}
+        if not rules.deduction_scoring:
+            return tuple(_group_rows(counted, counted_before))
+        return tuple(
+            _group_rows(
+                counted,
+                counted_before,
+                {name: score_of(by, now, name)[0] for name in current},
+                {name: score_of(by, before, name)[0] for name in last_month},
+                {name: score_of(by, now, name)[1] for name in current},
+            )
+        )
+
+    # The trend: the scope, then each department of the month.
+    def value(month_key: str, name: str | None) -> float | None:
+        if rules.deduction_scoring:
+            return score_of("department" if name else "", month_key, name or "")[0]
+        found = groups.get((month_key, "department" if name else "", name or ""))
+        return found.pass_rate if found is not None else None
+
+    trend = tuple(
+        TrendSeries(name or "", tuple((m, value(f"{m:%Y-%m}", name)) for m in months))
+        for name in [None, *tallies(now, "department")]
+    )
+
+    daily: dict[str, list[Tally]] = {}
+    for r in lineups:
+        daily.setdefault(r["day"], []).append(_tally(r))
+    window_faults = [f for f in faults if f["day"] >= window_start.isoformat()]
     month_seal, sealed, _ = seal.seal_for_period(
         store, month, next_month(month) - timedelta(days=1)
     )
+    overall = score_of("", now, "")
     return MonthlyPackData(
         company=company_name(store),
         month=month,
         department=department,
-        roster=roster_count(store, department),
-        staff=staff,
-        lineups=lineup_count(store, month, department, inspection_type=inspection_type),
+        site=site,
+        rules=rules,
+        roster=roster_count(store, department, site),
+        staff=len(employees),
+        lineups=len(lineups),
         tally=tally,
         previous=previous,
-        departments=tuple(_department_rows(current, before)),
-        faults=tuple(fault_counts(store, month, department, inspection_type=inspection_type)),
-        daily=tuple(daily_points(store, month, department, inspection_type=inspection_type)),
-        repeat_threshold=threshold,
-        repeat_offenders=tuple(
-            repeat_offenders(store, month, department, threshold, inspection_type=inspection_type)
+        departments=ranked("department"),
+        sites=ranked("site"),
+        faults=tuple(_fault_counts(store, [f for f in faults if f["day"] >= month.isoformat()])),
+        daily=tuple(
+            DailyPoint(date.fromisoformat(day), _sum(ts)) for day, ts in sorted(daily.items())
         ),
-        employees=tuple(employee_rows(store, month, department, inspection_type=inspection_type)),
-        versions=tuple(versions_used(store, month, department, inspection_type=inspection_type)),
+        repeat_threshold=rules.repeat_threshold,
+        repeat_offenders=tuple(
+            ladder_entries(
+                window_faults,
+                month,
+                rules.ladder,
+                {
+                    emp: {"employee_no": e.employee_no, "name": e.name, "department": e.department}
+                    for emp, e in employees.items()
+                },
+                _item_texts(store, {f["version_id"] for f in window_faults}),
+            )
+        ),
+        employees=tuple(
+            sorted(employees.values(), key=lambda e: e.attention_key(rules.deduction_scoring))
+        ),
+        versions=tuple(
+            versions_used(store, month, department, site=site, inspection_type=inspection_type)
+        ),
+        supervisors=tuple(supervisor_rows(lineups, _amendments(store, params))),
+        trend=trend,
+        score=overall[0],
+        previous_score=score_of("", before, "")[0],
+        deducted=overall[1],
+        follow_up=follow_up_figures(
+            store, month, department, site=site, inspection_type=inspection_type
+        ),
         seal=month_seal,
         sealed_lineups=sealed,
         observations=observation_month(store, month, department),
@@ -792,3 +1204,30 @@ def observation_month(store: Store, month: date, department: str | None = None) 
             for p in with_faults
         ),
     )
+
+
+def lineup_count(
+    store: Store,
+    month: date,
+    department: str | None = None,
+    *,
+    site: str | None = None,
+    inspection_type: InspectionType = InspectionType.LINEUP,
+) -> int:
+    """Line-ups of the month (with a department: those its people stood in)."""
+    row = store.query_one(
+        f"SELECT count(DISTINCT l.id) AS n {_scope(department, site=site)}",
+        _month_params(month_start(month), department, inspection_type, site),
+    )
+    return int(row["n"]) if row else 0
+
+
+def lineup_sites(
+    store: Store, inspection_type: InspectionType = InspectionType.LINEUP
+) -> list[str]:
+    """The sites line-ups were held at (the choices of the site filter)."""
+    rows = store.query(
+        "SELECT DISTINCT site FROM lineups WHERE site != '' AND inspection_type = ? ORDER BY site",
+        (inspection_type.value,),
+    )
+    return [r["site"] for r in rows]

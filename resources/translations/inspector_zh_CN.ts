@@ -189,6 +189,29 @@
     </message>
 </context>
 <context>
+    <name>CompanyNameDialog</name>
+    <message>
+        <source>Type the company&apos;s name: it heads every report.</source>
+        <translation>请填写公司名称：它印在每份报告的页眉。</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <source>What is the company&apos;s name? It heads every line-up sheet and report. You can change it later in File → Settings….</source>
+        <translation>公司的名称是什么？它印在每张晨会检查表和每份报告的页眉。以后可在“文件 → 设置…”中修改。</translation>
+    </message>
+    <message>
+        <source>In Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>In English</source>
+        <translation>英文</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeDialog</name>
     <message>
         <source>Female</source>
@@ -1017,6 +1040,10 @@ Database: {db}</source>
         <translation>打开演示数据库(&amp;D)</translation>
     </message>
     <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1413,14 +1440,6 @@ Database: {db}</source>
         <translation>一名员工在一段期间内的情况：每次检查、反复出现的问题及每月合格率。</translation>
     </message>
     <message>
-        <source>The month for the company or one department: compliance by department and by person, repeated faults, absences and the daily trend.</source>
-        <translation>全公司或某一部门的当月情况：各部门及各员工的合格率、反复出现的问题、缺勤及每日趋势。</translation>
-    </message>
-    <message>
-        <source>The figures of the monthly pack per employee and per department, as a spreadsheet (CSV or Excel).</source>
-        <translation>月度报告中各员工、各部门的数据，以电子表格（CSV 或 Excel）导出。</translation>
-    </message>
-    <message>
         <source>Export figures</source>
         <translation>导出数据</translation>
     </message>
@@ -1473,12 +1492,24 @@ Database: {db}</source>
         <translation>班前检查表</translation>
     </message>
     <message>
+        <source>All sites</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>The month for the company, one site or one department: the pass rate (or score) and its trend, departments and sites ranked, supervisors, the top faults, repeat offences and every person.</source>
+        <translation>全公司、某个项目或某个部门的月度情况：合格率（或得分）及趋势、部门和项目排名、检查人、最常见的问题、屡犯人员和每位员工。</translation>
+    </message>
+    <message>
+        <source>The figures of the monthly pack per employee, department, site and supervisor, as a spreadsheet (CSV or Excel).</source>
+        <translation>月度报告中每位员工、部门、项目和检查人的数字，导出为表格（CSV 或 Excel）。</translation>
+    </message>
+    <message>
         <source>Employee record</source>
         <translation>员工记录</translation>
     </message>
     <message>
-        <source>Monthly compliance pack</source>
-        <translation>月度合格率报告</translation>
+        <source>Monthly pack</source>
+        <translation>月度报告</translation>
     </message>
     <message>
         <source>Monthly figures (CSV or Excel)</source>
@@ -1507,6 +1538,10 @@ Database: {db}</source>
     <message>
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Department</source>
@@ -1754,6 +1789,77 @@ Database: {db}</source>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Company name (Chinese)</source>
+        <translation>公司名称（中文）</translation>
+    </message>
+    <message>
+        <source>Company name (English)</source>
+        <translation>公司名称（英文）</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>计分方式</translation>
+    </message>
+    <message>
+        <source>Points off, minor fault</source>
+        <translation>一般问题扣分</translation>
+    </message>
+    <message>
+        <source>Points off, major fault</source>
+        <translation>较重问题扣分</translation>
+    </message>
+    <message>
+        <source>Points off, critical fault</source>
+        <translation>严重问题扣分</translation>
+    </message>
+    <message>
+        <source>Critical fault</source>
+        <translation>严重问题</translation>
+    </message>
+    <message>
+        <source>Repeat-offences ladder</source>
+        <translation>屡犯阶梯</translation>
+    </message>
+    <message>
+        <source>Repeated after</source>
+        <translation>记为重复的次数</translation>
+    </message>
+    <message>
+        <source>Keep photos (days)</source>
+        <translation>照片保留天数</translation>
+    </message>
+    <message>
+        <source>Daily backups kept</source>
+        <translation>保留的每日备份</translation>
+    </message>
+    <message>
+        <source>Pass rate (share of people with no fault)</source>
+        <translation>合格率（无问题人次占比）</translation>
+    </message>
+    <message>
+        <source>Deduction (100 points, 扣分制)</source>
+        <translation>扣分制（满分 100 分）</translation>
+    </message>
+    <message>
+        <source>takes all 100 points of that inspection</source>
+        <translation>该次检查扣满 100 分</translation>
+    </message>
+    <message>
+        <source>3=口头提醒/Verbal reminder; 5=书面警告/Written warning</source>
+        <translation>3=口头提醒/Verbal reminder; 5=书面警告/Written warning</translation>
+    </message>
+    <message>
+        <source>The same fault this many times within 30 days reaches the step. The pack lists who reached each step; Inspector applies no penalty.</source>
+        <translation>同一问题在 30 天内出现达到该次数即到达该阶梯。月度报告列出到达各阶梯的人员；本系统不作处罚。</translation>
     </message>
 </context>
 <context>

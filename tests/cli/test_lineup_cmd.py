@@ -116,6 +116,7 @@ def test_list_json(db_path, lineups, capsys):
         "done": 5,
         "todo": 0,
         "people_with_faults": 2,
+        "pass_rate": 1 / 3,  # 3 inspected (the absent and on-leave left out), 1 with no fault
     }
     assert data[lineups[0]]["fault_points"] >= 2
     assert data[lineups[1]]["finished"] is False

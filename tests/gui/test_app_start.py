@@ -235,8 +235,11 @@ def test_quit_ends_the_process_cleanly(tmp_path, with_roster):
 def test_ctrl_q_closes_the_window_and_the_database(qtbot, qapp, db_path, start_app, press):
     """Ctrl+Q as the supervisor presses it: the window goes, and closing down afterwards
     (what ``run_gui`` does once the event loop ends) releases the lock without an error."""
+    from inspector.storage import Store
     from inspector.storage.instance_lock import read_holder
 
+    with Store(db_path) as store:  # not a first start: no question about the company name
+        store.set_setting("company_name", "翠湖物业服务有限公司")
     window = start_app(db_path)
     qtbot.waitExposed(window)
     window.activateWindow()

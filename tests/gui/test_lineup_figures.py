@@ -86,10 +86,11 @@ def test_screen_sheet_and_cli_agree(
     with qtbot.waitSignal(summary.sheet_ready, timeout=30_000):
         qtbot.mouseClick(summary.open_sheet_button, Qt.MouseButton.LeftButton)
     text = "\n".join(p.extract_text() for p in PdfReader(opened[0]).pages)
-    block = text[text.index("Counts") : text.index("Compliance")]
+    block = text[text.index("Counts") : text.index("Item ratio")]
     lines = [line.strip() for line in block.splitlines()[1:]]
     pairs = dict(zip(lines[::2], lines[1::2], strict=True))  # each label, then its figure
     sheet = {key: int(pairs[label]) for key, label in SHEET_LABELS.items()}
+    assert pairs["Pass rate"] == "87.5%"  # 14 of the 16 inspected had no fault
 
     capsys.readouterr()
     assert main(["lineup", "show", str(controller.lineup.id), "--json", "--db", str(db_path)]) == 0

@@ -108,6 +108,32 @@ def test_monthly_pack_for_one_department_in_chinese(qtbot, page, opened, errors)
     assert "秩序部" in pdf_text(finished.args[0])
 
 
+def test_the_page_opens_on_the_last_complete_month(qtbot, context):
+    page = ReportsPage(context)
+    qtbot.addWidget(page)
+    today = date.today()
+    last = date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1)
+    assert page.month() == last
+    assert reports_module.last_complete_month(date(2025, 1, 15)) == date(2024, 12, 1)
+
+
+def test_monthly_pack_for_one_site(qtbot, page, opened, errors):
+    page.set_report("monthly")
+    page.set_month(MAY)
+    page.set_language("en")
+    sites = [page.site_combo.itemText(i) for i in range(page.site_combo.count())]
+    assert sites == ["All sites", "东湖花园"]  # the sites line-ups were held at
+    page.site_combo.setFocus()
+    qtbot.keyClick(page.site_combo, Qt.Key.Key_Down)
+    assert page.site_combo.currentData() == "东湖花园"
+    with qtbot.waitSignal(page.report_finished, timeout=120_000) as finished:
+        qtbot.mouseClick(page.build_button, Qt.MouseButton.LeftButton)
+    assert errors == []
+    assert Path(finished.args[0]).name == "monthly-2025-05-东湖花园-en.pdf"
+    text = pdf_text(finished.args[0])
+    assert "Site: 东湖花园" in text and "Pass rate" in text
+
+
 def test_lineup_sheet_of_a_chosen_lineup(qtbot, page, opened, errors, month_of_lineups):
     page.set_report("lineup")
     assert page.lineup_combo.isVisible() and not page.month_edit.isVisible()
@@ -207,10 +233,13 @@ def test_the_fields_follow_the_kind(page):
     shown = {
         "lineup": {"lineup_combo"},
         "employee": {"employee_combo", "period_row"},
-        "monthly": {"month_edit", "department_combo"},
-        "figures": {"month_edit", "department_combo", "format_combo"},
+        "monthly": {"month_edit", "site_combo", "department_combo"},
+        "figures": {"month_edit", "site_combo", "department_combo", "format_combo"},
     }
-    fields = ("lineup_combo", "employee_combo", "period_row", "month_edit", "department_combo")
+    fields = (
+        "lineup_combo", "employee_combo", "period_row", "month_edit", "site_combo",
+        "department_combo",
+    )  # fmt: skip
     for kind, expected in shown.items():
         page.set_report(kind)
         visible = {name for name in (*fields, "format_combo") if getattr(page, name).isVisible()}
@@ -228,5 +257,5 @@ def test_a_language_switch_rewords_the_page_once(qtbot, page, context):
     context.events.language_changed.emit("zh")  # as the main window announces it
     qtbot.waitUntil(lambda: page.title_label.text() == "报表")  # the event is posted
     QApplication.processEvents()
-    assert page.report_combo.currentText() == "月度合格率报告"
+    assert page.report_combo.currentText() == "月度报告"
     assert len(calls) == 1

@@ -136,6 +136,27 @@ def test_unknown_department(seeded_path, capsys) -> None:
     assert code == 2 and "no department '财务部'" in err and "工程部" in err
 
 
+def test_report_monthly_for_a_site(seeded_path, tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    db = str(seeded_path)
+    code, stdout, err = run(
+        capsys, "--db", db, "report", "monthly", "--month", "2025-04", "--site", "翠湖花园",
+        "--department", "工程部",
+    )  # fmt: skip
+    assert code == 0, err
+    assert Path(stdout).name == "monthly-2025-04-翠湖花园-工程部.pdf"
+    text = "".join(page.extract_text() for page in PdfReader(stdout).pages)
+    assert "项目: 翠湖花园 · 部门: 工程部" in text
+    code, _, err = run(
+        capsys, "--db", db, "report", "monthly", "--month", "2025-04", "--site", "别处"
+    )
+    assert code == 2 and "there is no site '别处' (sites: 翠湖花园)" in err
+    code, _, err = run(
+        capsys, "--db", db, "export", "monthly", "--month", "2025-04", "--site", "别处"
+    )
+    assert code == 2 and "there is no site '别处'" in err
+
+
 def test_export_monthly(seeded_path, tmp_path, capsys) -> None:
     db = str(seeded_path)
     out = tmp_path / "figures.xlsx"

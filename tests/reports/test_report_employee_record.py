@@ -31,17 +31,18 @@ def test_record_of_a_repeat_offender(seeded, tmp_path, clean_pdf) -> None:
     assert lines[shaved + 1 : shaved + 4] == ["一般", "4", "2025-04-03"]
     pressed = lines.index("制服平整，无褶皱")
     assert lines[pressed + 1 : pressed + 4] == ["一般", "1", "2025-04-03"]
-    # compliance per month: month, inspections, absent, leave, late, checked, passed, faults,
-    # critical, compliance
+    # per month: month, inspections, passed (no fault), pass rate, absent, leave, late, faults,
+    # critical, item ratio (a detail)
     march = lines.index("2025年3月")
-    assert lines[march + 1 : march + 10] == ["3", "0", "0", "0", "15", "15", "0", "0", "100.0%"]
+    assert lines[march + 1 : march + 10] == ["3", "3", "100.0%", "0", "0", "0", "0", "0", "100.0%"]
     april = lines.index("2025年4月")
-    assert lines[april + 1 : april + 10] == ["5", "0", "0", "0", "25", "20", "5", "0", "80.0%"]
+    assert lines[april + 1 : april + 10] == ["5", "1", "20.0%", "0", "0", "0", "5", "0", "80.0%"]
     # every inspection, with the notes
     assert squash("• 当日已剃刮胡须（一般） — 胡茬明显") in squash(text)
     assert squash("• 制服平整，无褶皱（一般） — 制服有褶皱") in squash(text)
     assert text.count("2025-04-03") >= 2  # morning and evening line-ups
-    assert "87.5%" in lines  # the whole period: 35 of 40
+    assert lines[lines.index("合格率") + 1] == "50.0%"  # the period: 4 of 8 with no fault
+    assert "87.5%" in lines  # the item ratio of the period: 35 of 40
 
 
 def test_record_with_absences_in_english(seeded, tmp_path, clean_pdf) -> None:

@@ -62,8 +62,8 @@ def test_sheet_counts(built, lineup_ids) -> None:
     assert value("全部合格") == "3"
     assert value("有问题") == "2"
     assert value("问题项") == "2"
-    assert value("扣分") == "7"
-    assert value("合格率") == "92.0%"  # 23 of 25
+    assert value("合格率") == "60.0%"  # 3 of the 5 inspected had no fault
+    assert value("项目合格率（明细）") == "92.0%"  # the item ratio: 23 of 25
 
 
 @pytest.mark.parametrize("lang", ["en", "both"])

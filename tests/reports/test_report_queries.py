@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from helpers.reports_data import APRIL, COMPANY, COMPANY_EN, FORMULA_NOTE, MARCH
 
+from inspector.domain.figures import LadderStep, ScoringRules
 from inspector.domain.lineup import Attendance, PersonStatus, Result
 from inspector.domain.reports import Tally, format_points, next_month, previous_month
 from inspector.domain.scoring import compliance_ratio, format_percent
@@ -34,6 +35,7 @@ def independent_tallies(store, month: date) -> dict[str, Tally]:
             s["absent"] += i.attendance is Attendance.ABSENT
             s["leave"] += i.attendance is Attendance.LEAVE
             s["late"] += i.attendance is Attendance.LATE
+            s["clean"] += inspected and not i.failed
             for key in ("applicable", "passed", "failed", "critical_failed", "fault_points"):
                 s[key] += getattr(i, key)
     return {no: Tally(**values) for no, values in sums.items()}
@@ -50,40 +52,49 @@ def test_monthly_figures_match_the_stored_counts(seeded) -> None:
     assert (total.inspections, total.applicable, total.passed, total.failed) == (23, 114, 106, 8)
     assert (total.absent, total.leave, total.late, total.critical_failed) == (1, 1, 1, 1)
     assert format_percent(data.tally.compliance) == "93.0%"
+    assert (total.clean, format_percent(data.tally.pass_rate)) == (16, "69.6%")
     assert data.previous == Tally(
         *(
             sum(getattr(t, f) for t in independent_tallies(seeded, MARCH).values())
             for f in Tally.__slots__
         )
     )
-    assert format_percent(data.previous.compliance) == "97.6%"
-    assert format_points(data.change) == "-4.7"
+    assert format_percent(data.previous.pass_rate) == "88.2%"
+    assert format_points(data.change) == "-18.7"
     assert data.company == Text(COMPANY, COMPANY_EN)
 
 
 def test_employees_needing_attention_come_first(seeded) -> None:
     data = rq.monthly_pack_data(seeded, APRIL)
     order = [e.employee_no for e in data.employees]
-    # critical fault, then fault points (14, 4, 2), then compliance, then number
-    assert order == ["E005", "E004", "E001", "E003", "E002", "E006"]
+    # critical fault, then the lowest pass rate (20%, 66.7%, 75%), then faults, then number
+    assert order == ["E005", "E004", "E003", "E001", "E002", "E006"]
     assert order == [e.employee_no for e in sorted(data.employees, key=lambda e: e.attention_key())]
     zhao = data.employees[1]
     assert (zhao.name, zhao.days_inspected, zhao.tally.inspections) == ("赵强", 4, 5)
+    assert format_percent(zhao.tally.pass_rate) == "20.0%"
     assert format_percent(zhao.tally.compliance) == "80.0%"
 
 
 def test_departments_and_previous_month(seeded) -> None:
-    rows = {d.department: d for d in rq.monthly_pack_data(seeded, APRIL).departments}
-    assert sorted(rows) == ["客服部", "工程部", "秩序维护部"]
+    ranked = rq.monthly_pack_data(seeded, APRIL).departments
+    # ranked by pass rate: 7/8, 6/7, 3/8; in March 4/6, 7/7 and 5/5 (a shared first place)
+    assert [(d.department, d.rank, d.previous_rank) for d in ranked] == [
+        ("客服部", 1, 3),
+        ("秩序维护部", 2, 1),
+        ("工程部", 3, 1),
+    ]
+    rows = {d.department: d for d in ranked}
     engineering = rows["工程部"]
     assert (engineering.staff, engineering.tally.applicable, engineering.tally.passed) == (
         2,
         40,
         34,
     )
+    assert format_percent(engineering.tally.pass_rate) == "37.5%"
     assert format_percent(engineering.tally.compliance) == "85.0%"
-    assert format_percent(engineering.previous) == "100.0%"
-    assert format_points(engineering.change) == "-15.0"
+    assert format_percent(engineering.previous_pass_rate) == "100.0%"
+    assert format_points(engineering.change) == "-62.5"
     for row in rows.values():
         assert row.tally.compliance == compliance_ratio(row.tally.passed, row.tally.applicable)
 
@@ -109,19 +120,18 @@ def test_faults_daily_points_and_versions(seeded) -> None:
     assert data.versions[0].title == Text("仪容", "Grooming")
 
 
-def test_repeat_offenders_follow_the_threshold_setting(seeded) -> None:
+def test_ladder_lists_who_reached_a_step(seeded) -> None:
     data = rq.monthly_pack_data(seeded, APRIL)
-    assert data.repeat_threshold == 3
-    assert [(o.employee_no, o.name, o.item_id, o.count) for o in data.repeat_offenders] == [
-        ("E004", "赵强", "g.shaved", 4)
-    ]
-    assert data.repeat_offenders[0].last_day == date(2025, 4, 3)
-    seeded.set_setting("repeat_threshold", "5")
-    assert rq.monthly_pack_data(seeded, APRIL).repeat_offenders == ()
-    seeded.set_setting("repeat_threshold", "2")
-    assert {(o.employee_no, o.item_id) for o in rq.repeat_offenders(seeded, APRIL)} == {
-        ("E004", "g.shaved")
-    }
+    assert [
+        (o.employee_no, o.name, o.item_id, o.count, o.day, o.step.name.zh)
+        for o in data.repeat_offenders
+    ] == [("E004", "赵强", "g.shaved", 4, date(2025, 4, 3), "口头提醒")]
+    rules = ScoringRules(ladder=(LadderStep(2, Text("提醒", "Reminder")),
+                                 LadderStep(4, Text("警告", "Warning"))))  # fmt: skip
+    data = rq.monthly_pack_data(seeded, APRIL, rules=rules)
+    assert [(o.employee_no, o.step.name.en) for o in data.repeat_offenders] == [("E004", "Warning")]
+    rules = ScoringRules(ladder=(LadderStep(5, Text("警告", "Warning")),))
+    assert rq.monthly_pack_data(seeded, APRIL, rules=rules).repeat_offenders == ()
     seeded.set_setting("repeat_threshold", "not a number")
     assert rq.repeat_threshold(seeded) == 3
 

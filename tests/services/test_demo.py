@@ -76,6 +76,30 @@ def test_one_finished_morning_lineup_per_site_and_working_day(demo):
     assert store.unfinished_lineup() is None
 
 
+def test_sites_lining_up_by_department_keep_one_to_three_supervisors(tmp_path, catalogue):
+    """A large site lines up department by department; the same few supervisors run them."""
+    with Store(tmp_path / "big.db") as store:
+        fill_demo(store, catalogue, employees=200, days=10, seed=2, today=date(2025, 3, 1))
+        by_site: dict[str, set] = {}
+        for lineup in store.list_lineups():
+            assert lineup.department  # split by department
+            by_site.setdefault(lineup.site, set()).add(lineup.supervisor)
+    assert all(1 <= len(names) <= 3 for names in by_site.values()), by_site
+
+
+def test_each_site_has_one_to_three_regular_supervisors(demo):
+    store, _ = demo
+    by_site: dict[str, Counter] = {}
+    for lineup in store.list_lineups():
+        by_site.setdefault(lineup.site, Counter())[lineup.supervisor] += 1
+    assert len(by_site) >= 2
+    for site, supervisors in by_site.items():
+        assert 1 <= len(supervisors) <= 3, site
+        assert min(supervisors.values()) >= 5, site  # regulars, not one-offs
+    names = {e.name for e in store.list_employees()}
+    assert all(name in names for s in by_site.values() for name in s)
+
+
 def test_attendance_and_fault_rates_are_plausible(demo):
     store, _ = demo
     inspections = [i for lu in store.list_lineups() for i in store.inspections_for(lu.id)]

@@ -42,6 +42,7 @@ def judged(store: Store) -> Store:
         store.complete_inspection(second.id)
         store.finish_lineup(lineup.id)
     store.set_setting("repeat_threshold", "2")
+    store.set_setting("ladder", "2=口头提醒/Verbal reminder")
     store.upsert_employees(
         [
             replace(EMPLOYEES[0], name="李娜", department="工程部"),
@@ -62,7 +63,9 @@ def test_the_lineup_sheet_prints_the_judged_identity(judged: Store) -> None:
 
 
 def test_the_monthly_pack_names_and_filters_by_the_department_at_the_time(judged: Store) -> None:
-    pack = monthly_pack_data(judged, MONTH, "客服部")
+    from inspector.services import settings
+
+    pack = monthly_pack_data(judged, MONTH, "客服部", rules=settings.load(judged).rules)
     rows = {row.employee_no: (row.name, row.department) for row in pack.employees}
     assert rows == {"E001": ("张伟", "客服部"), "E002": ("李娜", "客服部")}
     assert [(r.employee_no, r.name, r.count) for r in pack.repeat_offenders] == [

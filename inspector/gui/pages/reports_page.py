@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.domain.reports import previous_month
 from inspector.gui.context import AppContext
 from inspector.gui.errors import show_error
 from inspector.gui.i18n import current_language as ui_language
@@ -70,6 +71,11 @@ def month_first_day(day: date) -> date:
     return day.replace(day=1)
 
 
+def last_complete_month(today: date) -> date:
+    """The month the Reports screen opens on: the one before ``today``'s."""
+    return previous_month(month_first_day(today))
+
+
 class ReportsPage(QWidget):
     """Choose a report and its options; Build runs it on the task runner and opens the PDF."""
 
@@ -105,6 +111,7 @@ class ReportsPage(QWidget):
         self.from_edit = self._date_edit("reportFrom", "yyyy-MM-dd")
         self.to_edit = self._date_edit("reportTo", "yyyy-MM-dd")
         self.month_edit = self._date_edit("reportMonth", "yyyy-MM")
+        self.site_combo = self._combo("reportSite")
         self.department_combo = self._combo("reportDepartment")
         self.language_combo = self._combo("reportLanguage")
         self.folder_edit = QLineEdit()
@@ -173,6 +180,7 @@ class ReportsPage(QWidget):
             self.employee_combo,
             self.period_row,
             self.month_edit,
+            self.site_combo,
             self.department_combo,
             self.language_combo,
             self.format_combo,
@@ -213,7 +221,7 @@ class ReportsPage(QWidget):
 
         today = date.today()
         self.set_period(today.replace(day=1), today)
-        self.set_month(today)
+        self.set_month(last_complete_month(today))
         self.report_combo.currentIndexChanged.connect(self._update_fields)
         self.employee_combo.editTextChanged.connect(self._update_buttons)
         self.lineup_combo.currentIndexChanged.connect(self._update_buttons)
@@ -272,6 +280,10 @@ class ReportsPage(QWidget):
             ],
         )
         self._refill(
+            self.site_combo,
+            [(self.tr("All sites"), None)] + [(s, s) for s in report_jobs.report_sites(store)],
+        )
+        self._refill(
             self.department_combo,
             [(self.tr("All departments"), None)] + [(d, d) for d in store.departments()],
         )
@@ -318,6 +330,9 @@ class ReportsPage(QWidget):
     def set_language(self, lang: str) -> None:
         self.language_combo.setCurrentIndex(self.language_combo.findData(lang))
 
+    def set_site(self, site: str | None) -> None:
+        self.site_combo.setCurrentIndex(max(0, self.site_combo.findData(site)))
+
     def set_department(self, department: str | None) -> None:
         self.department_combo.setCurrentIndex(max(0, self.department_combo.findData(department)))
 
@@ -343,6 +358,7 @@ class ReportsPage(QWidget):
             self.employee_combo: Option.EMPLOYEE in options,
             self.period_row: Option.PERIOD in options,
             self.month_edit: Option.MONTH in options,
+            self.site_combo: Option.SITE in options,
             self.department_combo: Option.DEPARTMENT in options,
             self.format_combo: Option.FORMAT in options,
         }
@@ -362,12 +378,13 @@ class ReportsPage(QWidget):
                 "compliance by month."
             ),
             MONTHLY_PACK.id: self.tr(
-                "The month for the company or one department: compliance by department and by "
-                "person, repeated faults, absences and the daily trend."
+                "The month for the company, one site or one department: the pass rate (or "
+                "score) and its trend, departments and sites ranked, supervisors, the top "
+                "faults, repeat offences and every person."
             ),
             MONTHLY_FIGURES.id: self.tr(
-                "The figures of the monthly pack per employee and per department, as a "
-                "spreadsheet (CSV or Excel)."
+                "The figures of the monthly pack per employee, department, site and "
+                "supervisor, as a spreadsheet (CSV or Excel)."
             ),
         }[kind.id]
 
@@ -375,7 +392,7 @@ class ReportsPage(QWidget):
         return [
             (self.tr("Line-up sheet"), LINEUP_SHEET.id),
             (self.tr("Employee record"), EMPLOYEE_RECORD.id),
-            (self.tr("Monthly compliance pack"), MONTHLY_PACK.id),
+            (self.tr("Monthly pack"), MONTHLY_PACK.id),
             (self.tr("Monthly figures (CSV or Excel)"), MONTHLY_FIGURES.id),
         ]
 
@@ -411,6 +428,7 @@ class ReportsPage(QWidget):
             department=self.department_combo.currentData()
             if Option.DEPARTMENT in options
             else None,
+            site=self.site_combo.currentData() if Option.SITE in options else None,
             fmt=self.format_combo.currentData() or kind.formats[0],
             roles=role_names(self.context.catalogue) if Option.EMPLOYEE in options else None,
         )
@@ -533,6 +551,7 @@ class ReportsPage(QWidget):
             self.employee_combo: self.tr("Employee"),
             self.period_row: self.tr("Period"),
             self.month_edit: self.tr("Month"),
+            self.site_combo: self.tr("Site"),
             self.department_combo: self.tr("Department"),
             self.language_combo: self.tr("Language"),
             self.format_combo: self.tr("File format"),
@@ -542,6 +561,8 @@ class ReportsPage(QWidget):
             self._labels[field].setText(text)
         if self.department_combo.count():
             self.department_combo.setItemText(0, self.tr("All departments"))
+        if self.site_combo.count():
+            self.site_combo.setItemText(0, self.tr("All sites"))
         self.folder_button.setText(self.tr("Change…"))
         self.print_button.setText(self.tr("Print"))
         self.open_button.setText(self.tr("Open"))
