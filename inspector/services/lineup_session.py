@@ -258,6 +258,9 @@ class LineupSession:
         )
         return Person(inspection, self._employees[inspection.employee_id], failed)
 
+    def person_employee(self, row: int) -> Employee:
+        return self._employees[self.inspections[row].employee_id]
+
     def applicable(self, row: int) -> list[tuple[ChecklistSet, ChecklistItem]]:
         return self._applicable[self.inspections[row].id]
 
