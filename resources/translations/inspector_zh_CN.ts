@@ -607,24 +607,12 @@ It resumes at person {n}: {name}.</source>
         <translation>类别</translation>
     </message>
     <message>
-        <source>Standard</source>
-        <translation>标准</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>严重程度</translation>
+        <source>Point</source>
+        <translation>检查点</translation>
     </message>
     <message>
         <source>Result</source>
         <translation>结果</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>[photo]</source>
@@ -1040,10 +1028,6 @@ Database: {db}</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
     </message>
     <message>
-        <source>Mark the item failed (X) before adding a photo.</source>
-        <translation>请先将该项记为不合格（X），再添加照片。</translation>
-    </message>
-    <message>
         <source>No. {number} · {department} · {role} · {sex}</source>
         <translation>工号 {number} · {department} · {role} · {sex}</translation>
     </message>
@@ -1056,7 +1040,11 @@ Database: {db}</source>
         <translation>空格</translation>
     </message>
     <message>
-        <source>Pass all &amp;&amp; next</source>
+        <source>Record the fault (X) before adding a photo.</source>
+        <translation>请先记录问题（X），再添加照片。</translation>
+    </message>
+    <message>
+        <source>All pass, next</source>
         <translation>全部合格，下一位</translation>
     </message>
     <message>
@@ -1092,8 +1080,39 @@ Database: {db}</source>
         <translation>下一位</translation>
     </message>
     <message>
-        <source>Every item not yet marked passes, the person is saved, on to the next</source>
-        <translation>未标记的项目全部记为合格，保存后转到下一位</translation>
+        <source>Every point not marked passes, the person is saved, on to the next</source>
+        <translation>未标记的检查点均为合格，保存后转到下一位</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonPicker</name>
+    <message>
+        <source>X: the reasons · tap a reason to record it</source>
+        <translation>X：选择原因 · 点按原因即记录</translation>
+    </message>
+    <message>
+        <source>Press the number of the reason the note is for</source>
+        <translation>按数字键选择备注对应的原因</translation>
+    </message>
+    <message>
+        <source>Several reasons: press 1–{n} for each, Esc when done</source>
+        <translation>多个原因：逐个按 1–{n}，完成后按 Esc</translation>
+    </message>
+    <message>
+        <source>Press 1–{n} for the reason</source>
+        <translation>按 1–{n} 选择原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Several</source>
+        <translation>多选</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

@@ -543,7 +543,7 @@ class PersonView(QWidget):
         space = self.tr("Space")
         texts = {
             self.pass_action: self.tr("All pass, next") + f"  ({space})",
-            self.fail_action: self.tr("Fault") + "  (X)",
+            self.fail_action: self.tr("Fail") + "  (X)",
             self.note_action: self.tr("Note") + "  (N)",
             self.photo_action: self.tr("Photo") + "  (P)",
             self.absent_action: self.tr("Absent") + "  (A)",
