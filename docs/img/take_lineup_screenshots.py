@@ -48,7 +48,7 @@ def key(k, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:
 
 def keys(*presses) -> None:
     for k in presses:
-        key(DIGITS[k] if isinstance(k, int) else k)
+        key(k if isinstance(k, Qt.Key) else DIGITS[k])
 
 
 def shoot(window, name: str) -> None:

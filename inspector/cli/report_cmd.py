@@ -277,8 +277,10 @@ def run_blank_form(args: argparse.Namespace) -> int:
     from inspector.services.report_jobs import blank_form_file_name, build_blank_form
 
     catalogue = load_catalogue_for(args)
-    out = Path(args.out) if args.out else Path.cwd() / blank_form_file_name(
-        args.role, args.sex, args.report_lang
+    out = (
+        Path(args.out)
+        if args.out
+        else Path.cwd() / blank_form_file_name(args.role, args.sex, args.report_lang)
     )
     with _report_errors():
         path = build_blank_form(catalogue, args.role, Sex(args.sex), out, args.report_lang)

@@ -569,9 +569,7 @@ def under_reasons_in_force(store: Store, rows: Iterable[Mapping]) -> list[dict]:
         into["version_id"] = max(into["version_id"], r["version_id"])
         if "people" in into:
             into["people"] += r["people"]
-    return sorted(
-        merged.values(), key=lambda r: (-r["times"], -r.get("people", 0), r["item_id"])
-    )
+    return sorted(merged.values(), key=lambda r: (-r["times"], -r.get("people", 0), r["item_id"]))
 
 
 def repeat_offenders(

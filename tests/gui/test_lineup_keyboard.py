@@ -128,9 +128,7 @@ def test_every_point_of_the_longest_profile_shows_without_scrolling(
     window.resize(1366, 768)
     controller = start_lineup(window)
     view = window.lineup.lineup_page.person_view
-    longest = max(
-        range(controller.count), key=lambda row: len(controller.point_rows(row))
-    )
+    longest = max(range(controller.count), key=lambda row: len(controller.point_rows(row)))
     controller.go_to(longest)
     qtbot.waitUntil(lambda: view.items.verticalScrollBar().maximum() == 0)
     rows = controller.items_model.rowCount()

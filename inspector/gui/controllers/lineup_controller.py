@@ -110,6 +110,16 @@ class LineupController(QObject):
         numbers = {a.id: n for n, a in enumerate(self.session.areas, start=1)}
         return point_rows(view, self.session.marks(row), numbers)
 
+    def all_points(self) -> list:
+        """Every point anyone in the line-up is judged on (for the column widths)."""
+        self.max_points()
+        seen = {}
+        for view in self._views.values():
+            for _area, points in view:
+                for point, _reasons in points:
+                    seen.setdefault(point.id, point)
+        return list(seen.values())
+
     def max_points(self) -> int:
         """The most points anyone in the line-up has (the screen makes room for them all)."""
         seen: dict[tuple, int] = {}

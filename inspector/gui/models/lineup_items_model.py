@@ -140,6 +140,15 @@ class LineupItemsModel(RowsTableModel):
         }
         self._bold = QFont()
         self._bold.setBold(True)
+        self._area = self.area_font(QFont())
+
+    @staticmethod
+    def area_font(base: QFont) -> QFont:
+        """Bold and a little smaller: a long area name wraps and two lines fit one row."""
+        font = QFont(base)
+        font.setBold(True)
+        font.setPointSizeF(max(base.pointSizeF() - 1.5, 7.0))
+        return font
 
     @classmethod
     def state_of(cls, inspection: Inspection) -> str:
@@ -240,7 +249,9 @@ class LineupItemsModel(RowsTableModel):
         return None
 
     def _font(self, row: PointRow, column: int) -> QFont | None:
-        if column == self.AREA or (column == self.RESULT and row.failed):
+        if column == self.AREA:
+            return self._area
+        if column == self.RESULT and row.failed:
             return self._bold
         return None
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -51,7 +51,8 @@ from inspector.services.lineup_session import Change, PersonNotHere
 
 ChoosePhoto = Callable[[QWidget], "str | None"]
 MIN_ROW_HEIGHT = 30  # points are tall enough to tap, and the longest profile fits on 1366x768
-PICKER_WIDTH = 340
+PICKER_WIDTH = 290
+PEOPLE_WIDTH = 290  # number, name and status; the card says which place in the line
 
 
 def choose_photo_file(parent: QWidget) -> str | None:
@@ -109,6 +110,8 @@ class PersonView(QWidget):
         people_header = self.people.horizontalHeader()
         people_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         people_header.setStretchLastSection(True)
+        self.people.setColumnHidden(LineupPeopleModel.POSITION, True)
+        self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.people.clicked.connect(lambda index: controller.go_to(index.row()))
 
         self.name = QLabel()
@@ -154,7 +157,6 @@ class PersonView(QWidget):
         self.items.setTabKeyNavigation(False)
         header = self.items.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(LineupItemsModel.POINT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(LineupItemsModel.RESULT, QHeaderView.ResizeMode.Stretch)
         self.items.doubleClicked.connect(lambda _index: self.open_picker())
         self.items.clicked.connect(lambda _index: self.close_picker())
@@ -237,7 +239,7 @@ class PersonView(QWidget):
         splitter.addWidget(self.people)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 1060])
+        splitter.setSizes([PEOPLE_WIDTH, 1366 - PEOPLE_WIDTH])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -265,14 +267,22 @@ class PersonView(QWidget):
         metrics = self.items.fontMetrics()
         padding = 20
         names = [area_label(a, n) for n, a in enumerate(self.controller.areas(), 1)] or [""]
-        widest = max(metrics.horizontalAdvance(n) for n in names) + padding
-        self.items.horizontalHeader().resizeSection(LineupItemsModel.AREA, min(widest, 190))
+        small = self.controller.items_model.area_font(self.items.font())
+        area_metrics = QFontMetrics(small)
+        widest = max(area_metrics.horizontalAdvance(n) for n in names) + padding
+        # Long area names wrap onto a second line (in a smaller font, so two lines fit a row).
+        header = self.items.horizontalHeader()
+        header.resizeSection(LineupItemsModel.AREA, min(widest, 132))
+        lang = current_language()
+        points = [p.text.get(lang) for p in self.controller.all_points()] or [""]
+        widest_point = max(metrics.horizontalAdvance(t) for t in points) + padding
+        header.resizeSection(LineupItemsModel.POINT, min(widest_point, 300))
         people = self.controller.people_model
         people_header = self.people.horizontalHeader()
         rows = people.rows()
 
         def width(*texts: str) -> int:
-            return max(metrics.horizontalAdvance(t) for t in texts) + 24
+            return max(metrics.horizontalAdvance(t) for t in texts) + 14
 
         people_header.resizeSection(LineupPeopleModel.POSITION, width("00"))
         people_header.resizeSection(
@@ -510,7 +520,7 @@ class PersonView(QWidget):
             self._update_actions()
             return
         if select:
-            index = self.controller.people_model.index(row, LineupPeopleModel.NAME)
+            index = self.controller.people_model.index(row, LineupPeopleModel.NUMBER)
             self.people.setCurrentIndex(index)
             self.people.scrollTo(index)
         e = person.employee

@@ -108,6 +108,7 @@ class ReasonPicker(QFrame):
         bottom.setSpacing(6)
         for button in (self.note_button, self.several_button, self.close_button):
             button.setMinimumWidth(0)
+            button.setStyleSheet("padding: 4px 2px;")  # three fit side by side
             bottom.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -156,7 +157,9 @@ class ReasonPicker(QFrame):
             button.setEnabled(enabled and row is not None)
         self._update_hint()
 
-    def set_state(self, *, is_open: bool, several: bool = False, note_pending: bool = False) -> None:
+    def set_state(
+        self, *, is_open: bool, several: bool = False, note_pending: bool = False
+    ) -> None:
         self.is_open = is_open
         self.several = several and is_open
         self.note_pending = note_pending and is_open
