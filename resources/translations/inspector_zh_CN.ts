@@ -1499,28 +1499,36 @@ Database: {db}</source>
         <translation>空格</translation>
     </message>
     <message>
-        <source>Every item not yet marked passes; save; go to the next person to do</source>
-        <translation>未标记的项目全部记为合格并保存，转到下一位待检人员</translation>
-    </message>
-    <message>
         <source>Up / Down</source>
         <translation>↑ / ↓</translation>
     </message>
     <message>
-        <source>Move through the items</source>
-        <translation>在检查项目间移动</translation>
+        <source>Every point not marked passes; save; go to the next person to do</source>
+        <translation>未标记的检查点均为合格；保存；转到下一位待检人员</translation>
     </message>
     <message>
-        <source>Toggle the highlighted item failed</source>
-        <translation>将选中的项目记为不合格（再按一次取消）</translation>
+        <source>Jump to that body area (its digit is beside it); in the picker: that reason</source>
+        <translation>跳到对应的身体部位（数字标在部位旁）；在原因列表中：选择该原因</translation>
     </message>
     <message>
-        <source>A note on the highlighted item (common reasons or free text)</source>
-        <translation>为选中的项目添加备注（常用原因或自行输入）</translation>
+        <source>Move between the points</source>
+        <translation>在检查点之间移动</translation>
     </message>
     <message>
-        <source>Add a photo to the highlighted failed item</source>
-        <translation>为选中的不合格项目添加照片</translation>
+        <source>The reasons of the point, numbered 1–9 (a point with one reason fails at once); in the picker: several reasons</source>
+        <translation>列出该检查点的原因，编号 1–9（只有一个原因的检查点直接记为不合格）；在原因列表中：可选多个原因</translation>
+    </message>
+    <message>
+        <source>A note on the reason just recorded (common reasons or free text)</source>
+        <translation>为刚记录的原因加备注（常用说明或自行输入）</translation>
+    </message>
+    <message>
+        <source>Close the reason picker; on the grid, back</source>
+        <translation>关闭原因列表；在全员总览中：返回</translation>
+    </message>
+    <message>
+        <source>Add a photo to the failed point</source>
+        <translation>为不合格的检查点添加照片</translation>
     </message>
     <message>
         <source>Absent (press again to undo)</source>
