@@ -186,6 +186,7 @@ class PersonView(QWidget):
         self.note_action = action(self._open_note, "N")
         self.photo_action = action(self._add_photo, "P")
         self.close_picker_action = action(self.close_picker, Qt.Key.Key_Escape)
+        self.close_picker_action.setEnabled(False)  # Esc is the picker's only while it is open
         self.absent_action = action(lambda: self._attendance(Attendance.ABSENT), "A")
         self.leave_action = action(lambda: self._attendance(Attendance.LEAVE), "L")
         self.late_action = action(lambda: self._attendance(Attendance.LATE), "T")
