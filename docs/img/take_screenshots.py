@@ -41,6 +41,13 @@ def key(k, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:
         QApplication.processEvents()
 
 
+def fail_first_reason(section) -> None:
+    """X, and 1 if the point has several reasons (a point with one fails on X alone)."""
+    key(Qt.Key.Key_X)
+    if section.lineup_page.person_view.picker.is_open:
+        key(Qt.Key.Key_1)
+
+
 def shoot(window, name: str) -> None:
     settle()
     image = window.grab().toImage()
@@ -78,13 +85,11 @@ def main() -> int:
             key(Qt.Key.Key_T)
         for down in what if isinstance(what, list) else []:
             key(Qt.Key.Key_Down, times=down)
-            key(Qt.Key.Key_X)
-            key(Qt.Key.Key_1)  # the point's first reason (a point with one fails on X alone)
+            fail_first_reason(section)
         key(Qt.Key.Key_Space)
     # The 16th person: a fault with a note, left on screen.
     key(Qt.Key.Key_Down, times=4)
-    key(Qt.Key.Key_X)
-    key(Qt.Key.Key_1)
+    fail_first_reason(section)
     key(Qt.Key.Key_N)
     settle()
     dialog = section.lineup_page.person_view.note_dialog

@@ -93,11 +93,12 @@ class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts_dialog")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(760)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.table = QLabel()
         self.table.setObjectName("shortcuts_table")
+        self.table.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         for button in self.buttons.buttons():
