@@ -1,24 +1,31 @@
-"""How fast the line-up screen answers the keyboard: a 20-person line-up, offscreen.
+"""How many keys a line-up takes, with faults where they really occur, on the real screen.
 
-    python bench/lineup_keys.py [--people 20] [--rounds 3]
+    python bench/lineup_keys.py [--people 60] [--seed 1]
 
-16 people pass (Space), 3 have one fault (Down…, X, Space), 1 is absent (A); then Ctrl+Return
-and Enter finish. For every key that records something, the time runs from the key press until
-a second connection to the database sees the change (so it is committed, not just on screen);
-for the keys that only move (Down), until the screen shows the move. Prints figures; asserts
-nothing.
+The roster is the demo's (roles and sexes as the demo draws them). Faults are drawn from the
+demo's own fault frequencies (``inspector.services.demo.FAULTS`` weights, among the reasons
+that apply to each person), not from the top of the list. Two line-ups are run offscreen
+through the main window, pressing what a supervisor presses for each fault (the area's digit,
+Down to the point if it is not the area's first, X, the reason's digit unless the point has
+one reason) and Space:
+
+1. every person has one fault: the keys per fault, including the Space that moves on;
+2. a realistic morning: the demo's shares of absentees (A), people with a fault and with a
+   second one; keys per person, start and finish included.
+
+Every fault is checked in the database. Prints figures; asserts nothing but that.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
+import random
 import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
-from datetime import date
+from collections import Counter
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,78 +33,69 @@ os.environ["INSPECTOR_DATA_DIR"] = tempfile.mkdtemp(prefix="inspector-bench-")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from inspector.domain.lineup import Attendance, Result
-from inspector.domain.people import Employee, Sex
+from inspector.domain.checklist import Catalogue, InspectionType
+from inspector.domain.lineup import Result
+from inspector.domain.people import Employee
 from inspector.files.checklists import load_catalogue
 from inspector.gui import fonts, i18n
 from inspector.gui.context import AppContext, AppEvents
 from inspector.gui.main_window import create_main_window
 from inspector.gui.tasks import TaskRunner
+from inspector.services import demo
 from inspector.storage import Store
 
-ROLES = ("customer-service", "security", "receptionist", "lifeguard", "cleaner", "engineer")
-TIMEOUT_S = 5.0
+DIGIT = {str(n): getattr(Qt.Key, f"Key_{n}") for n in range(1, 10)}
 
 
-def roster(people: int) -> list[Employee]:
-    return [
-        Employee(
-            employee_no=f"B{n:03d}",
-            name=f"员工{n:02d}",
-            sex=Sex.FEMALE if n % 2 else Sex.MALE,
-            department="客服部",
-            role=ROLES[n % len(ROLES)],
-            site="阳光花园",
-        )
-        for n in range(1, people + 1)
-    ]
+def fault_options(catalogue: Catalogue, employee: Employee) -> tuple[list[str], list[int]]:
+    """The demo's faults that apply to this person, with the demo's weights."""
+    sets = {i.id: s for s in catalogue.sets_for(InspectionType.LINEUP) for i in s.items}
+    ids, weights = [], []
+    for item_id, weight, _notes in demo.FAULTS:
+        checklist = sets.get(item_id)
+        if checklist and catalogue.item(item_id).applies(employee, checklist.worn_by(employee)):
+            ids.append(item_id)
+            weights.append(weight)
+    return ids, weights
 
 
 class Keyboard:
-    """Presses keys where the focus is and times each until its effect is visible."""
-
-    def __init__(self) -> None:
-        self.saves: list[float] = []  # key press -> committed in the database
-        self.moves: list[float] = []  # key press -> shown on screen
-        self.by_key: dict[str, list[float]] = {}
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
         self.count = 0
 
-    def press(
-        self,
-        key: Qt.Key,
-        done: Callable[[], bool],
-        *,
-        saves: bool,
-        modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
-    ) -> None:
+    def press(self, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
         target = QApplication.activeModalWidget() or QApplication.focusWidget()
-        start = time.perf_counter()
         QTest.keyClick(target, key, modifier)
-        while not done():
-            QApplication.processEvents()
-            if time.perf_counter() - start > TIMEOUT_S:
-                raise RuntimeError(f"key {key!r} had no effect within {TIMEOUT_S} s")
-        elapsed = time.perf_counter() - start
-        (self.saves if saves else self.moves).append(elapsed)
-        name = QKeySequence(key.value | modifier.value).toString()
-        self.by_key.setdefault(name, []).append(elapsed)
+        self.app.processEvents()
         self.count += 1
 
 
-def run_lineup(app: QApplication, people: int) -> Keyboard:
-    folder = Path(tempfile.mkdtemp(prefix="inspector-bench-db-"))
-    db_path = folder / "bench.db"
+def keys_for(section, reason_id: str) -> list[Qt.Key]:
+    """What the screen asks for this reason: area digit, Down…, X, reason digit."""
+    rows = section.controller.items_model.rows()
+    for n, row in enumerate(rows):
+        ids = [r.id for r in row.reasons]
+        if reason_id in ids:
+            first = next(i for i, r in enumerate(rows) if r.area.id == row.area.id)
+            keys = [DIGIT[row.key]] + [Qt.Key.Key_Down] * (n - first) + [Qt.Key.Key_X]
+            if len(ids) > 1:
+                keys.append(DIGIT[str(ids.index(reason_id) + 1)])
+            return keys
+    raise LookupError(reason_id)
+
+
+def run(app, catalogue, employees, rng, *, every_person: bool) -> dict:
+    db_path = Path(tempfile.mkdtemp(prefix="inspector-bench-db-")) / "keys.db"
     store = Store(db_path)
-    store.upsert_employees(roster(people))
+    store.upsert_employees(employees)
     store.set_setting("supervisor", "Bench")
-    checker = Store(db_path)  # another connection: sees only what is committed
     context = AppContext(
         store=store,
-        catalogue=load_catalogue(),
+        catalogue=catalogue,
         runner=TaskRunner(db_path),
         events=AppEvents(),
         db_path=db_path,
@@ -109,104 +107,101 @@ def run_lineup(app: QApplication, people: int) -> Keyboard:
     while QApplication.focusWidget() is None:
         app.processEvents()
     section = window.lineup
-    controller = section.controller
-    keys = Keyboard()
-    keys.press(Qt.Key.Key_Return, lambda: checker.unfinished_lineup() is not None, saves=True)
+    section.home.start.scope.setCurrentIndex(0)  # everyone
+    keys = Keyboard(app)
+    keys.press(Qt.Key.Key_Return)
     while section.currentWidget() is not section.lineup_page:
         app.processEvents()
-    lineup_id = controller.lineup.id
-    faults = {2: 1, 8: 3, 14: 5}
-    absent = 11 if people > 11 else -1
-    for person in range(people):
-        inspection_id = controller.person().inspection.id
-        if person in faults:
-            for _ in range(faults[person]):
-                row = section.lineup_page.person_view.current_item_row()
-                keys.press(
-                    Qt.Key.Key_Down,
-                    lambda row=row: section.lineup_page.person_view.current_item_row() == row + 1,
-                    saves=False,
-                )
-            keys.press(
-                Qt.Key.Key_X,
-                lambda i=inspection_id: any(m.result is Result.FAIL for m in checker.marks_for(i)),
-                saves=True,
-            )
-        if person == absent:
-            keys.press(
-                Qt.Key.Key_A,
-                lambda i=inspection_id: checker.get_inspection(i).attendance is Attendance.ABSENT,
-                saves=True,
-            )
-        else:
-            keys.press(
-                Qt.Key.Key_Space,
-                lambda i=inspection_id: checker.get_inspection(i).completed_at is not None,
-                saves=True,
-            )
-    keys.press(
-        Qt.Key.Key_Return,
-        lambda: section.lineup_page.finish_box is not None,
-        saves=False,
-        modifier=Qt.KeyboardModifier.ControlModifier,
-    )
-    while not section.lineup_page.finish_box.isActiveWindow():
+    controller = section.controller
+    per_fault: list[int] = []
+    downs = 0
+    faults = Counter()
+    for _person in range(controller.count):
+        employee = controller.person().employee
+        inspection = controller.person().inspection
+        if not every_person and rng.random() < demo.P_ABSENT:
+            keys.press(Qt.Key.Key_A)
+            continue
+        chosen: list[str] = []
+        if every_person or rng.random() < demo.P_FAULT:
+            ids, weights = fault_options(catalogue, employee)
+            chosen.append(rng.choices(ids, weights=weights)[0])
+            if not every_person and rng.random() < demo.P_SECOND_FAULT:
+                second = rng.choices(ids, weights=weights)[0]
+                if second not in chosen:
+                    chosen.append(second)
+        before = keys.count
+        for reason in chosen:
+            presses = keys_for(section, reason)
+            downs += presses.count(Qt.Key.Key_Down)
+            for key in presses:
+                keys.press(key)
+            faults[reason] += 1
+        keys.press(Qt.Key.Key_Space)
+        if chosen:
+            per_fault.append((keys.count - before) / len(chosen))
+            failed = {m.item_id for m in store.marks_for(inspection.id) if m.result is Result.FAIL}
+            if failed != set(chosen):
+                raise RuntimeError(f"{employee.name}: recorded {failed}, meant {chosen}")
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    while section.lineup_page.finish_box is None or not section.lineup_page.finish_box.isVisible():
         app.processEvents()
-    keys.press(
-        Qt.Key.Key_Return,
-        lambda: checker.get_lineup(lineup_id).finished_at is not None,
-        saves=True,
-    )
+    keys.press(Qt.Key.Key_Return)
+    while section.currentWidget() is not section.summary:
+        app.processEvents()
+    people = controller.count
     window.close()
     context.runner.wait(5000)
-    checker.close()
     store.close()
-    return keys
-
-
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:.1f} ms"
+    return {
+        "people": people,
+        "keys": keys.count,
+        "per_fault": per_fault,
+        "downs": downs,
+        "faults": faults,
+    }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--people", type=int, default=20)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--people", type=int, default=60)
+    parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     fonts.install_app_font(app)
     i18n.set_language("zh", remember=False)
-    saves: list[float] = []
-    moves: list[float] = []
-    by_key: dict[str, list[float]] = {}
-    count = 0
-    for _ in range(args.rounds):
-        keys = run_lineup(app, args.people)
-        saves += keys.saves
-        moves += keys.moves
-        for name, times in keys.by_key.items():
-            by_key.setdefault(name, []).extend(times)
-        count = keys.count
+    catalogue = load_catalogue()
+    # The demo's roles and sexes; one site, so that the start screen offers everyone at once.
+    employees = [
+        dataclasses.replace(e, site="阳光花园")
+        for e in demo.generate_roster(args.people, seed=args.seed)
+    ]
+    rng = random.Random(args.seed)
+
+    one_each = run(app, catalogue, employees, rng, every_person=True)
+    spread = Counter(round(k) for k in one_each["per_fault"])
+    print(f"1. every person one fault ({one_each['people']} people, demo fault frequencies):")
     print(
-        f"line-up of {args.people} people on {date.today()}, {args.rounds} rounds, "
-        f"{os.environ['QT_QPA_PLATFORM']}"
+        f"   keys per fault, Space included: mean {statistics.mean(one_each['per_fault']):.2f}, "
+        f"worst {max(one_each['per_fault']):.0f}; "
+        + ", ".join(f"{k} keys: {n}" for k, n in sorted(spread.items()))
+    )
+    print(f"   Down presses in all: {one_each['downs']}")
+    print(
+        "   most frequent: " + ", ".join(f"{r} x{n}" for r, n in one_each["faults"].most_common(5))
+    )
+
+    morning = run(app, catalogue, employees, rng, every_person=False)
+    people = morning["people"]
+    print(
+        f"2. a realistic morning ({people} people, demo shares: absent {demo.P_ABSENT:.0%}, "
+        f"with a fault {demo.P_FAULT:.0%}, a second fault {demo.P_SECOND_FAULT:.0%}):"
     )
     print(
-        f"keystrokes per line-up: {count} (start and finish included), "
-        f"{(count - 3) / args.people:.2f} per person"
+        f"   {morning['keys']} keys, start and finish included: "
+        f"{morning['keys'] / people:.2f} keys per person "
+        f"({sum(morning['faults'].values())} faults)"
     )
-    print(
-        f"key press -> mark committed ({len(saves)} keys): median {ms(statistics.median(saves))}, "
-        f"90th percentile {ms(statistics.quantiles(saves, n=10)[-1])}, worst {ms(max(saves))}"
-    )
-    if moves:
-        print(
-            f"key press -> screen moved ({len(moves)} keys): median "
-            f"{ms(statistics.median(moves))}, worst {ms(max(moves))}"
-        )
-    print("by key (median / worst):")
-    for name, times in sorted(by_key.items(), key=lambda kv: -len(kv[1])):
-        print(f"  {name:<12} x{len(times):<4} {ms(statistics.median(times)):>9} / {ms(max(times))}")
     return 0
 
 

@@ -128,10 +128,30 @@ def _register_report(subparsers: argparse._SubParsersAction) -> None:
         help="the sheet of one floor observation, or of one day's",
         description="The sheet of one floor observation (by ID) or of every saved one of a day.",
     )
-    observation.add_argument("observation_id", nargs="?", type=int, metavar="ID")
-    observation.add_argument("--date", metavar="YYYY-MM-DD", help="every observation of this day")
+    observation.add_argument("observation_id", nargs="?", type=record_id, metavar="ID")
+    observation.add_argument(
+        "--date", type=day_text, metavar="YYYY-MM-DD", help="every observation of this day"
+    )
     _report_options(observation)
     observation.set_defaults(func=run_observation)
+
+    blank = kinds.add_parser(
+        "blank-form",
+        help="a paper line-up form for one job role and sex",
+        description=(
+            "The line-up of one job role and sex as a paper form, for a day when the laptop is "
+            "not there: body areas head to toe with their digit, each point's fault reasons "
+            "with tick boxes, and lines for the name, date and supervisor."
+        ),
+    )
+    blank.add_argument(
+        "--role", type=plain_text, required=True, metavar="ROLE", help="the job role (id or name)"
+    )
+    blank.add_argument("--sex", required=True, choices=("female", "male"))
+    _lang_option(blank, "zh")
+    blank.add_argument("--out", type=output_file, metavar="FILE.pdf", help="where to write the PDF")
+    add_common_arguments(blank, checklists=True)
+    blank.set_defaults(func=run_blank_form)
 
 
 def _report_options(parser: argparse.ArgumentParser, *, checklists: bool = False) -> None:
@@ -314,6 +334,22 @@ def run_monthly(args: argparse.Namespace) -> int:
             lang=args.report_lang, month=month, department=args.department, site=args.site
         )
         path = MONTHLY_PACK.build(store, request, _out(args, MONTHLY_PACK, request))
+    print(Path(path).resolve())
+    return 0
+
+
+def run_blank_form(args: argparse.Namespace) -> int:
+    from inspector.domain.people import Sex
+    from inspector.services.report_jobs import blank_form_file_name, build_blank_form
+
+    catalogue = load_catalogue_for(args)
+    out = (
+        Path(args.out)
+        if args.out
+        else Path.cwd() / blank_form_file_name(args.role, args.sex, args.report_lang)
+    )
+    with _report_errors():
+        path = build_blank_form(catalogue, args.role, Sex(args.sex), out, args.report_lang)
     print(Path(path).resolve())
     return 0
 

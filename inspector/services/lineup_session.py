@@ -237,6 +237,7 @@ class LineupSession:
         self._employees: dict[int, Employee] = {}
         self._applicable: dict[int, list[tuple[ChecklistSet, ChecklistItem]]] = {}
         self._marks: dict[int, dict[str, Mark]] = {}
+        self._done = 0  # people no longer to do (counted once, then kept by reread)
 
     # -- state -----------------------------------------------------------------------------
 
@@ -258,6 +259,9 @@ class LineupSession:
         )
         return Person(inspection, self._employees[inspection.employee_id], failed)
 
+    def person_employee(self, row: int) -> Employee:
+        return self._employees[self.inspections[row].employee_id]
+
     def applicable(self, row: int) -> list[tuple[ChecklistSet, ChecklistItem]]:
         return self._applicable[self.inspections[row].id]
 
@@ -268,8 +272,8 @@ class LineupSession:
         return _area(self.catalogue, area_id)
 
     def progress(self) -> tuple[int, int]:
-        """(people done, people in the line-up)."""
-        return sum(1 for i in self.inspections if i.status is not PersonStatus.TODO), self.count
+        """(people done, people in the line-up), kept up to date by every re-read."""
+        return self._done, self.count
 
     def next_to_do(self, after: int) -> int:
         """The next person still to do after row ``after`` (wrapping), or -1."""
@@ -370,6 +374,7 @@ class LineupSession:
             i.id: applicable_items(self.sets, self._employees[i.employee_id])
             for i in self.inspections
         }
+        self._done = sum(1 for i in self.inspections if i.status is not PersonStatus.TODO)
         marks = store.marks_for_lineup(lineup_id)
         self._marks = {i.id: {m.item_id: m for m in marks.get(i.id, [])} for i in self.inspections}
         if not self.count:
@@ -384,8 +389,10 @@ class LineupSession:
 
     def reread(self, row: int) -> None:
         """Read one person again from the store after a write."""
+        before = self.inspections[row].status is not PersonStatus.TODO
         inspection = self.store.get_inspection(self.inspections[row].id)
         self.inspections[row] = inspection
+        self._done += (inspection.status is not PersonStatus.TODO) - before
         self._marks[inspection.id] = {m.item_id: m for m in self.store.marks_for(inspection.id)}
 
     # -- recording -------------------------------------------------------------------------
@@ -544,7 +551,7 @@ class LineupSession:
         if self.lineup is None:
             return
         discard(self.store, self.lineup.id, read_only=self.read_only)
-        self.lineup, self.inspections = None, []
+        self.lineup, self.inspections, self._done = None, [], 0
 
 
 def counts(summary: LineupSummary) -> dict:

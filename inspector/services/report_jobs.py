@@ -21,9 +21,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from inspector.domain.checklist import InspectionType
+from inspector.domain.checklist import Catalogue, InspectionType
 from inspector.domain.errors import UserError
 from inspector.domain.lineup import Lineup
+from inspector.domain.people import Employee, Sex
 from inspector.domain.text import Text
 
 if TYPE_CHECKING:  # the store and the report queries load with the first build
@@ -444,3 +445,54 @@ def lineup_on(
     raise LineupChoiceError(
         f"{len(found)} line-ups on {where}: {listed}; give {' or '.join(hints)}"
     )
+
+
+# -- the blank paper form (no database: the checklists of one role and sex) -------------------
+
+BLANK_FORM_ID = "blank-form"
+
+
+def blank_form_file_name(role_id: str, sex: str, lang: str) -> str:
+    return safe_name(f"{BLANK_FORM_ID}-{role_id}-{sex}{language_suffix(lang)}.pdf")
+
+
+def build_blank_form(
+    catalogue: Catalogue,
+    role_id: str,
+    sex: Sex,
+    out_path: Path | str,
+    lang: str = "zh",
+    *,
+    company: str = "",
+    invariant: bool = False,
+    generated_at: datetime | None = None,
+) -> Path:
+    """The paper line-up form of a role and sex: what the screen shows such a person, with
+    tick boxes (``UnknownRole`` for a role the checklists do not describe)."""
+    from inspector.reports.blank_form import render_blank_form
+    from inspector.reports.fonts import register_fonts
+    from inspector.reports.i18n import check_lang
+
+    check_lang(lang)
+    role = catalogue.role(role_id) or catalogue.find_role(role_id)
+    if role is None:
+        raise UnknownRole(role_id, tuple(r.id for r in catalogue.roles))
+    person = Employee(employee_no="", name="", sex=sex, department="", role=role.id)
+    sex_words = {Sex.FEMALE: Text("女", "female"), Sex.MALE: Text("男", "male")}[sex]
+    who = f"{role.name.get(lang)} · {sex_words.get(lang)}"
+    register_fonts()
+    return render_blank_form(
+        catalogue.lineup_for(person),
+        who,
+        out_path,
+        lang,
+        company=company,
+        invariant=invariant,
+        generated_at=generated_at,
+    )
+
+
+class UnknownRole(UserError):
+    def __init__(self, role_id: str, known: tuple[str, ...]) -> None:
+        self.role_id = role_id
+        super().__init__(f"there is no job role {role_id!r} (roles: {', '.join(known)})")

@@ -18,13 +18,14 @@ The queries go through the Store's public read API (``Store.query``, ``Store.que
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 
 from inspector.domain import figures
 from inspector.domain.attendance import counts_as_inspected, person_status
-from inspector.domain.checklist import InspectionType, Severity
+from inspector.domain.checklist import Catalogue, ChecklistSet, InspectionType, Severity
 from inspector.domain.figures import LadderStep, ScoringRules
 from inspector.domain.lineup import Attendance, Result
 from inspector.domain.observations import (
@@ -491,6 +492,7 @@ def fault_counts(
         "GROUP BY m.item_id ORDER BY times DESC, people DESC, m.item_id",
         _month_params(month_start(month), department, inspection_type, site),
     )
+    rows = under_reasons_in_force(store, rows)
     texts = _item_texts(store, (r["version_id"] for r in rows))
     result = []
     for r in rows:
@@ -506,6 +508,48 @@ def fault_counts(
             )
         )
     return result
+
+
+def stored_catalogue(store: Store) -> tuple[Catalogue, dict[str, int]]:
+    """The newest stored version of every set, as a Catalogue (which item replaces which),
+    and the stored version id that holds each of their items."""
+    newest: dict[str, tuple[int, int, str]] = {}
+    for r in store.query("SELECT id, set_id, version, content FROM checklist_versions"):
+        if r["set_id"] not in newest or r["version"] > newest[r["set_id"]][1]:
+            newest[r["set_id"]] = (r["id"], r["version"], r["content"])
+    sets, holder = [], {}
+    for version_id, _version, content in newest.values():
+        checklist = ChecklistSet.from_dict(json.loads(content))
+        sets.append(checklist)
+        holder.update({item.id: version_id for item in checklist.items})
+    return Catalogue(sets=tuple(sets), roles=(), areas=()), holder
+
+
+def under_reasons_in_force(store: Store, rows: Iterable[Mapping]) -> list[dict]:
+    """Fault-count rows (item_id, times, last_day, version_id, people if counted) with each
+    earlier version's item counted under the reason that replaces it
+    (``Catalogue.canonical_reason``), so that a period spanning a change of version counts a
+    fault once, under one reason. ``people`` of merged rows is their sum: someone who failed
+    both the old item and its new reason in the month of the change is counted twice there."""
+    rows = [dict(r) for r in rows]
+    if not rows:
+        return rows
+    catalogue, holder = stored_catalogue(store)
+    merged: dict[str, dict] = {}
+    for r in rows:
+        reason = catalogue.canonical_reason(r["item_id"])
+        if reason != r["item_id"]:
+            r = {**r, "item_id": reason, "version_id": holder.get(reason, r["version_id"])}
+        if reason not in merged:
+            merged[reason] = r
+            continue
+        into = merged[reason]
+        into["times"] += r["times"]
+        into["last_day"] = max(into["last_day"], r["last_day"])
+        into["version_id"] = max(into["version_id"], r["version_id"])
+        if "people" in into:
+            into["people"] += r["people"]
+    return sorted(merged.values(), key=lambda r: (-r["times"], -r.get("people", 0), r["item_id"]))
 
 
 def versions_used(
@@ -721,14 +765,19 @@ def _people(store: Store, ids: Iterable[int]) -> dict[int, dict]:
 
 
 def _fault_counts(store: Store, faults: list[Mapping]) -> list[FaultCount]:
-    """Faults (``failed_marks``) counted per item, most frequent first."""
+    """Faults (``failed_marks``) counted per reason in force, most frequent first: an earlier
+    version's item counts under the reason that replaces it (``Catalogue.canonical_reason``),
+    so a month spanning a change of version counts each fault once, under one reason."""
     counts: dict[str, list] = {}
+    catalogue, holder = stored_catalogue(store) if faults else (None, {})
     for f in faults:
-        entry = counts.setdefault(f["item_id"], [0, set(), "", 0])
+        reason = catalogue.canonical_reason(f["item_id"])
+        version = f["version_id"] if reason == f["item_id"] else holder.get(reason, 0)
+        entry = counts.setdefault(reason, [0, set(), "", 0])
         entry[0] += 1
         entry[1].add(f["employee_id"])
         entry[2] = max(entry[2], f["day"])
-        entry[3] = max(entry[3], f["version_id"])
+        entry[3] = max(entry[3], version)
     texts = _item_texts(store, {entry[3] for entry in counts.values()})
     result = [
         FaultCount(

@@ -696,24 +696,12 @@ It resumes at person {n}: {name}.</source>
         <translation>类别</translation>
     </message>
     <message>
-        <source>Standard</source>
-        <translation>标准</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>严重程度</translation>
+        <source>Point</source>
+        <translation>检查点</translation>
     </message>
     <message>
         <source>Result</source>
         <translation>结果</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>[photo]</source>
@@ -1342,10 +1330,6 @@ Database: {db}</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
     </message>
     <message>
-        <source>Mark the item failed (X) before adding a photo.</source>
-        <translation>请先将该项记为不合格（X），再添加照片。</translation>
-    </message>
-    <message>
         <source>No. {number} · {department} · {role} · {sex}</source>
         <translation>工号 {number} · {department} · {role} · {sex}</translation>
     </message>
@@ -1358,7 +1342,11 @@ Database: {db}</source>
         <translation>空格</translation>
     </message>
     <message>
-        <source>Pass all &amp;&amp; next</source>
+        <source>Record the fault (X) before adding a photo.</source>
+        <translation>请先记录问题（X），再添加照片。</translation>
+    </message>
+    <message>
+        <source>All pass, next</source>
         <translation>全部合格，下一位</translation>
     </message>
     <message>
@@ -1394,8 +1382,39 @@ Database: {db}</source>
         <translation>下一位</translation>
     </message>
     <message>
-        <source>Every item not yet marked passes, the person is saved, on to the next</source>
-        <translation>未标记的项目全部记为合格，保存后转到下一位</translation>
+        <source>Every point not marked passes, the person is saved, on to the next</source>
+        <translation>未标记的检查点均为合格，保存后转到下一位</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonPicker</name>
+    <message>
+        <source>X: the reasons · tap a reason to record it</source>
+        <translation>X：选择原因 · 点按原因即记录</translation>
+    </message>
+    <message>
+        <source>Press the number of the reason the note is for</source>
+        <translation>按数字键选择备注对应的原因</translation>
+    </message>
+    <message>
+        <source>Several reasons: press 1–{n} for each, Esc when done</source>
+        <translation>多个原因：逐个按 1–{n}，完成后按 Esc</translation>
+    </message>
+    <message>
+        <source>Press 1–{n} for the reason</source>
+        <translation>按 1–{n} 选择原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Several</source>
+        <translation>多选</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1877,28 +1896,36 @@ Database: {db}</source>
         <translation>空格</translation>
     </message>
     <message>
-        <source>Every item not yet marked passes; save; go to the next person to do</source>
-        <translation>未标记的项目全部记为合格并保存，转到下一位待检人员</translation>
-    </message>
-    <message>
         <source>Up / Down</source>
         <translation>↑ / ↓</translation>
     </message>
     <message>
-        <source>Move through the items</source>
-        <translation>在检查项目间移动</translation>
+        <source>Every point not marked passes; save; go to the next person to do</source>
+        <translation>未标记的检查点均为合格；保存；转到下一位待检人员</translation>
     </message>
     <message>
-        <source>Toggle the highlighted item failed</source>
-        <translation>将选中的项目记为不合格（再按一次取消）</translation>
+        <source>Jump to that body area (its digit is beside it); in the picker: that reason</source>
+        <translation>跳到对应的身体部位（数字标在部位旁）；在原因列表中：选择该原因</translation>
     </message>
     <message>
-        <source>A note on the highlighted item (common reasons or free text)</source>
-        <translation>为选中的项目添加备注（常用原因或自行输入）</translation>
+        <source>Move between the points</source>
+        <translation>在检查点之间移动</translation>
     </message>
     <message>
-        <source>Add a photo to the highlighted failed item</source>
-        <translation>为选中的不合格项目添加照片</translation>
+        <source>The reasons of the point, numbered 1–9 (a point with one reason fails at once); in the picker: several reasons</source>
+        <translation>列出该检查点的原因，编号 1–9（只有一个原因的检查点直接记为不合格）；在原因列表中：可选多个原因</translation>
+    </message>
+    <message>
+        <source>A note on the reason just recorded (common reasons or free text)</source>
+        <translation>为刚记录的原因加备注（常用说明或自行输入）</translation>
+    </message>
+    <message>
+        <source>Close the reason picker; on the grid, back</source>
+        <translation>关闭原因列表；在全员总览中：返回</translation>
+    </message>
+    <message>
+        <source>Add a photo to the failed point</source>
+        <translation>为不合格的检查点添加照片</translation>
     </message>
     <message>
         <source>Absent (press again to undo)</source>

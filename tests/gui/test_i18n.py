@@ -24,14 +24,14 @@ def test_switching_language_retranslates_the_open_screens(
     controller = start_lineup(window)
     view = window.lineup.lineup_page.person_view
     model = controller.items_model
-    first = model.row_object(0).item
+    first = model.row_object(0).point
     assert view.fail_button.text() == "Fail  (X)"
-    assert model.index(0, LineupItemsModel.STANDARD).data() == first.text.en
+    assert model.index(0, LineupItemsModel.POINT).data() == first.text.en
     assert window.nav.item(0).text() == "Line-up"
 
     window.language_actions["zh"].trigger()  # View > Language > 中文
     qtbot.waitUntil(lambda: view.fail_button.text() == "不合格  (X)")
-    assert model.index(0, LineupItemsModel.STANDARD).data() == first.text.zh
+    assert model.index(0, LineupItemsModel.POINT).data() == first.text.zh
     assert model.headerData(LineupItemsModel.RESULT, Qt.Orientation.Horizontal) == "结果"
     assert window.nav.item(0).text() == "班前检查"
     assert view.position.text() == "第 1 / 20 位"
@@ -40,7 +40,7 @@ def test_switching_language_retranslates_the_open_screens(
 
     window.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: view.fail_button.text() == "Fail  (X)")
-    assert model.index(0, LineupItemsModel.STANDARD).data() == first.text.en
+    assert model.index(0, LineupItemsModel.POINT).data() == first.text.en
     assert window.nav.item(0).text() == "Line-up"
     assert i18n.initial_language() == "en"
 

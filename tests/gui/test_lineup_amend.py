@@ -36,11 +36,12 @@ def test_a_change_after_finishing_needs_a_reason(qtbot, roster, window, store, p
     page = section.lineup_page
     qtbot.waitUntil(page.person_view.items.isVisible)
     assert controller.current_row == 3
-    item_id = page.person_view.current_item_id()
-    assert item_id.startswith("shoes.")
+    assert page.person_view.current_item_id().startswith("shoes.")
+    item_id = page.person_view.current_point().reasons[0].id
     inspection = controller.person().inspection
 
     press(Qt.Key.Key_X)
+    press(Qt.Key.Key_1)
     dialog = page.amend_dialog
     assert dialog is not None and dialog.isVisible()
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)

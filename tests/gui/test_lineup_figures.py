@@ -47,15 +47,19 @@ def test_screen_sheet_and_cli_agree(
     controller = start_lineup(window, "Huang")
     press(Qt.Key.Key_Down)
     press(Qt.Key.Key_X)
+    press(Qt.Key.Key_1)
     press(Qt.Key.Key_Down)
     press(Qt.Key.Key_X)
+    press(Qt.Key.Key_1)
     press(Qt.Key.Key_Space)  # person 1: two faults
     assert controller.current_row == 1
     press(Qt.Key.Key_X)
+    press(Qt.Key.Key_1)
     press(Qt.Key.Key_A)  # person 2: a fault, then absent
     assert controller.current_row == 2
     press(Qt.Key.Key_T)
     press(Qt.Key.Key_X)
+    press(Qt.Key.Key_1)
     press(Qt.Key.Key_Space)  # person 3: late with a fault
     press(Qt.Key.Key_L)  # person 4: on leave
     press(Qt.Key.Key_Space, times=14)  # persons 5-18

@@ -27,7 +27,7 @@ def controller(qtbot, roster, store, catalogue):
         supervisor="Huang",
     )
     assert lineup is not None
-    first = controller.items_model.row_object(0).item.id
+    first = controller.items_model.row_object(0).reasons[0].id
     controller.toggle_fail(first)
     controller.pass_all_and_next()
     controller.toggle_attendance(Attendance.ABSENT)
@@ -57,7 +57,7 @@ def test_items_model(qtmodeltester, controller):
     qtmodeltester.check(model)
     row = model.index(0, 0).data(ROW_ROLE)
     assert row.failed and row.first_in_area
-    assert model.index(0, model.RESULT).data() == "✘ Fail"
+    assert model.index(0, model.RESULT).data() == "✘ " + row.reasons[0].text.en
     assert model.index(1, model.RESULT).data() == "✓ Pass"  # completed: unmarked passed
 
 

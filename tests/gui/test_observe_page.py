@@ -17,7 +17,7 @@ def open_observe(qtbot, window):
 
 
 def go_to_item(page, press, item_id: str) -> None:
-    rows = [r.item.id for r in page.controller.items_model.rows()]
+    rows = [r.point.id for r in page.controller.items_model.rows()]  # one reason each
     press(Qt.Key.Key_Down, times=rows.index(item_id))
     assert page.person_view.current_item_id() == item_id
 

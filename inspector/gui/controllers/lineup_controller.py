@@ -16,12 +16,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from inspector.domain.checklist import Area, Catalogue, ChecklistItem
+from inspector.domain.checklist import Area, Catalogue, ChecklistItem, lineup_view
 from inspector.domain.errors import UserError
 from inspector.domain.lineup import Attendance, Lineup, Result
 from inspector.domain.summary import LineupSummary
 from inspector.gui.models.lineup_grid_model import AreaCell, GridRow, LineupGridModel
-from inspector.gui.models.lineup_items_model import ItemRow, LineupItemsModel
+from inspector.gui.models.lineup_items_model import LineupItemsModel, PointRow, point_rows
 from inspector.gui.models.lineup_people_model import LineupPeopleModel, PersonRow
 from inspector.services import lineup_session
 from inspector.services.lineup_session import Change, LineupSession
@@ -55,6 +55,7 @@ class LineupController(QObject):
         self.people_model = LineupPeopleModel(self)
         self.items_model = LineupItemsModel(self)
         self.grid_model = LineupGridModel(self)
+        self._views: dict[tuple, list] = {}  # the points of each (sex, role), per line-up
         self.current_row = -1
         self.last_problem: UserError | None = None  # why the last start was refused
 
@@ -93,16 +94,39 @@ class LineupController(QObject):
     def areas(self) -> list[Area]:
         return list(self.session.areas)
 
-    def item_rows(self, row: int) -> list[ItemRow]:
-        marks = self.session.marks(row)
-        rows, last_area = [], None
-        for checklist, item in self.session.applicable(row):
-            area = self.session.area(checklist.area)
-            rows.append(
-                ItemRow(checklist, item, area.name, checklist.area != last_area, marks.get(item.id))
-            )
-            last_area = checklist.area
-        return rows
+    def point_rows(self, row: int) -> list[PointRow]:
+        """The person's points head to toe, grouped by body area, with their marks."""
+        employee = self.session.person_employee(row)
+        profile = (employee.sex, employee.role)
+        view = self._views.get(profile)
+        if view is None:
+            view = [
+                (shown.area, [(p.point, p.reasons) for p in shown.points])
+                for shown in lineup_view(self.session.sets, self.session.areas, employee)
+            ]
+            self._views[profile] = view
+        numbers = {a.id: n for n, a in enumerate(self.session.areas, start=1)}
+        return point_rows(view, self.session.marks(row), numbers)
+
+    def all_points(self) -> list:
+        """Every point anyone in the line-up is judged on (for the column widths)."""
+        self.max_points()
+        seen = {}
+        for view in self._views.values():
+            for _area, points in view:
+                for point, _reasons in points:
+                    seen.setdefault(point.id, point)
+        return list(seen.values())
+
+    def max_points(self) -> int:
+        """The most points anyone in the line-up has (the screen makes room for them all)."""
+        seen: dict[tuple, int] = {}
+        for row in range(self.count):
+            employee = self.session.person_employee(row)
+            profile = (employee.sex, employee.role)
+            if profile not in seen:
+                seen[profile] = len(self.point_rows(row))
+        return max(seen.values(), default=0)
 
     def progress(self) -> tuple[int, int]:
         """(people done, people in the line-up)."""
@@ -194,6 +218,7 @@ class LineupController(QObject):
         self._loaded(self.session.open(lineup_id))
 
     def _loaded(self, row: int) -> None:
+        self._views = {}
         self.people_model.set_rows([self._person_row(n) for n in range(self.count)])
         self.grid_model.set_areas_and_rows(
             self.session.areas, [self._grid_row(n) for n in range(self.count)]
@@ -234,7 +259,7 @@ class LineupController(QObject):
         if not 0 <= row < self.count:
             return
         self.current_row = row
-        self.items_model.set_items(self.item_rows(row), state=self._items_state(row))
+        self.items_model.set_items(self.point_rows(row), state=self._items_state(row))
         self._attempt(lambda: self.session.remember_row(row))
         self.current_changed.emit(row)
 

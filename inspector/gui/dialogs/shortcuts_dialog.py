@@ -18,21 +18,40 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     (
         QT_TRANSLATE_NOOP("ShortcutsDialog", "Space"),
         QT_TRANSLATE_NOOP(
-            "ShortcutsDialog", "Every item not yet marked passes; save; go to the next person to do"
+            "ShortcutsDialog",
+            "Every point not marked passes; save; go to the next person to do",
+        ),
+    ),
+    (
+        "1–9",
+        QT_TRANSLATE_NOOP(
+            "ShortcutsDialog",
+            "Jump to that body area (its digit is beside it); in the picker: that reason",
         ),
     ),
     (
         QT_TRANSLATE_NOOP("ShortcutsDialog", "Up / Down"),
-        QT_TRANSLATE_NOOP("ShortcutsDialog", "Move through the items"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Move between the points"),
     ),
-    ("X", QT_TRANSLATE_NOOP("ShortcutsDialog", "Toggle the highlighted item failed")),
+    (
+        "X",
+        QT_TRANSLATE_NOOP(
+            "ShortcutsDialog",
+            "The reasons of the point, numbered 1–9 (a point with one reason fails at once); "
+            "in the picker: several reasons",
+        ),
+    ),
     (
         "N",
         QT_TRANSLATE_NOOP(
-            "ShortcutsDialog", "A note on the highlighted item (common reasons or free text)"
+            "ShortcutsDialog", "A note on the reason just recorded (common reasons or free text)"
         ),
     ),
-    ("P", QT_TRANSLATE_NOOP("ShortcutsDialog", "Add a photo to the highlighted failed item")),
+    (
+        "Esc",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Close the reason picker; on the grid, back"),
+    ),
+    ("P", QT_TRANSLATE_NOOP("ShortcutsDialog", "Add a photo to the failed point")),
     ("A", QT_TRANSLATE_NOOP("ShortcutsDialog", "Absent (press again to undo)")),
     ("L", QT_TRANSLATE_NOOP("ShortcutsDialog", "On leave (press again to undo)")),
     ("T", QT_TRANSLATE_NOOP("ShortcutsDialog", "Late (late people are still inspected)")),
@@ -69,11 +88,12 @@ class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts_dialog")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(760)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.table = QLabel()
         self.table.setObjectName("shortcuts_table")
+        self.table.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         for button in self.buttons.buttons():

@@ -1,4 +1,10 @@
-"""The checklist items that apply to the person on screen, grouped by area, with their marks."""
+"""The points of the person on screen, head to toe, grouped by body area, with their marks.
+
+One row is one point (nails, shoes, shave ...). Marks are on the point's fault reasons; a point
+passes when none of its reasons is marked failed, and a failed point shows its reason(s). A set
+without points (an older line-up version, an observation set) shows each item as a point of
+its own with that one reason.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from inspector.domain.attendance import counts_as_inspected
-from inspector.domain.checklist import ChecklistItem, ChecklistSet, ItemKind, Severity
+from inspector.domain.checklist import Area, ChecklistItem, Point, Severity
 from inspector.domain.lineup import Attendance, Inspection, Mark, Result
-from inspector.domain.text import Text
 from inspector.gui.i18n import current_language
 from inspector.gui.models.base import RowsTableModel
 from inspector.gui.widgets import status as look
@@ -21,46 +26,129 @@ Role = Qt.ItemDataRole
 
 
 @dataclass(frozen=True, slots=True)
-class ItemRow:
-    checklist: ChecklistSet
-    item: ChecklistItem
-    area: Text
+class PointRow:
+    area: Area
+    key: str  # the digit that jumps to the area ("" past nine areas)
+    point: Point
+    reasons: tuple[ChecklistItem, ...]  # the reasons that apply to the person, picker order
     first_in_area: bool
-    mark: Mark | None = None
+    area_rows: int  # how many rows the area has (on its first row)
+    marks: tuple[Mark | None, ...] = ()  # one per reason
+
+    def mark_of(self, reason_id: str) -> Mark | None:
+        for reason, mark in zip(self.reasons, self.marks, strict=False):
+            if reason.id == reason_id:
+                return mark
+        return None
+
+    def with_marks(self, marks: Mapping[str, Mark]) -> PointRow:
+        return PointRow(
+            self.area,
+            self.key,
+            self.point,
+            self.reasons,
+            self.first_in_area,
+            self.area_rows,
+            tuple(marks.get(r.id) for r in self.reasons),
+        )
 
     @property
-    def result(self) -> Result:
-        return self.mark.result if self.mark else Result.PASS
+    def failed_reasons(self) -> tuple[ChecklistItem, ...]:
+        return tuple(
+            r
+            for r, m in zip(self.reasons, self.marks, strict=False)
+            if m is not None and m.result is Result.FAIL
+        )
 
     @property
     def failed(self) -> bool:
-        return self.result is Result.FAIL
+        return bool(self.failed_reasons)
 
     @property
-    def note(self) -> str:
-        return self.mark.note if self.mark else ""
+    def marked(self) -> bool:
+        return any(m is not None for m in self.marks)
 
     @property
-    def photo(self) -> str:
-        return self.mark.photo if self.mark else ""
+    def result(self) -> Result:
+        return Result.FAIL if self.failed else Result.PASS
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return tuple(m.note for m in self.marks if m is not None and m.note)
+
+    @property
+    def photo(self) -> bool:
+        return any(m is not None and m.photo for m in self.marks)
+
+    @property
+    def critical(self) -> bool:
+        return any(r.severity is Severity.CRITICAL for r in self.failed_reasons)
+
+
+def area_label(area: Area, number: int) -> str:
+    """An area's name with the digit that jumps to it (its own key, else its place, up to 9)."""
+    key = area.key or (str(number) if number <= 9 else "")
+    name = area.name.get(current_language())
+    return f"{key}  {name}" if key else name
+
+
+def point_rows(
+    view: Sequence[tuple[Area, Sequence[tuple[Point, Sequence[ChecklistItem]]]]],
+    marks: Mapping[str, Mark],
+    numbers: Mapping[str, int] | None = None,
+) -> list[PointRow]:
+    """Rows from (area, [(point, reasons)]) in display order. An area without a key of its
+    own (an older version's) jumps by its place among the line-up's areas (``numbers``)."""
+    rows: list[PointRow] = []
+    for place, (area, points) in enumerate(view, start=1):
+        number = (numbers or {}).get(area.id, place)
+        key = area.key or (str(number) if number <= 9 else "")
+        for n, (point, reasons) in enumerate(points):
+            reasons = tuple(reasons)
+            rows.append(
+                PointRow(
+                    area,
+                    key,
+                    point,
+                    reasons,
+                    n == 0,
+                    len(points) if n == 0 else 0,
+                    tuple(marks.get(r.id) for r in reasons),
+                )
+            )
+    return rows
 
 
 class LineupItemsModel(RowsTableModel):
-    AREA, STANDARD, KIND, SEVERITY, RESULT, NOTE = range(6)
-    # What the person's state says of an unmarked item: nothing yet, a pass, or nothing ever
-    # (someone absent or on leave was not inspected: no item of theirs passed).
+    """The person's points: the area with its jump key, the point, and what it failed for."""
+
+    AREA, POINT, RESULT = range(3)
+    # What the person's state says of an unmarked point: nothing yet, a pass, or nothing ever
+    # (someone absent or on leave was not inspected: no point of theirs passed).
     TODO, INSPECTED, AWAY = "todo", "inspected", "away"
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._state = self.TODO
-        self._roles: dict[int, Callable[[ItemRow, int], Any]] = {
+        self._roles: dict[int, Callable[[PointRow, int], Any]] = {
             Role.DisplayRole: self._display,
             Role.ToolTipRole: self._tooltip,
             Role.BackgroundRole: self._background,
             Role.ForegroundRole: self._foreground,
             Role.FontRole: self._font,
+            Role.TextAlignmentRole: self._alignment,
         }
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._area = self.area_font(QFont())
+
+    @staticmethod
+    def area_font(base: QFont) -> QFont:
+        """Bold and a little smaller: a long area name wraps and two lines fit one row."""
+        font = QFont(base)
+        font.setBold(True)
+        font.setPointSizeF(max(base.pointSizeF() - 1.5, 7.0))
+        return font
 
     @classmethod
     def state_of(cls, inspection: Inspection) -> str:
@@ -74,102 +162,100 @@ class LineupItemsModel(RowsTableModel):
     def state(self) -> str:
         return self._state
 
-    def set_items(self, rows: Sequence[ItemRow], *, state: str) -> None:
+    def set_items(self, rows: Sequence[PointRow], *, state: str) -> None:
         self._state = state
         self.set_rows(rows)
 
     def set_marks(self, marks: Mapping[str, Mark], *, state: str) -> None:
         """New marks for the same person: the rows (and the highlighted one) stay put."""
         self._state = state
-        self._rows = [
-            ItemRow(r.checklist, r.item, r.area, r.first_in_area, marks.get(r.item.id))
-            for r in self._rows
-        ]
+        self._rows = [r.with_marks(marks) for r in self._rows]
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
             )
 
     def row_of(self, item_id: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.item.id == item_id), -1)
+        """The row of a point, by its id or the id of one of its reasons."""
+        for n, r in enumerate(self._rows):
+            if r.point.id == item_id or any(reason.id == item_id for reason in r.reasons):
+                return n
+        return -1
+
+    def first_row_of_key(self, key: str) -> int:
+        return next((n for n, r in enumerate(self._rows) if r.key == key), -1)
 
     def headers(self) -> Sequence[str]:
-        return (
-            self.tr("Area"),
-            self.tr("Standard"),
-            self.tr("Type"),
-            self.tr("Severity"),
-            self.tr("Result"),
-            self.tr("Note"),
-        )
+        return (self.tr("Area"), self.tr("Point"), self.tr("Result"))
 
-    def cell(self, row: ItemRow, column: int, role: int) -> Any:
+    def cell(self, row: PointRow, column: int, role: int) -> Any:
         answer = self._roles.get(role)
         return answer(row, column) if answer else None
 
     # -- one method per role -----------------------------------------------------------------
 
-    def result_text(self, row: ItemRow) -> str:
+    def result_text(self, row: PointRow) -> str:
         if self._state == self.AWAY:
             return "–"  # not inspected: neither passed nor failed
-        if row.mark is None and self._state == self.TODO:
-            return ""
-        return look.result_text(row.result)
-
-    def _display(self, row: ItemRow, column: int) -> str | None:
         lang = current_language()
+        if row.failed:
+            text = "✘ " + "; ".join(r.text.get(lang) for r in row.failed_reasons)
+            if row.photo:
+                text += " " + self.tr("[photo]")
+            return text
+        if not row.marked and self._state == self.TODO:
+            return ""
+        return look.result_text(Result.PASS)
+
+    def area_text(self, row: PointRow) -> str:
+        name = row.area.name.get(current_language())
+        return f"{row.key}  {name}" if row.key else name
+
+    def _display(self, row: PointRow, column: int) -> str | None:
         if column == self.AREA:
-            return row.area.get(lang) if row.first_in_area else ""
-        if column == self.STANDARD:
-            return row.item.text.get(lang)
-        if column == self.KIND:
-            return look.kind_text(row.item.kind)
-        if column == self.SEVERITY:
-            return look.severity_text(row.item.severity)
+            return self.area_text(row) if row.first_in_area else ""
+        if column == self.POINT:
+            return row.point.text.get(current_language())
         if column == self.RESULT:
             return self.result_text(row)
-        if column == self.NOTE:
-            photo = self.tr("[photo]") if row.photo else ""
-            return " ".join(part for part in (row.note, photo) if part)
         return None
 
-    def _tooltip(self, row: ItemRow, _column: int) -> str:
+    def _tooltip(self, row: PointRow, _column: int) -> str:
         lang = current_language()
         other = "en" if lang == "zh" else "zh"
-        tip = f"{row.item.text.get(lang)}\n{row.item.text.get(other)}"
-        if row.note:
-            tip += f"\n{self.tr('Note')}: {row.note}"
-        return tip
+        lines = [f"{row.point.text.get(lang)} / {row.point.text.get(other)}"]
+        for n, reason in enumerate(row.reasons, start=1):
+            mark = "✘" if reason in row.failed_reasons else " "
+            lines.append(f"{mark} {n}  {reason.text.get(lang)}")
+        lines += [f"{self.tr('Note')}: {note}" for note in row.notes]
+        return "\n".join(lines)
 
-    def _background(self, row: ItemRow, _column: int) -> Any:
+    def _background(self, row: PointRow, column: int) -> Any:
+        if column == self.AREA:
+            return look.BACKGROUNDS["leave"]
         if self._state == self.AWAY:
             return None
         if row.failed:
             return look.BACKGROUNDS["faults"]
-        if row.mark is None and self._state == self.INSPECTED:
+        if self._state == self.INSPECTED:
             return look.BACKGROUNDS["all_pass"]
         return None
 
-    def _foreground(self, row: ItemRow, column: int) -> Any:
-        if column == self.RESULT:
-            if self._state == self.AWAY:
-                return None
+    def _foreground(self, row: PointRow, column: int) -> Any:
+        if column == self.RESULT and self._state != self.AWAY:
             return look.COLOURS["faults" if row.failed else "all_pass"]
-        if column == self.KIND and row.item.kind is ItemKind.PROHIBITED:
-            return look.COLOURS["faults"].darker(110)
-        if column == self.SEVERITY and row.item.severity is Severity.CRITICAL:
-            return look.COLOURS["faults"]
         if column == self.AREA:
             return look.COLOURS["leave"].darker(130)
         return None
 
-    def _font(self, row: ItemRow, column: int) -> QFont | None:
-        if (
-            column == self.AREA
-            or (column == self.RESULT and row.failed and self._state != self.AWAY)
-            or (column == self.SEVERITY and row.item.severity is Severity.CRITICAL)
-        ):
-            font = QFont()
-            font.setBold(True)
-            return font
+    def _font(self, row: PointRow, column: int) -> QFont | None:
+        if column == self.AREA:
+            return self._area
+        if column == self.RESULT and row.failed:
+            return self._bold
         return None
+
+    def _alignment(self, _row: PointRow, column: int) -> Any:
+        if column == self.AREA:
+            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter

@@ -1,9 +1,15 @@
-"""The line-up screen: the line on one side, the person on screen and their items on the other.
+"""The line-up screen: the line on one side, the person on screen and their points on the other.
 
-Keyboard first (every key also has a finger-sized button): Space passes the rest and moves on,
-Up/Down pick an item, X fails it, N adds a note, P a photo, A/L/T record attendance, Left/Right
-move between people, G shows the grid, Ctrl+Return finishes. The page only lays out and
-forwards: every action is one call into the LineupController.
+The points are shown head to toe, grouped by body area, each area with the digit that jumps to
+it. Keyboard first (every key also has a finger-sized button or a tap): 1-9 jump to an area,
+Up/Down pick a point, X opens the point's fault reasons numbered 1-9 beside the points and a
+digit records one (X again: several; N: a note; Esc: close), Space passes every point not
+marked and moves on, P adds a photo, A/L/T record attendance, Left/Right move between people,
+G shows the grid, Ctrl+Return finishes. The page only lays out and forwards: every action is
+one call into the LineupController.
+
+A set without points (an older line-up version, an observation set) shows each item as a point
+with that one reason: X on it records the reason at once.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -28,21 +34,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.domain.checklist import ItemKind, Severity
-from inspector.domain.lineup import Attendance, PersonStatus, Result
+from inspector.domain.checklist import MAX_KEYS
+from inspector.domain.lineup import Attendance, PersonStatus
 from inspector.gui.context import AppContext
 from inspector.gui.controllers.lineup_controller import LineupController
 from inspector.gui.dialogs.amend_dialog import AmendDialog
 from inspector.gui.dialogs.note_dialog import NoteDialog
 from inspector.gui.i18n import current_language
-from inspector.gui.models.lineup_items_model import LineupItemsModel
+from inspector.gui.models.lineup_items_model import LineupItemsModel, PointRow, area_label
 from inspector.gui.models.lineup_people_model import LineupPeopleModel
 from inspector.gui.pages.lineup_grid import LineupGrid
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.reason_picker import ReasonPicker
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, action_button
 from inspector.services.lineup_session import Change, PersonNotHere
 
 ChoosePhoto = Callable[[QWidget], "str | None"]
+MIN_ROW_HEIGHT = 30  # points are tall enough to tap, and the longest profile fits on 1366x768
+PICKER_WIDTH = 290
+PEOPLE_WIDTH = 290  # number, name and status; the card says which place in the line
 
 
 def choose_photo_file(parent: QWidget) -> str | None:
@@ -55,8 +65,31 @@ def choose_photo_file(parent: QWidget) -> str | None:
     return path or None
 
 
+class PointsView(QTableView):
+    """The points table; its rows share the height so that every point of the line-up's
+    longest profile shows without scrolling (up to a touch-sized row)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows_to_fit = 0
+
+    def fit_rows(self, rows: int | None = None) -> None:
+        if rows is not None:
+            self.rows_to_fit = rows
+        if self.rows_to_fit <= 0:
+            return
+        free = self.viewport().height() if self.isVisible() else self.height()
+        height = max(MIN_ROW_HEIGHT, min(TOUCH_HEIGHT, free // self.rows_to_fit))
+        if self.verticalHeader().defaultSectionSize() != height:
+            self.verticalHeader().setDefaultSectionSize(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_rows()
+
+
 class PersonView(QWidget):
-    """The line on the left, the person and their items on the right, the action buttons."""
+    """The line on the left; the person, their points and the reason picker on the right."""
 
     notice = Signal(str)  # a short message for the status bar
 
@@ -77,48 +110,63 @@ class PersonView(QWidget):
         people_header = self.people.horizontalHeader()
         people_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         people_header.setStretchLastSection(True)
+        self.people.setColumnHidden(LineupPeopleModel.POSITION, True)
+        self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.people.clicked.connect(lambda index: controller.go_to(index.row()))
 
         self.name = QLabel()
         self.name.setObjectName("person_name")
         font = self.name.font()
-        font.setPointSize(font.pointSize() + 9)
+        font.setPointSize(font.pointSize() + 7)
         font.setBold(True)
         self.name.setFont(font)
         self.details = QLabel()
         self.details.setObjectName("person_details")
-        self.details.setWordWrap(True)
         self.badge = QLabel()
         self.badge.setObjectName("person_status")
-        self.badge.setMinimumHeight(36)
+        self.badge.setMinimumHeight(32)
         self.position = QLabel()
         self.position.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
         card_layout = QGridLayout(card)
+        card_layout.setContentsMargins(8, 4, 8, 4)
+        card_layout.setVerticalSpacing(2)
         card_layout.addWidget(self.name, 0, 0)
-        card_layout.addWidget(self.badge, 0, 1, Qt.AlignmentFlag.AlignRight)
-        card_layout.addWidget(self.details, 1, 0)
-        card_layout.addWidget(self.position, 1, 1)
-        card_layout.setColumnStretch(0, 1)
+        card_layout.addWidget(self.details, 0, 1)
+        card_layout.addWidget(self.position, 0, 2)
+        card_layout.addWidget(self.badge, 0, 3, Qt.AlignmentFlag.AlignRight)
+        card_layout.setColumnStretch(1, 1)
 
-        self.items = QTableView()
+        self.items = PointsView()
         self.items.setObjectName("items_view")
         self.items.setModel(controller.items_model)
         self.items.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.items.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.items.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.items.setWordWrap(True)
+        self.items.setCornerButtonEnabled(False)
         self.items.verticalHeader().hide()
+        self.items.horizontalHeader().hide()  # the areas and points speak for themselves
+        self.items.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Fixed row heights and column widths: measuring every row on each person would cost
-        # a fifth of a second per key press. Two lines of wording fit in a row.
+        # a fifth of a second per key press.
         self.items.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.items.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT)
+        self.items.verticalHeader().setDefaultSectionSize(MIN_ROW_HEIGHT)
         self.items.setTabKeyNavigation(False)
         header = self.items.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(LineupItemsModel.STANDARD, QHeaderView.ResizeMode.Stretch)
-        self.items.doubleClicked.connect(lambda _index: self.fail_action.trigger())
+        header.setSectionResizeMode(LineupItemsModel.RESULT, QHeaderView.ResizeMode.Stretch)
+        self.items.doubleClicked.connect(lambda _index: self.open_picker())
+        self.items.clicked.connect(lambda _index: self.close_picker())
+
+        self.picker = ReasonPicker()
+        self.picker.setFixedWidth(PICKER_WIDTH)
+        self.picker.reason_tapped.connect(self._reason_tapped)
+        self.picker.note_tapped.connect(self._open_note)
+        self.picker.several_tapped.connect(self._several)
+        self.picker.close_tapped.connect(self.close_picker)
 
         shortcut = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
@@ -131,20 +179,25 @@ class PersonView(QWidget):
             self.addAction(act)
             return act
 
-        self.pass_action = action(controller.pass_all_and_next, Qt.Key.Key_Space)
+        self.pass_action = action(self._pass_all, Qt.Key.Key_Space)
         self.up_action = action(lambda: self.move_item(-1), Qt.Key.Key_Up, repeat=True)
         self.down_action = action(lambda: self.move_item(1), Qt.Key.Key_Down, repeat=True)
-        self.fail_action = action(self._toggle_fail, "X")
+        self.fail_action = action(self._x_pressed, "X")
         self.note_action = action(self._open_note, "N")
         self.photo_action = action(self._add_photo, "P")
-        self.absent_action = action(lambda: controller.toggle_attendance(Attendance.ABSENT), "A")
-        self.leave_action = action(lambda: controller.toggle_attendance(Attendance.LEAVE), "L")
-        self.late_action = action(lambda: controller.toggle_attendance(Attendance.LATE), "T")
+        self.close_picker_action = action(self.close_picker, Qt.Key.Key_Escape)
+        self.close_picker_action.setEnabled(False)  # Esc is the picker's only while it is open
+        self.absent_action = action(lambda: self._attendance(Attendance.ABSENT), "A")
+        self.leave_action = action(lambda: self._attendance(Attendance.LEAVE), "L")
+        self.late_action = action(lambda: self._attendance(Attendance.LATE), "T")
         self.prev_action = action(controller.previous_person, Qt.Key.Key_Left, repeat=True)
         self.next_action = action(controller.next_person, Qt.Key.Key_Right, repeat=True)
+        self.digit_actions = [
+            action(lambda _=False, n=n: self.digit(n), str(n)) for n in range(1, MAX_KEYS + 1)
+        ]
 
         buttons = QGridLayout()
-        buttons.setSpacing(8)
+        buttons.setSpacing(6)
         self.fail_button = action_button(self.fail_action)
         self.note_button = action_button(self.note_action)
         self.photo_button = action_button(self.photo_action)
@@ -172,17 +225,22 @@ class PersonView(QWidget):
         self.finish_slot.setContentsMargins(0, 0, 0, 0)
         buttons.addLayout(self.finish_slot, 1, 5)
 
+        points_and_reasons = QHBoxLayout()
+        points_and_reasons.setSpacing(6)
+        points_and_reasons.addWidget(self.items, 1)
+        points_and_reasons.addWidget(self.picker)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(6)
         right_layout.addWidget(card)
-        right_layout.addWidget(self.items, 1)
+        right_layout.addLayout(points_and_reasons, 1)
         right_layout.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.people)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([370, 900])
+        splitter.setSizes([PEOPLE_WIDTH, 1366 - PEOPLE_WIDTH])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -190,134 +248,236 @@ class PersonView(QWidget):
 
         self.choose_photo: ChoosePhoto = choose_photo_file
         self.note_dialog: NoteDialog | None = None
+        self._last_reason = ""  # the reason recorded last on this point (a note goes there)
         controller.current_changed.connect(self.show_person)
-        controller.loaded.connect(self._size_columns)
-        controller.items_model.modelReset.connect(lambda: self.select_item(0))
-        controller.items_model.dataChanged.connect(lambda *_: self._update_actions())
+        controller.loaded.connect(self._loaded)
+        controller.items_model.modelReset.connect(self._points_reset)
+        controller.items_model.dataChanged.connect(lambda *_: self._marks_changed())
         controller.people_model.dataChanged.connect(
             lambda *_: self.show_person(controller.current_row, select=False)
         )
+        self.items.selectionModel().currentRowChanged.connect(lambda *_: self._point_changed())
         self.retranslate_ui()
+
+    def _loaded(self) -> None:
+        self.items.fit_rows(self.controller.max_points())
+        self._size_columns()
 
     def _size_columns(self) -> None:
         """Column widths from the words they can hold (once per line-up and language)."""
         metrics = self.items.fontMetrics()
-        padding = 24
-
-        def width(*texts: str) -> int:
-            return max(metrics.horizontalAdvance(t) for t in texts) + padding
-
-        model = self.controller.items_model
-        lang = current_language()
+        padding = 20
+        names = [area_label(a, n) for n, a in enumerate(self.controller.areas(), 1)] or [""]
+        small = self.controller.items_model.area_font(self.items.font())
+        area_metrics = QFontMetrics(small)
+        widest = max(area_metrics.horizontalAdvance(n) for n in names) + padding
+        # Long area names wrap onto a second line (in a smaller font, so two lines fit a row).
         header = self.items.horizontalHeader()
-        header.resizeSection(  # long area names wrap onto a second line
-            LineupItemsModel.AREA,
-            min(
-                width(
-                    str(model.headerData(LineupItemsModel.AREA, Qt.Orientation.Horizontal)),
-                    *(a.name.get(lang) for a in self.controller.areas()),
-                ),
-                110,
-            ),
-        )
-        header.resizeSection(
-            LineupItemsModel.KIND,
-            width(
-                str(model.headerData(LineupItemsModel.KIND, Qt.Orientation.Horizontal)),
-                *(look.kind_text(k) for k in ItemKind),
-            ),
-        )
-        header.resizeSection(
-            LineupItemsModel.SEVERITY,
-            width(
-                str(model.headerData(LineupItemsModel.SEVERITY, Qt.Orientation.Horizontal)),
-                *(look.severity_text(s) for s in Severity),
-            ),
-        )
-        header.resizeSection(
-            LineupItemsModel.RESULT,
-            width(
-                str(model.headerData(LineupItemsModel.RESULT, Qt.Orientation.Horizontal)),
-                *(look.result_text(r) for r in Result),
-            ),
-        )
-        header.resizeSection(LineupItemsModel.NOTE, 140)
+        header.resizeSection(LineupItemsModel.AREA, min(widest, 132))
+        lang = current_language()
+        points = [p.text.get(lang) for p in self.controller.all_points()] or [""]
+        widest_point = max(metrics.horizontalAdvance(t) for t in points) + padding
+        header.resizeSection(LineupItemsModel.POINT, min(widest_point, 300))
         people = self.controller.people_model
         people_header = self.people.horizontalHeader()
         rows = people.rows()
+
+        def width(*texts: str) -> int:
+            return max(metrics.horizontalAdvance(t) for t in texts) + 14
+
         people_header.resizeSection(LineupPeopleModel.POSITION, width("00"))
         people_header.resizeSection(
             LineupPeopleModel.NUMBER,
             width(
                 str(people.headerData(1, Qt.Orientation.Horizontal)),
-                *(r.employee.employee_no for r in rows),
+                *(r.employee.employee_no for r in rows[:200]),
             ),
         )
         people_header.resizeSection(
             LineupPeopleModel.NAME,
             width(
                 str(people.headerData(2, Qt.Orientation.Horizontal)),
-                *(r.employee.name for r in rows),
+                *(r.employee.name for r in rows[:200]),
             ),
         )
 
-    # -- items -----------------------------------------------------------------------------
+    # -- points ----------------------------------------------------------------------------
 
     def current_item_row(self) -> int:
         index = self.items.currentIndex()
         return index.row() if index.isValid() else -1
 
-    def current_item_id(self) -> str | None:
+    def current_point(self) -> PointRow | None:
         row = self.current_item_row()
-        if row < 0:
-            return None
-        return self.controller.items_model.row_object(row).item.id
+        return self.controller.items_model.row_object(row) if row >= 0 else None
+
+    def current_item_id(self) -> str | None:
+        """The id of the highlighted point."""
+        point = self.current_point()
+        return point.point.id if point else None
 
     def select_item(self, row: int) -> None:
         model = self.controller.items_model
         if not 0 <= row < model.rowCount():
-            self._update_actions()
+            self._point_changed()
             return
-        index = model.index(row, LineupItemsModel.STANDARD)
+        index = model.index(row, LineupItemsModel.POINT)
         self.items.setCurrentIndex(index)
         self.items.scrollTo(index)
-        self._update_actions()
 
     def move_item(self, step: int) -> None:
+        self.close_picker()
         row = self.current_item_row()
         self.select_item(min(max(row + step, 0), self.controller.items_model.rowCount() - 1))
 
     def select_area(self, area_id: str) -> None:
-        for row, item_row in enumerate(self.controller.items_model.rows()):
-            if item_row.checklist.area == area_id:
+        for row, point_row in enumerate(self.controller.items_model.rows()):
+            if point_row.area.id == area_id:
                 self.select_item(row)
                 return
 
-    def _toggle_fail(self) -> None:
-        item_id = self.current_item_id()
-        if item_id:
-            self.controller.toggle_fail(item_id)
+    def _points_reset(self) -> None:
+        """Another person: spans for the body areas, the first point highlighted."""
+        self.items.clearSpans()
+        model = self.controller.items_model
+        for row, point_row in enumerate(model.rows()):
+            if point_row.area_rows > 1:
+                self.items.setSpan(row, LineupItemsModel.AREA, point_row.area_rows, 1)
+        self._set_picker(False)
+        self.select_item(0)
+
+    def _point_changed(self) -> None:
+        self._last_reason = ""
+        self._set_picker(False)
+        self._update_actions()
+
+    def _marks_changed(self) -> None:
+        self.picker.show_point(self.current_point(), enabled=self._here())
+        self._update_actions()
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def digit(self, n: int) -> None:
+        """1-9: with the picker open, record that reason; otherwise jump to that body area."""
+        if self.picker.is_open:
+            reason = self.picker.reason_at(n)
+            if reason:
+                self._choose(reason)
+            return
+        row = self.controller.items_model.first_row_of_key(str(n))
+        if row >= 0:
+            self.select_item(row)
+
+    def open_picker(self) -> None:
+        """X: the reasons of the highlighted point, numbered; a point with one reason fails
+        (or passes again) at once."""
+        point = self.current_point()
+        if point is None or not self._allowed():
+            return
+        if len(point.reasons) == 1:
+            self._record(point.reasons[0].id)
+            return
+        self._set_picker(True)
+
+    def close_picker(self) -> None:
+        self._set_picker(False)
+
+    def _set_picker(self, is_open: bool, *, several: bool = False, note: bool = False) -> None:
+        self.picker.set_state(is_open=is_open, several=several, note_pending=note)
+        self.picker.show_point(self.current_point(), enabled=self._here())
+        self.close_picker_action.setEnabled(is_open)
+
+    def _x_pressed(self) -> None:
+        if self.picker.is_open:
+            self._several()
+        else:
+            self.open_picker()
+
+    def _several(self) -> None:
+        """X in the picker (or its button): the digits record several reasons until Esc."""
+        if self.current_point() is None or not self._allowed():
+            return
+        self._set_picker(True, several=not self.picker.several)
+
+    def _reason_tapped(self, reason_id: str) -> None:
+        if not self._allowed():
+            return
+        if not self.picker.is_open:
+            self._record(reason_id)
+            return
+        self._choose(reason_id)
+
+    def _choose(self, reason_id: str) -> None:
+        """A reason picked in the open picker: recorded (or a note asked for it)."""
+        if self.picker.note_pending:
+            self._set_picker(False)
+            self._note_for(reason_id)
+            return
+        several = self.picker.several
+        self._record(reason_id)
+        if not several:
+            self._set_picker(False)
+
+    def _record(self, reason_id: str) -> None:
+        self._last_reason = reason_id
+        self.controller.toggle_fail(reason_id)
+
+    def _pass_all(self) -> None:
+        self._set_picker(False)
+        self.controller.pass_all_and_next()
+
+    def _attendance(self, attendance: Attendance) -> None:
+        self._set_picker(False)
+        self.controller.toggle_attendance(attendance)
+
+    def _here(self) -> bool:
+        person = self.controller.person()
+        return person is not None and person.status not in (PersonStatus.ABSENT, PersonStatus.LEAVE)
+
+    def _allowed(self) -> bool:
+        """Marks can be recorded for the person on screen; if not, the status bar says why."""
+        person = self.controller.person()
+        if person is None:
+            return False
+        if not self._here():
+            self.notice.emit(self.controller.words(PersonNotHere(person.employee.name)))
+            return False
+        return True
 
     def _open_note(self) -> None:
-        row = self.current_item_row()
-        if row < 0 or self.controller.person() is None:
+        """N: a note on the reason recorded last (or the one failed reason, or the only
+        reason); otherwise the picker asks which reason the note is for."""
+        point = self.current_point()
+        if point is None or not self._allowed():
             return
-        item_row = self.controller.items_model.row_object(row)
-        person = self.controller.person()
-        if person.status in (PersonStatus.ABSENT, PersonStatus.LEAVE):
-            self.notice.emit(self.controller.words(PersonNotHere(person.employee.name)))
+        failed = [r.id for r in point.failed_reasons]
+        if self._last_reason in failed:
+            self._note_for(self._last_reason)
+        elif len(failed) == 1:
+            self._note_for(failed[0])
+        elif len(point.reasons) == 1:
+            self._note_for(point.reasons[0].id)
+        else:
+            self._set_picker(True, note=True)
+
+    def _note_for(self, reason_id: str) -> None:
+        point = self.current_point()
+        if point is None:
             return
+        reason = next(r for r in point.reasons if r.id == reason_id)
+        mark = point.mark_of(reason_id)
+        lang = current_language()
         dialog = NoteDialog(
-            item_row.item.text.get(current_language()),
-            item_row.note,
+            f"{point.point.text.get(lang)}: {reason.text.get(lang)}",
+            mark.note if mark else "",
             failed=True,
             parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        item_id = item_row.item.id
         dialog.note_entered.connect(
-            lambda text, failed: self.controller.set_note(item_id, text, failed=failed)
+            lambda text, failed: self.controller.set_note(reason_id, text, failed=failed)
         )
+        self._last_reason = reason_id
         self.note_dialog = dialog
         dialog.destroyed.connect(lambda: setattr(self, "note_dialog", None))
         dialog.finished.connect(lambda _result: self.take_keyboard())
@@ -329,25 +489,24 @@ class PersonView(QWidget):
         self.items.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _add_photo(self) -> None:
-        row = self.current_item_row()
-        if row < 0:
+        point = self.current_point()
+        if point is None:
             return
-        item_row = self.controller.items_model.row_object(row)
-        if not item_row.failed:
-            self.notice.emit(self.tr("Mark the item failed (X) before adding a photo."))
+        failed = [r.id for r in point.failed_reasons]
+        if not failed:
+            self.notice.emit(self.tr("Record the fault (X) before adding a photo."))
             return
+        reason_id = self._last_reason if self._last_reason in failed else failed[0]
         path = self.choose_photo(self)
         if path:
-            self.controller.attach_photo(item_row.item.id, Path(path))
+            self.controller.attach_photo(reason_id, Path(path))
 
     def _update_actions(self) -> None:
-        row = self.current_item_row()
-        failed = row >= 0 and self.controller.items_model.row_object(row).failed
-        self.photo_action.setEnabled(bool(failed))
-        person = self.controller.person()
-        here = person is not None and person.status not in (PersonStatus.ABSENT, PersonStatus.LEAVE)
+        point = self.current_point()
+        self.photo_action.setEnabled(point is not None and point.failed)
+        here = self._here()
         for act in (self.fail_action, self.note_action):
-            act.setEnabled(here and row >= 0)
+            act.setEnabled(here and point is not None)
         self.prev_action.setEnabled(self.controller.current_row > 0)
         self.next_action.setEnabled(0 <= self.controller.current_row < self.controller.count - 1)
 
@@ -362,7 +521,7 @@ class PersonView(QWidget):
             self._update_actions()
             return
         if select:
-            index = self.controller.people_model.index(row, LineupPeopleModel.NAME)
+            index = self.controller.people_model.index(row, LineupPeopleModel.NUMBER)
             self.people.setCurrentIndex(index)
             self.people.scrollTo(index)
         e = person.employee
@@ -379,11 +538,13 @@ class PersonView(QWidget):
             )
         )
         key = person.colour_key()
-        self.badge.setText(f"  {person.status_text()}  ")
-        self.badge.setStyleSheet(
+        style = (
             f"background:{look.BACKGROUNDS[key].name()}; color:{look.COLOURS[key].darker(130).name()};"
             f"border:2px solid {look.COLOURS[key].name()}; border-radius:6px; font-weight:bold;"
         )
+        self.badge.setText(f"  {person.status_text()}  ")
+        if self.badge.styleSheet() != style:
+            self.badge.setStyleSheet(style)
         self.position.setText(
             self.tr("Person {n} of {total}").format(n=row + 1, total=self.controller.count)
         )
@@ -392,7 +553,7 @@ class PersonView(QWidget):
     def retranslate_ui(self) -> None:
         space = self.tr("Space")
         texts = {
-            self.pass_action: self.tr("Pass all && next") + f"  ({space})",
+            self.pass_action: self.tr("All pass, next") + f"  ({space})",
             self.fail_action: self.tr("Fail") + "  (X)",
             self.note_action: self.tr("Note") + "  (N)",
             self.photo_action: self.tr("Photo") + "  (P)",
@@ -406,9 +567,10 @@ class PersonView(QWidget):
             act.setText(text)
         self._size_columns()
         self.pass_action.setToolTip(
-            self.tr("Every item not yet marked passes, the person is saved, on to the next")
+            self.tr("Every point not marked passes, the person is saved, on to the next")
         )
         self.show_person(self.controller.current_row, select=False)
+        self.picker.show_point(self.current_point(), enabled=self._here())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -471,6 +633,7 @@ class LineupPage(QWidget):
         self.back_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.back_action.setShortcutContext(context_)
         self.back_action.triggered.connect(lambda: self.grid_action.setChecked(False))
+        self.back_action.setEnabled(False)  # only on the grid: on the person, Esc closes the picker
         self.addAction(self.back_action)
         self.grid_button = action_button(self.grid_action)
         self.grid_button.setMaximumWidth(200)
@@ -516,6 +679,7 @@ class LineupPage(QWidget):
         if self.grid_action.isChecked() != on:
             self.grid_action.setChecked(on)
             return
+        self.back_action.setEnabled(on)
         if on:
             self.stack.setCurrentWidget(self.grid)
             self.grid.select(self.controller.current_row)

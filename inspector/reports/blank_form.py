@@ -1,0 +1,193 @@
+"""The paper line-up form of one role and sex, for a day when the laptop is not there.
+
+The same as the screen shows that person (``Catalogue.lineup_for``): body areas head to toe
+with their digit, each area's points, each point's fault reasons with their picker number and
+a box to tick; lines for the name, number, date, shift and supervisor on top, and a signature.
+A point passes when none of its boxes is ticked, as on screen.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from inspector.domain.checklist import LineupArea, Severity
+from inspector.domain.text import Text
+from inspector.reports import i18n
+from inspector.reports.fonts import FONT_NAME
+from inspector.reports.page import build_pdf
+from inspector.reports.styles import (
+    CONTENT_WIDTH,
+    GRID,
+    HEADER_BG,
+    MUTED,
+    WARN_INK,
+    hex_color,
+    scale,
+    style,
+)
+
+BOX = "□"  # a tick box, in the report font
+
+LABELS = {
+    "title": Text("班前检查表（纸质）", "Line-up form (paper)"),
+    "name": Text("姓名", "Name"),
+    "number": Text("工号", "No."),
+    "date": Text("日期", "Date"),
+    "shift": Text("班次", "Shift"),
+    "supervisor": Text("检查人", "Supervisor"),
+    "signature": Text("检查人签名", "Supervisor's signature"),
+    "absent": Text("缺勤", "Absent"),
+    "leave": Text("请假", "On leave"),
+    "late": Text("迟到", "Late"),
+    "how": Text(
+        "发现问题时在对应原因前的方框内打勾；某检查点无勾即为合格。",
+        "Tick the box of each fault reason found; a point with no tick passes.",
+    ),
+    "note": Text("备注", "Notes"),
+    "critical": Text("严重", "critical"),
+    "major": Text("较重", "major"),
+}
+
+
+def _t(key: str, lang: str) -> str:
+    return LABELS[key].get(lang)
+
+
+def _reasons(point, lang: str) -> str:
+    parts = []
+    for n, reason in enumerate(point.reasons, start=1):
+        words = escape(reason.text.get(lang))
+        if reason.severity is not Severity.MINOR:
+            colour = hex_color(WARN_INK)
+            words += f' <font color="{colour}">({escape(_t(reason.severity.value, lang))})</font>'
+        parts.append(f"{BOX}&nbsp;{n}&nbsp;{words}")
+    return "&nbsp;&nbsp;&nbsp; ".join(parts)
+
+
+def _person_lines(lang: str) -> Table:
+    cell = style("signature")
+
+    def row(*keys: str) -> list:
+        cells: list = []
+        for key in keys:
+            cells += [Paragraph(escape(_t(key, lang)), cell), ""]
+        return cells + [""] * (6 - len(cells))
+
+    rows = [row("name", "number", "date"), row("shift", "supervisor")]
+    return Table(
+        rows,
+        colWidths=scale([16, 24, 12, 18, 12, 18], CONTENT_WIDTH),
+        rowHeights=[10 * mm, 10 * mm],
+        hAlign="LEFT",
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
+                ("LINEBELOW", (1, 0), (1, -1), 0.6, MUTED),
+                ("LINEBELOW", (3, 0), (3, -1), 0.6, MUTED),
+                ("LINEBELOW", (5, 0), (5, 0), 0.6, MUTED),
+            ]
+        ),
+    )
+
+
+def blank_form_story(areas: tuple[LineupArea, ...], who: str, lang: str) -> list[Flowable]:
+    story: list[Flowable] = [
+        Paragraph(escape(who), style("subtitle")),
+        _person_lines(lang),
+        Spacer(0, 2 * mm),
+        Paragraph(
+            escape(
+                f"{BOX} {_t('absent', lang)}    {BOX} {_t('leave', lang)}    "
+                f"{BOX} {_t('late', lang)}"
+            ),
+            style("cell"),
+        ),
+        Spacer(0, 2 * mm),
+        Paragraph(escape(_t("how", lang)), style("cell")),
+        Spacer(0, 2 * mm),
+    ]
+    rows, commands = [], []
+    for number, shown in enumerate(areas, start=1):
+        key = shown.area.key or str(number)
+        first = len(rows)
+        for n, point in enumerate(shown.points):
+            area = f"<b>{escape(key)}&nbsp;&nbsp;{escape(shown.area.name.get(lang))}</b>"
+            rows.append(
+                [
+                    Paragraph(area if n == 0 else "", style("cell")),
+                    Paragraph(f"<b>{escape(point.point.text.get(lang))}</b>", style("cell")),
+                    Paragraph(_reasons(point, lang), style("cell")),
+                ]
+            )
+        last = len(rows) - 1
+        commands += [
+            ("SPAN", (0, first), (0, last)),
+            ("BACKGROUND", (0, first), (0, last), HEADER_BG),
+            ("LINEABOVE", (0, first), (-1, first), 0.8, MUTED),
+        ]
+    table = Table(
+        rows,
+        colWidths=scale([16, 30, 74], CONTENT_WIDTH),
+        repeatRows=0,
+        hAlign="LEFT",
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("GRID", (1, 0), (-1, -1), 0.4, GRID),
+                ("BOX", (0, 0), (-1, -1), 0.6, MUTED),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                *commands,
+            ]
+        ),
+    )
+    story += [
+        table,
+        Spacer(0, 4 * mm),
+        Paragraph(escape(_t("note", lang)) + ("：" if lang == "zh" else ":"), style("signature")),
+        Spacer(0, 12 * mm),
+        _signature(lang),
+    ]
+    return story
+
+
+def _signature(lang: str) -> Table:
+    cell = style("signature")
+    return Table(
+        [[Paragraph(escape(_t("signature", lang)), cell), ""]],
+        colWidths=scale([25, 45, 30], CONTENT_WIDTH)[:2],
+        rowHeights=[12 * mm],
+        hAlign="LEFT",
+        style=TableStyle(
+            [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LINEBELOW", (1, 0), (1, 0), 0.6, MUTED)]
+        ),
+    )
+
+
+def render_blank_form(
+    areas: tuple[LineupArea, ...],
+    who: str,
+    out_path: Path | str,
+    lang: str = "zh",
+    *,
+    company: str = "",
+    invariant: bool = False,
+    generated_at: datetime | None = None,
+) -> Path:
+    """``areas``: the person's line-up (``Catalogue.lineup_for``); ``who``: role and sex."""
+    lang = i18n.check_lang(lang)
+    return build_pdf(
+        blank_form_story(areas, who, lang),
+        out_path,
+        title=_t("title", lang),
+        company=company,
+        lang=lang,
+        generated_at=generated_at,
+        invariant=invariant,
+    )
