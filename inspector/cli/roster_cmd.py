@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from pathlib import Path
 
 from inspector.cli import CommandError
@@ -53,21 +54,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     importing = commands.add_parser(
         "import",
         help="import a CSV or XLSX roster (updates employees by employee number)",
-        description=(
+        description=textwrap.fill(
             "Import a roster file: CSV (UTF-8 or GBK, as Excel saves it) or XLSX. Columns: "
             "工号, 姓名, 性别, 部门, 岗位 and optionally 场所 (site) and 状态 (active); English "
             "headers work too. Employees are matched by employee number: new ones are added, "
             "changed ones updated. A file with bad rows imports nothing and lists every bad "
             "row, unless --good-rows-only. A job title no role is known by stops the import "
-            "until it is mapped with --map-role (see below; --dry-run lists the titles)."
+            "until it is mapped with --map-role (see below; --dry-run lists the titles).",
+            width=88,
         ),
         epilog=(
             "examples:\n"
             "  inspector roster import roster.csv --dry-run\n"
             "  inspector roster import roster.csv --map-role 保安领班=security \\\n"
             "      --map-role 电工=new:electrician:电工:Electrician:shirt,trousers\n"
-            "  --map-role 前台主管=new:front-desk-lead:前台主管:Front desk lead:"
-            "shirt,suit-jacket,leather-shoes,neck-bow@female,skirt@female,tie@male"
+            "  inspector roster import roster.csv --map-role \\\n"
+            "      '前台主管=new:front-desk-lead:前台主管:Front desk lead:"
+            "shirt,suit-jacket,leather-shoes,neck-bow@female,skirt@female,tie@male'"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
