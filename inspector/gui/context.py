@@ -19,6 +19,7 @@ class AppEvents(QObject):
     lineup_changed = Signal(int)  # line-up id
     language_changed = Signal(str)  # "zh" or "en"
     settings_changed = Signal()
+    catalogue_changed = Signal()  # the checklists were reloaded (e.g. a role was added)
 
 
 @dataclass
@@ -29,6 +30,13 @@ class AppContext:
     events: AppEvents
     db_path: Path
     read_only: bool = False
+    checklist_dirs: tuple[Path, ...] = ()  # the --checklists folders, for reloading
+
+    def set_catalogue(self, catalogue: Catalogue) -> None:
+        """Use a reloaded catalogue from now on, and tell every screen."""
+        if catalogue is not self.catalogue:
+            self.catalogue = catalogue
+            self.events.catalogue_changed.emit()
 
     @property
     def language(self) -> str:

@@ -47,6 +47,11 @@ class RosterModel(QAbstractTableModel):
         self._rows = list(employees)
         self.endResetModel()
 
+    def set_catalogue(self, catalogue: Catalogue) -> None:
+        """Name the roles by a reloaded catalogue (a role was added)."""
+        self._catalogue = catalogue
+        self.set_language(self._lang)
+
     def employees(self) -> list[Employee]:
         return list(self._rows)
 
