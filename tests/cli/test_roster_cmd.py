@@ -398,3 +398,19 @@ def test_the_help_documents_the_map_role_syntax(capsys):
     out = capsys.readouterr().out
     assert "--map-role TITLE=ROLE" in out
     assert "new:ID:ZH:EN:PARTS" in out and "PART@female" in out
+
+
+def test_the_line_up_judges_a_new_role_by_its_uniform(tmp_path, db_path, capsys):
+    path = csv_file(tmp_path / "r.csv", HEADER + "4001,张伟,男,工程部,电工,翠湖花园\r\n")
+    argv = ["roster", "import", str(path), "--db", str(db_path), "--map-role", ELECTRICIAN]
+    assert main(argv) == 0
+    capsys.readouterr()
+
+    lineup = ["checklists", "lineup", "--sex", "male", "--json"]
+    assert main([*lineup, "--role", "electrician"]) == 0
+    points = {p["id"] for a in json.loads(capsys.readouterr().out)["areas"] for p in a["points"]}
+    assert main([*lineup, "--role", "security"]) == 0
+    security = {p["id"] for a in json.loads(capsys.readouterr().out)["areas"] for p in a["points"]}
+    assert "upper-body.neckwear" in security
+    assert "upper-body.neckwear" not in points  # no tie in an electrician's uniform
+    assert {"shoes.shoes", "upper-body.top"} <= points

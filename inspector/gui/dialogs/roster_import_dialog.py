@@ -209,7 +209,7 @@ class RosterImportDialog(QDialog):
         self.titles_area.setObjectName("importTitles")
         self.titles_area.setWidgetResizable(True)
         self.titles_area.setWidget(titles_widget)
-        self.titles_area.setMaximumHeight(MIN_TOUCH * min(len(self.titles), 4) + 24)
+        self.titles_area.setMaximumHeight((MIN_TOUCH + 12) * min(len(self.titles), 4) + 12)
 
         self.buttons = QDialogButtonBox()
         self.import_button = QPushButton()
