@@ -610,3 +610,17 @@ def test_parts_worn_by_one_sex_in_the_role_dialog(qtbot, page, context):
     uniform = context.catalogue.role("concierge").uniform
     assert (uniform.common, uniform.female, uniform.male) == ({"shirt"}, {"skirt"}, {"tie"})
     assert "Concierge" in page.status_label.text()
+
+
+def test_a_role_added_reaches_the_next_line_up(qtbot, page, context):
+    from inspector.domain.people import Role, Uniform
+    from inspector.domain.text import Text
+    from inspector.gui.pages.lineup_section import LineupSection
+
+    section = LineupSection(context)
+    qtbot.addWidget(section)
+    role = Role("electrician", Text("电工", "Electrician"), Uniform(frozenset({"shirt"})))
+
+    assert page.create_role(role) is context.catalogue
+
+    assert section.controller.catalogue.role("electrician") == role
