@@ -1,8 +1,10 @@
 """``inspector roster``: import, list and export the employees.
 
-- ``import FILE [--good-rows-only] [--dry-run]``: a CSV (UTF-8 or GBK, as Excel saves it) or
-  XLSX roster; updates employees by employee number. A file with bad rows imports nothing and
-  lists them all, unless ``--good-rows-only``;
+- ``import FILE [--map-role TITLE=ROLE ...] [--good-rows-only] [--dry-run]``: a CSV (UTF-8 or
+  GBK, as Excel saves it) or XLSX roster; updates employees by employee number. A file with
+  bad rows imports nothing and lists them all, unless ``--good-rows-only``; job titles no role
+  is known by must be mapped with ``--map-role`` (to a role, or ``new:ID:ZH:EN:PARTS``), and
+  are then remembered in the user's roles.toml;
 - ``list [--json] [--active]``: the stored employees;
 - ``export FILE``: CSV or XLSX, by the file extension.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from pathlib import Path
 
 from inspector.cli import CommandError
@@ -26,8 +29,18 @@ from inspector.cli.common import (
 )
 from inspector.domain.checklist import Catalogue
 from inspector.domain.people import Employee, Sex
-from inspector.files.roster import RosterFileError, write_roster
-from inspector.services import roster_import
+from inspector.files.roster import RosterFileError, title_key, write_roster
+from inspector.services import roles, roster_import
+
+MAP_ROLE_HELP = (
+    "the role for a job title no role is known by yet (repeat for each title): "
+    "TITLE=ROLE maps it to an existing role (an id or name, e.g. 保安领班=security); "
+    "TITLE=new:ID:ZH:EN:PARTS creates a role (e.g. "
+    "电工=new:electrician:电工:Electrician:shirt,trousers; PARTS are uniform part ids "
+    "separated by commas, PART@female or PART@male for a part only women or men wear; "
+    "an unknown part is refused with the list of parts). The title is remembered as a name of the "
+    "role in the roles.toml of your checklist folder, so the next import needs no mapping"
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,13 +54,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     importing = commands.add_parser(
         "import",
         help="import a CSV or XLSX roster (updates employees by employee number)",
-        description=(
+        description=textwrap.fill(
             "Import a roster file: CSV (UTF-8 or GBK, as Excel saves it) or XLSX. Columns: "
             "工号, 姓名, 性别, 部门, 岗位 and optionally 场所 (site) and 状态 (active); English "
             "headers work too. Employees are matched by employee number: new ones are added, "
             "changed ones updated. A file with bad rows imports nothing and lists every bad "
-            "row, unless --good-rows-only."
+            "row, unless --good-rows-only. A job title no role is known by stops the import "
+            "until it is mapped with --map-role (see below; --dry-run lists the titles).",
+            width=88,
         ),
+        epilog=(
+            "examples:\n"
+            "  inspector roster import roster.csv --dry-run\n"
+            "  inspector roster import roster.csv --map-role 保安领班=security \\\n"
+            "      --map-role 电工=new:electrician:电工:Electrician:shirt,trousers\n"
+            "  inspector roster import roster.csv --map-role \\\n"
+            "      '前台主管=new:front-desk-lead:前台主管:Front desk lead:"
+            "shirt,suit-jacket,leather-shoes,neck-bow@female,skirt@female,tie@male'"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     importing.add_argument("file", type=input_path, metavar="FILE", help="the .csv or .xlsx file")
     importing.add_argument(
@@ -56,7 +81,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="import the good rows even if some rows are bad (the bad rows are skipped)",
     )
     importing.add_argument(
-        "--dry-run", action="store_true", help="show what would change, save nothing"
+        "--map-role",
+        action="append",
+        default=[],
+        metavar="TITLE=ROLE",
+        help=MAP_ROLE_HELP,
+    )
+    importing.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="show what would change and the new job titles with what each maps to; save nothing",
     )
     add_common_arguments(importing)
     importing.set_defaults(func=run_import)
@@ -88,8 +122,14 @@ def run_import(args: argparse.Namespace) -> int:
     except RosterFileError as exc:
         nothing = "；未导入任何内容" if lang == "zh" else "; nothing was imported"
         raise CommandError(exc.text(lang) + nothing) from None
+    choices = _choices(args.map_role, preview.unknown_titles, catalogue, lang)
+    try:
+        roles.check_choices(choices, catalogue)
+    except roles.RoleError as exc:
+        raise CommandError(f"--map-role {exc.text(lang)}") from None
+    extra_dirs = tuple(getattr(args, "checklists", None) or ())
     with open_store(args) as store:
-        plan = roster_import.plan_from(preview, store.list_employees())
+        plan = roster_import.plan_from(preview, store.list_employees(), choices)
         if plan.bad:
             if not args.good_rows_only:
                 raise CommandError(
@@ -101,8 +141,22 @@ def run_import(args: argparse.Namespace) -> int:
                 f"{roster_import.problem_lines(plan, lang)}",
                 file=sys.stderr,
             )
-            if not plan.good:
-                raise CommandError(roster_import.no_good_rows_message(plan, lang))
+        if plan.titles and args.dry_run:
+            heading = "新的岗位名称：" if lang == "zh" else "New job titles:"
+            print(f"{heading}\n{roster_import.title_lines(plan, catalogue, lang)}")
+        if plan.unmapped:
+            if not args.good_rows_only:
+                raise CommandError(
+                    roster_import.unmapped_titles_message(plan, lang, option="--good-rows-only")
+                )
+            skipped = plan.unmapped_rows
+            print(
+                f"Skipping {skipped} {'row' if skipped == 1 else 'rows'} whose job title has no "
+                f"role: {', '.join(t.title for t in plan.unmapped)}",
+                file=sys.stderr,
+            )
+        if not plan.good:
+            raise CommandError(roster_import.no_good_rows_message(plan, lang))
         if args.dry_run:
             changes = plan.changes
             print(
@@ -112,16 +166,105 @@ def run_import(args: argparse.Namespace) -> int:
             for before, after in changes.updated:
                 print(f"  {after.employee_no} {after.name}: {_differences(before, after)}")
             return 0
-        summary = roster_import.save_import(store, plan, good_rows_only=args.good_rows_only)
+        summary, _catalogue = roster_import.save_with_roles(
+            store, plan, catalogue, extra_dirs=extra_dirs, good_rows_only=args.good_rows_only
+        )
     print(
         f"Imported {args.file}: {summary.added} added, {summary.updated} updated, "
         f"{summary.unchanged} unchanged."
     )
+    for role in plan.new_roles:
+        print(f"New role {role.name.zh} / {role.name.en} ({role.id}).")
+    remembered = [t.title for t in plan.titles if plan.choice_for(t.title) is not None]
+    if remembered:
+        print(
+            f"Remembered in {roles.company_roles_path()}: {', '.join(remembered)} "
+            "(the next import needs no --map-role for them)."
+        )
     if plan.bad:
         print(
             f"{plan.bad} bad {'row was' if plan.bad == 1 else 'rows were'} skipped and not imported."
         )
     return 0
+
+
+def parse_map_role(
+    text: str, catalogue: Catalogue, lang: str = "en"
+) -> tuple[str, roles.RoleChoice]:
+    """``TITLE=ROLE`` or ``TITLE=new:ID:ZH:EN[:PARTS]`` as (title, role id or a Role)."""
+    title, equals, target = text.partition("=")
+    title, target = title.strip(), target.strip()
+    if not equals or not title or not target:
+        raise CommandError(
+            f"--map-role “{text}”：请写作 名称=岗位 或 名称=new:编号:中文名:英文名:制服部件"
+            if lang == "zh"
+            else f"--map-role “{text}”: write TITLE=ROLE or TITLE=new:ID:ZH:EN:PARTS"
+        )
+    if not target.casefold().startswith("new:"):
+        role = catalogue.find_role(target)
+        if role is None:
+            known = ", ".join(f"{r.id} ({r.name.zh})" for r in catalogue.roles)
+            raise CommandError(
+                f"--map-role {title}：没有岗位“{target}”（已有岗位：{known}）"
+                if lang == "zh"
+                else f"--map-role {title}: there is no role “{target}” (roles: {known}); "
+                f"to create one write {title}=new:ID:ZH:EN:PARTS"
+            )
+        return title, role.id
+    fields = target[4:].split(":")
+    if len(fields) < 3 or len(fields) > 4:
+        raise CommandError(
+            f"--map-role {title}：新岗位请写作 new:编号:中文名:英文名:制服部件"
+            if lang == "zh"
+            else f"--map-role {title}: a new role is new:ID:ZH:EN:PARTS, e.g. "
+            "new:electrician:电工:Electrician:shirt,trousers"
+        )
+    role_id, zh, en = (f.strip() for f in fields[:3])
+    by_sex: dict[str, list[str]] = {"": [], "female": [], "male": []}
+    for part in (p.strip() for p in (fields[3] if len(fields) == 4 else "").split(",")):
+        if not part:
+            continue
+        name, _at, sex = part.partition("@")
+        if sex not in by_sex:
+            raise CommandError(
+                f"--map-role {title}：“{part}”：@ 后请写 female 或 male"
+                if lang == "zh"
+                else f"--map-role {title}: “{part}”: write @female or @male after a part"
+            )
+        by_sex[sex].append(name.strip())
+    role = roles.new_role(
+        role_id,
+        zh,
+        en,
+        common=by_sex[""],
+        female=by_sex["female"],
+        male=by_sex["male"],
+        aliases=[title],
+    )
+    return title, role
+
+
+def _choices(
+    given: list[str], titles: list, catalogue: Catalogue, lang: str
+) -> dict[str, roles.RoleChoice]:
+    """The --map-role options as title -> choice. A mapping for a title the file has not, or
+    one already known, is left aside with a note (the same options can be given every month)."""
+    wanted = {t.key for t in titles}
+    choices: dict[str, roles.RoleChoice] = {}
+    for text in given:
+        title, choice = parse_map_role(text, catalogue, lang)
+        if title_key(title) not in wanted:
+            known = catalogue.find_role(title)
+            if known is None or known.id != roles.role_id_of(choice):
+                print(
+                    f"--map-role {title}: 文件中没有这个新岗位名称，已忽略"
+                    if lang == "zh"
+                    else f"--map-role {title}: not a new job title of this file; left aside",
+                    file=sys.stderr,
+                )
+            continue
+        choices[title] = choice
+    return choices
 
 
 def _differences(before: Employee, after: Employee) -> str:

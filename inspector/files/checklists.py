@@ -1276,3 +1276,236 @@ def _known(names: dict[str, Any], what: str) -> str:
     shown = sorted(names)
     more = f", … ({len(shown)} in all)" if len(shown) > 20 else ""
     return f" (known: {', '.join(shown[:20])}{more})"
+
+
+# --- the company's roles file ------------------------------------------------------------------
+#
+# A roster import that meets a job title the checklists do not know lets the user map it to a
+# role or create one; the answer is written to ``roles.toml`` in the user's checklist folder so
+# that the next import needs no question. The shipped folder is never written. An alias for a
+# shipped role is added to a copy of that role in the user's file (a role repeated by id
+# replaces the earlier one, so the copy keeps its zh/en names and uniform). The user's own
+# comments and layout are kept (tomlkit), the file is replaced atomically, and nothing is
+# written unless every checklist folder still loads with the change.
+
+COMPANY_ROLES_FILE = "roles.toml"
+_COMPANY_ROLES_HEADER = """\
+# The company's own job roles, and the other titles its roster files use for them.
+#
+# Inspector adds to this file when a roster import maps a new job title to a role or creates
+# a role; you may edit it too. The format is that of the roles.toml shipped with Inspector:
+# [[role]] with id, zh, en, uniform (parts worn by everyone), uniform_female, uniform_male
+# and aliases (other titles for the role). A role here with the id of a shipped role
+# replaces the shipped one, so a copy of it keeps its names and uniform.
+
+"""
+
+
+class RolesFileError(UserError):
+    """The company's roles file cannot be changed: it would not load, or cannot be written."""
+
+    def __init__(self, en: str, zh: str, problems: Sequence[Problem] = ()) -> None:
+        self.problems = list(problems)
+        self._words = {"en": en, "zh": zh}
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        words = self._words["zh" if str(lang).lower().startswith("zh") else "en"]
+        return "\n".join([words, *(f"  {p}" for p in self.problems)])
+
+
+def company_roles_path() -> Path:
+    """Where the company's roles are written: ``roles.toml`` in the user's checklist folder."""
+    return paths.user_checklists_dir() / COMPANY_ROLES_FILE
+
+
+def add_role_alias(role_id: str, title: str, *, extra_dirs: Sequence[Path] = ()) -> Catalogue:
+    """Remember ``title`` as another name of the role ``role_id``; the reloaded catalogue."""
+    return update_company_roles(aliases={role_id: [title]}, extra_dirs=extra_dirs)
+
+
+def add_role(role: Role, *, extra_dirs: Sequence[Path] = ()) -> Catalogue:
+    """Add a new role (with its uniform and aliases) to the company's roles; the reloaded
+    catalogue."""
+    return update_company_roles(new_roles=[role], extra_dirs=extra_dirs)
+
+
+def update_company_roles(
+    *,
+    new_roles: Sequence[Role] = (),
+    aliases: dict[str, Sequence[str]] | None = None,
+    extra_dirs: Sequence[Path] = (),
+) -> Catalogue:
+    """Add roles and aliases to the company's roles file in one change; the catalogue as it
+    loads afterwards (shipped, user folder, ``extra_dirs``).
+
+    Refused with ``RolesFileError`` (and nothing written) when the checklist files already have
+    problems, when a new role's id is taken, when the change would not load, or when a title
+    would still not name its role (a role redefined in an ``extra_dirs`` folder wins).
+    """
+    import tomlkit
+
+    aliases = {role_id: list(titles) for role_id, titles in (aliases or {}).items() if titles}
+    folders = _folders(extra_dirs, True, True)
+    before = _scan(folders)
+    if before.problems:
+        raise RolesFileError(
+            "The checklist files have problems; fix them before adding roles:",
+            "检查表文件有问题，请先修正再新增岗位：",
+            before.problems,
+        )
+    for role in new_roles:
+        if role.id in before.roles:
+            raise RolesFileError(
+                f"There is already a role with the id '{role.id}'.",
+                f"已有编号为“{role.id}”的岗位。",
+            )
+    for role_id in aliases:
+        if role_id not in before.roles:
+            raise RolesFileError(f"There is no role '{role_id}'.", f"没有岗位“{role_id}”。")
+
+    user_dir = paths.user_checklists_dir()
+    target = company_roles_path()
+    owners = _user_role_files(user_dir)
+    texts: dict[Path, str] = {}
+    documents: dict[Path, Any] = {}
+
+    def document(path: Path) -> Any:
+        if path not in documents:
+            text = path.read_text("utf-8-sig") if path.is_file() else _COMPANY_ROLES_HEADER
+            documents[path] = tomlkit.parse(text)
+        return documents[path]
+
+    def role_tables(doc: Any) -> Any:
+        if "role" not in doc:
+            doc.append("role", tomlkit.aot())
+        return doc["role"]
+
+    try:
+        for role_id, titles in aliases.items():
+            path = owners.get(role_id, target)
+            tables = role_tables(document(path))
+            table = next((t for t in tables if t.get("id") == role_id), None)
+            if table is None:  # a copy of the role in force, with the new titles
+                role = before.roles[role_id]
+                tables.append(_role_table(replace(role, aliases=(*role.aliases, *titles))))
+                continue
+            known = table.get("aliases")
+            if known is None:
+                table["aliases"] = tomlkit.array()
+                known = table["aliases"]
+            for title in titles:
+                if title not in known:
+                    known.append(title)
+        for role in new_roles:
+            role_tables(document(target)).append(_role_table(role))
+    except (OSError, UnicodeDecodeError, tomlkit.exceptions.TOMLKitError) as exc:
+        raise RolesFileError(
+            f"Cannot update {_display_path(target)}: {exc}",
+            f"无法更新 {_display_path(target)}：{exc}",
+        ) from None
+    texts = {path: tomlkit.dumps(doc) for path, doc in documents.items()}
+
+    after = _scan_with(folders, user_dir, texts)
+    if after.problems:
+        raise RolesFileError(
+            "The roles were not saved: with them the checklist files would not load:",
+            "岗位未保存：保存后检查表文件将无法加载：",
+            after.problems,
+        )
+    wanted = {title: role_id for role_id, titles in aliases.items() for title in titles}
+    wanted |= {title: role.id for role in new_roles for title in (role.id, *role.aliases)}
+    catalogue = after.catalogue()
+    for title, role_id in wanted.items():
+        found = catalogue.find_role(title)
+        if found is not None and found.id != role_id:
+            raise RolesFileError(
+                f"The roles were not saved: “{title}” is already a name of the role "
+                f"'{found.id}' ({found.name.en}).",
+                f"岗位未保存：“{title}”已是岗位“{found.name.zh}”（{found.id}）的名称。",
+            )
+        if found is None:
+            where = ", ".join(str(d) for d in extra_dirs) or _display_path(user_dir)
+            raise RolesFileError(
+                f"The roles were not saved: “{title}” would still not name the role "
+                f"'{role_id}' (another definition in {where} wins).",
+                f"岗位未保存：“{title}”仍不会对应岗位“{role_id}”（{where} 中的另一定义优先）。",
+            )
+
+    from inspector.files.spreadsheets import write_atomically
+
+    try:
+        for path, text in texts.items():
+            data = text.encode("utf-8")
+            write_atomically(path, lambda stream, data=data: stream.write(data))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise RolesFileError(
+            f"Cannot write {_display_path(target)}: {reason}",
+            f"无法写入 {_display_path(target)}：{reason}",
+        ) from None
+    return load_catalogue(extra_dirs)
+
+
+def _user_role_files(user_dir: Path) -> dict[str, Path]:
+    """Role id -> the file of the user's folder that defines it."""
+    owners: dict[str, Path] = {}
+    folder = _Folder(user_dir, must_exist=False)
+    for path in _checklist_files(folder, []):
+        for named in _read_file(path).roles:
+            owners.setdefault(named.id, path)
+    return owners
+
+
+def _role_table(role: Role) -> Any:
+    import tomlkit
+
+    table = tomlkit.table()
+    table["id"] = role.id
+    table["zh"] = role.name.zh
+    table["en"] = role.name.en
+    for key, parts in zip(
+        UNIFORM_KEYS,
+        (role.uniform.common, role.uniform.female, role.uniform.male),
+        strict=True,
+    ):
+        if parts or key == "uniform":
+            table[key] = sorted(parts)
+    if role.aliases:
+        table["aliases"] = list(dict.fromkeys(role.aliases))
+    return table
+
+
+def _scan_with(folders: Sequence[_Folder], user_dir: Path, texts: dict[Path, str]) -> _Scan:
+    """The scan of ``folders`` as it would be with ``texts`` written into ``user_dir``: the
+    user's folder is copied to a temporary one, where problems are found, then named by the
+    real paths."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="inspector-roles-") as temp:
+        copy = Path(temp)
+        if user_dir.is_dir():
+            for path in _checklist_files(_Folder(user_dir, must_exist=False), []):
+                shutil.copyfile(path, copy / path.name)
+        for path, text in texts.items():
+            (copy / path.name).write_text(text, "utf-8")
+        real = user_dir.resolve() if user_dir.exists() else user_dir
+        swapped = [
+            _Folder(copy, must_exist=False)
+            if folder.path is not None
+            and (
+                folder.path == user_dir or (folder.path.exists() and folder.path.resolve() == real)
+            )
+            else folder
+            for folder in folders
+        ]
+        if not any(folder.path == copy for folder in swapped):
+            # The user's folder did not exist yet: it comes after the shipped one.
+            swapped.insert(1, _Folder(copy, must_exist=False))
+        scan = _scan(swapped)
+        scan.problems = [
+            replace(p, path=user_dir / p.path.name) if p.path.parent == copy else p
+            for p in scan.problems
+        ]
+        return scan

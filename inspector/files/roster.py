@@ -19,7 +19,7 @@ import io
 import re
 import warnings
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -259,12 +259,6 @@ REASON_WORDS: dict[str, dict[str, str]] = {
         "zh": "性别“{value}”无法识别（请填 男/女、M/F 或 male/female）",
     },
     "missing_role": {"en": "missing role", "zh": "缺少岗位"},
-    "unknown_role": {
-        "en": "unknown role “{value}” (known roles: {known}); to add roles, put a "
-        "roles.toml in a checklists folder",
-        "zh": "岗位“{value}”不在岗位列表中（已有岗位：{known}）；如需新增岗位，"
-        "请在检查表文件夹中添加 roles.toml",
-    },
     "unknown_status": {
         "en": "unknown status “{value}” (use 在职/离职 or yes/no)",
         "zh": "状态“{value}”无法识别（请填 在职/离职 或 yes/no）",
@@ -286,12 +280,6 @@ def reason_text(reason: Reason, lang: str = "en") -> str:
     """The words for ``reason`` in ``lang`` ("zh" or "en"; anything else is English)."""
     lang = _lang(lang)
     params = dict(reason.params)
-    if reason.code == "unknown_role":
-        roles = params.get("known", ())
-        if lang == "zh":
-            params["known"] = "、".join(zh for zh, _en, _id in roles)
-        else:
-            params["known"] = ", ".join(f"{zh} ({role_id})" for zh, _en, role_id in roles)
     if reason.code == "duplicate_employee_no":
         params["rows"] = ("、" if lang == "zh" else ", ").join(str(n) for n in params["rows"])
     return REASON_WORDS[reason.code][lang].format(**params)
@@ -316,6 +304,37 @@ class RosterChanges:
         return [*self.added, *(after for _, after in self.updated), *self.unchanged]
 
 
+def title_key(title: str) -> str:
+    """A job title as compared: trimmed (full-width spaces too) and case-folded."""
+    return clean(title).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class PendingRow:
+    """A good row whose job title names no known role yet: it is imported once the title is
+    mapped to a role (``employee.role`` is empty until then)."""
+
+    row: int
+    employee: Employee
+    title: str  # as written in the file
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownTitle:
+    """A job title of the file that names no known role, and the rows that carry it."""
+
+    title: str  # as first written in the file
+    rows: tuple[int, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def key(self) -> str:
+        return title_key(self.title)
+
+
 @dataclass(frozen=True)
 class RosterPreview:
     """The result of reading a roster file, before anything is saved."""
@@ -327,10 +346,33 @@ class RosterPreview:
     encoding: str = ""  # the text encoding a CSV was read with
     has_active_column: bool = False
     columns: dict[str, str] = field(default_factory=dict)  # field -> header as in the file
+    pending: list[PendingRow] = field(default_factory=list)  # rows with an unknown job title
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.pending
+
+    @property
+    def unknown_titles(self) -> list[UnknownTitle]:
+        """The job titles no role is known by, in the order they first appear."""
+        found: dict[str, tuple[str, list[int]]] = {}
+        for pending in self.pending:
+            found.setdefault(title_key(pending.title), (pending.title, []))[1].append(pending.row)
+        return [UnknownTitle(title, tuple(rows)) for title, rows in found.values()]
+
+    def with_roles(self, roles: Mapping[str, str]) -> RosterPreview:
+        """The preview with the pending rows whose title is in ``roles`` (title -> role id)
+        given that role; the other pending rows stay pending. Pure."""
+        by_key = {title_key(title): role_id for title, role_id in roles.items()}
+        employees = list(self.employees)
+        pending: list[PendingRow] = []
+        for row in self.pending:
+            role_id = by_key.get(title_key(row.title))
+            if role_id:
+                employees.append(replace(row.employee, role=role_id))
+            else:
+                pending.append(row)
+        return replace(self, employees=employees, pending=pending)
 
     def changes(self, existing: Iterable[Employee]) -> RosterChanges:
         """Compare with the stored employees (matched by employee number). Pure.
@@ -532,11 +574,15 @@ def _parse_rows(
         )
 
     records: list[tuple[int, Employee | None, list[Reason]]] = []
+    titles: dict[int, str] = {}  # row -> a job title that names no known role
     for number, row in rows:
         if _blank(row):
             continue
         values = {f: _unguard(clean(row[i])) if i < len(row) else "" for f, i in columns.items()}
-        records.append((number, *_parse_employee(values, catalogue)))
+        employee, reasons = _parse_employee(values, catalogue)
+        if employee is not None and not employee.role and values["role"]:
+            titles[number] = values["role"]
+        records.append((number, employee, reasons))
     if not records:
         raise RosterFileError(path, "no_employees")
 
@@ -546,6 +592,7 @@ def _parse_rows(
             rows_by_no.setdefault(employee.employee_no, []).append(number)
     employees: list[Employee] = []
     problems: list[RowProblem] = []
+    pending: list[PendingRow] = []
     for number, employee, reasons in records:
         if employee is not None and len(rows_by_no[employee.employee_no]) > 1:
             others = tuple(n for n in rows_by_no[employee.employee_no] if n != number)
@@ -554,6 +601,8 @@ def _parse_rows(
             )
         if reasons:
             problems.append(RowProblem(number, tuple(reasons)))
+        elif employee is not None and number in titles:
+            pending.append(PendingRow(number, employee, titles[number]))
         elif employee is not None:
             employees.append(employee)
     return RosterPreview(
@@ -564,6 +613,7 @@ def _parse_rows(
         encoding=encoding,
         has_active_column="active" in columns,
         columns={f: clean(header[i]) for f, i in columns.items()},
+        pending=pending,
     )
 
 
@@ -606,10 +656,9 @@ def _parse_employee(
     if not values["role"]:
         reasons.append(Reason.of("missing_role"))
     else:
+        # A title no role is known by is not a problem of the row: the import asks which role
+        # it is (the row is pending until then; see RosterPreview.unknown_titles).
         role = catalogue.find_role(values["role"])
-        if role is None:
-            known = tuple((r.name.zh, r.name.en, r.id) for r in catalogue.roles)
-            reasons.append(Reason.of("unknown_role", value=values["role"], known=known))
     active = parse_active(values.get("active", ""))
     if active is None:
         reasons.append(Reason.of("unknown_status", value=values["active"]))
@@ -617,14 +666,14 @@ def _parse_employee(
         return None, reasons
     if reasons:
         return Employee(employee_no, name, Sex.MALE, "", ""), reasons
-    assert sex is not None and role is not None and active is not None
+    assert sex is not None and active is not None
     return (
         Employee(
             employee_no=employee_no,
             name=name,
             sex=sex,
             department=values["department"],
-            role=role.id,
+            role=role.id if role is not None else "",
             site=values.get("site", ""),
             active=active,
         ),

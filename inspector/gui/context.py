@@ -18,6 +18,7 @@ class AppEvents(QObject):
     roster_changed = Signal()
     lineup_changed = Signal(int)  # line-up id
     language_changed = Signal(str)  # "zh" or "en"
+    catalogue_changed = Signal()  # the checklists were reloaded (e.g. a role was added)
 
 
 @dataclass
@@ -28,3 +29,10 @@ class AppContext:
     events: AppEvents
     db_path: Path
     read_only: bool = False
+    checklist_dirs: tuple[Path, ...] = ()  # the --checklists folders, for reloading
+
+    def set_catalogue(self, catalogue: Catalogue) -> None:
+        """Use a reloaded catalogue from now on, and tell every screen."""
+        if catalogue is not self.catalogue:
+            self.catalogue = catalogue
+            self.events.catalogue_changed.emit()

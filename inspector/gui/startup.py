@@ -206,6 +206,7 @@ class Launcher:
             events=AppEvents(),
             db_path=db_path,
             read_only=read_only,
+            checklist_dirs=tuple(Path(d) for d in self.args.checklists or ()),
         )
         window = create_main_window(context, open_demo=self.open_demo)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -3,18 +3,32 @@
 The GUI's import dialog and ``inspector roster import`` both go through here, so the rule is
 the same everywhere: a file with bad rows saves nothing unless the user chooses to import the
 good rows only, and a dry run saves nothing at all.
+
+A job title the checklists do not know (电工, 保安领班 ...) is not a bad row: the import lists
+the new titles with their row counts, and the user maps each to a role or creates a role for
+it (``choices``). The titles are remembered as names of their roles (``services.roles``), so
+the next import of the same titles asks nothing. Rows whose title is not mapped are imported
+only when the user chooses to import the other rows only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspector.domain.checklist import Catalogue
 from inspector.domain.errors import UserError
-from inspector.domain.people import Employee
-from inspector.files.roster import RosterChanges, RosterPreview, RowProblem, read_roster
+from inspector.domain.people import Employee, Role
+from inspector.files.roster import (
+    RosterChanges,
+    RosterPreview,
+    RowProblem,
+    UnknownTitle,
+    read_roster,
+    title_key,
+)
+from inspector.services.roles import RoleChoice, remember_titles, role_id_of
 from inspector.storage.store import ImportSummary, Store
 
 
@@ -30,16 +44,49 @@ class NoGoodRows(UserError):
     """Every row of the file is bad: there is nothing to import."""
 
 
+class UnmappedTitles(UserError):
+    """The file has job titles no role is known by, and no role was chosen for them."""
+
+    def __init__(self, plan: ImportPlan, lang: str = "en", option: str = "") -> None:
+        self.plan = plan
+        self._option = option
+        super().__init__(unmapped_titles_message(plan, "en", option=option))
+
+    def text(self, lang: str = "en") -> str:
+        return unmapped_titles_message(self.plan, lang, option=self._option)
+
+
 @dataclass(frozen=True)
 class ImportPlan:
     """A read roster file and what saving it would do to the stored employees."""
 
-    preview: RosterPreview
+    preview: RosterPreview  # with the chosen roles given to the rows of mapped titles
     changes: RosterChanges
+    titles: tuple[UnknownTitle, ...] = ()  # every title of the file no role is known by
+    choices: Mapping[str, RoleChoice] = field(default_factory=dict)  # title -> role
 
     @property
     def path(self) -> Path:
         return self.preview.path
+
+    def choice_for(self, title: str) -> RoleChoice | None:
+        key = title_key(title)
+        return next((c for t, c in self.choices.items() if title_key(t) == key), None)
+
+    @property
+    def unmapped(self) -> list[UnknownTitle]:
+        """The new titles without a chosen role: their rows are not imported."""
+        return [t for t in self.titles if self.choice_for(t.title) is None]
+
+    @property
+    def unmapped_rows(self) -> int:
+        return sum(t.count for t in self.unmapped)
+
+    @property
+    def new_roles(self) -> list[Role]:
+        """The roles to create, one per id, as chosen."""
+        found = {c.id: c for c in self.choices.values() if isinstance(c, Role)}
+        return list(found.values())
 
     @property
     def problems(self) -> list[RowProblem]:
@@ -77,22 +124,56 @@ def read_file(path: Path | str, catalogue: Catalogue) -> RosterPreview:
     return read_roster(path, catalogue)
 
 
-def plan_from(preview: RosterPreview, existing: Iterable[Employee]) -> ImportPlan:
-    """What saving ``preview`` would do to the ``existing`` employees."""
-    return ImportPlan(preview, preview.changes(existing))
+def plan_from(
+    preview: RosterPreview,
+    existing: Iterable[Employee],
+    choices: Mapping[str, RoleChoice] | None = None,
+) -> ImportPlan:
+    """What saving ``preview`` would do to the ``existing`` employees, with the roles chosen
+    for its new job titles (``choices``: title -> a role id, or a Role to create)."""
+    titles = tuple(preview.unknown_titles)
+    wanted = {t.key for t in titles}
+    chosen = {t: c for t, c in (choices or {}).items() if title_key(t) in wanted}
+    resolved = preview.with_roles({t: role_id_of(c) for t, c in chosen.items()})
+    return ImportPlan(resolved, resolved.changes(existing), titles, chosen)
 
 
 def save_import(store: Store, plan: ImportPlan, *, good_rows_only: bool = False) -> ImportSummary:
-    """Save the plan's employees in one transaction.
+    """Save the plan's employees in one transaction (the roles chosen for new titles must be
+    remembered first: see ``save_with_roles``).
 
-    With bad rows in the file this refuses (``RosterHasBadRows``) unless ``good_rows_only``;
-    with no good rows at all it is ``NoGoodRows``.
+    With bad rows in the file this refuses (``RosterHasBadRows``), and with new titles not
+    mapped (``UnmappedTitles``), unless ``good_rows_only``; with no good rows at all it is
+    ``NoGoodRows``.
     """
     if plan.bad and not good_rows_only:
         raise RosterHasBadRows(plan)
+    if plan.unmapped and not good_rows_only:
+        raise UnmappedTitles(plan)
     if not plan.good:
         raise NoGoodRows(no_good_rows_message(plan))
     return store.upsert_employees(plan.employees_to_save())
+
+
+def save_with_roles(
+    store: Store,
+    plan: ImportPlan,
+    catalogue: Catalogue,
+    *,
+    extra_dirs: Sequence[Path] = (),
+    good_rows_only: bool = False,
+) -> tuple[ImportSummary, Catalogue]:
+    """Remember the roles chosen for the new titles, then save the employees; the summary and
+    the catalogue reloaded with the company's roles (``catalogue`` when nothing was added).
+    Nothing is saved when the roles cannot be written."""
+    if plan.bad and not good_rows_only:
+        raise RosterHasBadRows(plan)
+    if plan.unmapped and not good_rows_only:
+        raise UnmappedTitles(plan)
+    if not plan.good:
+        raise NoGoodRows(no_good_rows_message(plan))
+    reloaded = remember_titles(plan.choices, catalogue, extra_dirs)
+    return save_import(store, plan, good_rows_only=good_rows_only), reloaded
 
 
 def import_roster(
@@ -100,19 +181,103 @@ def import_roster(
     path: Path | str,
     catalogue: Catalogue,
     *,
+    choices: Mapping[str, RoleChoice] | None = None,
+    extra_dirs: Sequence[Path] = (),
     good_rows_only: bool = False,
     dry_run: bool = False,
     lang: str = "en",
 ) -> ImportResult:
     """Read, check and (unless ``dry_run``) save a roster file: the whole use case."""
-    plan = plan_from(read_file(path, catalogue), store.list_employees())
+    plan = plan_from(read_file(path, catalogue), store.list_employees(), choices)
     if plan.bad and not good_rows_only:
         raise RosterHasBadRows(plan, lang)
+    if plan.unmapped and not good_rows_only:
+        raise UnmappedTitles(plan, lang)
     if not plan.good:
         raise NoGoodRows(no_good_rows_message(plan, lang))
     if dry_run:
         return ImportResult(plan, None)
-    return ImportResult(plan, save_import(store, plan, good_rows_only=good_rows_only))
+    summary, _catalogue = save_with_roles(
+        store, plan, catalogue, extra_dirs=extra_dirs, good_rows_only=good_rows_only
+    )
+    return ImportResult(plan, summary)
+
+
+def title_lines(plan: ImportPlan, catalogue: Catalogue, lang: str = "en") -> str:
+    """The new job titles, one a line, with their row counts and the role each maps to."""
+    lines = []
+    for title in plan.titles:
+        choice = plan.choice_for(title.title)
+        if lang == "zh":
+            count = f"{title.count} 行"
+            if choice is None:
+                target = "未指定岗位"
+            elif isinstance(choice, Role):
+                target = f"新岗位 {choice.name.zh}（{choice.id}）"
+            else:
+                role = catalogue.role(choice)
+                target = f"{role.name.zh}（{choice}）" if role else choice
+            lines.append(f"  {title.title}：{count} → {target}")
+        else:
+            count = f"{title.count} {'row' if title.count == 1 else 'rows'}"
+            if choice is None:
+                target = "no role chosen"
+            elif isinstance(choice, Role):
+                target = f"new role {choice.name.en} ({choice.id})"
+            else:
+                role = catalogue.role(choice)
+                target = f"{role.name.en} ({choice})" if role else choice
+            lines.append(f"  {title.title}: {count} → {target}")
+    return "\n".join(lines)
+
+
+MAP_ROLE_SYNTAX = {
+    "en": (
+        "Map each title to a role: --map-role TITLE=ROLE (a role id or name, e.g. "
+        "--map-role 保安领班=security), or create a role for it: "
+        "--map-role TITLE=new:ID:ZH:EN:PARTS (e.g. "
+        "--map-role 电工=new:electrician:电工:Electrician:shirt,trousers; a part only women "
+        "or men wear as PART@female or PART@male)."
+    ),
+    "zh": (
+        "请为每个岗位名称指定岗位：--map-role 名称=岗位（岗位编号或名称，例如 "
+        "--map-role 保安领班=security），或为它新建岗位：--map-role 名称=new:编号:中文名:英文名:制服部件"
+        "（例如 --map-role 电工=new:electrician:电工:Electrician:shirt,trousers；只有女性或男性"
+        "穿的部件写作 部件@female 或 部件@male）"
+    ),
+}
+
+
+def unmapped_titles_message(plan: ImportPlan, lang: str = "en", *, option: str = "") -> str:
+    """Why nothing was imported: the new titles without a role, with their rows."""
+    lang = "zh" if lang == "zh" else "en"
+    unmapped = plan.unmapped
+    lines = []
+    for title in unmapped:
+        rows = ("、" if lang == "zh" else ", ").join(str(n) for n in title.rows)
+        if lang == "zh":
+            lines.append(f"  {title.title}：{title.count} 行（第 {rows} 行）")
+        else:
+            word = "row" if title.count == 1 else "rows"
+            lines.append(f"  {title.title}: {title.count} {word} ({word} {rows})")
+    listed = "\n".join(lines)
+    other = plan.good
+    if lang == "zh":
+        how = f"，或使用 {option} 只导入其余 {other} 行" if option else ""
+        return (
+            f"{plan.path} 中有 {len(unmapped)} 个岗位名称不在岗位列表中；未导入任何内容：\n"
+            f"{listed}\n{MAP_ROLE_SYNTAX['zh'] if option else '请为每个名称选择岗位或新建岗位'}"
+            f"{how}。"
+        )
+    titles = "title" if len(unmapped) == 1 else "titles"
+    rows = "row" if other == 1 else "rows"
+    how = f" Or use {option} to import the other {other} {rows} only." if option else ""
+    return (
+        f"{plan.path} has {len(unmapped)} job {titles} that no role is known by; nothing was "
+        f"imported:\n{listed}\n"
+        f"{MAP_ROLE_SYNTAX['en'] if option else 'Choose a role for each title, or create one.'}"
+        f"{how}"
+    )
 
 
 def no_good_rows_message(plan: ImportPlan, lang: str = "en") -> str:

@@ -226,6 +226,10 @@
         <translation>请选择岗位…</translation>
     </message>
     <message>
+        <source>New role…</source>
+        <translation>新建岗位…</translation>
+    </message>
+    <message>
         <source>Enter the employee number.</source>
         <translation>请填写工号。</translation>
     </message>
@@ -1600,10 +1604,93 @@ Database: {db}</source>
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <source>New role</source>
+        <translation>新建岗位</translation>
+    </message>
+    <message>
+        <source>A new job role for “{title}”: its names and the uniform parts it wears. The line-up checks what the uniform has.</source>
+        <translation>为“{title}”新建岗位：填写名称并勾选该岗位穿着的制服部件。班前检查按制服所含部件进行。</translation>
+    </message>
+    <message>
+        <source>A new job role: its names and the uniform parts it wears. The line-up checks what the uniform has.</source>
+        <translation>新建岗位：填写名称并勾选该岗位穿着的制服部件。班前检查按制服所含部件进行。</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>e.g. Electrician</source>
+        <translation>例如 Electrician</translation>
+    </message>
+    <message>
+        <source>Lower-case letters, digits, - and _; filled in from the English name.</source>
+        <translation>小写字母、数字、- 和 _；根据英文名称自动填写。</translation>
+    </message>
+    <message>
+        <source>Uniform parts the role wears</source>
+        <translation>该岗位穿着的制服部件</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全体人员</translation>
+    </message>
+    <message>
+        <source>Women only</source>
+        <translation>仅女性</translation>
+    </message>
+    <message>
+        <source>Men only</source>
+        <translation>仅男性</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>RosterImportDialog</name>
+    <message>
+        <source>Choose a role…</source>
+        <translation>请选择岗位…</translation>
+    </message>
+    <message>
+        <source>{name} (new)</source>
+        <translation>{name}（新）</translation>
+    </message>
+    <message>
+        <source>New role…</source>
+        <translation>新建岗位…</translation>
+    </message>
     <message>
         <source>Import the roster</source>
         <translation>导入花名册</translation>
+    </message>
+    <message>
+        <source>Job titles with no role yet: choose the role of each (or create one). They are remembered for the next import.</source>
+        <translation>以下岗位名称尚无对应岗位：请为每个名称选择岗位（或新建岗位）。下次导入时会自动沿用。</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 行</translation>
+    </message>
+    <message>
+        <source>{n} rows</source>
+        <translation>{n} 行</translation>
     </message>
     <message>
         <source>File: {name}</source>
@@ -1630,8 +1717,20 @@ Database: {db}</source>
         <translation>文件中有 {bad} 行无法导入。除非您选择导入，否则不会导入任何数据：请修正文件后重新导入，或仅导入 {n} 条正确的行。</translation>
     </message>
     <message>
+        <source>The {m} rows of titles with no role are not among them.</source>
+        <translation>尚未指定岗位的 {m} 行不在其中。</translation>
+    </message>
+    <message>
         <source>Import nothing</source>
         <translation>不导入</translation>
+    </message>
+    <message>
+        <source>Import the {n} other rows only</source>
+        <translation>只导入其余 {n} 行</translation>
+    </message>
+    <message>
+        <source>{m} rows have a job title with no role yet. Choose a role for each title to import the whole file, or import the {n} other rows only.</source>
+        <translation>有 {m} 行的岗位名称尚无对应岗位。请为每个名称选择岗位以导入整个文件，或只导入其余 {n} 行。</translation>
     </message>
     <message>
         <source>Import {n} rows</source>
@@ -1700,6 +1799,14 @@ Database: {db}</source>
         <translation>员工信息未保存</translation>
     </message>
     <message>
+        <source>The role was not added</source>
+        <translation>岗位未添加</translation>
+    </message>
+    <message>
+        <source>Role {name} added: it can be chosen for employees now.</source>
+        <translation>已添加岗位“{name}”：现在可为员工选择该岗位。</translation>
+    </message>
+    <message>
         <source>{name} is deactivated: no longer called to line-ups.</source>
         <translation>{name} 已设为离职：不再参加班前检查。</translation>
     </message>
@@ -1762,6 +1869,14 @@ Database: {db}</source>
     <message>
         <source>Add…</source>
         <translation>添加…</translation>
+    </message>
+    <message>
+        <source>New role…</source>
+        <translation>新建岗位…</translation>
+    </message>
+    <message>
+        <source>Add a job role with the uniform parts it wears (saved in your checklist folder)</source>
+        <translation>新增岗位及其穿着的制服部件（保存在您的检查表文件夹中）</translation>
     </message>
     <message>
         <source>Edit…</source>

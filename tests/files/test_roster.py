@@ -125,7 +125,7 @@ def test_every_bad_row_is_listed_with_its_excel_row_number_and_reason(tmp_path, 
         ",李四,男,工程部,工程维修员\n"  # row 3
         "1003,,女,客服部,前台接待\n"  # row 4
         "1004,王五,未知,客服部,前台接待\n"  # row 5
-        "1005,赵六,男,工程部,保安队长\n"  # row 6
+        "1005,赵六,男,工程部,保安队长\n"  # row 6: a new job title, not a bad row
         "\n"  # row 7: blank, ignored
         "1001,张伟二,男,工程部,工程维修员\n"  # row 8: duplicate of row 2
         "1009,钱七,女,客服部,\n"  # row 9
@@ -134,25 +134,25 @@ def test_every_bad_row_is_listed_with_its_excel_row_number_and_reason(tmp_path, 
 
     assert preview.employees == []
     rows = {p.row: p.message for p in preview.problems}
-    assert sorted(rows) == [2, 3, 4, 5, 6, 8, 9]
+    assert sorted(rows) == [2, 3, 4, 5, 8, 9]
     assert rows[2] == "duplicate employee number 1001 (also on row 8)"
     assert rows[8] == "duplicate employee number 1001 (also on row 2)"
     assert rows[3] == "missing employee number"
     assert rows[4] == "missing name"
     assert "unknown sex “未知”" in rows[5]
-    assert "unknown role “保安队长”" in rows[6]
-    assert "泳池救生员 (lifeguard)" in rows[6]  # the known roles are listed
+    assert [(t.title, t.rows) for t in preview.unknown_titles] == [("保安队长", (6,))]
     assert rows[9] == "missing role"
     assert str(preview.problems[0]) == "row 2: duplicate employee number 1001 (also on row 8)"
 
 
 def test_several_reasons_on_one_row_are_all_given(tmp_path, catalogue):
     text = "工号,姓名,性别,部门,岗位\n1001,,X,工程部,厨师\n"
-    (problem,) = read_roster(write(tmp_path / "r.csv", text, "utf-8"), catalogue).problems
+    preview = read_roster(write(tmp_path / "r.csv", text, "utf-8"), catalogue)
+    (problem,) = preview.problems
     assert problem.row == 2
-    assert "missing name" in problem.message
-    assert "unknown sex" in problem.message
-    assert "unknown role “厨师”" in problem.message
+    assert problem.message == "missing name; unknown sex “X” (use 男/女, M/F or male/female)"
+    # A bad row's title is not asked about: the row cannot be imported anyway.
+    assert preview.unknown_titles == []
 
 
 def test_good_rows_are_kept_beside_bad_ones(tmp_path, catalogue):
@@ -307,7 +307,7 @@ BAD_ROWS = (
     "工号,姓名,性别,部门,岗位,状态\n"
     "1001,,男,工程部,工程维修员,在职\n"  # row 2: missing name
     "1002,王五,未知,客服部,前台接待,在职\n"  # row 3: unknown sex
-    "1003,赵六,男,工程部,电工,也许\n"  # row 4: unknown role, unknown status
+    "1003,赵六,男,工程部,电工,也许\n"  # row 4: unknown status (and a new job title)
     "1001,张伟,男,工程部,工程维修员,在职\n"  # row 5: duplicate of row 2
 )
 
@@ -317,17 +317,12 @@ def test_each_problem_has_a_code_and_its_words_in_both_languages(tmp_path, catal
     by_row = {p.row: p for p in preview.problems}
     assert by_row[2].codes == ("missing_name", "duplicate_employee_no")
     assert by_row[3].codes == ("unknown_sex",)
-    assert by_row[4].codes == ("unknown_role", "unknown_status")
+    assert by_row[4].codes == ("unknown_status",)
     assert by_row[2].text("zh") == "缺少姓名；工号 1001 重复（第 5 行也有）"
     assert by_row[2].line("zh") == "第 2 行：缺少姓名；工号 1001 重复（第 5 行也有）"
     assert by_row[3].text("zh") == "性别“未知”无法识别（请填 男/女、M/F 或 male/female）"
-    zh = by_row[4].text("zh")
-    assert zh.startswith("岗位“电工”不在岗位列表中（已有岗位：")
-    assert "泳池救生员" in zh and "roles.toml" in zh and "状态“也许”无法识别" in zh
-    assert "unknown" not in zh and "(lifeguard)" not in zh
-    en = by_row[4].text("en")
-    assert en.startswith("unknown role “电工” (known roles: ")
-    assert "roles.toml" in en and "unknown status “也许”" in en
+    assert by_row[4].text("zh") == "状态“也许”无法识别（请填 在职/离职 或 yes/no）"
+    assert by_row[4].text("en") == "unknown status “也许” (use 在职/离职 or yes/no)"
     assert str(by_row[3]) == "row 3: unknown sex “未知” (use 男/女, M/F or male/female)"
 
 
@@ -375,3 +370,39 @@ def test_one_formula_guard_for_every_spreadsheet():
     from inspector.services import figures
 
     assert roster.excel_safe is spreadsheets.excel_safe is figures.excel_safe
+
+
+# -- job titles no role is known by -----------------------------------------------------------
+
+NEW_TITLES = (
+    "工号,姓名,性别,部门,岗位\n"
+    "1001,张伟,男,工程部,电工\n"  # row 2
+    "1002,李强,男,秩序部,保安领班\n"  # row 3
+    "1003,王芳,女,人事部,人事专员\n"  # row 4
+    "1004,赵六,男,工程部, 电工 \n"  # row 5: the same title, spaced
+    "1005,钱七,男,秩序部,保安员\n"  # row 6: a known role
+)
+
+
+def test_new_job_titles_are_listed_with_their_rows_not_refused(tmp_path, catalogue):
+    preview = read_roster(write(tmp_path / "r.csv", NEW_TITLES, "gbk"), catalogue)
+
+    assert preview.problems == []
+    assert not preview.ok
+    assert [e.employee_no for e in preview.employees] == ["1005"]
+    assert [(t.title, t.rows, t.count) for t in preview.unknown_titles] == [
+        ("电工", (2, 5), 2),
+        ("保安领班", (3,), 1),
+        ("人事专员", (4,), 1),
+    ]
+
+
+def test_mapped_titles_give_their_rows_the_role(tmp_path, catalogue):
+    preview = read_roster(write(tmp_path / "r.csv", NEW_TITLES, "utf-8"), catalogue)
+
+    mapped = preview.with_roles({"电工": "engineer", "保安领班": "security"})
+
+    roles = {e.employee_no: e.role for e in mapped.employees}
+    assert roles == {"1005": "security", "1001": "engineer", "1004": "engineer", "1002": "security"}
+    assert [t.title for t in mapped.unknown_titles] == ["人事专员"]
+    assert preview.with_roles({}).employees == preview.employees

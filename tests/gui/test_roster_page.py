@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from helpers.gui_pages import PEOPLE, add_people, type_text
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from inspector.domain.people import Sex
@@ -333,12 +333,12 @@ def test_export_then_import_gives_the_same_roster(
     assert len(preview.employees) == len(PEOPLE)
 
 
-def unknown_role_roster(folder: Path) -> Path:
+def long_reasons_roster(folder: Path) -> Path:
     path = folder / "花名册.csv"
     text = (
-        "工号,姓名,性别,部门,岗位\r\n"
-        "E101,钱多多,女,客服部,客服专员\r\n"
-        "E102,郑一鸣,男,秩序部,电工\r\n"  # row 3: a role that is not in the list
+        "工号,姓名,性别,部门,岗位,状态\r\n"
+        "E101,钱多多,女,客服部,客服专员,在职\r\n"
+        "E102,,未知,秩序部,保安员,也许\r\n"  # row 3: three reasons
     )
     path.write_bytes(text.encode("gbk"))
     return path
@@ -353,12 +353,12 @@ def test_the_preview_gives_reasons_in_chinese_whole(qtbot, tmp_path, store, page
 
     i18n.set_language("zh", remember=False)
     page.context.events.language_changed.emit("zh")
-    dialog = open_import(qtbot, page, unknown_role_roster(tmp_path), monkeypatch)
+    dialog = open_import(qtbot, page, long_reasons_roster(tmp_path), monkeypatch)
     problems = dialog.problems_model
     reason = problems.index(0, 1).data()
     assert problems.index(0, 0).data() == "3"
-    assert reason.startswith("岗位“电工”不在岗位列表中（已有岗位：")
-    assert "roles.toml" in reason and "unknown" not in reason
+    assert reason.startswith("缺少姓名；性别“未知”无法识别")
+    assert "状态“也许”无法识别" in reason and "unknown" not in reason
     assert problems.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == reason
     # Not cut off: the text wraps in its column and the row is as tall as the wrapped text.
     view = dialog.problems_view
@@ -389,3 +389,240 @@ def test_a_file_that_cannot_be_read_is_said_in_chinese(qtbot, tmp_path, page, mo
     (message,) = shown
     assert message.startswith(f"无法读取花名册 {path}：Excel (.xlsx) 工作簿已损坏")
     assert "重新保存" in message
+
+
+# -- job titles no role is known by -----------------------------------------------------------
+
+
+def new_titles_roster(folder: Path) -> Path:
+    path = folder / "花名册.csv"
+    text = (
+        "工号,姓名,性别,部门,岗位,场所\r\n"
+        "E201,张伟,男,工程部,电工,东湖花园\r\n"  # row 2
+        "E202,李强,男,秩序部,保安领班,东湖花园\r\n"  # row 3
+        "E203,王芳,女,人事部,人事专员,东湖花园\r\n"  # row 4
+        "E204,赵六,男,工程部,电工,东湖花园\r\n"  # row 5
+        "E205,钱七,男,秩序部,保安员,东湖花园\r\n"  # row 6: a known role
+    )
+    path.write_bytes(text.encode("gbk"))
+    return path
+
+
+def choose(qtbot, combo, text: str) -> None:
+    """Pick the entry ``text`` of a combo box with the keys, as a user does: Home, then Down
+    to it ("New role…" is the last entry: End)."""
+    model = combo.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == text)
+    if row == model.rowCount() - 1:
+        qtbot.keyClick(combo, Qt.Key.Key_End)
+    else:
+        qtbot.keyClick(combo, Qt.Key.Key_Home)
+        for _ in range(row):
+            qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == text or text.endswith("…")
+
+
+def tick(qtbot, check) -> None:
+    """Click a check box on its box, at the left."""
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))
+
+
+def describe_role(qtbot, dialog, en: str, parts: list[str], zh: str | None = None) -> None:
+    """Fill the role dialog as a user: names, then tick the uniform parts, then Save."""
+    qtbot.waitUntil(dialog.isVisible)
+    if zh is not None:
+        dialog.zh_edit.clear()
+        type_text(qtbot, dialog.zh_edit, zh)
+    type_text(qtbot, dialog.en_edit, en)
+    for part in parts:
+        tick(qtbot, dialog.part_checks[part])
+    assert dialog.save_button.isEnabled(), dialog.error_label.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+
+def test_the_preview_lists_new_titles_with_their_rows(qtbot, tmp_path, store, page, monkeypatch):
+    dialog = open_import(qtbot, page, new_titles_roster(tmp_path), monkeypatch)
+
+    assert dialog.titles_area.isVisible()
+    shown = {
+        title: (dialog._count_labels[title].text(), combo.currentText())
+        for title, combo in dialog.title_combos.items()
+    }
+    assert shown == {
+        "电工": ("2 rows", "Choose a role…"),
+        "保安领班": ("1 row", "Choose a role…"),
+        "人事专员": ("1 row", "Choose a role…"),
+    }
+    assert not dialog.problems_view.isVisible()  # new titles are not bad rows
+    assert dialog.import_button.text() == "Import the 1 other rows only"
+    assert dialog.cancel_button.isDefault()
+    assert "4 rows have a job title with no role yet" in dialog.note_label.text()
+
+
+def test_map_one_title_create_a_role_for_another_and_import(
+    qtbot, tmp_path, store, page, monkeypatch, context
+):
+    import tomllib
+
+    from inspector.files.checklists import company_roles_path
+
+    dialog = open_import(qtbot, page, new_titles_roster(tmp_path), monkeypatch)
+
+    choose(qtbot, dialog.title_combos["保安领班"], "Security officer")
+    choose(qtbot, dialog.title_combos["人事专员"], "Administrative officer")
+    assert dialog.import_button.text() == "Import the 3 other rows only"
+    choose(qtbot, dialog.title_combos["电工"], "New role…")
+    qtbot.waitUntil(lambda: dialog.role_dialog is not None)
+    role_dialog = dialog.role_dialog
+    assert role_dialog.zh_edit.text() == "电工"  # starts as the title
+    describe_role(qtbot, role_dialog, "Electrician", ["shirt", "trousers", "leather-shoes"])
+    qtbot.waitUntil(lambda: dialog.role_dialog is None)
+
+    assert dialog.title_combos["电工"].currentText() == "Electrician (new)"
+    assert dialog.import_button.text() == "Import 5 rows"
+    assert "New: 5" in dialog.summary_label.text()
+    with qtbot.waitSignal(page.import_finished, timeout=10_000) as finished:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    assert finished.args[0].added == 5
+    roles = {e.employee_no: e.role for e in store.list_employees()}
+    assert roles == {
+        "E201": "electrician",
+        "E202": "security",
+        "E203": "administrator",
+        "E204": "electrician",
+        "E205": "security",
+    }
+    remembered = {
+        r["id"]: r for r in tomllib.loads(company_roles_path().read_text("utf-8"))["role"]
+    }
+    assert "保安领班" in remembered["security"]["aliases"]
+    assert remembered["administrator"]["aliases"] == ["人事专员"]
+    assert remembered["electrician"]["en"] == "Electrician"
+    assert sorted(remembered["electrician"]["uniform"]) == ["leather-shoes", "shirt", "trousers"]
+    # The screens use the reloaded checklists: the table names the new role.
+    assert context.catalogue.role("electrician") is not None
+    row = shown_numbers(page).index("E201")
+    assert page.view.model().index(row, 4).data() == "Electrician"
+
+    # The add-employee dialog offers the new role.
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.employee_dialog is not None)
+    combo = page.employee_dialog.role_combo
+    offered = [combo.itemText(i) for i in range(combo.count())]
+    assert "Electrician" in offered and offered[-1] == "New role…"
+    page.employee_dialog.reject()
+
+
+def test_the_next_import_of_the_same_titles_asks_nothing(
+    qtbot, tmp_path, store, page, monkeypatch, context
+):
+    from inspector.files.checklists import load_catalogue, update_company_roles
+
+    update_company_roles(aliases={"security": ["保安领班"], "administrator": ["人事专员"]})
+    update_company_roles(aliases={"engineer": ["电工"]})
+    context.set_catalogue(load_catalogue())
+    dialog = open_import(qtbot, page, new_titles_roster(tmp_path), monkeypatch)
+    assert dialog.title_combos == {}
+    assert not dialog.titles_area.isVisible()
+    assert dialog.import_button.text() == "Import 5 rows"
+
+
+def test_cancelling_the_role_dialog_leaves_the_title_without_a_role(
+    qtbot, tmp_path, store, page, monkeypatch
+):
+    from inspector.files.checklists import company_roles_path
+
+    dialog = open_import(qtbot, page, new_titles_roster(tmp_path), monkeypatch)
+    choose(qtbot, dialog.title_combos["电工"], "New role…")
+    qtbot.waitUntil(lambda: dialog.role_dialog is not None)
+    role_dialog = dialog.role_dialog
+    qtbot.waitUntil(role_dialog.isVisible)
+    qtbot.keyClick(role_dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: dialog.role_dialog is None)
+    assert dialog.title_combos["电工"].currentText() == "Choose a role…"
+    with qtbot.waitSignal(page.import_finished) as finished:
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert finished.args == [None]
+    assert store.list_employees() == []
+    assert not company_roles_path().exists()
+
+
+def test_import_only_the_other_rows(qtbot, tmp_path, store, page, monkeypatch):
+    dialog = open_import(qtbot, page, new_titles_roster(tmp_path), monkeypatch)
+    choose(qtbot, dialog.title_combos["保安领班"], "Security officer")
+    with qtbot.waitSignal(page.import_finished, timeout=10_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert sorted(e.employee_no for e in store.list_employees()) == ["E202", "E205"]
+
+
+def test_the_role_dialog_says_what_is_wrong(qtbot, page):
+    qtbot.mouseClick(page.new_role_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.role_dialog is not None)
+    dialog = page.role_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    type_text(qtbot, dialog.zh_edit, "绿化员")
+    type_text(qtbot, dialog.en_edit, "Gardener")
+    assert not dialog.save_button.isEnabled()
+    assert "“绿化员” is already a name of the role Gardener (gardener)" in dialog.error_label.text()
+    assert dialog.id_edit.text() == "gardener-2"
+    dialog.reject()
+
+
+def test_a_new_role_from_the_add_employee_dialog(qtbot, store, page, context):
+    import tomllib
+
+    from inspector.files.checklists import company_roles_path
+
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.employee_dialog is not None)
+    dialog = page.employee_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    type_text(qtbot, dialog.number_edit, "E301")
+    type_text(qtbot, dialog.name_edit, "周婷")
+    type_text(qtbot, dialog.department_combo.lineEdit(), "前台")
+    choose(qtbot, dialog.role_combo, "New role…")
+    qtbot.waitUntil(lambda: dialog.role_dialog is not None)
+    role_dialog = dialog.role_dialog
+    parts = ["shirt", "suit-jacket", "leather-shoes"]
+    describe_role(qtbot, role_dialog, "Front desk lead", parts, zh="前台主管")
+    qtbot.waitUntil(lambda: dialog.role_combo.currentText() == "Front desk lead")
+    assert context.catalogue.role("front-desk-lead").uniform.common == set(parts)
+    with qtbot.waitSignal(context.events.roster_changed):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert store.employee_by_no("E301").role == "front-desk-lead"
+    (role,) = tomllib.loads(company_roles_path().read_text("utf-8"))["role"]
+    assert role["zh"] == "前台主管"
+
+
+def test_parts_worn_by_one_sex_in_the_role_dialog(qtbot, page, context):
+    qtbot.mouseClick(page.new_role_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.role_dialog is not None)
+    dialog = page.role_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    type_text(qtbot, dialog.zh_edit, "礼宾员")
+    type_text(qtbot, dialog.en_edit, "Concierge")
+    for part in ("shirt", "skirt", "tie"):
+        tick(qtbot, dialog.part_checks[part])
+    choose(qtbot, dialog.part_for["skirt"], "Women only")
+    choose(qtbot, dialog.part_for["tie"], "Men only")
+    with qtbot.waitSignal(page.role_created) as created:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert created.args == ["concierge"]
+    uniform = context.catalogue.role("concierge").uniform
+    assert (uniform.common, uniform.female, uniform.male) == ({"shirt"}, {"skirt"}, {"tie"})
+    assert "Concierge" in page.status_label.text()
+
+
+def test_a_role_added_reaches_the_next_line_up(qtbot, page, context):
+    from inspector.domain.people import Role, Uniform
+    from inspector.domain.text import Text
+    from inspector.gui.pages.lineup_section import LineupSection
+
+    section = LineupSection(context)
+    qtbot.addWidget(section)
+    role = Role("electrician", Text("电工", "Electrician"), Uniform(frozenset({"shirt"})))
+
+    assert page.create_role(role) is context.catalogue
+
+    assert section.controller.catalogue.role("electrician") == role

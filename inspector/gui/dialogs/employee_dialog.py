@@ -1,4 +1,8 @@
-"""Add or edit one employee: validated fields, the job role from the catalogue, sex."""
+"""Add or edit one employee: validated fields, the job role from the catalogue, sex.
+
+The role list ends with "New role…": it opens the role dialog, and the role is created (by the
+``create_role`` the dialog is given) and chosen.
+"""
 
 from __future__ import annotations
 
@@ -19,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.checklist import Catalogue
-from inspector.domain.people import Employee, Sex
+from inspector.domain.people import Employee, Role, Sex
+from inspector.gui.dialogs.role_dialog import RoleDialog
 from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 
 MAX_NO_LENGTH = 32
 MAX_TEXT_LENGTH = 80
+NEW_ROLE = "\x00new-role"  # the data of the "New role…" entry of the role list
 
 
 class EmployeeDialog(QDialog):
@@ -32,6 +38,8 @@ class EmployeeDialog(QDialog):
 
     ``number_taken(no)`` says whether another employee already has a number (checked for new
     employees only: an edit keeps its number, which is the key of the roster).
+    ``create_role(role)`` creates a role described in the role dialog and returns the reloaded
+    catalogue, or None when it could not (it says why); without it there is no "New role…".
     """
 
     def __init__(
@@ -42,10 +50,14 @@ class EmployeeDialog(QDialog):
         departments: Iterable[str] = (),
         sites: Iterable[str] = (),
         number_taken: Callable[[str], bool] | None = None,
+        create_role: Callable[[Role], Catalogue | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("employeeDialog")
+        self._create_role = create_role
+        self.role_dialog: RoleDialog | None = None
+        self._last_role: str | None = None
         self.setMinimumWidth(440)
         self._catalogue = catalogue
         self._original = employee
@@ -129,11 +141,12 @@ class EmployeeDialog(QDialog):
         self._fill_choices()
         if employee is not None:
             self._load(employee)
+            self._last_role = employee.role
         self._touched = employee is not None
         for edit in (self.number_edit, self.name_edit):
             edit.textChanged.connect(self._validate)
         self.department_combo.editTextChanged.connect(self._on_touched)
-        self.role_combo.currentIndexChanged.connect(self._on_touched)
+        self.role_combo.currentIndexChanged.connect(self._on_role_chosen)
         self.retranslate_ui()
         self._validate()
 
@@ -155,10 +168,12 @@ class EmployeeDialog(QDialog):
         self.role_combo.addItem(self.tr("Choose a role…"), None)
         for r in self._catalogue.roles:
             self.role_combo.addItem(r.name.get(lang), r.id)
-        if role is not None:
+        if role is not None and role != NEW_ROLE:
             if self.role_combo.findData(role) < 0:  # a role the catalogue no longer has
                 self.role_combo.addItem(role, role)
             self.role_combo.setCurrentIndex(self.role_combo.findData(role))
+        if self._create_role is not None:
+            self.role_combo.addItem(self.tr("New role…"), NEW_ROLE)
         self.role_combo.blockSignals(False)
 
     def _load(self, employee: Employee) -> None:
@@ -168,7 +183,9 @@ class EmployeeDialog(QDialog):
         self.sex_combo.setCurrentIndex(self.sex_combo.findData(employee.sex.value))
         self.department_combo.setEditText(employee.department)
         if self.role_combo.findData(employee.role) < 0:  # a role the catalogue no longer has
-            self.role_combo.addItem(employee.role, employee.role)
+            new_entry = self.role_combo.findData(NEW_ROLE)
+            at = new_entry if new_entry >= 0 else self.role_combo.count()
+            self.role_combo.insertItem(at, employee.role, employee.role)
         self.role_combo.setCurrentIndex(self.role_combo.findData(employee.role))
         self.site_combo.setEditText(employee.site)
         self.active_check.setChecked(employee.active)
@@ -189,7 +206,7 @@ class EmployeeDialog(QDialog):
             found.append(self.tr("Enter the name."))
         if not self.department_combo.currentText().strip():
             found.append(self.tr("Enter the department."))
-        if self.role_combo.currentData() is None:
+        if self.role_combo.currentData() in (None, NEW_ROLE):
             found.append(self.tr("Choose the job role."))
         return found
 
@@ -203,6 +220,37 @@ class EmployeeDialog(QDialog):
 
     def _on_touched(self) -> None:
         self._touched = True
+        self._validate()
+
+    def _on_role_chosen(self) -> None:
+        if self.role_combo.currentData() == NEW_ROLE:
+            self._open_role_dialog()
+            return
+        self._last_role = self.role_combo.currentData()
+        self._on_touched()
+
+    def _open_role_dialog(self) -> None:
+        dialog = RoleDialog(self._catalogue, parent=self)
+        dialog.accepted.connect(lambda: self._role_described(dialog.role()))
+        dialog.rejected.connect(self._back_to_last_role)
+        dialog.finished.connect(lambda _result: setattr(self, "role_dialog", None))
+        self.role_dialog = dialog
+        dialog.open()
+
+    def _role_described(self, role: Role) -> None:
+        catalogue = self._create_role(role) if self._create_role is not None else None
+        if catalogue is None:
+            self._back_to_last_role()
+            return
+        self._catalogue = catalogue
+        self._fill_choices()
+        self.role_combo.setCurrentIndex(self.role_combo.findData(role.id))
+
+    def _back_to_last_role(self) -> None:
+        self.role_combo.blockSignals(True)
+        last = self.role_combo.findData(self._last_role) if self._last_role else 0
+        self.role_combo.setCurrentIndex(max(0, last))
+        self.role_combo.blockSignals(False)
         self._validate()
 
     def _accept_if_valid(self) -> None:

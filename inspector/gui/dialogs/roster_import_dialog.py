@@ -2,6 +2,11 @@
 
 When the file has bad rows the safe choice is the default: import nothing (Cancel). Importing
 the rest is a separate, clearly labelled button: "Import the N good rows only".
+
+Job titles no role is known by are listed with their row counts and a role list each: an
+existing role, or "New role…" (the role dialog). Once every title has a role the whole file
+imports; until then only the other rows can be. The roles chosen are remembered when the
+import is saved (``roster_import.save_with_roles``), not before.
 """
 
 from __future__ import annotations
@@ -14,19 +19,23 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from inspector.domain.checklist import Catalogue
-from inspector.domain.people import Employee
+from inspector.domain.people import Employee, Role
 from inspector.files.roster import RosterChanges, RosterPreview, RowProblem
+from inspector.gui.dialogs.role_dialog import RoleDialog
 from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.models.roster_model import (
     ChangeRow,
@@ -37,6 +46,10 @@ from inspector.gui.models.roster_model import (
 )
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 from inspector.services import roster_import
+from inspector.services.roles import RoleChoice, role_id_of
+
+NEW_ROLE = "\x00new-role"  # the data of the "New role…" entry of a title's role list
+
 
 FIELDS = ("name", "sex", "department", "role", "site", "active")
 
@@ -126,12 +139,18 @@ class RosterImportDialog(QDialog):
         self.setObjectName("rosterImportDialog")
         self.resize(860, 600)
         self._path = path
+        self._preview = preview
+        self._existing = list(existing)
+        self._catalogue = catalogue
+        self._choices: dict[str, RoleChoice] = {}  # title -> role id or new Role
+        self._new_roles: dict[str, Role] = {}  # described here, created when the import is saved
+        self.role_dialog: RoleDialog | None = None
         self.plan = roster_import.plan_from(preview, existing)
+        self.titles = list(self.plan.titles)
         self._problems = list(preview.problems)
         self.changes: RosterChanges = self.plan.changes
         # As they will be saved: without a status column, people keep their active flag.
         self._employees: tuple[Employee, ...] = self.plan.employees_to_save()
-        self._catalogue = catalogue
 
         self.file_label = QLabel()
         self.file_label.setObjectName("importFile")
@@ -163,6 +182,35 @@ class RosterImportDialog(QDialog):
         self.note_label.setObjectName("importNote")
         self.note_label.setWordWrap(True)
 
+        # The new job titles, each with its row count and a role list.
+        self.titles_title = QLabel()
+        self.titles_title.setObjectName("titlesTitle")
+        self.titles_title.setWordWrap(True)
+        self.title_combos: dict[str, QComboBox] = {}
+        self._count_labels: dict[str, QLabel] = {}
+        titles_widget = QWidget()
+        grid = QGridLayout(titles_widget)
+        grid.setColumnStretch(2, 1)
+        for row, title in enumerate(self.titles):
+            name = QLabel(title.title)
+            name.setObjectName(f"title-{row}")
+            count = QLabel()
+            combo = QComboBox()
+            combo.setObjectName(f"titleRole-{row}")
+            combo.setMinimumHeight(MIN_TOUCH)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(lambda _index, t=title.title: self._on_title_role(t))
+            grid.addWidget(name, row, 0)
+            grid.addWidget(count, row, 1)
+            grid.addWidget(combo, row, 2)
+            self.title_combos[title.title] = combo
+            self._count_labels[title.title] = count
+        self.titles_area = QScrollArea()
+        self.titles_area.setObjectName("importTitles")
+        self.titles_area.setWidgetResizable(True)
+        self.titles_area.setWidget(titles_widget)
+        self.titles_area.setMaximumHeight((MIN_TOUCH + 12) * min(len(self.titles), 4) + 12)
+
         self.buttons = QDialogButtonBox()
         self.import_button = QPushButton()
         self.import_button.setObjectName("importButton")
@@ -177,27 +225,27 @@ class RosterImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         # With bad rows, Enter must not import: Cancel is the default (and has the focus).
         has_problems = bool(self._problems)
-        self.import_button.setAutoDefault(not has_problems)
-        self.import_button.setEnabled(bool(self._employees) and self.change_count > 0)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.file_label)
         layout.addWidget(self.summary_label)
+        layout.addWidget(self.titles_title)
+        layout.addWidget(self.titles_area)
         layout.addWidget(self.changes_title)
         layout.addWidget(self.changes_view, 3)
         layout.addWidget(self.problems_title)
         layout.addWidget(self.problems_view, 2)
         layout.addWidget(self.note_label)
         layout.addWidget(self.buttons)
-        self.changes_title.setVisible(bool(self.change_count))
-        self.changes_view.setVisible(bool(self.change_count))
         self.problems_title.setVisible(has_problems)
         self.problems_view.setVisible(has_problems)
+        self.titles_title.setVisible(bool(self.titles))
+        self.titles_area.setVisible(bool(self.titles))
         self.retranslate_ui()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        importable = not self._problems and self.import_button.isEnabled()
+        importable = self._complete and self.import_button.isEnabled()
         default = self.import_button if importable else self.cancel_button
         default.setDefault(True)
         default.setFocus()
@@ -220,6 +268,84 @@ class RosterImportDialog(QDialog):
         return len(self.changes.new) + len(self.changes.updated)
 
     @property
+    def _complete(self) -> bool:
+        """Every row of the file can be imported: no bad rows, a role for every new title."""
+        return not self._problems and not self.plan.unmapped
+
+    # -- new job titles ---------------------------------------------------------------------
+
+    def _shown_catalogue(self) -> Catalogue:
+        """The catalogue with the roles described here, to name them in the preview."""
+        if not self._new_roles:
+            return self._catalogue
+        c = self._catalogue
+        return Catalogue(
+            sets=c.sets, roles=(*c.roles, *self._new_roles.values()), areas=c.areas, parts=c.parts
+        )
+
+    def _fill_title_combo(self, title: str) -> None:
+        combo = self.title_combos[title]
+        lang = ui_language()
+        choice = self._choices.get(title)
+        chosen = role_id_of(choice) if choice is not None else None
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("Choose a role…"), None)
+        for role in self._catalogue.roles:
+            combo.addItem(role.name.get(lang), role.id)
+        for role in self._new_roles.values():
+            combo.addItem(self.tr("{name} (new)").format(name=role.name.get(lang)), role.id)
+        combo.addItem(self.tr("New role…"), NEW_ROLE)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
+        combo.blockSignals(False)
+
+    def _on_title_role(self, title: str) -> None:
+        data = self.title_combos[title].currentData()
+        if data == NEW_ROLE:
+            self._open_role_dialog(title)
+            return
+        if data is None:
+            self._choices.pop(title, None)
+        else:
+            self._choices[title] = self._new_roles.get(data, data)
+        self._replan()
+
+    def _open_role_dialog(self, title: str) -> None:
+        dialog = RoleDialog(
+            self._catalogue, title=title, taken_ids=tuple(self._new_roles), parent=self
+        )
+        dialog.accepted.connect(lambda: self._role_described(title, dialog.role()))
+        dialog.rejected.connect(lambda: self._fill_title_combo(title))
+        dialog.finished.connect(lambda _result: setattr(self, "role_dialog", None))
+        self.role_dialog = dialog
+        dialog.open()
+
+    def _role_described(self, title: str, role: Role) -> None:
+        self._new_roles[role.id] = role
+        self._choices[title] = role
+        for other in self.title_combos:
+            self._fill_title_combo(other)
+        self._replan()
+
+    def role_choices(self) -> dict[str, RoleChoice]:
+        """Title -> the id of an existing role, or a new Role to create."""
+        return dict(self._choices)
+
+    def _replan(self) -> None:
+        self.plan = roster_import.plan_from(self._preview, self._existing, self._choices)
+        self.changes = self.plan.changes
+        self._employees = self.plan.employees_to_save()
+        self.changes_model = ImportChangesModel(
+            change_rows(self.changes, self._shown_catalogue(), self), self
+        )
+        self.changes_view.setModel(self.changes_model)
+        self.retranslate_ui()
+        if self.isVisible():  # once the whole file can be imported, Enter imports it
+            importable = self._complete and self.import_button.isEnabled()
+            self.import_button.setDefault(importable)
+            self.cancel_button.setDefault(not importable)
+
+    @property
     def problem_count(self) -> int:
         return len(self._problems)
 
@@ -229,6 +355,17 @@ class RosterImportDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Import the roster"))
+        self.titles_title.setText(
+            self.tr(
+                "Job titles with no role yet: choose the role of each (or create one). They "
+                "are remembered for the next import."
+            )
+        )
+        for title in self.titles:
+            self._count_labels[title.title].setText(
+                self.tr("1 row") if title.count == 1 else self.tr("{n} rows").format(n=title.count)
+            )
+            self._fill_title_combo(title.title)
         if self._path is not None:
             self.file_label.setText(self.tr("File: {name}").format(name=self._path.name))
         self.summary_label.setText(
@@ -244,6 +381,11 @@ class RosterImportDialog(QDialog):
         self.changes_title.setText(self.tr("What the import changes:"))
         self.problems_title.setText(self.tr("Rows that cannot be imported:"))
         good = len(self._employees)
+        unmapped = self.plan.unmapped_rows
+        self.changes_title.setVisible(bool(self.change_count))
+        self.changes_view.setVisible(bool(self.change_count))
+        self.import_button.setEnabled(bool(self._employees) and self.change_count > 0)
+        self.import_button.setAutoDefault(self._complete)
         if self._problems:
             self.import_button.setText(self.tr("Import the {n} good rows only").format(n=good))
             self.note_label.setText(
@@ -252,6 +394,23 @@ class RosterImportDialog(QDialog):
                     "choose to: correct the file and import it again, or import the {n} good "
                     "rows only."
                 ).format(bad=self.problem_count, n=good)
+            )
+            if unmapped:
+                self.note_label.setText(
+                    self.note_label.text()
+                    + " "
+                    + self.tr("The {m} rows of titles with no role are not among them.").format(
+                        m=unmapped
+                    )
+                )
+            self.cancel_button.setText(self.tr("Import nothing"))
+        elif unmapped:
+            self.import_button.setText(self.tr("Import the {n} other rows only").format(n=good))
+            self.note_label.setText(
+                self.tr(
+                    "{m} rows have a job title with no role yet. Choose a role for each title "
+                    "to import the whole file, or import the {n} other rows only."
+                ).format(m=unmapped, n=good)
             )
             self.cancel_button.setText(self.tr("Import nothing"))
         else:

@@ -47,6 +47,11 @@ class RosterModel(RowsTableModel):
     def set_employees(self, employees: Sequence[Employee]) -> None:
         self.set_rows(employees)
 
+    def set_catalogue(self, catalogue: Catalogue) -> None:
+        """Name the roles by a reloaded catalogue (a role was added)."""
+        self._catalogue = catalogue
+        self.set_language(self.language)
+
     def employees(self) -> list[Employee]:
         return self.rows()
 

@@ -93,6 +93,9 @@ class EmployeePage(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumHeight(MIN_TOUCH)
         self.people_model = RosterModel(context.catalogue, self)
+        context.events.catalogue_changed.connect(
+            lambda: self.people_model.set_catalogue(context.catalogue)
+        )
         self.people_view = QTableView()
         self.people_view.setObjectName("employeePicker")
         self.people_view.setModel(self.people_model)

@@ -54,6 +54,10 @@ class LineupSection(QStackedWidget):
         c.amended.connect(context.events.lineup_changed)
         context.events.language_changed.connect(lambda _lang: c.retranslate())
         context.events.roster_changed.connect(self._roster_changed)
+        # The next line-up judges by the reloaded checklists (a role added on the roster).
+        context.events.catalogue_changed.connect(
+            lambda: setattr(c.session, "catalogue", context.catalogue)
+        )
         self.home.start_requested.connect(self.start)
         self.home.resume_requested.connect(self.open_lineup)
         self.home.open_requested.connect(self.open_lineup)

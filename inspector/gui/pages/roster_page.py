@@ -1,4 +1,4 @@
-"""The roster screen: find, add, edit, deactivate, import and export employees."""
+"""The roster screen: find, add, edit, deactivate, import and export employees; add a job role."""
 
 from __future__ import annotations
 
@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.domain.people import Employee
+from inspector.domain.checklist import Catalogue
+from inspector.domain.people import Employee, Role
 from inspector.gui.context import AppContext
 from inspector.gui.dialogs.employee_dialog import EmployeeDialog
+from inspector.gui.dialogs.role_dialog import RoleDialog
 from inspector.gui.dialogs.roster_import_dialog import RosterImportDialog
 from inspector.gui.errors import show_error
 from inspector.gui.i18n import current_language as ui_language
@@ -40,6 +42,7 @@ class RosterPage(QWidget):
     """Employees as a searchable table over ``RosterModel``; every change goes to the store."""
 
     roster_saved = Signal()  # after any change this page made to the roster
+    role_created = Signal(str)  # the id of a role added from this page or its dialogs
     import_finished = Signal(object)  # ImportSummary, or None when nothing was imported
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -48,6 +51,7 @@ class RosterPage(QWidget):
         self.context = context
         self.employee_dialog: EmployeeDialog | None = None
         self.import_dialog: RosterImportDialog | None = None
+        self.role_dialog: RoleDialog | None = None
         self._import_path: Path | None = None
         self._total = 0  # employees in the database, all departments, active or not
 
@@ -70,6 +74,7 @@ class RosterPage(QWidget):
         self.add_button = self._button("rosterAdd", self.add_employee)
         self.edit_button = self._button("rosterEdit", self.edit_selected)
         self.active_button = self._button("rosterToggleActive", self.toggle_selected_active)
+        self.new_role_button = self._button("rosterNewRole", self.open_role_dialog)
         self.import_button = self._button("rosterImport", lambda: self.start_import())
         self.export_button = self._button("rosterExport", lambda: self.start_export())
 
@@ -105,6 +110,7 @@ class RosterPage(QWidget):
         for button in (self.add_button, self.edit_button, self.active_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.new_role_button)
         actions.addWidget(self.import_button)
         actions.addWidget(self.export_button)
         layout = QVBoxLayout(self)
@@ -118,6 +124,9 @@ class RosterPage(QWidget):
         self.department_combo.currentIndexChanged.connect(self.refresh)
         self.inactive_check.toggled.connect(self.refresh)
         context.events.roster_changed.connect(self._on_roster_changed)
+        context.events.catalogue_changed.connect(
+            lambda: self.model.set_catalogue(context.catalogue)
+        )
         context.events.language_changed.connect(lambda _lang: self.retranslate_ui())
 
         self.retranslate_ui()
@@ -186,6 +195,7 @@ class RosterPage(QWidget):
         employee = self.selected_employee()
         writable = not self.context.read_only
         self.add_button.setEnabled(writable)
+        self.new_role_button.setEnabled(writable)
         self.import_button.setEnabled(writable)
         self.edit_button.setEnabled(writable and employee is not None)
         self.active_button.setEnabled(writable and employee is not None)
@@ -217,6 +227,7 @@ class RosterPage(QWidget):
             departments=store.departments(),
             sites=store.sites(),
             number_taken=lambda no: store.employee_by_no(no) is not None,
+            create_role=None if self.context.read_only else self.create_role,
             parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -233,6 +244,38 @@ class RosterPage(QWidget):
             return
         self._changed()
         self.select_employee(saved.id)
+
+    # -- roles ------------------------------------------------------------------------------
+
+    def open_role_dialog(self) -> None:
+        """Describe a new job role; it is added to the company's roles on Save."""
+        dialog = RoleDialog(self.context.catalogue, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.create_role(dialog.role()))
+        dialog.finished.connect(lambda _result: setattr(self, "role_dialog", None))
+        self.role_dialog = dialog
+        dialog.open()
+
+    def create_role(self, role: Role) -> Catalogue | None:
+        """Add ``role`` to the roles.toml of the user's checklist folder and use the reloaded
+        checklists everywhere; None (after saying why) when it cannot be added. A small file
+        and a reload of the checklists: done here, not in the background, because the
+        dialog that asked goes on with the new role."""
+        from inspector.services.roles import create_role
+
+        try:
+            catalogue = create_role(role, self.context.catalogue, self.context.checklist_dirs)
+        except Exception as exc:
+            show_error(self, exc, self.tr("The role was not added"))
+            return None
+        self.context.set_catalogue(catalogue)
+        self.status_label.setText(
+            self.tr("Role {name} added: it can be chosen for employees now.").format(
+                name=role.name.get(ui_language())
+            )
+        )
+        self.role_created.emit(role.id)
+        return catalogue
 
     def toggle_selected_active(self) -> None:
         employee = self.selected_employee()
@@ -315,17 +358,22 @@ class RosterPage(QWidget):
         self.import_finished.emit(None)
 
     def _apply_import(self, plan: ImportPlan) -> None:
-        """Save what the preview showed; with bad rows, accepting meant "the good rows only"."""
+        """Save what the preview showed; with bad rows, accepting meant "the good rows only".
+        The roles chosen for new job titles are remembered first."""
         self.import_button.setEnabled(False)
+        catalogue = self.context.catalogue
+        dirs = self.context.checklist_dirs
 
         def upsert(store, _progress):
-            from inspector.services.roster_import import save_import
+            from inspector.services.roster_import import save_with_roles
 
-            return save_import(store, plan, good_rows_only=True)
+            return save_with_roles(store, plan, catalogue, extra_dirs=dirs, good_rows_only=True)
 
         self.context.runner.submit(upsert, on_done=self._imported, on_error=self._import_failed)
 
-    def _imported(self, summary: ImportSummary) -> None:
+    def _imported(self, result: tuple[ImportSummary, Catalogue]) -> None:
+        summary, catalogue = result
+        self.context.set_catalogue(catalogue)
         self._changed()
         self.status_label.setText(
             self.tr("Imported: {added} added, {updated} updated, {unchanged} unchanged.").format(
@@ -379,13 +427,24 @@ class RosterPage(QWidget):
         self.search_edit.setPlaceholderText(self.tr("Search by number, name or department"))
         self.inactive_check.setText(self.tr("Show inactive"))
         self.add_button.setText(self.tr("Add…"))
+        self.new_role_button.setText(self.tr("New role…"))
+        self.new_role_button.setToolTip(
+            self.tr(
+                "Add a job role with the uniform parts it wears (saved in your checklist folder)"
+            )
+        )
         self.edit_button.setText(self.tr("Edit…"))
         self.import_button.setText(self.tr("Import file…"))
         self.export_button.setText(self.tr("Export…"))
         self.department_combo.setItemText(0, self.tr("All departments"))
         if self.context.read_only:
             tip = self.tr("The database is open read-only.")
-            for button in (self.add_button, self.edit_button, self.active_button):
+            for button in (
+                self.add_button,
+                self.edit_button,
+                self.active_button,
+                self.new_role_button,
+            ):
                 button.setToolTip(tip)
         self.model.set_language(ui_language())
         self._update_buttons()
