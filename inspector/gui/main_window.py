@@ -15,14 +15,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from inspector import __version__
 from inspector.gui import i18n
+from inspector.gui.admin_menu import AdminMenu
 from inspector.gui.context import AppContext
 from inspector.gui.dialogs.shortcuts_dialog import ShortcutsDialog
 from inspector.gui.hub_status import HubStatus
@@ -123,6 +122,8 @@ class MainWindow(QMainWindow):
         self.demo_action.setEnabled(self._open_demo is not None)
         self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction("", self.close)
+        self.admin = AdminMenu(self, self.context)  # back up, restore, verify, data folder
+        self.admin.install(self.file_menu, before=self.file_menu.actions()[-2])
         # Ctrl+Q everywhere: the platform's Quit key is empty on Windows and some desktops.
         quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
         ctrl_q = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q)
@@ -221,15 +222,7 @@ class MainWindow(QMainWindow):
         self.shortcuts_dialog.activateWindow()
 
     def show_about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Inspector"), "", parent=self)
-        box.setText(
-            self.tr(
-                "Inspector {version}\nUniform and grooming inspections at the morning line-up.\n\n"
-                "Database: {db}"
-            ).format(version=__version__, db=self.context.db_path)
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        self.admin.show_about()
 
     # -- words, geometry -----------------------------------------------------------------------
 
