@@ -293,11 +293,14 @@ def test_verify_a_clean_database(qtbot, roster, store, db_path, catalogue, windo
     lineup = finished_lineup(store, catalogue, roster)
     printed = seal.seal_for_lineup(store, lineup.id)  # "Seal: ab12cd34…" on the sheet
 
-    headline, details = _verify(qtbot, window, f"Seal: {printed}")
+    # Lines copied whole from an English line-up sheet and a Chinese monthly pack.
+    month = f"本月记录封存校验码：{printed}（已封存班前检查 1 次，可用 inspector verify 核验）"
+    headline, details = _verify(qtbot, window, f"Seal: {printed}\n{month}")
 
     assert headline == "✓ Every record matches its seal."
     assert "Sealed line-ups: 1. Seals: 1." in details
-    assert f"The printed seal {printed} is in the chain (line-up {lineup.id})" in details
+    found = f"The printed seal {printed} is in the chain (line-up {lineup.id}) and its record"
+    assert details.count(found) == 2
     head = seal.verify_store(store).head
     assert f"Chain head: {head[:8]}…  ({head})" in details
 
@@ -333,7 +336,7 @@ def test_verify_speaks_chinese(qtbot, roster, store, db_path, catalogue, window)
     qtbot.waitUntil(dialog.isVisible)
     qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.verify_button.isEnabled(), timeout=LONG)
-    assert dialog.headline.text() == "✓ 每条记录都与其封印一致。"
+    assert dialog.headline.text() == "✓ 每条记录都与其封存校验码一致。"
     assert window.admin.verify_action.text() == "核验记录(&V)…"
 
 

@@ -39,9 +39,21 @@ class Checked:
     described: dict[int, str]
 
 
+_HEX_RUN = re.compile(r"(?<![0-9a-fA-F])[0-9a-fA-F]{8,64}(?![0-9a-fA-F])")
+
+
 def expected_values(text: str) -> list[str]:
-    """The seals typed or pasted into the field: one a line (or separated by commas)."""
-    return [part.strip() for part in re.split(r"[\n,;，；]", text) if part.strip()]
+    """The seals typed or pasted into the field, one a line: a line copied whole from a sheet
+    ("Seal: ab12cd34…", "封存校验码：ab12cd34…", the monthly pack's sentence) gives its one run
+    of hex digits; a line without exactly one is passed on as it is, for the check to name."""
+    values = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        runs = _HEX_RUN.findall(line)
+        values.append(runs[0] if len(runs) == 1 else line)
+    return values
 
 
 def _check(store: Store, expect: list[str]) -> Checked:
