@@ -1932,10 +1932,6 @@ Reinstall Inspector.</source>
         <translation>核验记录</translation>
     </message>
     <message>
-        <source>Every finished line-up is sealed: its records, and a chain that links each seal to the ones before. The check recomputes them all and names any line-up whose records were changed outside Inspector. The database: {db}</source>
-        <translation>每次结束的班前检查都会封存：封存其记录，并把每个封存校验码与之前的校验码连成一条链。核验会重新计算全部校验码，并指出记录在 Inspector 之外被改动过的班前检查。数据库：{db}</translation>
-    </message>
-    <message>
         <source>Seals or chain heads printed on paper (optional, one a line; e.g. the &apos;Seal: ab12cd34…&apos; of a line-up sheet or monthly pack):</source>
         <translation>纸质文件上印的封存校验码或链末校验码（可选，每行一个；例如班前检查表或月度报告上的“封存校验码：ab12cd34…”）：</translation>
     </message>
@@ -1956,8 +1952,18 @@ Reinstall Inspector.</source>
         <translation>已封存的班前检查：{lineups} 次。封存校验码：{seals} 个。</translation>
     </message>
     <message>
-        <source>Chain head: {short}  ({full})</source>
-        <translation>链末校验码：{short}  （{full}）</translation>
+        <source>Every finished line-up is sealed: its records, and a chain that links each seal to the ones before. The check recomputes them all and names any line-up whose records were changed outside Inspector.
+The database: {db}</source>
+        <translation>每次结束的班前检查都会封存：封存其记录，并把每个封存校验码与之前的校验码连成一条链。核验会重新计算全部校验码，并指出记录在 Inspector 之外被改动过的班前检查。
+数据库：{db}</translation>
+    </message>
+    <message>
+        <source>Chain head: {short}</source>
+        <translation>链末校验码：{short}</translation>
+    </message>
+    <message>
+        <source>In full: {full}</source>
+        <translation>完整值：{full}</translation>
     </message>
     <message>
         <source>The printed seal {seal} is in the chain (line-up {id}) and its record matches.</source>

@@ -302,7 +302,7 @@ def test_verify_a_clean_database(qtbot, roster, store, db_path, catalogue, windo
     found = f"The printed seal {printed} is in the chain (line-up {lineup.id}) and its record"
     assert details.count(found) == 2
     head = seal.verify_store(store).head
-    assert f"Chain head: {head[:8]}…  ({head})" in details
+    assert f"Chain head: {head[:8]}…\nIn full: {head}" in details
 
 
 def test_verify_names_the_lineup_changed_outside_inspector(

@@ -69,6 +69,7 @@ class AboutDialog(QDialog):
         layout.addLayout(form)
         layout.addSpacing(8)
         layout.addWidget(hint)
+        layout.addStretch(1)
         layout.addWidget(buttons)
         self.setMinimumWidth(640)
 

@@ -114,7 +114,7 @@ class VerifyDialog(QDialog):
         layout.addWidget(buttons)
         self._checked: Checked | None = None
         self._problem = ""
-        self.resize(720, 460)
+        self.resize(760, 560)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -123,7 +123,7 @@ class VerifyDialog(QDialog):
             self.tr(
                 "Every finished line-up is sealed: its records, and a chain that links each "
                 "seal to the ones before. The check recomputes them all and names any line-up "
-                "whose records were changed outside Inspector. The database: {db}"
+                "whose records were changed outside Inspector.\nThe database: {db}"
             ).format(db=self.context.db_path)
         )
         self.expect_label.setText(
@@ -182,9 +182,8 @@ class VerifyDialog(QDialog):
         counted = self.tr("Sealed line-ups: {lineups}. Seals: {seals}.").format(
             lineups=report.lineups, seals=report.seals
         )
-        head = self.tr("Chain head: {short}  ({full})").format(
-            short=report.head[:8] + "…", full=report.head
-        )
+        head = self.tr("Chain head: {short}").format(short=report.head[:8] + "…")
+        head += "\n" + self.tr("In full: {full}").format(full=report.head)
         if report.ok:
             lines = [counted]
             for value, lineup_id in report.expected:
