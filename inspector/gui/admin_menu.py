@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 Reopen = Callable[[Callable[[], Any]], tuple[QWidget | None, Any, Exception | None]]
 
 LAST_BACKUP_REFRESH_MS = 60_000
+_DETACHED: set[QMessageBox] = set()  # messages shown after their window closed
 
 
 # -- words about files ----------------------------------------------------------------------
@@ -233,7 +234,13 @@ class AdminMenu(QObject):
             button.clicked.connect(lambda: self._open_folder(folder, parent=box))
         box.addButton(QMessageBox.StandardButton.Ok)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        if detached:  # no parent keeps it alive: this module does until it is answered
+            _DETACHED.add(box)
+            box.finished.connect(lambda _result: _DETACHED.discard(box))
+            box.setWindowModality(Qt.WindowModality.ApplicationModal)
+            box.show()
+        else:
+            box.open()
         return box
 
     def _failed(

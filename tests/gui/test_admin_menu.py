@@ -230,6 +230,29 @@ def test_restore_is_refused_while_another_copy_has_the_database_open(
     assert window.isVisible() and store.employee_count() == len(roster)
 
 
+def test_a_window_without_the_start_up_restores_then_asks_for_a_restart(
+    qtbot, roster, store, db_path, open_window, context
+):
+    window = open_window(context)
+    backup = maintenance.backup_now(db_path).dest
+    store.save_employee(
+        Employee("C099", "新员工", Sex.FEMALE, "客服部", "receptionist", "阳光花园")
+    )
+
+    choose(qtbot, window, Qt.Key.Key_R)
+    pick_file(qtbot, backup, db_path)
+    confirm = modal(qtbot, QMessageBox, "restore_confirmation")
+    qtbot.mouseClick(confirm.findChild(QPushButton, "restore_button"), Qt.MouseButton.LeftButton)
+
+    done = modal(qtbot, QMessageBox, "admin_message")
+    assert "Start Inspector again to work on it." in done.text()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    with Store(db_path) as restored:
+        assert restored.employee_count() == len(roster)
+    assert len(list(db_path.parent.glob("inspector.db.before-restore-*"))) == 1
+    done.accept()
+
+
 def test_a_backup_that_is_not_one_is_refused_before_anything_closes(
     qtbot, roster, store, db_path, start_app
 ):
