@@ -62,7 +62,7 @@ def shoot_menu(window, name: str) -> None:
     save(image, name)
 
 
-def wait_for(condition, ms: int = 60_000) -> None:
+def wait_for(condition, ms: int = 600_000) -> None:
     waited = 0
     while not condition() and waited < ms:
         settle(50)
@@ -78,6 +78,18 @@ def verify(window, name: str) -> None:
     wait_for(dialog.verify_button.isEnabled)
     shoot(dialog, name)
     dialog.hide()
+
+
+def backup(window, name: str) -> None:
+    """Back up now, and the message that says where the copy went."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    window.admin.backup_action.trigger()
+    window.context.runner.wait(60_000)
+    wait_for(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    box = QApplication.activeModalWidget()
+    shoot(box, name)
+    box.accept()
 
 
 def about(window, name: str) -> None:
@@ -104,6 +116,8 @@ def main() -> int:
         shoot_menu(window, f"menu-{lang}")
         verify(window, f"verify-{lang}")
         about(window, f"about-{lang}")
+    window.set_language("zh")
+    backup(window, "backup-zh")
 
     db_path = window.context.db_path
     with sqlite3.connect(db_path, isolation_level=None) as conn:  # an edit by hand

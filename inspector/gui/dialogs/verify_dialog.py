@@ -99,7 +99,6 @@ class VerifyDialog(QDialog):
         self.details = QPlainTextEdit()
         self.details.setObjectName("verify_details")
         self.details.setReadOnly(True)
-        self.details.setVisible(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
@@ -144,7 +143,7 @@ class VerifyDialog(QDialog):
         self._checked, self._problem = None, ""
         self.headline.setStyleSheet("")
         self.headline.setText(self.tr("Checking every seal…"))
-        self.details.setVisible(False)
+        self.details.clear()
         self.context.runner.submit(
             lambda store, _progress: _check(store, expect),
             on_done=self._done,
@@ -223,7 +222,7 @@ class VerifyDialog(QDialog):
         if self._problem:
             self.headline.setStyleSheet(BAD_STYLE)
             self.headline.setText(self._problem)
-            self.details.setVisible(False)
+            self.details.clear()
             return
         if self._checked is None:
             return
@@ -231,7 +230,6 @@ class VerifyDialog(QDialog):
         self.headline.setStyleSheet(OK_STYLE if self._checked.result.ok else BAD_STYLE)
         self.headline.setText(headline)
         self.details.setPlainText("\n".join(lines))
-        self.details.setVisible(True)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
