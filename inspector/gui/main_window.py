@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from inspector import __version__
 from inspector.gui import i18n
+from inspector.gui.admin_menu import AdminMenu
 from inspector.gui.context import AppContext
 from inspector.gui.pages.lineup_section import LineupSection
 from inspector.gui.ui_settings import ui_settings
@@ -206,6 +205,8 @@ class MainWindow(QMainWindow):
         self.settings_action = self.file_menu.addAction("", self.show_settings)
         self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction("", self.close)
+        self.admin = AdminMenu(self, self.context)  # back up, restore, verify, data folder
+        self.admin.install(self.file_menu, before=self.file_menu.actions()[-2])
         # Ctrl+Q everywhere: the platform's Quit key is empty on Windows and some desktops.
         quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
         ctrl_q = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q)
@@ -310,15 +311,7 @@ class MainWindow(QMainWindow):
         self.shortcuts_dialog.activateWindow()
 
     def show_about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Inspector"), "", parent=self)
-        box.setText(
-            self.tr(
-                "Inspector {version}\nUniform and grooming inspections at the morning line-up.\n\n"
-                "Database: {db}"
-            ).format(version=__version__, db=self.context.db_path)
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        self.admin.show_about()
 
     # -- words, geometry -----------------------------------------------------------------------
 

@@ -202,7 +202,7 @@ class Launcher:
         context = AppContext(
             store=store,
             catalogue=catalogue,
-            runner=TaskRunner(db_path),
+            runner=TaskRunner(db_path, read_only=read_only),
             events=AppEvents(),
             db_path=db_path,
             read_only=read_only,
@@ -210,6 +210,7 @@ class Launcher:
         )
         window = create_main_window(context, open_demo=self.open_demo)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.admin.set_reopen(self.reopen_after)
         previous, self.opened = self.opened, Opened(context, window, lock)
         if previous is not None:
             previous.close()
@@ -225,10 +226,46 @@ class Launcher:
             window.first_frame_shown.connect(
                 lambda: context.runner.submit(
                     lambda task_store, _progress: daily_maintenance(task_store),
-                    on_done=lambda problems: _show_maintenance_problems(window, problems),
+                    on_done=lambda problems: _after_maintenance(window, problems),
                 )
             )
         return 0
+
+    def reopen_after(
+        self, change: Callable[[], object]
+    ) -> tuple[MainWindow | None, object, Exception | None]:
+        """Let go of the database (the store, the background worker, the app lock), make
+        ``change`` to the file (a restore), then open it again through :meth:`open` in a new
+        window, whether or not the change succeeded. Returns the new window (None if it could
+        not be opened: :meth:`open` said why), the change's result and the error it raised."""
+        if self.opened is None:
+            raise RuntimeError("no database is open")
+        db_path = self.opened.context.db_path
+        opened, self.opened = self.opened, None
+        opened.context.runner.wait(30_000)
+        opened.context.store.close()
+        if opened.lock is not None:
+            opened.lock.close()
+            opened.lock = None
+        result: object = None
+        error: Exception | None = None
+        try:
+            result = change()
+        except Exception as exc:  # the caller shows it; the database opens again either way
+            error = exc
+        # The old window closes only once the new one exists: closing the last window would
+        # otherwise end the app.
+        quits = self.app.quitOnLastWindowClosed()
+        self.app.setQuitOnLastWindowClosed(False)
+        try:
+            code = self.open(db_path)
+            opened.close()
+        finally:
+            self.app.setQuitOnLastWindowClosed(quits)
+        if code != 0 or self.opened is None:
+            QTimer.singleShot(0, self.app.quit)  # no window is left: the message said why
+            return None, result, error
+        return self.opened.window, result, error
 
     def open_demo(self) -> None:
         demo = demo_database()
@@ -271,8 +308,10 @@ class Launcher:
         )
 
 
-def _show_maintenance_problems(window: MainWindow, problems: list[StorageError]) -> None:
-    """A failed daily backup is said (the data is safe), never fatal."""
+def _after_maintenance(window: MainWindow, problems: list[StorageError]) -> None:
+    """The last backup is shown; a failed daily backup is said (the data is safe), never fatal."""
+    if Shiboken.isValid(window):
+        window.admin.refresh_last_backup()
     for problem in problems:
         log.warning("%s", problem)
         QMessageBox.warning(window, "Inspector", str(problem))

@@ -32,16 +32,19 @@ class TaskSignals(QObject):
 
 
 class _Task(QRunnable):
-    def __init__(self, db_path: Path, fn: TaskFn, signals: TaskSignals) -> None:
+    def __init__(
+        self, db_path: Path, fn: TaskFn, signals: TaskSignals, *, read_only: bool = False
+    ) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._db_path = db_path
+        self._read_only = read_only
         self._fn = fn
         self._signals = signals
 
     def run(self) -> None:  # runs on the worker thread
         try:
-            with Store(self._db_path) as store:
+            with Store(self._db_path, read_only=self._read_only) as store:
                 result = self._fn(store, self._signals.progress.emit)
         except Exception as exc:  # passed on whole: the receiver logs and shows it
             self._signals.failed.emit(exc)
@@ -58,9 +61,14 @@ class TaskRunner(QObject):
 
     busy_changed = Signal(bool)
 
-    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self, db_path: Path, parent: QObject | None = None, *, read_only: bool = False
+    ) -> None:
+        """``read_only``: the tasks' stores only read (the window has the database read-only,
+        perhaps on a medium that cannot be written)."""
         super().__init__(parent)
         self._db_path = db_path
+        self._read_only = read_only
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._pending: set[TaskSignals] = set()
@@ -85,7 +93,7 @@ class TaskRunner(QObject):
         signals.failed.connect(lambda _exc, s=signals: self._forget(s))
         self._pending.add(signals)
         self.busy_changed.emit(True)
-        self._pool.start(_Task(self._db_path, fn, signals))
+        self._pool.start(_Task(self._db_path, fn, signals, read_only=self._read_only))
         return signals
 
     def _forget(self, signals: TaskSignals) -> None:

@@ -2,6 +2,220 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Inspector</source>
+        <translation>关于 Inspector</translation>
+    </message>
+    <message>
+        <source>Inspector {version}</source>
+        <translation>Inspector {version}</translation>
+    </message>
+    <message>
+        <source>Uniform and grooming inspections at the morning line-up.</source>
+        <translation>班前检查：制服与仪容仪表。</translation>
+    </message>
+    <message>
+        <source> (open read-only)</source>
+        <translation>（只读打开）</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>数据文件夹：</translation>
+    </message>
+    <message>
+        <source>Backups:</source>
+        <translation>备份文件夹：</translation>
+    </message>
+    <message>
+        <source>Last backup:</source>
+        <translation>最近备份：</translation>
+    </message>
+    <message>
+        <source>Log file:</source>
+        <translation>日志文件：</translation>
+    </message>
+    <message>
+        <source>When something goes wrong, send the log file to your administrator. The backups folder holds a copy of each of the last days.</source>
+        <translation>遇到问题时，请把日志文件发给管理员。备份文件夹中保存着最近每天的一份备份。</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>AdminMenu</name>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Write a checked copy of the database into its backups folder</source>
+        <translation>把数据库的一份经过校验的副本写入备份文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Not available: this window has the database open read-only (another copy of Inspector has it open, or it cannot be written). Close the other copy and start Inspector again to restore a backup.</source>
+        <translation>不可用：本窗口以只读方式打开数据库（另一个 Inspector 正在使用它，或者它无法写入）。请关闭另一个 Inspector 并重新启动，再从备份恢复。</translation>
+    </message>
+    <message>
+        <source>Put a backup in place of the database; the current one is kept</source>
+        <translation>用备份替换数据库；当前数据库会另存保留</translation>
+    </message>
+    <message>
+        <source>&amp;Verify records…</source>
+        <translation>核验记录(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Check that no finished line-up was changed since it was sealed</source>
+        <translation>检查已结束的班前检查在封存后没有被改动</translation>
+    </message>
+    <message>
+        <source>Open data &amp;folder</source>
+        <translation>打开数据文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>today {time}</source>
+        <translation>今天 {time}</translation>
+    </message>
+    <message>
+        <source>yesterday {time}</source>
+        <translation>昨天 {time}</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>Last backup: {when}</source>
+        <translation>最近备份：{when}</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>The folder cannot be opened here. It is:
+{folder}</source>
+        <translation>无法在此打开该文件夹。它的位置是：
+{folder}</translation>
+    </message>
+    <message>
+        <source>The backups folder cannot be written: where should the copy go?</source>
+        <translation>备份文件夹无法写入：备份保存到哪里？</translation>
+    </message>
+    <message>
+        <source>Inspector backups (*.db)</source>
+        <translation>Inspector 备份 (*.db)</translation>
+    </message>
+    <message>
+        <source>Backing up {name}…</source>
+        <translation>正在备份 {name}…</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>备份完成</translation>
+    </message>
+    <message>
+        <source>The backup is saved and passed its integrity check:
+
+{file}
+
+Size: {size}. Folder: {folder}</source>
+        <translation>备份已保存，并通过了完整性检查：
+
+{file}
+
+大小：{size}。文件夹：{folder}</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Inspector backups (*.db);;All files (*)</source>
+        <translation>Inspector 备份 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>process {pid}</source>
+        <translation>进程 {pid}</translation>
+    </message>
+    <message>
+        <source>, user {user}</source>
+        <translation>，用户 {user}</translation>
+    </message>
+    <message>
+        <source>, on {host}</source>
+        <translation>，在 {host} 上</translation>
+    </message>
+    <message>
+        <source>Restore refused</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>Another copy of Inspector has the database {db} open ({who}).
+
+Nothing was changed. Close the other copy first, then restore again.</source>
+        <translation>另一个 Inspector 正在使用数据库 {db}（{who}）。
+
+没有做任何更改。请先关闭另一个 Inspector，再重新恢复。</translation>
+    </message>
+    <message>
+        <source>Checking the backup {name}…</source>
+        <translation>正在检查备份 {name}…</translation>
+    </message>
+    <message>
+        <source>Restore the backup made {when} ({size})?</source>
+        <translation>恢复 {when} 的备份（{size}）？</translation>
+    </message>
+    <message>
+        <source>{backup}
+
+It replaces the database in use, {db}. The database in use now is kept beside it as a copy named {name}.before-restore-&lt;date and time&gt;; nothing is deleted. Inspector opens the restored database again.</source>
+        <translation>{backup}
+
+它将替换正在使用的数据库 {db}。当前数据库会在同一文件夹中另存为 {name}.before-restore-&lt;日期时间&gt;，不会删除任何数据。恢复后 Inspector 会重新打开数据库。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Restoring {name}…</source>
+        <translation>正在恢复 {name}…</translation>
+    </message>
+    <message>
+        <source>Restored the backup {name} ({employees} employees).</source>
+        <translation>已恢复备份 {name}（{employees} 名员工）。</translation>
+    </message>
+    <message>
+        <source>The database that was in use is kept as:
+{aside}</source>
+        <translation>原来使用的数据库已另存为：
+{aside}</translation>
+    </message>
+    <message>
+        <source>Start Inspector again to work on it.</source>
+        <translation>请重新启动 Inspector 继续使用。</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>恢复完成</translation>
+    </message>
+</context>
+<context>
     <name>AmendDialog</name>
     <message>
         <source>Recorded by mistake</source>
@@ -976,20 +1190,6 @@ It resumes at person {n}: {name}.</source>
     <message>
         <source>✘ Not saved: {problem}</source>
         <translation>✘ 未保存：{problem}</translation>
-    </message>
-    <message>
-        <source>About Inspector</source>
-        <translation>关于 Inspector</translation>
-    </message>
-    <message>
-        <source>Inspector {version}
-Uniform and grooming inspections at the morning line-up.
-
-Database: {db}</source>
-        <translation>Inspector {version}
-班前仪容仪表检查。
-
-数据库：{db}</translation>
     </message>
     <message>
         <source> (read-only)</source>
@@ -2250,6 +2450,75 @@ Reinstall Inspector.</source>
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify records</source>
+        <translation>核验记录</translation>
+    </message>
+    <message>
+        <source>Seals or chain heads printed on paper (optional, one a line; e.g. the &apos;Seal: ab12cd34…&apos; of a line-up sheet or monthly pack):</source>
+        <translation>纸质文件上印的封存校验码或链末校验码（可选，每行一个；例如班前检查表或月度报告上的“封存校验码：ab12cd34…”）：</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>核验(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Checking every seal…</source>
+        <translation>正在核验每个封存校验码…</translation>
+    </message>
+    <message>
+        <source>A printed seal: {problem}</source>
+        <translation>纸质校验码：{problem}</translation>
+    </message>
+    <message>
+        <source>Sealed line-ups: {lineups}. Seals: {seals}.</source>
+        <translation>已封存的班前检查：{lineups} 次。封存校验码：{seals} 个。</translation>
+    </message>
+    <message>
+        <source>Every finished line-up is sealed: its records, and a chain that links each seal to the ones before. The check recomputes them all and names any line-up whose records were changed outside Inspector.
+The database: {db}</source>
+        <translation>每次结束的班前检查都会封存：封存其记录，并把每个封存校验码与之前的校验码连成一条链。核验会重新计算全部校验码，并指出记录在 Inspector 之外被改动过的班前检查。
+数据库：{db}</translation>
+    </message>
+    <message>
+        <source>Chain head: {short}</source>
+        <translation>链末校验码：{short}</translation>
+    </message>
+    <message>
+        <source>In full: {full}</source>
+        <translation>完整值：{full}</translation>
+    </message>
+    <message>
+        <source>The printed seal {seal} is in the chain (line-up {id}) and its record matches.</source>
+        <translation>纸质校验码 {seal} 在校验链中（班前检查 {id}），其记录一致。</translation>
+    </message>
+    <message>
+        <source>✓ Every record matches its seal.</source>
+        <translation>✓ 每条记录都与其封存校验码一致。</translation>
+    </message>
+    <message>
+        <source>✘ Line-ups whose records no longer match their seals: {count}</source>
+        <translation>✘ 记录与封存校验码不再一致的班前检查：{count} 次</translation>
+    </message>
+    <message>
+        <source>✘ The seal chain does not hold every record.</source>
+        <translation>✘ 校验链不能涵盖全部记录。</translation>
+    </message>
+    <message>
+        <source>Line-up {id} ({details}): changed outside Inspector.</source>
+        <translation>班前检查 {id}（{details}）：在 Inspector 之外被改动过。</translation>
+    </message>
+    <message>
+        <source>Line-up {id}: no longer in the database.</source>
+        <translation>班前检查 {id}：已不在数据库中。</translation>
+    </message>
+    <message>
+        <source>Every problem found:</source>
+        <translation>发现的全部问题：</translation>
     </message>
 </context>
 <context>
