@@ -6,8 +6,7 @@ leave; then every inspection with its faults in words and notes.
 
 from __future__ import annotations
 
-from datetime import datetime
-from pathlib import Path
+from functools import partial
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
@@ -19,7 +18,7 @@ from inspector.reports import i18n
 from inspector.reports.i18n import label
 from inspector.reports.lineup_sheet import mark_markup
 from inspector.reports.observation_section import employee_observations_section
-from inspector.reports.page import Progress, build_pdf
+from inspector.reports.page import ReportRenderer
 from inspector.reports.styles import (
     MUTED,
     WARN_BG,
@@ -227,24 +226,8 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
     return story
 
 
-def render_employee_record(
-    data: EmployeeRecordData,
-    out_path: Path | str,
-    lang: str = "zh",
-    *,
-    invariant: bool = False,
-    generated_at: datetime | None = None,
-    progress: Progress | None = None,
-) -> Path:
-    lang = i18n.check_lang(lang)
-    return build_pdf(
-        employee_record_story(data, lang),
-        out_path,
-        title=label("employee_title", lang),
-        company=data.company.get(lang),
-        lang=lang,
-        generated_at=generated_at,
-        invariant=invariant,
-        progress=progress,
-        expected_pages=2 + len(data.entries) // 35,
-    )
+render_employee_record = ReportRenderer(
+    employee_record_story,
+    title=partial(label, "employee_title"),
+    expected_pages=lambda data: 2 + len(data.entries) // 35,
+)

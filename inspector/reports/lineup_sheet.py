@@ -7,8 +7,7 @@ the absent and those on leave; the counts; signature lines for the supervisor an
 
 from __future__ import annotations
 
-from datetime import datetime
-from pathlib import Path
+from functools import partial
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
@@ -20,7 +19,7 @@ from inspector.domain.scoring import format_percent
 from inspector.reports import i18n
 from inspector.reports.fonts import FONT_NAME
 from inspector.reports.i18n import label
-from inspector.reports.page import Progress, build_pdf
+from inspector.reports.page import ReportRenderer
 from inspector.reports.styles import (
     CONTENT_WIDTH,
     MUTED,
@@ -223,24 +222,8 @@ def _signatures(lang: str) -> Table:
     )
 
 
-def render_lineup_sheet(
-    data: LineupSheetData,
-    out_path: Path | str,
-    lang: str = "zh",
-    *,
-    invariant: bool = False,
-    generated_at: datetime | None = None,
-    progress: Progress | None = None,
-) -> Path:
-    lang = i18n.check_lang(lang)
-    return build_pdf(
-        lineup_sheet_story(data, lang),
-        out_path,
-        title=label("lineup_title", lang),
-        company=data.company.get(lang),
-        lang=lang,
-        generated_at=generated_at,
-        invariant=invariant,
-        progress=progress,
-        expected_pages=1 + len(data.people) // 30,
-    )
+render_lineup_sheet = ReportRenderer(
+    lineup_sheet_story,
+    title=partial(label, "lineup_title"),
+    expected_pages=lambda data: 1 + len(data.people) // 30,
+)

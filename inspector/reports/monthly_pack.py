@@ -19,8 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path
+from functools import partial
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -49,7 +48,7 @@ from inspector.reports import charts, i18n
 from inspector.reports.fonts import FONT_NAME
 from inspector.reports.i18n import label
 from inspector.reports.observation_section import observation_section
-from inspector.reports.page import Progress, build_pdf
+from inspector.reports.page import ReportRenderer
 from inspector.reports.row_table import RowTable
 from inspector.reports.styles import (
     CONTENT_WIDTH,
@@ -797,26 +796,8 @@ def expected_pages(data: MonthlyPackData) -> int:
     )
 
 
-def render_monthly_pack(
-    data: MonthlyPackData,
-    out_path: Path | str,
-    lang: str = "zh",
-    *,
-    invariant: bool = False,
-    generated_at: datetime | None = None,
-    progress: Progress | None = None,
-    progress_span: tuple[float, float] = (0.0, 1.0),
-) -> Path:
-    lang = i18n.check_lang(lang)
-    return build_pdf(
-        monthly_pack_story(data, lang),
-        out_path,
-        title=label("monthly_title", lang),
-        company=data.company.get(lang),
-        lang=lang,
-        generated_at=generated_at,
-        invariant=invariant,
-        progress=progress,
-        expected_pages=expected_pages(data),
-        progress_span=progress_span,
-    )
+render_monthly_pack = ReportRenderer(
+    monthly_pack_story,
+    title=partial(label, "monthly_title"),
+    expected_pages=expected_pages,
+)

@@ -7,8 +7,7 @@ with its note; then signature lines for the observer and the employee.
 
 from __future__ import annotations
 
-from datetime import datetime
-from pathlib import Path
+from functools import partial
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
@@ -23,7 +22,7 @@ from inspector.reports.observation_section import (
     fault_lines,
     situation_names,
 )
-from inspector.reports.page import Progress, build_pdf
+from inspector.reports.page import ReportRenderer
 from inspector.reports.styles import (
     CONTENT_WIDTH,
     MUTED,
@@ -148,24 +147,8 @@ def _signatures(lang: str) -> Table:
     )
 
 
-def render_observation_sheet(
-    data: ObservationSheetData,
-    out_path: Path | str,
-    lang: str = "zh",
-    *,
-    invariant: bool = False,
-    generated_at: datetime | None = None,
-    progress: Progress | None = None,
-) -> Path:
-    lang = i18n.check_lang(lang)
-    return build_pdf(
-        observation_sheet_story(data, lang),
-        out_path,
-        title=label("sheet_title", lang),
-        company=data.company.get(lang),
-        lang=lang,
-        generated_at=generated_at,
-        invariant=invariant,
-        progress=progress,
-        expected_pages=1 + len(data.entries) // 3,
-    )
+render_observation_sheet = ReportRenderer(
+    observation_sheet_story,
+    title=partial(label, "sheet_title"),
+    expected_pages=lambda data: 1 + len(data.entries) // 3,
+)
