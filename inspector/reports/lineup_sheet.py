@@ -11,17 +11,15 @@ from functools import partial
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from inspector.domain.lineup import Attendance, PersonStatus, Result
 from inspector.domain.reports import LineupSheetData, MarkLine, SheetPerson
 from inspector.domain.scoring import format_percent
 from inspector.reports import i18n
-from inspector.reports.fonts import FONT_NAME
 from inspector.reports.i18n import label
 from inspector.reports.page import ReportRenderer
 from inspector.reports.styles import (
-    CONTENT_WIDTH,
     MUTED,
     WARN_BG,
     WARN_INK,
@@ -34,7 +32,7 @@ from inspector.reports.styles import (
     pairs_table,
     para,
     scale,
-    style,
+    signature_table,
 )
 
 _PEOPLE_WIDTHS = scale([7, 15, 14, 16, 22, 13, 58])
@@ -190,35 +188,9 @@ def lineup_sheet_story(data: LineupSheetData, lang: str) -> list[Flowable]:
 
 
 def _signatures(lang: str) -> Table:
-    cell = style("signature")
-    rows = [
-        [
-            Paragraph(escape(label("supervisor_signature", lang)), cell),
-            "",
-            Paragraph(escape(label("signature_date", lang)), cell),
-            "",
-        ],
-        [
-            Paragraph(escape(label("manager_signature", lang)), cell),
-            "",
-            Paragraph(escape(label("signature_date", lang)), cell),
-            "",
-        ],
-    ]
-    widths = scale([28, 36, 16, 20], CONTENT_WIDTH)
-    return Table(
-        rows,
-        colWidths=widths,
-        rowHeights=[14 * mm, 14 * mm],
-        hAlign="LEFT",
-        style=TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LINEBELOW", (1, 0), (1, -1), 0.6, MUTED),
-                ("LINEBELOW", (3, 0), (3, -1), 0.6, MUTED),
-                ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
-            ]
-        ),
+    return signature_table(
+        [label("supervisor_signature", lang), label("manager_signature", lang)],
+        label("signature_date", lang),
     )
 
 

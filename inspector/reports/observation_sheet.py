@@ -8,15 +8,13 @@ with its note; then signature lines for the observer and the employee.
 from __future__ import annotations
 
 from functools import partial
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from inspector.domain.observations import ObservationEntry, ObservationSheetData
 from inspector.domain.text import Text
 from inspector.reports import i18n
-from inspector.reports.fonts import FONT_NAME
 from inspector.reports.observation_section import (
     LABELS,
     fault_lines,
@@ -24,15 +22,13 @@ from inspector.reports.observation_section import (
 )
 from inspector.reports.page import ReportRenderer
 from inspector.reports.styles import (
-    CONTENT_WIDTH,
-    MUTED,
     data_table,
     header_row,
     heading,
     pairs_table,
     para,
     scale,
-    style,
+    signature_table,
 )
 
 SHEET_LABELS: dict[str, Text] = {
@@ -116,34 +112,9 @@ def observation_sheet_story(data: ObservationSheetData, lang: str) -> list[Flowa
 
 
 def _signatures(lang: str) -> Table:
-    cell = style("signature")
-    rows = [
-        [
-            Paragraph(escape(label("observer_signature", lang)), cell),
-            "",
-            Paragraph(escape(label("signature_date", lang)), cell),
-            "",
-        ],
-        [
-            Paragraph(escape(label("employee_signature", lang)), cell),
-            "",
-            Paragraph(escape(label("signature_date", lang)), cell),
-            "",
-        ],
-    ]
-    return Table(
-        rows,
-        colWidths=scale([28, 36, 16, 20], CONTENT_WIDTH),
-        rowHeights=[14 * mm, 14 * mm],
-        hAlign="LEFT",
-        style=TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LINEBELOW", (1, 0), (1, -1), 0.6, MUTED),
-                ("LINEBELOW", (3, 0), (3, -1), 0.6, MUTED),
-                ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
-            ]
-        ),
+    return signature_table(
+        [label("observer_signature", lang), label("employee_signature", lang)],
+        label("signature_date", lang),
     )
 
 

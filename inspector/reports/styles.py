@@ -226,3 +226,27 @@ def scale(widths: list[float], total: float = CONTENT_WIDTH) -> list[float]:
     """Column widths given as shares, scaled to ``total`` points."""
     whole = sum(widths)
     return [w * total / whole for w in widths]
+
+
+def signature_table(signers: list[str], date_label: str) -> Table:
+    """Signature lines for a printed sheet: one row per signer, each with a line to sign on and
+    a line for the date."""
+    cell = style("signature")
+    rows = [
+        [Paragraph(escape(signer), cell), "", Paragraph(escape(date_label), cell), ""]
+        for signer in signers
+    ]
+    return Table(
+        rows,
+        colWidths=scale([28, 36, 16, 20], CONTENT_WIDTH),
+        rowHeights=[14 * mm] * len(rows),
+        hAlign="LEFT",
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LINEBELOW", (1, 0), (1, -1), 0.6, MUTED),
+                ("LINEBELOW", (3, 0), (3, -1), 0.6, MUTED),
+                ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
+            ]
+        ),
+    )
