@@ -61,6 +61,7 @@ from inspector.reports.styles import (
     heading,
     pairs_table,
     para,
+    ranked_fault_rows,
     scale,
     style,
 )
@@ -320,29 +321,8 @@ def calibration_rule(data: MonthlyPackData, lang: str) -> str:
 
 
 def fault_table_rows(faults: tuple[FaultCount, ...], lang: str, limit: int) -> list[list]:
-    rows = [
-        header_row(
-            [
-                "#",
-                label("item", lang),
-                label("severity", lang),
-                label("times", lang),
-                label("employees_with", lang),
-            ],
-            right_from=3,
-        )
-    ]
-    rows += [
-        [
-            str(rank),
-            para(f.text.get(lang)),
-            i18n.severity_label(f.severity, lang),
-            f"{f.count:,}",
-            f"{f.people:,}",
-        ]
-        for rank, f in enumerate(faults[:limit], start=1)
-    ]
-    return rows
+    headers = ["item", "severity", "times", "employees_with"]
+    return ranked_fault_rows(faults, [label(h, lang) for h in headers], lang, limit)
 
 
 def ladder_rule(data: MonthlyPackData, lang: str) -> str:

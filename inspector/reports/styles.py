@@ -8,7 +8,9 @@ long text (item wording, notes) are Paragraphs, which wrap Chinese and English a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
+from typing import Protocol
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -19,6 +21,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
+from inspector.domain.text import Text
+from inspector.reports import i18n
 from inspector.reports.fonts import FONT_NAME, register_fonts
 
 PAGE_SIZE = A4
@@ -250,3 +254,33 @@ def signature_table(signers: list[str], date_label: str) -> Table:
             ]
         ),
     )
+
+
+class RankedFault(Protocol):
+    @property
+    def text(self) -> Text: ...
+    @property
+    def severity(self) -> str: ...
+    @property
+    def count(self) -> int: ...
+    @property
+    def people(self) -> int: ...
+
+
+def ranked_fault_rows(
+    faults: Sequence[RankedFault], labels: list[str], lang: str, limit: int
+) -> list[list]:
+    """The first ``limit`` faults as table rows under a header: rank, item, severity, times
+    and people; ``labels`` are the headers of the last four columns."""
+    rows = [header_row(["#", *labels], right_from=3)]
+    rows += [
+        [
+            str(rank),
+            para(f.text.get(lang)),
+            i18n.severity_label(str(f.severity), lang),
+            f"{f.count:,}",
+            f"{f.people:,}",
+        ]
+        for rank, f in enumerate(faults[:limit], start=1)
+    ]
+    return rows
