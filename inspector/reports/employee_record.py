@@ -93,16 +93,19 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
     rows: list[list] = [
         header_row(
             [
-                label("month", lang),
-                label("inspections", lang),
-                label("clean", lang),
-                label("pass_rate", lang),
-                label("absent_short", lang),
-                label("leave_short", lang),
-                label("late_days", lang),
-                label("faults", lang),
-                label("critical_short", lang),
-                label("compliance", lang),
+                label(k, lang)
+                for k in (
+                    "month",
+                    "inspections",
+                    "clean",
+                    "pass_rate",
+                    "absent_short",
+                    "leave_short",
+                    "late_days",
+                    "faults",
+                    "critical_short",
+                    "compliance",
+                )
             ],
             right_from=1,
         )
@@ -129,13 +132,7 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
     if data.faults:
         rows = [
             header_row(
-                [
-                    label("item", lang),
-                    label("severity", lang),
-                    label("times", lang),
-                    label("last_date", lang),
-                ],
-                right_from=2,
+                [label(k, lang) for k in ("item", "severity", "times", "last_date")], right_from=2
             )
         ]
         extra: list[tuple] = []
@@ -161,15 +158,7 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
     absences = data.absences
     if absences:
         rows = [
-            header_row(
-                [
-                    label("date", lang),
-                    label("shift", lang),
-                    label("site", lang),
-                    label("supervisor", lang),
-                    label("status", lang),
-                ]
-            )
+            header_row([label(k, lang) for k in ("date", "shift", "site", "supervisor", "status")])
         ]
         rows += [
             [
@@ -189,14 +178,17 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
     rows = [
         header_row(
             [
-                label("date", lang),
-                label("shift", lang),
-                label("site", lang),
-                label("supervisor", lang),
-                label("status", lang),
-                label("passed_of", lang),
-                label("compliance", lang),
-                label("faults_and_notes", lang),
+                label(k, lang)
+                for k in (
+                    "date",
+                    "shift",
+                    "site",
+                    "supervisor",
+                    "status",
+                    "passed_of",
+                    "compliance",
+                    "faults_and_notes",
+                )
             ]
         )
     ]

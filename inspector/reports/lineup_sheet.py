@@ -119,13 +119,16 @@ def lineup_sheet_story(data: LineupSheetData, lang: str) -> list[Flowable]:
     rows: list[list] = [
         header_row(
             [
-                label("no", lang),
-                label("employee_no", lang),
-                label("name", lang),
-                label("department", lang),
-                label("status", lang),
-                label("passed_of", lang),
-                label("faults_and_notes", lang),
+                label(k, lang)
+                for k in (
+                    "no",
+                    "employee_no",
+                    "name",
+                    "department",
+                    "status",
+                    "passed_of",
+                    "faults_and_notes",
+                )
             ]
         )
     ]
@@ -158,12 +161,8 @@ def lineup_sheet_story(data: LineupSheetData, lang: str) -> list[Flowable]:
         rows = [
             header_row(
                 [
-                    label("no", lang),
-                    label("employee_no", lang),
-                    label("name", lang),
-                    label("department", lang),
-                    label("status", lang),
-                    label("note", lang),
+                    label(k, lang)
+                    for k in ("no", "employee_no", "name", "department", "status", "note")
                 ]
             )
         ]

@@ -280,15 +280,18 @@ def supervisor_table_rows(data: MonthlyPackData, lang: str) -> list[list]:
     rows: list[list] = [
         header_row(
             [
-                label("supervisor", lang),
-                label("supervisor_lineups", lang),
-                label("people_inspected", lang),
-                label("faults", lang),
-                label("per_100", lang),
-                label("scope_rate", lang),
-                label("pass_rate", lang),
-                label("amendments", lang),
-                label("calibration", lang),
+                label(k, lang)
+                for k in (
+                    "supervisor",
+                    "supervisor_lineups",
+                    "people_inspected",
+                    "faults",
+                    "per_100",
+                    "scope_rate",
+                    "pass_rate",
+                    "amendments",
+                    "calibration",
+                )
             ],
             right_from=1,
         )
@@ -337,13 +340,16 @@ def ladder_table_rows(data: MonthlyPackData, lang: str) -> list[list]:
     rows = [
         header_row(
             [
-                label("step", lang),
-                label("employee_no", lang),
-                label("name", lang),
-                label("department", lang),
-                label("item", lang),
-                label("times", lang),
-                label("reached_on", lang),
+                label(k, lang)
+                for k in (
+                    "step",
+                    "employee_no",
+                    "name",
+                    "department",
+                    "item",
+                    "times",
+                    "reached_on",
+                )
             ],
             right_from=5,
         )
@@ -446,13 +452,7 @@ def employee_table(data: MonthlyPackData, lang: str) -> RowTable:
 def version_table_rows(data: MonthlyPackData, lang: str) -> list[list]:
     rows = [
         header_row(
-            [
-                label("set_id", lang),
-                label("title", lang),
-                label("version", lang),
-                label("hash", lang),
-                label("lineups", lang),
-            ],
+            [label(k, lang) for k in ("set_id", "title", "version", "hash", "lineups")],
             right_from=4,
         )
     ]

@@ -158,13 +158,16 @@ def observation_section(data: ObservationMonth | None, lang: str) -> list[Flowab
         rows = [
             header_row(
                 [
-                    label("employee_no", lang),
-                    label("name", lang),
-                    label("department", lang),
-                    label("observation_count", lang),
-                    label("with_faults", lang),
-                    label("faults", lang),
-                    label("last_day", lang),
+                    label(k, lang)
+                    for k in (
+                        "employee_no",
+                        "name",
+                        "department",
+                        "observation_count",
+                        "with_faults",
+                        "faults",
+                        "last_day",
+                    )
                 ],
                 right_from=3,
             )
@@ -210,15 +213,7 @@ def employee_observations_section(
         story.append(para(label("none_in_period", lang), "body"))
         return story
     rows = [
-        header_row(
-            [
-                label("date", lang),
-                label("time", lang),
-                label("situation", lang),
-                label("observer", lang),
-                label("result", lang),
-            ]
-        )
+        header_row([label(k, lang) for k in ("date", "time", "situation", "observer", "result")])
     ]
     for e in entries:
         result = fault_lines(e, lang)
