@@ -27,6 +27,7 @@ from inspector.domain.people import Employee, Role, Sex
 from inspector.gui.dialogs.role_dialog import RoleDialog
 from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
+from inspector.gui.widgets.touch import dialog_buttons
 
 MAX_NO_LENGTH = 32
 MAX_TEXT_LENGTH = 80
@@ -104,14 +105,13 @@ class EmployeeDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b3261e;")
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = dialog_buttons(
+            self,
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
+            accept=self._accept_if_valid,
+            height=MIN_TOUCH,
+            min_width=96,
         )
-        for button in self.buttons.buttons():
-            button.setMinimumHeight(MIN_TOUCH)
-            button.setMinimumWidth(96)
-        self.buttons.accepted.connect(self._accept_if_valid)
-        self.buttons.rejected.connect(self.reject)
 
         self._form = QFormLayout()
         self._labels = [QLabel() for _ in range(7)]
