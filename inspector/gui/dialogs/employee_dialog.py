@@ -34,6 +34,17 @@ MAX_TEXT_LENGTH = 80
 NEW_ROLE = "\x00new-role"  # the data of the "New role…" entry of the role list
 
 
+def _choice_or_new(object_name: str, known: Iterable[str]) -> QComboBox:
+    """An editable combo box offering the ``known`` values, empty until one is picked or typed."""
+    combo = QComboBox()
+    combo.setObjectName(object_name)
+    combo.setEditable(True)
+    combo.addItems(list(known))
+    combo.setCurrentIndex(-1)
+    combo.lineEdit().setMaxLength(MAX_TEXT_LENGTH)
+    return combo
+
+
 class EmployeeDialog(QDialog):
     """``employee()`` gives the edited employee once the dialog is accepted.
 
@@ -72,20 +83,10 @@ class EmployeeDialog(QDialog):
         self.name_edit.setMaxLength(MAX_TEXT_LENGTH)
         self.sex_combo = QComboBox()
         self.sex_combo.setObjectName("employeeSex")
-        self.department_combo = QComboBox()
-        self.department_combo.setObjectName("employeeDepartment")
-        self.department_combo.setEditable(True)
-        self.department_combo.addItems(list(departments))
-        self.department_combo.setCurrentIndex(-1)
-        self.department_combo.lineEdit().setMaxLength(MAX_TEXT_LENGTH)
+        self.department_combo = _choice_or_new("employeeDepartment", departments)
         self.role_combo = QComboBox()
         self.role_combo.setObjectName("employeeRole")
-        self.site_combo = QComboBox()
-        self.site_combo.setObjectName("employeeSite")
-        self.site_combo.setEditable(True)
-        self.site_combo.addItems(list(sites))
-        self.site_combo.setCurrentIndex(-1)
-        self.site_combo.lineEdit().setMaxLength(MAX_TEXT_LENGTH)
+        self.site_combo = _choice_or_new("employeeSite", sites)
         self.active_check = QCheckBox()
         self.active_check.setObjectName("employeeActive")
         self.active_check.setChecked(True)
