@@ -12,8 +12,16 @@ from __future__ import annotations
 class UserError(Exception):
     """An error the user can act on; ``str(error)`` is the message to show.
 
-    An error that has its words in both languages of the interface overrides ``text``.
+    An error that has its words in both languages of the interface overrides ``text``; one
+    whose message never changes gives it as ``message`` and is raised without arguments.
     """
+
+    message = ""
+
+    def __init__(self, *args: object) -> None:
+        if not args and self.message:
+            args = (self.message,)
+        super().__init__(*args)
 
     def text(self, lang: str = "en") -> str:
         """The message in ``lang`` ("zh" or "en"); English unless a subclass knows better."""

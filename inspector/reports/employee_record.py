@@ -6,8 +6,7 @@ leave; then every inspection with its faults in words and notes.
 
 from __future__ import annotations
 
-from datetime import datetime
-from pathlib import Path
+from functools import partial
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
@@ -19,7 +18,7 @@ from inspector.reports import i18n
 from inspector.reports.i18n import label
 from inspector.reports.lineup_sheet import mark_markup
 from inspector.reports.observation_section import employee_observations_section
-from inspector.reports.page import Progress, build_pdf
+from inspector.reports.page import ReportRenderer
 from inspector.reports.styles import (
     MUTED,
     WARN_BG,
@@ -94,16 +93,19 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
     rows: list[list] = [
         header_row(
             [
-                label("month", lang),
-                label("inspections", lang),
-                label("clean", lang),
-                label("pass_rate", lang),
-                label("absent_short", lang),
-                label("leave_short", lang),
-                label("late_days", lang),
-                label("faults", lang),
-                label("critical_short", lang),
-                label("compliance", lang),
+                label(k, lang)
+                for k in (
+                    "month",
+                    "inspections",
+                    "clean",
+                    "pass_rate",
+                    "absent_short",
+                    "leave_short",
+                    "late_days",
+                    "faults",
+                    "critical_short",
+                    "compliance",
+                )
             ],
             right_from=1,
         )
@@ -130,13 +132,7 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
     if data.faults:
         rows = [
             header_row(
-                [
-                    label("item", lang),
-                    label("severity", lang),
-                    label("times", lang),
-                    label("last_date", lang),
-                ],
-                right_from=2,
+                [label(k, lang) for k in ("item", "severity", "times", "last_date")], right_from=2
             )
         ]
         extra: list[tuple] = []
@@ -162,15 +158,7 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
     absences = data.absences
     if absences:
         rows = [
-            header_row(
-                [
-                    label("date", lang),
-                    label("shift", lang),
-                    label("site", lang),
-                    label("supervisor", lang),
-                    label("status", lang),
-                ]
-            )
+            header_row([label(k, lang) for k in ("date", "shift", "site", "supervisor", "status")])
         ]
         rows += [
             [
@@ -190,14 +178,17 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
     rows = [
         header_row(
             [
-                label("date", lang),
-                label("shift", lang),
-                label("site", lang),
-                label("supervisor", lang),
-                label("status", lang),
-                label("passed_of", lang),
-                label("compliance", lang),
-                label("faults_and_notes", lang),
+                label(k, lang)
+                for k in (
+                    "date",
+                    "shift",
+                    "site",
+                    "supervisor",
+                    "status",
+                    "passed_of",
+                    "compliance",
+                    "faults_and_notes",
+                )
             ]
         )
     ]
@@ -227,24 +218,8 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
     return story
 
 
-def render_employee_record(
-    data: EmployeeRecordData,
-    out_path: Path | str,
-    lang: str = "zh",
-    *,
-    invariant: bool = False,
-    generated_at: datetime | None = None,
-    progress: Progress | None = None,
-) -> Path:
-    lang = i18n.check_lang(lang)
-    return build_pdf(
-        employee_record_story(data, lang),
-        out_path,
-        title=label("employee_title", lang),
-        company=data.company.get(lang),
-        lang=lang,
-        generated_at=generated_at,
-        invariant=invariant,
-        progress=progress,
-        expected_pages=2 + len(data.entries) // 35,
-    )
+render_employee_record = ReportRenderer(
+    employee_record_story,
+    title=partial(label, "employee_title"),
+    expected_pages=lambda data: 2 + len(data.entries) // 35,
+)

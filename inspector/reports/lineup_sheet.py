@@ -7,22 +7,19 @@ the absent and those on leave; the counts; signature lines for the supervisor an
 
 from __future__ import annotations
 
-from datetime import datetime
-from pathlib import Path
+from functools import partial
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from inspector.domain.lineup import Attendance, PersonStatus, Result
 from inspector.domain.reports import LineupSheetData, MarkLine, SheetPerson
 from inspector.domain.scoring import format_percent
 from inspector.reports import i18n
-from inspector.reports.fonts import FONT_NAME
 from inspector.reports.i18n import label
-from inspector.reports.page import Progress, build_pdf
+from inspector.reports.page import ReportRenderer
 from inspector.reports.styles import (
-    CONTENT_WIDTH,
     MUTED,
     WARN_BG,
     WARN_INK,
@@ -35,7 +32,7 @@ from inspector.reports.styles import (
     pairs_table,
     para,
     scale,
-    style,
+    signature_table,
 )
 
 _PEOPLE_WIDTHS = scale([7, 15, 14, 16, 22, 13, 58])
@@ -122,13 +119,16 @@ def lineup_sheet_story(data: LineupSheetData, lang: str) -> list[Flowable]:
     rows: list[list] = [
         header_row(
             [
-                label("no", lang),
-                label("employee_no", lang),
-                label("name", lang),
-                label("department", lang),
-                label("status", lang),
-                label("passed_of", lang),
-                label("faults_and_notes", lang),
+                label(k, lang)
+                for k in (
+                    "no",
+                    "employee_no",
+                    "name",
+                    "department",
+                    "status",
+                    "passed_of",
+                    "faults_and_notes",
+                )
             ]
         )
     ]
@@ -161,12 +161,8 @@ def lineup_sheet_story(data: LineupSheetData, lang: str) -> list[Flowable]:
         rows = [
             header_row(
                 [
-                    label("no", lang),
-                    label("employee_no", lang),
-                    label("name", lang),
-                    label("department", lang),
-                    label("status", lang),
-                    label("note", lang),
+                    label(k, lang)
+                    for k in ("no", "employee_no", "name", "department", "status", "note")
                 ]
             )
         ]
@@ -191,56 +187,14 @@ def lineup_sheet_story(data: LineupSheetData, lang: str) -> list[Flowable]:
 
 
 def _signatures(lang: str) -> Table:
-    cell = style("signature")
-    rows = [
-        [
-            Paragraph(escape(label("supervisor_signature", lang)), cell),
-            "",
-            Paragraph(escape(label("signature_date", lang)), cell),
-            "",
-        ],
-        [
-            Paragraph(escape(label("manager_signature", lang)), cell),
-            "",
-            Paragraph(escape(label("signature_date", lang)), cell),
-            "",
-        ],
-    ]
-    widths = scale([28, 36, 16, 20], CONTENT_WIDTH)
-    return Table(
-        rows,
-        colWidths=widths,
-        rowHeights=[14 * mm, 14 * mm],
-        hAlign="LEFT",
-        style=TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LINEBELOW", (1, 0), (1, -1), 0.6, MUTED),
-                ("LINEBELOW", (3, 0), (3, -1), 0.6, MUTED),
-                ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
-            ]
-        ),
+    return signature_table(
+        [label("supervisor_signature", lang), label("manager_signature", lang)],
+        label("signature_date", lang),
     )
 
 
-def render_lineup_sheet(
-    data: LineupSheetData,
-    out_path: Path | str,
-    lang: str = "zh",
-    *,
-    invariant: bool = False,
-    generated_at: datetime | None = None,
-    progress: Progress | None = None,
-) -> Path:
-    lang = i18n.check_lang(lang)
-    return build_pdf(
-        lineup_sheet_story(data, lang),
-        out_path,
-        title=label("lineup_title", lang),
-        company=data.company.get(lang),
-        lang=lang,
-        generated_at=generated_at,
-        invariant=invariant,
-        progress=progress,
-        expected_pages=1 + len(data.people) // 30,
-    )
+render_lineup_sheet = ReportRenderer(
+    lineup_sheet_story,
+    title=partial(label, "lineup_title"),
+    expected_pages=lambda data: 1 + len(data.people) // 30,
+)

@@ -19,8 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path
+from functools import partial
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -49,7 +48,7 @@ from inspector.reports import charts, i18n
 from inspector.reports.fonts import FONT_NAME
 from inspector.reports.i18n import label
 from inspector.reports.observation_section import observation_section
-from inspector.reports.page import Progress, build_pdf
+from inspector.reports.page import ReportRenderer
 from inspector.reports.row_table import RowTable
 from inspector.reports.styles import (
     CONTENT_WIDTH,
@@ -62,6 +61,7 @@ from inspector.reports.styles import (
     heading,
     pairs_table,
     para,
+    ranked_fault_rows,
     scale,
     style,
 )
@@ -280,15 +280,18 @@ def supervisor_table_rows(data: MonthlyPackData, lang: str) -> list[list]:
     rows: list[list] = [
         header_row(
             [
-                label("supervisor", lang),
-                label("supervisor_lineups", lang),
-                label("people_inspected", lang),
-                label("faults", lang),
-                label("per_100", lang),
-                label("scope_rate", lang),
-                label("pass_rate", lang),
-                label("amendments", lang),
-                label("calibration", lang),
+                label(k, lang)
+                for k in (
+                    "supervisor",
+                    "supervisor_lineups",
+                    "people_inspected",
+                    "faults",
+                    "per_100",
+                    "scope_rate",
+                    "pass_rate",
+                    "amendments",
+                    "calibration",
+                )
             ],
             right_from=1,
         )
@@ -321,29 +324,8 @@ def calibration_rule(data: MonthlyPackData, lang: str) -> str:
 
 
 def fault_table_rows(faults: tuple[FaultCount, ...], lang: str, limit: int) -> list[list]:
-    rows = [
-        header_row(
-            [
-                "#",
-                label("item", lang),
-                label("severity", lang),
-                label("times", lang),
-                label("employees_with", lang),
-            ],
-            right_from=3,
-        )
-    ]
-    rows += [
-        [
-            str(rank),
-            para(f.text.get(lang)),
-            i18n.severity_label(f.severity, lang),
-            f"{f.count:,}",
-            f"{f.people:,}",
-        ]
-        for rank, f in enumerate(faults[:limit], start=1)
-    ]
-    return rows
+    headers = ["item", "severity", "times", "employees_with"]
+    return ranked_fault_rows(faults, [label(h, lang) for h in headers], lang, limit)
 
 
 def ladder_rule(data: MonthlyPackData, lang: str) -> str:
@@ -358,13 +340,16 @@ def ladder_table_rows(data: MonthlyPackData, lang: str) -> list[list]:
     rows = [
         header_row(
             [
-                label("step", lang),
-                label("employee_no", lang),
-                label("name", lang),
-                label("department", lang),
-                label("item", lang),
-                label("times", lang),
-                label("reached_on", lang),
+                label(k, lang)
+                for k in (
+                    "step",
+                    "employee_no",
+                    "name",
+                    "department",
+                    "item",
+                    "times",
+                    "reached_on",
+                )
             ],
             right_from=5,
         )
@@ -467,13 +452,7 @@ def employee_table(data: MonthlyPackData, lang: str) -> RowTable:
 def version_table_rows(data: MonthlyPackData, lang: str) -> list[list]:
     rows = [
         header_row(
-            [
-                label("set_id", lang),
-                label("title", lang),
-                label("version", lang),
-                label("hash", lang),
-                label("lineups", lang),
-            ],
+            [label(k, lang) for k in ("set_id", "title", "version", "hash", "lineups")],
             right_from=4,
         )
     ]
@@ -797,26 +776,8 @@ def expected_pages(data: MonthlyPackData) -> int:
     )
 
 
-def render_monthly_pack(
-    data: MonthlyPackData,
-    out_path: Path | str,
-    lang: str = "zh",
-    *,
-    invariant: bool = False,
-    generated_at: datetime | None = None,
-    progress: Progress | None = None,
-    progress_span: tuple[float, float] = (0.0, 1.0),
-) -> Path:
-    lang = i18n.check_lang(lang)
-    return build_pdf(
-        monthly_pack_story(data, lang),
-        out_path,
-        title=label("monthly_title", lang),
-        company=data.company.get(lang),
-        lang=lang,
-        generated_at=generated_at,
-        invariant=invariant,
-        progress=progress,
-        expected_pages=expected_pages(data),
-        progress_span=progress_span,
-    )
+render_monthly_pack = ReportRenderer(
+    monthly_pack_story,
+    title=partial(label, "monthly_title"),
+    expected_pages=expected_pages,
+)

@@ -14,7 +14,15 @@ from inspector.domain.observations import ObservationEntry, ObservationMonth, si
 from inspector.domain.scoring import format_percent
 from inspector.domain.text import Text
 from inspector.reports import i18n
-from inspector.reports.styles import data_table, header_row, heading, pairs_table, para, scale
+from inspector.reports.styles import (
+    data_table,
+    header_row,
+    heading,
+    pairs_table,
+    para,
+    ranked_fault_rows,
+    scale,
+)
 
 TOP_FAULTS = 10
 TOP_PEOPLE = 15
@@ -139,28 +147,9 @@ def observation_section(data: ObservationMonth | None, lang: str) -> list[Flowab
     story.append(CondPageBreak(160))
     story.extend(heading(label("top_faults", lang)))
     if data.faults:
-        rows = [
-            header_row(
-                [
-                    "#",
-                    label("item", lang),
-                    label("severity", lang),
-                    label("times", lang),
-                    label("people", lang),
-                ],
-                right_from=3,
-            )
-        ]
-        rows += [
-            [
-                str(rank),
-                para(f.text.get(lang)),
-                i18n.severity_label(f.severity.value, lang),
-                f"{f.count:,}",
-                f"{f.people:,}",
-            ]
-            for rank, f in enumerate(data.faults[:TOP_FAULTS], start=1)
-        ]
+        headers = ["item", "severity", "times", "people"]
+        labels = [label(h, lang) for h in headers]
+        rows = ranked_fault_rows(data.faults, labels, lang, TOP_FAULTS)
         story.append(data_table(rows, scale([6, 58, 14, 11, 11]), right_from=3))
     else:
         story.append(para(label("no_faults", lang), "body"))
@@ -169,13 +158,16 @@ def observation_section(data: ObservationMonth | None, lang: str) -> list[Flowab
         rows = [
             header_row(
                 [
-                    label("employee_no", lang),
-                    label("name", lang),
-                    label("department", lang),
-                    label("observation_count", lang),
-                    label("with_faults", lang),
-                    label("faults", lang),
-                    label("last_day", lang),
+                    label(k, lang)
+                    for k in (
+                        "employee_no",
+                        "name",
+                        "department",
+                        "observation_count",
+                        "with_faults",
+                        "faults",
+                        "last_day",
+                    )
                 ],
                 right_from=3,
             )
@@ -221,15 +213,7 @@ def employee_observations_section(
         story.append(para(label("none_in_period", lang), "body"))
         return story
     rows = [
-        header_row(
-            [
-                label("date", lang),
-                label("time", lang),
-                label("situation", lang),
-                label("observer", lang),
-                label("result", lang),
-            ]
-        )
+        header_row([label(k, lang) for k in ("date", "time", "situation", "observer", "result")])
     ]
     for e in entries:
         result = fault_lines(e, lang)

@@ -7,33 +7,28 @@ with its note; then signature lines for the observer and the employee.
 
 from __future__ import annotations
 
-from datetime import datetime
-from pathlib import Path
-from xml.sax.saxutils import escape
+from functools import partial
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from inspector.domain.observations import ObservationEntry, ObservationSheetData
 from inspector.domain.text import Text
 from inspector.reports import i18n
-from inspector.reports.fonts import FONT_NAME
 from inspector.reports.observation_section import (
     LABELS,
     fault_lines,
     situation_names,
 )
-from inspector.reports.page import Progress, build_pdf
+from inspector.reports.page import ReportRenderer
 from inspector.reports.styles import (
-    CONTENT_WIDTH,
-    MUTED,
     data_table,
     header_row,
     heading,
     pairs_table,
     para,
     scale,
-    style,
+    signature_table,
 )
 
 SHEET_LABELS: dict[str, Text] = {
@@ -117,55 +112,14 @@ def observation_sheet_story(data: ObservationSheetData, lang: str) -> list[Flowa
 
 
 def _signatures(lang: str) -> Table:
-    cell = style("signature")
-    rows = [
-        [
-            Paragraph(escape(label("observer_signature", lang)), cell),
-            "",
-            Paragraph(escape(label("signature_date", lang)), cell),
-            "",
-        ],
-        [
-            Paragraph(escape(label("employee_signature", lang)), cell),
-            "",
-            Paragraph(escape(label("signature_date", lang)), cell),
-            "",
-        ],
-    ]
-    return Table(
-        rows,
-        colWidths=scale([28, 36, 16, 20], CONTENT_WIDTH),
-        rowHeights=[14 * mm, 14 * mm],
-        hAlign="LEFT",
-        style=TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LINEBELOW", (1, 0), (1, -1), 0.6, MUTED),
-                ("LINEBELOW", (3, 0), (3, -1), 0.6, MUTED),
-                ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
-            ]
-        ),
+    return signature_table(
+        [label("observer_signature", lang), label("employee_signature", lang)],
+        label("signature_date", lang),
     )
 
 
-def render_observation_sheet(
-    data: ObservationSheetData,
-    out_path: Path | str,
-    lang: str = "zh",
-    *,
-    invariant: bool = False,
-    generated_at: datetime | None = None,
-    progress: Progress | None = None,
-) -> Path:
-    lang = i18n.check_lang(lang)
-    return build_pdf(
-        observation_sheet_story(data, lang),
-        out_path,
-        title=label("sheet_title", lang),
-        company=data.company.get(lang),
-        lang=lang,
-        generated_at=generated_at,
-        invariant=invariant,
-        progress=progress,
-        expected_pages=1 + len(data.entries) // 3,
-    )
+render_observation_sheet = ReportRenderer(
+    observation_sheet_story,
+    title=partial(label, "sheet_title"),
+    expected_pages=lambda data: 1 + len(data.entries) // 3,
+)

@@ -12,10 +12,12 @@ import os
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Generic, Protocol, TypeVar
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from inspector.domain.text import Text
 from inspector.paths import ensure_private_file, private_folder
 from inspector.reports import i18n
 from inspector.reports.fonts import FONT_NAME, register_fonts
@@ -184,3 +186,52 @@ def build_pdf(
     finally:
         partial.unlink(missing_ok=True)
     return out_path
+
+
+class _CompanyData(Protocol):
+    @property
+    def company(self) -> Text: ...
+
+
+ReportData = TypeVar("ReportData", bound=_CompanyData)
+
+
+class ReportRenderer(Generic[ReportData]):
+    """``render(data, out_path, lang)`` for one report kind: the language checked, the story
+    built in it, then laid out by :func:`build_pdf` under the kind's title and the company name."""
+
+    def __init__(
+        self,
+        story: Callable[[ReportData, str], Sequence[Flowable]],
+        *,
+        title: Callable[[str], str],
+        expected_pages: Callable[[ReportData], int],
+    ) -> None:
+        self._story = story
+        self._title = title
+        self._expected_pages = expected_pages
+
+    def __call__(
+        self,
+        data: ReportData,
+        out_path: Path | str,
+        lang: str = "zh",
+        *,
+        invariant: bool = False,
+        generated_at: datetime | None = None,
+        progress: Progress | None = None,
+        progress_span: tuple[float, float] = (0.0, 1.0),
+    ) -> Path:
+        lang = i18n.check_lang(lang)
+        return build_pdf(
+            self._story(data, lang),
+            out_path,
+            title=self._title(lang),
+            company=data.company.get(lang),
+            lang=lang,
+            generated_at=generated_at,
+            invariant=invariant,
+            progress=progress,
+            expected_pages=self._expected_pages(data),
+            progress_span=progress_span,
+        )

@@ -8,7 +8,9 @@ long text (item wording, notes) are Paragraphs, which wrap Chinese and English a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
+from typing import Protocol
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -19,6 +21,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
+from inspector.domain.text import Text
+from inspector.reports import i18n
 from inspector.reports.fonts import FONT_NAME, register_fonts
 
 PAGE_SIZE = A4
@@ -226,3 +230,57 @@ def scale(widths: list[float], total: float = CONTENT_WIDTH) -> list[float]:
     """Column widths given as shares, scaled to ``total`` points."""
     whole = sum(widths)
     return [w * total / whole for w in widths]
+
+
+def signature_table(signers: list[str], date_label: str) -> Table:
+    """Signature lines for a printed sheet: one row per signer, each with a line to sign on and
+    a line for the date."""
+    cell = style("signature")
+    rows = [
+        [Paragraph(escape(signer), cell), "", Paragraph(escape(date_label), cell), ""]
+        for signer in signers
+    ]
+    return Table(
+        rows,
+        colWidths=scale([28, 36, 16, 20], CONTENT_WIDTH),
+        rowHeights=[14 * mm] * len(rows),
+        hAlign="LEFT",
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LINEBELOW", (1, 0), (1, -1), 0.6, MUTED),
+                ("LINEBELOW", (3, 0), (3, -1), 0.6, MUTED),
+                ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
+            ]
+        ),
+    )
+
+
+class RankedFault(Protocol):
+    @property
+    def text(self) -> Text: ...
+    @property
+    def severity(self) -> str: ...
+    @property
+    def count(self) -> int: ...
+    @property
+    def people(self) -> int: ...
+
+
+def ranked_fault_rows(
+    faults: Sequence[RankedFault], labels: list[str], lang: str, limit: int
+) -> list[list]:
+    """The first ``limit`` faults as table rows under a header: rank, item, severity, times
+    and people; ``labels`` are the headers of the last four columns."""
+    rows = [header_row(["#", *labels], right_from=3)]
+    rows += [
+        [
+            str(rank),
+            para(f.text.get(lang)),
+            i18n.severity_label(str(f.severity), lang),
+            f"{f.count:,}",
+            f"{f.people:,}",
+        ]
+        for rank, f in enumerate(faults[:limit], start=1)
+    ]
+    return rows

@@ -40,28 +40,23 @@ AWAY = (Attendance.ABSENT, Attendance.LEAVE)
 
 
 class ReadOnlyError(UserError):
-    def __init__(self) -> None:
-        super().__init__("The database is open read-only: nothing can be recorded.")
+    message = "The database is open read-only: nothing can be recorded."
 
 
 class SupervisorRequired(UserError):
-    def __init__(self) -> None:
-        super().__init__("Enter the supervisor's name to start the line-up.")
+    message = "Enter the supervisor's name to start the line-up."
 
 
 class AuthorRequired(UserError):
-    def __init__(self) -> None:
-        super().__init__("Enter who makes the change: the change log keeps their name.")
+    message = "Enter who makes the change: the change log keeps their name."
 
 
 class ReasonRequired(UserError):
-    def __init__(self) -> None:
-        super().__init__("A change to a finished line-up needs a reason.")
+    message = "A change to a finished line-up needs a reason."
 
 
 class NobodyToInspect(UserError):
-    def __init__(self) -> None:
-        super().__init__("Nobody on the roster for this line-up.")
+    message = "Nobody on the roster for this line-up."
 
 
 class AlreadyFinished(UserError):

@@ -74,13 +74,11 @@ __all__ = [
 
 
 class ObserverRequired(UserError):
-    def __init__(self) -> None:
-        super().__init__("Enter the observer's name: every observation keeps who observed.")
+    message = "Enter the observer's name: every observation keeps who observed."
 
 
 class NoSituation(UserError):
-    def __init__(self) -> None:
-        super().__init__("Pick at least one situation to observe.")
+    message = "Pick at least one situation to observe."
 
 
 class UnknownSituation(UserError):
@@ -91,8 +89,7 @@ class UnknownSituation(UserError):
 
 
 class NoObservationSets(UserError):
-    def __init__(self) -> None:
-        super().__init__("The checklists have no observation set for these situations.")
+    message = "The checklists have no observation set for these situations."
 
 
 class NotAnObservation(UserError):

@@ -12,11 +12,13 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -55,6 +57,29 @@ def _ts(value: datetime | None) -> str | None:
 
 def _parse_ts(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
+
+
+Record = TypeVar("Record")
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def from_row(cls: type[Record], row: Mapping[str, Any], **convert: Callable[[Any], Any]) -> Record:
+    """A dataclass from a row whose columns bear its field names; ``convert`` turns a column
+    (by field name) into the field's type."""
+    values = {}
+    for name in _field_names(cls):
+        value = row[name]
+        change = convert.get(name)
+        values[name] = change(value) if change else value
+    return cls(**values)
+
+
+def _attendance(value: str | None) -> Attendance | None:
+    return Attendance(value) if value else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,16 +345,7 @@ class Store:
 
     @staticmethod
     def _employee(row: dict) -> Employee:
-        return Employee(
-            id=row["id"],
-            employee_no=row["employee_no"],
-            name=row["name"],
-            sex=Sex(row["sex"]),
-            department=row["department"],
-            role=row["role"],
-            site=row["site"],
-            active=bool(row["active"]),
-        )
+        return from_row(Employee, row, sex=Sex, active=bool)
 
     def upsert_employees(self, employees: Iterable[Employee]) -> ImportSummary:
         """Add or update employees by employee number, all in one transaction."""
@@ -475,16 +491,13 @@ class Store:
 
     @staticmethod
     def _lineup(row: dict) -> Lineup:
-        return Lineup(
-            id=row["id"],
-            day=date.fromisoformat(row["day"]),
-            shift=row["shift"],
-            site=row["site"],
-            department=row["department"],
-            supervisor=row["supervisor"],
-            inspection_type=InspectionType(row["inspection_type"]),
-            started_at=_parse_ts(row["started_at"]),
-            finished_at=_parse_ts(row["finished_at"]),
+        return from_row(
+            Lineup,
+            row,
+            day=date.fromisoformat,
+            inspection_type=InspectionType,
+            started_at=_parse_ts,
+            finished_at=_parse_ts,
         )
 
     def start_lineup(
@@ -672,19 +685,7 @@ class Store:
 
     @staticmethod
     def _inspection(row: dict) -> Inspection:
-        return Inspection(
-            id=row["id"],
-            lineup_id=row["lineup_id"],
-            employee_id=row["employee_id"],
-            position=row["position"],
-            attendance=Attendance(row["attendance"]) if row["attendance"] else None,
-            completed_at=_parse_ts(row["completed_at"]),
-            applicable=row["applicable"],
-            passed=row["passed"],
-            failed=row["failed"],
-            critical_failed=row["critical_failed"],
-            fault_points=row["fault_points"],
-        )
+        return from_row(Inspection, row, attendance=_attendance, completed_at=_parse_ts)
 
     def inspections_for(self, lineup_id: int) -> list[Inspection]:
         rows = self._query(
@@ -763,15 +764,7 @@ class Store:
 
     @staticmethod
     def _mark(row: dict) -> Mark:
-        return Mark(
-            inspection_id=row["inspection_id"],
-            item_id=row["item_id"],
-            result=Result(row["result"]),
-            note=row["note"],
-            photo=row["photo"],
-            checklist_version_id=row["checklist_version_id"],
-            marked_at=_parse_ts(row["marked_at"]),
-        )
+        return from_row(Mark, row, result=Result, marked_at=_parse_ts)
 
     def marks_for(self, inspection_id: int) -> list[Mark]:
         rows = self._query(

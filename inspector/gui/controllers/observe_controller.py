@@ -21,7 +21,6 @@ from inspector.gui.controllers.lineup_controller import LineupController
 from inspector.services import observation_session as obs
 from inspector.services.observation_session import ObservationRecord, ObservationSession
 from inspector.storage import Store
-from inspector.storage.errors import StorageError
 
 
 class ObserveController(LineupController):
@@ -59,13 +58,8 @@ class ObserveController(LineupController):
 
     def begin(self, employee: Employee, situations: Sequence[str], observer: str) -> bool:
         """Start an observation and show it; False (after a notice) when refused."""
-        try:
-            self.observation.start(employee, situations, observer)
-        except (StorageError, OSError) as exc:  # nothing was written: said loudly
-            self.failed.emit(exc)
-            return False
-        except UserError as problem:
-            self.notice.emit(self.words(problem))
+        ok, _ = self._attempt(lambda: self.observation.start(employee, situations, observer))
+        if not ok:
             return False
         self._saved()
         self._loaded(0)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from inspector.gui.i18n import current_language
 from inspector.gui.widgets import status as look
-from inspector.gui.widgets.touch import TOUCH_HEIGHT, touch_button
+from inspector.gui.widgets.touch import TOUCH_HEIGHT, dialog_buttons, touch_button
 from inspector.services.lineup_session import Change
 
 
@@ -61,13 +61,9 @@ class AmendDialog(QDialog):
             )
             self.picks.addWidget(button)
             self._pick_buttons.append(button)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = dialog_buttons(
+            self, QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        for button in self.buttons.buttons():
-            button.setMinimumHeight(TOUCH_HEIGHT)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(form)

@@ -27,10 +27,22 @@ from inspector.domain.people import Employee, Role, Sex
 from inspector.gui.dialogs.role_dialog import RoleDialog
 from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
+from inspector.gui.widgets.touch import dialog_buttons
 
 MAX_NO_LENGTH = 32
 MAX_TEXT_LENGTH = 80
 NEW_ROLE = "\x00new-role"  # the data of the "New role…" entry of the role list
+
+
+def _choice_or_new(object_name: str, known: Iterable[str]) -> QComboBox:
+    """An editable combo box offering the ``known`` values, empty until one is picked or typed."""
+    combo = QComboBox()
+    combo.setObjectName(object_name)
+    combo.setEditable(True)
+    combo.addItems(list(known))
+    combo.setCurrentIndex(-1)
+    combo.lineEdit().setMaxLength(MAX_TEXT_LENGTH)
+    return combo
 
 
 class EmployeeDialog(QDialog):
@@ -71,20 +83,10 @@ class EmployeeDialog(QDialog):
         self.name_edit.setMaxLength(MAX_TEXT_LENGTH)
         self.sex_combo = QComboBox()
         self.sex_combo.setObjectName("employeeSex")
-        self.department_combo = QComboBox()
-        self.department_combo.setObjectName("employeeDepartment")
-        self.department_combo.setEditable(True)
-        self.department_combo.addItems(list(departments))
-        self.department_combo.setCurrentIndex(-1)
-        self.department_combo.lineEdit().setMaxLength(MAX_TEXT_LENGTH)
+        self.department_combo = _choice_or_new("employeeDepartment", departments)
         self.role_combo = QComboBox()
         self.role_combo.setObjectName("employeeRole")
-        self.site_combo = QComboBox()
-        self.site_combo.setObjectName("employeeSite")
-        self.site_combo.setEditable(True)
-        self.site_combo.addItems(list(sites))
-        self.site_combo.setCurrentIndex(-1)
-        self.site_combo.lineEdit().setMaxLength(MAX_TEXT_LENGTH)
+        self.site_combo = _choice_or_new("employeeSite", sites)
         self.active_check = QCheckBox()
         self.active_check.setObjectName("employeeActive")
         self.active_check.setChecked(True)
@@ -104,14 +106,13 @@ class EmployeeDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b3261e;")
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = dialog_buttons(
+            self,
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
+            accept=self._accept_if_valid,
+            height=MIN_TOUCH,
+            min_width=96,
         )
-        for button in self.buttons.buttons():
-            button.setMinimumHeight(MIN_TOUCH)
-            button.setMinimumWidth(96)
-        self.buttons.accepted.connect(self._accept_if_valid)
-        self.buttons.rejected.connect(self.reject)
 
         self._form = QFormLayout()
         self._labels = [QLabel() for _ in range(7)]

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.gui.widgets.touch import TOUCH_HEIGHT, touch_button
+from inspector.gui.widgets.touch import TOUCH_HEIGHT, dialog_buttons, touch_button
 
 
 class NoteDialog(QDialog):
@@ -47,13 +47,9 @@ class NoteDialog(QDialog):
         self.failed = QCheckBox()
         self.failed.setChecked(failed)
         self.failed.setMinimumHeight(TOUCH_HEIGHT)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = dialog_buttons(
+            self, QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        for button in self.buttons.buttons():
-            button.setMinimumHeight(TOUCH_HEIGHT)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.item_label)
         layout.addWidget(self.picks_label)

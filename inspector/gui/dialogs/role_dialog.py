@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from inspector.domain.checklist import Catalogue
 from inspector.domain.people import Role
 from inspector.gui.i18n import current_language as ui_language
+from inspector.gui.widgets.touch import dialog_buttons
 from inspector.services.roles import new_role, role_problems, suggest_role_id
 
 MIN_TOUCH = 40
@@ -103,14 +104,13 @@ class RoleDialog(QDialog):
         self.error_label.setObjectName("roleError")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b3261e;")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = dialog_buttons(
+            self,
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
+            accept=self._accept_if_valid,
+            height=MIN_TOUCH,
+            min_width=96,
         )
-        for button in self.buttons.buttons():
-            button.setMinimumHeight(MIN_TOUCH)
-            button.setMinimumWidth(96)
-        self.buttons.accepted.connect(self._accept_if_valid)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro_label)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from inspector.gui.context import AppContext
 from inspector.gui.i18n import current_language
+from inspector.gui.widgets.touch import dialog_buttons
 from inspector.services import settings
 from inspector.services.settings import DEDUCTION, PASS_RATE, SettingError
 
@@ -71,13 +72,12 @@ class SettingsDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b42318;")
         self.message.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = dialog_buttons(
+            self,
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+            accept=self.save,
+            height=TOUCH_HEIGHT,
         )
-        for button in self.buttons.buttons():
-            button.setMinimumHeight(TOUCH_HEIGHT)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         if context.read_only:
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
@@ -213,13 +213,12 @@ class CompanyNameDialog(QDialog):
         self.message.setStyleSheet("color: #b42318;")
         self.message.setWordWrap(True)
         self.message.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = dialog_buttons(
+            self,
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+            accept=self.save,
+            height=TOUCH_HEIGHT,
         )
-        for button in self.buttons.buttons():
-            button.setMinimumHeight(TOUCH_HEIGHT)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         self.form = QFormLayout()
         self.name_label, self.name_en_label = QLabel(), QLabel()
         self.name_label.setBuddy(self.name)

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QPushButton, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 TOUCH_HEIGHT = 48  # > 44 px: Apple's and Microsoft's minimum touch target
 
@@ -51,3 +60,23 @@ QToolButton[primary="true"]:disabled, QPushButton[primary="true"]:disabled { bac
 QTableView, QListView { selection-background-color: #90caf9; selection-color: black; }
 QListView::item { min-height: 40px; padding: 0 6px; }
 """
+
+
+def dialog_buttons(
+    dialog: QDialog,
+    buttons: QDialogButtonBox.StandardButton,
+    *,
+    accept: Callable[[], object] | None = None,
+    height: int = TOUCH_HEIGHT,
+    min_width: int = 0,
+) -> QDialogButtonBox:
+    """A dialog's row of finger-sized buttons: accepting runs ``accept`` (the dialog's own
+    ``accept`` unless given), rejecting closes the dialog."""
+    box = QDialogButtonBox(buttons)
+    for button in box.buttons():
+        button.setMinimumHeight(height)
+        if min_width:
+            button.setMinimumWidth(min_width)
+    box.accepted.connect(accept or dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
