@@ -81,8 +81,7 @@ def data_dir() -> Path:
     """The user's data directory (created on demand). ``INSPECTOR_DATA_DIR`` overrides it."""
     override = os.environ.get("INSPECTOR_DATA_DIR")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)  # personal data: the owner's only
-    return path
+    return private_folder(path)  # personal data: the owner's only
 
 
 def default_db_path() -> Path:
@@ -102,8 +101,7 @@ def user_checklists_dir() -> Path:
 
 def photos_dir(db_path: Path) -> Path:
     """Photo evidence lives beside the database it belongs to, private to the user."""
-    path = db_path.parent / f"{db_path.stem}-photos"
-    return path
+    return db_path.parent / f"{db_path.stem}-photos"
 
 
 def backups_dir(db_path: Path) -> Path:
@@ -115,8 +113,7 @@ def log_path() -> Path:
     override = os.environ.get("INSPECTOR_DATA_DIR")
     if override:
         logs = Path(override) / "logs"
-    logs.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return logs / "inspector.log"
+    return private_folder(logs) / "inspector.log"
 
 
 # -- private files and folders -------------------------------------------------------------
