@@ -26,6 +26,7 @@ from inspector.domain.errors import UserError
 from inspector.domain.lineup import Lineup
 from inspector.domain.people import Employee, Sex
 from inspector.domain.text import Text
+from inspector.paths import private_folder
 
 if TYPE_CHECKING:  # the store and the report queries load with the first build
     from inspector.storage.store import Store
@@ -103,7 +104,7 @@ class ReportKind:
         makes the folder first (the GUI's output folder may not exist yet)."""
         out_path = Path(out_path)
         if create_folder:
-            out_path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(out_path.parent)  # a folder the app makes is the owner's only
         return Path(self.builder(store, request, out_path, progress))
 
 

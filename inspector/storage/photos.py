@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from inspector.paths import photos_dir
+from inspector.paths import photos_dir, private_folder
 from inspector.storage.errors import StorageError
 
 if TYPE_CHECKING:
@@ -46,11 +46,7 @@ class PurgeSummary:
 
 
 def private_photos_dir(db_path: Path | str) -> Path:
-    folder = photos_dir(Path(db_path))
-    folder.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):
-        os.chmod(folder, 0o700)
-    return folder
+    return private_folder(photos_dir(Path(db_path)))
 
 
 def store_photo(db_path: Path | str, source_file: Path | str) -> str:
