@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from operator import attrgetter
 
+from inspector.domain.changes import ChangeLine
 from inspector.domain.figures import LadderStep, ScoringRules, pass_rate
 from inspector.domain.lineup import Attendance, Lineup, PersonStatus, Result
 from inspector.domain.observations import ObservationEntry, ObservationMonth
@@ -164,6 +165,11 @@ class LineupSheetData:
     people: tuple[SheetPerson, ...]
     tally: Tally
     seal: str = ""  # the line-up's seal in short form; "" while it is open
+    changes: tuple[ChangeLine, ...] = ()  # changes after finishing (the change log), oldest first
+
+    def changes_of(self, position: int) -> tuple[int, ...]:
+        """The numbers (from 1, as listed) of the changes to the person at ``position``."""
+        return tuple(n for n, c in enumerate(self.changes, 1) if c.position == position)
 
     def count(self, status: PersonStatus) -> int:
         return sum(1 for p in self.people if p.status is status)
@@ -230,6 +236,11 @@ class EmployeeRecordData:
     months: tuple[MonthRow, ...]
     repeat_threshold: int = DEFAULT_REPEAT_THRESHOLD
     observations: tuple[ObservationEntry, ...] = ()  # floor observations, oldest first
+    changes: tuple[ChangeLine, ...] = ()  # changes to their inspections after finishing
+
+    def changes_of(self, lineup_id: int) -> tuple[int, ...]:
+        """The numbers (from 1, as listed) of the changes to their inspection in a line-up."""
+        return tuple(n for n, c in enumerate(self.changes, 1) if c.lineup_id == lineup_id)
 
     @property
     def absences(self) -> tuple[RecordEntry, ...]:

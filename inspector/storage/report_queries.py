@@ -19,12 +19,13 @@ The queries go through the Store's public read API (``Store.query``, ``Store.que
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
 from inspector.domain import figures
 from inspector.domain.attendance import counts_as_inspected, person_status
+from inspector.domain.changes import ChangeLine, describe
 from inspector.domain.checklist import Catalogue, ChecklistSet, InspectionType, Severity
 from inspector.domain.figures import LadderStep, ScoringRules
 from inspector.domain.lineup import Attendance, Result
@@ -62,7 +63,7 @@ from inspector.domain.summary import summarise
 from inspector.domain.text import Text
 from inspector.storage import seal
 from inspector.storage.errors import NotFoundError
-from inspector.storage.store import Store
+from inspector.storage.store import ChangeRecord, Store
 
 
 class NoReportData(NotFoundError):
@@ -298,7 +299,78 @@ def lineup_sheet_data(store: Store, lineup_id: int) -> LineupSheetData:
         people=tuple(rows),
         tally=tally,
         seal=seal.seal_for_lineup(store, lineup_id),
+        changes=change_lines(store, store.change_log(lineup_id)),
     )
+
+
+def _in(values: Iterable) -> str:
+    return ",".join("?" * len(list(values)))
+
+
+def change_lines(store: Store, records: Sequence[ChangeRecord]) -> tuple[ChangeLine, ...]:
+    """Change-log records worded (``domain.changes.describe``) with the person as the line-up
+    recorded them and the item as the checklist version it was judged against words it."""
+    if not records:
+        return ()
+    lineup_ids = sorted({r.lineup_id for r in records})
+    inspection_ids = sorted({r.inspection_id for r in records if r.inspection_id is not None})
+    days = {
+        r["id"]: date.fromisoformat(r["day"])
+        for r in store.query(
+            f"SELECT id, day FROM lineups WHERE id IN ({_in(lineup_ids)})", lineup_ids
+        )
+    }
+    people = {
+        r["id"]: r
+        for r in store.query(
+            "SELECT i.id, i.position, coalesce(d.employee_no, e.employee_no) AS employee_no, "
+            "coalesce(d.name, e.name) AS name FROM inspections i "
+            "JOIN employees e ON e.id = i.employee_id "
+            f"LEFT JOIN identities d ON d.id = i.identity_id WHERE i.id IN ({_in(inspection_ids)})",
+            inspection_ids,
+        )
+    }
+    versions: dict[int, list[int]] = {}
+    for r in store.query(
+        "SELECT lineup_id, checklist_version_id FROM lineup_checklists "
+        f"WHERE lineup_id IN ({_in(lineup_ids)}) ORDER BY checklist_version_id",
+        lineup_ids,
+    ):
+        versions.setdefault(r["lineup_id"], []).append(r["checklist_version_id"])
+    texts = _item_texts(store, (v for ids in versions.values() for v in ids))
+    lines = []
+    for record in records:
+        item_text = None
+        if record.item_id is not None:
+            found = [
+                texts[(v, record.item_id)]
+                for v in versions.get(record.lineup_id, ())
+                if (v, record.item_id) in texts
+            ]
+            item_text = found[-1][0] if found else _wording(texts, None, record.item_id)[0]
+        what, before, after = describe(record.before, record.after, item_text)
+        person = people.get(record.inspection_id, {})
+        lines.append(
+            ChangeLine(
+                id=record.id,
+                lineup_id=record.lineup_id,
+                day=days[record.lineup_id],
+                inspection_id=record.inspection_id,
+                position=person["position"] + 1 if person else None,
+                employee_no=person.get("employee_no", ""),
+                name=person.get("name", ""),
+                item_id=record.item_id,
+                what=what,
+                before=before,
+                after=after,
+                reason=record.reason,
+                changed_by=record.changed_by,
+                changed_at=record.changed_at,
+                before_values=record.before,
+                after_values=record.after,
+            )
+        )
+    return tuple(lines)
 
 
 def _item_order(store: Store, lineup_id: int) -> dict[str, int]:
@@ -422,6 +494,9 @@ def employee_record_data(
         ),
         months=tuple(MonthRow(date.fromisoformat(f"{r['month']}-01"), _tally(r)) for r in months),
         repeat_threshold=repeat_threshold(store),
+        changes=change_lines(
+            store, store.change_log(employee_id=employee.id, start=start, end=end)
+        ),
     )
 
 
@@ -485,12 +560,24 @@ def fault_counts(
 ) -> list[FaultCount]:
     """Every failed item of the month, most frequent first (failed marks of completed
     inspections of people present or late: the marks the stored ``failed`` counts)."""
+    return _faults_in(
+        store,
+        _month_params(month_start(month), department, inspection_type, site),
+        department,
+        site,
+    )
+
+
+def _faults_in(
+    store: Store, params: dict, department: str | None, site: str | None, extra: str = ""
+) -> list[FaultCount]:
     rows = store.query(
         "SELECT m.item_id, count(*) AS times, count(DISTINCT i.employee_id) AS people, "
         "max(l.day) AS last_day, max(m.checklist_version_id) AS version_id "
-        f"{_scope(department, marks=True, site=site)} AND {INSPECTED_SQL} AND m.result = 'fail' "
+        f"{_scope(department, marks=True, site=site)}{extra} AND {INSPECTED_SQL} "
+        "AND m.result = 'fail' "
         "GROUP BY m.item_id ORDER BY times DESC, people DESC, m.item_id",
-        _month_params(month_start(month), department, inspection_type, site),
+        params,
     )
     rows = under_reasons_in_force(store, rows)
     texts = _item_texts(store, (r["version_id"] for r in rows))
@@ -1280,3 +1367,36 @@ def lineup_sites(
         (inspection_type.value,),
     )
     return [r["site"] for r in rows]
+
+
+# -- the start screen's 讲评 card ---------------------------------------------------------------
+
+
+def previous_lineup_day(store: Store, before: date, site: str | None = None) -> date | None:
+    """The last day before ``before`` with a finished line-up (at ``site``, if given)."""
+    row = store.query(
+        "SELECT max(day) AS day FROM lineups WHERE day < :before AND finished_at IS NOT NULL "
+        "AND inspection_type = :inspection_type AND (:site IS NULL OR site = :site)",
+        {
+            "before": before.isoformat(),
+            "site": site,
+            "inspection_type": InspectionType.LINEUP.value,
+        },
+    )
+    return date.fromisoformat(row[0]["day"]) if row and row[0]["day"] else None
+
+
+def day_figures(store: Store, day: date, site: str | None = None) -> tuple[Tally, list[FaultCount]]:
+    """The figures of one day's finished line-ups (at ``site``, if given), and their faults
+    by reason in force, most people first."""
+    params = {
+        "start": day.isoformat(),
+        "end": (day + timedelta(days=1)).isoformat(),
+        "department": None,
+        "site": site or None,
+        "inspection_type": InspectionType.LINEUP.value,
+    }
+    finished = " AND l.finished_at IS NOT NULL"
+    total = store.query(f"SELECT {_TALLY} {_scope(None, site=site)}{finished}", params)[0]
+    faults = _faults_in(store, params, None, site, finished)
+    return _tally(total), sorted(faults, key=lambda f: (-f.people, -f.count, f.item_id))

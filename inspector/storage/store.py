@@ -920,6 +920,7 @@ class Store:
         after: dict,
         reason: str,
         changed_by: str,
+        changed_at: datetime | None = None,
     ) -> int:
         if not reason.strip():
             raise ValueError("an amendment needs a reason")
@@ -936,7 +937,7 @@ class Store:
                 json.dumps(after, ensure_ascii=False, sort_keys=True),
                 reason.strip(),
                 changed_by.strip(),
-                _ts(now()),
+                _ts(changed_at or now()),
             ),
         )
         return cursor.lastrowid
@@ -951,8 +952,10 @@ class Store:
         changed_by: str,
         note: str | None = None,
         photo: str | None = None,
+        changed_at: datetime | None = None,
     ) -> None:
-        """Change a mark of a finished line-up; the change log keeps who, when, why, before, after."""
+        """Change a mark of a finished line-up; the change log keeps who, when (``changed_at``,
+        now unless given), why, before and after."""
         with self.write() as db:
             inspection = self.get_inspection(inspection_id)
             hub_local.require_local(db.conn, inspection.lineup_id)
@@ -961,12 +964,18 @@ class Store:
             after = self._snapshot(inspection_id, item_id)
             if before != after:
                 change_id = self._log_change(
-                    db, inspection, item_id, before, after, reason, changed_by
+                    db, inspection, item_id, before, after, reason, changed_by, changed_at
                 )
                 seal.seal_amendment(db.conn, inspection.lineup_id, change_id)
 
     def amend_attendance(
-        self, inspection_id: int, attendance: Attendance, *, reason: str, changed_by: str
+        self,
+        inspection_id: int,
+        attendance: Attendance,
+        *,
+        reason: str,
+        changed_by: str,
+        changed_at: datetime | None = None,
     ) -> None:
         """Change the attendance of someone in a finished line-up. Someone who was absent or on
         leave and turns out to have been there was never inspected: they become "to do" (not
@@ -987,11 +996,18 @@ class Store:
             after = self._snapshot(inspection_id, None)
             if before != after:
                 change_id = self._log_change(
-                    db, inspection, None, before, after, reason, changed_by
+                    db, inspection, None, before, after, reason, changed_by, changed_at
                 )
                 seal.seal_amendment(db.conn, inspection.lineup_id, change_id)
 
-    def amend_complete(self, inspection_id: int, *, reason: str, changed_by: str) -> None:
+    def amend_complete(
+        self,
+        inspection_id: int,
+        *,
+        reason: str,
+        changed_by: str,
+        changed_at: datetime | None = None,
+    ) -> None:
         """Record the inspection, after the line-up was finished, of someone not inspected in
         it: as the Space key does, every applicable item not marked passes."""
         with self.write() as db:
@@ -1005,19 +1021,40 @@ class Store:
                 "UPDATE inspections SET attendance = ?, completed_at = ? WHERE id = ?",
                 (
                     (Attendance.LATE if late else Attendance.PRESENT).value,
-                    _ts(now()),
+                    _ts(changed_at or now()),
                     inspection_id,
                 ),
             )
             self._rescore(db, self.get_inspection(inspection_id))
             after = self._snapshot(inspection_id, None)
-            change_id = self._log_change(db, inspection, None, before, after, reason, changed_by)
+            change_id = self._log_change(
+                db, inspection, None, before, after, reason, changed_by, changed_at
+            )
             seal.seal_amendment(db.conn, inspection.lineup_id, change_id)
 
-    def change_log(self, lineup_id: int | None = None) -> list[ChangeRecord]:
+    def change_log(
+        self,
+        lineup_id: int | None = None,
+        *,
+        employee_id: int | None = None,
+        start: date | None = None,
+        end: date | None = None,
+    ) -> list[ChangeRecord]:
+        """The changes to finished line-ups, oldest first: of one line-up, or of one employee's
+        inspections in line-ups held from ``start`` to ``end`` (both included)."""
         rows = self._query(
-            "SELECT * FROM change_log WHERE (? IS NULL OR lineup_id = ?) ORDER BY id",
-            (lineup_id, lineup_id),
+            "SELECT c.* FROM change_log c JOIN lineups l ON l.id = c.lineup_id "
+            "LEFT JOIN inspections i ON i.id = c.inspection_id "
+            "WHERE (:lineup IS NULL OR c.lineup_id = :lineup) "
+            "AND (:emp IS NULL OR i.employee_id = :emp) "
+            "AND (:start IS NULL OR l.day >= :start) AND (:end IS NULL OR l.day <= :end) "
+            "ORDER BY c.id",
+            {
+                "lineup": lineup_id,
+                "emp": employee_id,
+                "start": start and start.isoformat(),
+                "end": end and end.isoformat(),
+            },
         )
         return [
             ChangeRecord(
