@@ -5,14 +5,19 @@
   screen), finished;
 - ``show ID | --date YYYY-MM-DD [--shift S] [--json]``: the header, then each person in line-up
   order: position, employee number, name, status (todo, all_pass, faults, absent, leave; late
-  is a flag) and the explicit marks (item id, result, note).
+  is a flag) and the explicit marks (item id, result, note); then the changes made after
+  finishing (the change log: when, who, why, the person, before and after).
 
 JSON is for scripts: ``list --json`` is an array of line-ups, ``show ID --json`` one line-up
 object, ``show --date D --json`` an array of every matching line-up (even if only one).
 Positions are counted from 1, as on the line-up screen. The figures (inspected, all_pass,
 with_faults, absent, leave, late, not_inspected, faults = failed items of the people
 inspected, ...) are those of the summary screen and the day's sheet: one computation,
-``inspector.domain.summary.summarise``.
+``inspector.domain.summary.summarise``. ``show --json`` has ``changes``: each change after
+finishing with id, time, author, reason, employee (inspection id, position, number, name),
+item_id (null: attendance or inspection), what, before and after (the change log's stored
+values) and before_text / after_text (worded, zh and en); each person lists the ids of the
+changes to them.
 """
 
 from __future__ import annotations
@@ -32,11 +37,13 @@ from inspector.cli.common import (
     record_id,
 )
 from inspector.domain.attendance import counts_as_inspected
+from inspector.domain.changes import ChangeLine
 from inspector.domain.checklist import ChecklistSet
 from inspector.domain.figures import pass_rate
 from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark
 from inspector.domain.people import Employee
 from inspector.domain.summary import LineupSummary
+from inspector.services.changes import by_inspection, lineup_changes
 from inspector.services.lineup_session import counts, summary_of
 from inspector.storage import Store
 from inspector.storage.errors import NotFoundError
@@ -139,8 +146,33 @@ def _mark_dict(mark: Mark, items: dict) -> dict:
     }
 
 
+def change_dict(line: ChangeLine) -> dict:
+    """One change after finishing: who, when, why, the person, and what was before and after
+    (the stored values, and worded in both languages)."""
+    return {
+        "id": line.id,
+        "time": _ts(line.changed_at),
+        "author": line.changed_by,
+        "reason": line.reason,
+        "employee": {
+            "inspection_id": line.inspection_id,
+            "position": line.position,
+            "employee_no": line.employee_no,
+            "name": line.name,
+        },
+        "item_id": line.item_id,
+        "what": line.what.to_dict(),
+        "before": dict(line.before_values),
+        "after": dict(line.after_values),
+        "before_text": line.before.to_dict(),
+        "after_text": line.after.to_dict(),
+    }
+
+
 def lineup_detail(store: Store, lineup: Lineup, employees: dict[int, Employee]) -> dict:
     summary = summary_of(store, lineup.id, employees=employees)
+    changes = lineup_changes(store, lineup.id)
+    changed = by_inspection(changes)
     inspections = store.inspections_for(lineup.id)
     marks = store.marks_for_lineup(lineup.id)
     sets: list[tuple[int, ChecklistSet]] = store.lineup_checklists(lineup.id)
@@ -166,6 +198,7 @@ def lineup_detail(store: Store, lineup: Lineup, employees: dict[int, Employee]) 
                 "fault_points": inspection.fault_points,
                 "pass_rate": _pass_rate([inspection]),
                 "marks": [_mark_dict(m, items) for m in marks.get(inspection.id, [])],
+                "changes": [c.id for c in changed.get(inspection.id, ())],
             }
         )
     return {
@@ -176,6 +209,7 @@ def lineup_detail(store: Store, lineup: Lineup, employees: dict[int, Employee]) 
             for _, s in sets
         ],
         "inspections": people,
+        "changes": [change_dict(c) for c in changes],
     }
 
 
@@ -282,4 +316,13 @@ def _render(detail: dict) -> str:
         for mark in person["marks"]:
             note = f"  {mark['note']}" if mark["note"] else ""
             lines.append(f"      {mark['result']:<4} {mark['item_id']}{note}")
+    if detail["changes"]:
+        lines += ["", "Changes after finishing:"]
+        for change in detail["changes"]:
+            person = change["employee"]
+            lines.append(
+                f"  {change['time']}  {person['employee_no']} {person['name']}: "
+                f"{change['what']['en']}: {change['before_text']['en']} -> "
+                f"{change['after_text']['en']}  ({change['reason']}; by {change['author']})"
+            )
     return "\n".join(lines)

@@ -1,7 +1,8 @@
 """The employee record: one person over a period.
 
 Summary figures; compliance per month; faults by item with their repeat counts; absences and
-leave; then every inspection with its faults in words and notes.
+leave; then every inspection with its faults in words and notes, and the changes made to them
+after their line-ups were finished.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from inspector.domain.lineup import Attendance
 from inspector.domain.reports import EmployeeRecordData, RecordEntry
 from inspector.domain.scoring import format_percent
 from inspector.reports import i18n
+from inspector.reports.changes_section import changes_section, status_cell
 from inspector.reports.i18n import label
 from inspector.reports.lineup_sheet import mark_markup
 from inspector.reports.observation_section import employee_observations_section
@@ -201,7 +203,7 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
                 fit(entry.shift, _ENTRY_WIDTHS[1]),
                 fit(entry.site, _ENTRY_WIDTHS[2]),
                 fit(entry.supervisor, _ENTRY_WIDTHS[3]),
-                para(_status(entry, lang)),
+                status_cell(_status(entry, lang), data.changes_of(entry.lineup_id), lang),
                 f"{entry.passed}/{entry.applicable}" if inspected else "–",
                 format_percent(entry.compliance) if inspected else "–",
                 markup("<br/>".join(mark_markup(m, lang) for m in entry.marks))
@@ -214,6 +216,7 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
         elif not inspected:
             extra.append(("TEXTCOLOR", (0, index), (-2, index), MUTED))
     story.append(data_table(rows, _ENTRY_WIDTHS, extra=extra))
+    story.extend(changes_section(data.changes, lang, by_day=True))
     story.extend(employee_observations_section(data.observations, lang))
     return story
 

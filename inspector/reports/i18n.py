@@ -213,6 +213,20 @@ LABELS: dict[str, Text] = {
     "hash": Text("内容指纹", "Content hash"),
     "no_faults_month": Text("本月未发现问题", "No faults this month"),
     "no_data": Text("无数据", "No data"),
+    # changes after finishing (the change log)
+    "amended": Text("已修改", "Amended"),
+    "changes_title": Text("修改记录", "Changes after finishing"),
+    "changes_rule": Text(
+        "检查结束后的每次修改均记入修改记录并重新封存；“已修改 #n”对应下表第 n 条。",
+        "Every change after the line-up was finished is kept in the change log and sealed "
+        "again; “Amended #n” refers to entry n below.",
+    ),
+    "change_person": Text("人员", "Person"),
+    "change_what": Text("修改内容", "What"),
+    "change_before_after": Text("修改前 → 修改后", "Before → after"),
+    "change_reason": Text("原因", "Reason"),
+    "changed_by": Text("修改人", "By"),
+    "changed_at": Text("修改时间", "When"),
     # progress messages (shown by the reports screen while a pack is built)
     "progress_reading": Text("正在读取数据…", "Reading the figures…"),
     "progress_layout": Text("正在排版…", "Laying out…"),

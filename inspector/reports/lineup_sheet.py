@@ -2,7 +2,8 @@
 
 Company, site, shift, date and supervisor; each person with their status and each fault in
 words (the wording of the checklist version the line-up was judged against) with its note;
-the absent and those on leave; the counts; signature lines for the supervisor and the manager.
+the absent and those on leave; the counts; the changes made after finishing (each changed row
+marked "已修改 #n"); signature lines for the supervisor and the manager.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from inspector.domain.lineup import Attendance, PersonStatus, Result
 from inspector.domain.reports import LineupSheetData, MarkLine, SheetPerson
 from inspector.domain.scoring import format_percent
 from inspector.reports import i18n
+from inspector.reports.changes_section import changes_section, status_cell
 from inspector.reports.i18n import label
 from inspector.reports.page import ReportRenderer
 from inspector.reports.styles import (
@@ -144,7 +146,7 @@ def lineup_sheet_story(data: LineupSheetData, lang: str) -> list[Flowable]:
                 fit(person.employee_no, _PEOPLE_WIDTHS[1]),
                 fit(person.name, _PEOPLE_WIDTHS[2]),
                 fit(person.department, _PEOPLE_WIDTHS[3]),
-                para(_status(person, lang)),
+                status_cell(_status(person, lang), data.changes_of(person.position), lang),
                 f"{person.passed}/{person.applicable}" if inspected else "–",
                 marks,
             ]
@@ -180,6 +182,8 @@ def lineup_sheet_story(data: LineupSheetData, lang: str) -> list[Flowable]:
         story.append(data_table(rows, _ABSENT_WIDTHS))
     else:
         story.append(para(label("none", lang), "body"))
+
+    story.extend(changes_section(data.changes, lang))
 
     story.append(Spacer(1, 8 * mm))
     story.append(KeepTogether([para(label("signatures", lang), "heading"), _signatures(lang)]))
