@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from inspector.domain.attendance import counts_as_inspected
 from inspector.domain.checklist import ChecklistItem, ChecklistSet, applicable_items
+from inspector.domain.figures import pass_rate
 from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark, PersonStatus, Result
 from inspector.domain.people import Employee
 from inspector.domain.scoring import compliance_ratio
@@ -62,7 +63,13 @@ class LineupSummary:
 
     @property
     def compliance(self) -> float | None:
+        """The item ratio (a detail): passed items ÷ applicable items."""
         return compliance_ratio(self.passed, self.applicable)
+
+    @property
+    def pass_rate(self) -> float | None:
+        """合格率 (``domain.figures.pass_rate``): people with no fault ÷ people inspected."""
+        return pass_rate(self.all_pass, self.inspected)
 
 
 def summarise(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from inspector.domain.changes import ChangeLine
 from inspector.domain.checklist import (
     Area,
     Catalogue,
@@ -29,6 +30,7 @@ from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark, Person
 from inspector.domain.people import Employee
 from inspector.domain.summary import LineupSummary, summarise
 from inspector.domain.text import Text
+from inspector.services.changes import by_inspection, lineup_changes
 from inspector.storage import Store
 from inspector.storage.photos import store_photo
 
@@ -233,6 +235,7 @@ class LineupSession:
         self._applicable: dict[int, list[tuple[ChecklistSet, ChecklistItem]]] = {}
         self._marks: dict[int, dict[str, Mark]] = {}
         self._done = 0  # people no longer to do (counted once, then kept by reread)
+        self._changes: dict[int, tuple[ChangeLine, ...]] = {}  # by inspection, once finished
 
     # -- state -----------------------------------------------------------------------------
 
@@ -262,6 +265,18 @@ class LineupSession:
 
     def marks(self, row: int) -> dict[str, Mark]:
         return self._marks.get(self.inspections[row].id, {})
+
+    def changes(self, row: int) -> tuple[ChangeLine, ...]:
+        """The changes made to this person after the line-up was finished, oldest first."""
+        return self._changes.get(self.inspections[row].id, ())
+
+    def all_changes(self) -> tuple[ChangeLine, ...]:
+        """Every change after finishing, oldest first."""
+        return tuple(sorted((c for cs in self._changes.values() for c in cs), key=lambda c: c.id))
+
+    def _read_changes(self) -> None:
+        closed = self.lineup is not None and self.lineup.finished
+        self._changes = by_inspection(lineup_changes(self.store, self.lineup.id)) if closed else {}
 
     def area(self, area_id: str) -> Area:
         return _area(self.catalogue, area_id)
@@ -372,6 +387,7 @@ class LineupSession:
         self._done = sum(1 for i in self.inspections if i.status is not PersonStatus.TODO)
         marks = store.marks_for_lineup(lineup_id)
         self._marks = {i.id: {m.item_id: m for m in marks.get(i.id, [])} for i in self.inspections}
+        self._read_changes()
         if not self.count:
             return -1
         cursor = store.get_cursor(lineup_id) if not self.closed else 0
@@ -540,6 +556,7 @@ class LineupSession:
                 photo=change.photo,
             )
         self.reread(self.row_of(change.inspection_id))
+        self._read_changes()
 
     def discard(self) -> None:
         """Delete this line-up if nothing was recorded in it."""

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from inspector.domain.changes import ChangeLine
 from inspector.domain.checklist import Area, Catalogue, ChecklistItem, lineup_view
 from inspector.domain.errors import UserError
 from inspector.domain.lineup import Attendance, Lineup, Result
@@ -138,6 +139,10 @@ class LineupController(QObject):
     def summary(self) -> LineupSummary | None:
         return self.session.summary()
 
+    def changes(self) -> tuple[ChangeLine, ...]:
+        """Every change after the line-up was finished, oldest first."""
+        return self.session.all_changes()
+
     def supervisor_name(self) -> str:
         return self.session.supervisor()
 
@@ -239,7 +244,9 @@ class LineupController(QObject):
 
     def _person_row(self, row: int) -> PersonRow:
         person = self.session.person(row)
-        return PersonRow(person.inspection, person.employee, person.failed_marks)
+        return PersonRow(
+            person.inspection, person.employee, person.failed_marks, self.session.changes(row)
+        )
 
     def _grid_row(self, row: int) -> GridRow:
         marks = self.session.marks(row)

@@ -1,5 +1,5 @@
-"""One employee's record on screen: the inspections, the faults that come back, compliance by
-month.
+"""One employee's record on screen: the inspections, the faults that come back, the pass rate by
+month, the changes made after finishing.
 
 The record itself is worked out once, by ``inspector.services.employee_record`` (the same
 ``EmployeeRecordData`` the employee PDF prints); these three table models only format its rows
@@ -8,16 +8,19 @@ in the UI language, so a language change needs no new query.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
+from inspector.domain.changes import ChangeLine, arrow
 from inspector.domain.lineup import Attendance, PersonStatus
 from inspector.domain.reports import FaultCount, MonthRow, RecordEntry
 from inspector.domain.scoring import format_percent
 from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.models.base import RowsTableModel
+from inspector.gui.widgets.change_text import AMENDED_COLOUR, amended_word, changes_tooltip
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -69,9 +72,21 @@ class _RecordTable(RowsTableModel):
 
 
 class HistoryModel(_RecordTable):
-    """Date, shift, line-up, attendance, the faults in words, compliance; newest first."""
+    """Date, shift, line-up, attendance (marked when changed after finishing), the faults in
+    words, the items passed; newest first."""
 
     NUMERIC = frozenset({5})
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.changes: dict[int, tuple[ChangeLine, ...]] = {}  # by line-up id
+
+    def set_record(self, entries: Sequence[RecordEntry], changes: Sequence[ChangeLine]) -> None:
+        grouped: dict[int, list[ChangeLine]] = {}
+        for change in changes:
+            grouped.setdefault(change.lineup_id, []).append(change)
+        self.changes = {key: tuple(value) for key, value in grouped.items()}
+        self.set_rows(entries)
 
     def headers(self) -> tuple[str, ...]:
         return (
@@ -80,8 +95,16 @@ class HistoryModel(_RecordTable):
             self.tr("Line-up"),
             self.tr("Attendance"),
             self.tr("Faults"),
-            self.tr("Compliance"),
+            self.tr("Items passed"),
         )
+
+    def cell(self, row: RecordEntry, column: int, role: int) -> Any:
+        changes = self.changes.get(row.lineup_id, ())
+        if role == Qt.ItemDataRole.ToolTipRole and changes:
+            return changes_tooltip(changes, self._lang)
+        if role == Qt.ItemDataRole.ForegroundRole and changes and column == 3:
+            return QColor(AMENDED_COLOUR)
+        return super().cell(row, column, role)
 
     def bold(self, row: RecordEntry) -> bool:
         return row.inspected and row.critical_failed > 0
@@ -95,12 +118,15 @@ class HistoryModel(_RecordTable):
             place = " / ".join(p for p in (row.site, row.department) if p)
             return " · ".join(p for p in (place, row.supervisor) if p)
         if column == 3:
-            return self._words.attendance(row)
+            attendance = self._words.attendance(row)
+            return (
+                f"{attendance} · {amended_word()}" if row.lineup_id in self.changes else attendance
+            )
         if column == 4:
             if row.faults:
                 return "; ".join(m.text.get(self._lang) for m in row.faults)
             return self._words.no_faults() if row.inspected else ""
-        return format_percent(row.compliance)
+        return f"{row.passed}/{row.applicable}" if row.inspected else "–"
 
 
 class FaultCountModel(_RecordTable):
@@ -123,9 +149,10 @@ class FaultCountModel(_RecordTable):
 
 
 class MonthlyComplianceModel(_RecordTable):
-    """Per month: inspections, absences, faults and compliance."""
+    """Per month: inspections, absences, faults, the pass rate (inspections with no fault ÷
+    inspections) and the item ratio as a detail."""
 
-    NUMERIC = frozenset({1, 2, 3, 4})
+    NUMERIC = frozenset({1, 2, 3, 4, 5})
 
     def headers(self) -> tuple[str, ...]:
         return (
@@ -133,7 +160,8 @@ class MonthlyComplianceModel(_RecordTable):
             self.tr("Inspected"),
             self.tr("Absent/leave"),
             self.tr("Faults"),
-            self.tr("Compliance"),
+            self.tr("Pass rate"),
+            self.tr("Item ratio"),
         )
 
     def text(self, row: MonthRow, column: int) -> str:
@@ -146,4 +174,33 @@ class MonthlyComplianceModel(_RecordTable):
             return str(tally.absent + tally.leave)
         if column == 3:
             return str(tally.failed)
+        if column == 4:
+            return format_percent(tally.pass_rate)
         return format_percent(tally.compliance)
+
+
+class RecordChangesModel(_RecordTable):
+    """The changes made to the employee's inspections after their line-ups were finished."""
+
+    def headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("Line-up"),
+            self.tr("What"),
+            self.tr("Before → after"),
+            self.tr("Reason"),
+            self.tr("By"),
+            self.tr("When"),
+        )
+
+    def text(self, row: ChangeLine, column: int) -> str:
+        if column == 0:
+            return row.day.isoformat()
+        if column == 1:
+            return row.what.get(self._lang)
+        if column == 2:
+            return arrow(row, self._lang)
+        if column == 3:
+            return row.reason
+        if column == 4:
+            return row.changed_by
+        return row.changed_at.strftime("%Y-%m-%d %H:%M")

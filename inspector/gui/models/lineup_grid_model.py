@@ -14,6 +14,7 @@ from inspector.gui.i18n import current_language
 from inspector.gui.models.base import ROW_ROLE, RowsTableModel
 from inspector.gui.models.lineup_people_model import PersonRow
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.change_text import amended_word, changes_tooltip
 
 Role = Qt.ItemDataRole
 AREA_ROLE = ROW_ROLE + 1  # the area id of a cell (None for the name columns)
@@ -94,7 +95,10 @@ class LineupGridModel(RowsTableModel):
         if role == Role.TextAlignmentRole and cell is not None:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Role.ToolTipRole:
-            return f"{grid_row.person.employee.name}: {grid_row.person.status_text()}"
+            tip = f"{grid_row.person.employee.name}: {grid_row.person.status_text()}"
+            if grid_row.person.amended:
+                tip += "\n" + changes_tooltip(grid_row.person.changes, current_language())
+            return tip
         return None
 
     def _display(self, grid_row: GridRow, column: int, cell: AreaCell | None) -> str | None:
@@ -103,6 +107,6 @@ class LineupGridModel(RowsTableModel):
         if column == self.NAME:
             name = grid_row.person.employee.name
             if grid_row.person.late:
-                return f"{name} ({look.attendance_text(grid_row.person.inspection.attendance)})"
-            return name
+                name = f"{name} ({look.attendance_text(grid_row.person.inspection.attendance)})"
+            return f"{name} · {amended_word()}" if grid_row.person.amended else name
         return self._cell_text(grid_row, cell) if cell else None

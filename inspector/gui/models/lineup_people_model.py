@@ -8,10 +8,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from inspector.domain.changes import ChangeLine
 from inspector.domain.lineup import Attendance, Inspection, PersonStatus
 from inspector.domain.people import Employee
+from inspector.gui.i18n import current_language
 from inspector.gui.models.base import RowsTableModel
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.change_text import amended_word, changes_tooltip
 
 Role = Qt.ItemDataRole
 
@@ -21,6 +24,11 @@ class PersonRow:
     inspection: Inspection
     employee: Employee
     failed_marks: int = 0  # failed marks so far, also before the person is completed
+    changes: tuple[ChangeLine, ...] = ()  # changes after the line-up was finished
+
+    @property
+    def amended(self) -> bool:
+        return bool(self.changes)
 
     @property
     def status(self) -> PersonStatus:
@@ -64,7 +72,10 @@ class LineupPeopleModel(RowsTableModel):
             return look.COLOURS[person.colour_key()].darker(120)
         if role == Role.ToolTipRole:
             e = person.employee
-            return f"{e.employee_no} {e.name} · {e.department}\n{person.status_text()}"
+            tip = f"{e.employee_no} {e.name} · {e.department}\n{person.status_text()}"
+            if person.amended:
+                tip += "\n" + changes_tooltip(person.changes, current_language())
+            return tip
         if role == Role.TextAlignmentRole and column == self.POSITION:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -77,5 +88,7 @@ class LineupPeopleModel(RowsTableModel):
         if column == self.NAME:
             return person.employee.name
         if column == self.STATUS:
+            if person.amended:
+                return f"{person.status_text()} · {amended_word()}"
             return person.status_text()
         return None

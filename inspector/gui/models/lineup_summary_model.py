@@ -11,6 +11,7 @@ from inspector.domain.summary import FaultCount, FollowUp
 from inspector.gui.i18n import current_language
 from inspector.gui.models.base import RowsTableModel
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.change_text import amended_word
 
 Role = Qt.ItemDataRole
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -40,6 +41,14 @@ class FollowUpModel(RowsTableModel):
 
     NUMBER, NAME, DEPARTMENT, FAULTS, POINTS = range(5)
 
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.amended: frozenset[int] = frozenset()  # inspections changed after finishing
+
+    def set_amended(self, inspection_ids: frozenset[int]) -> None:
+        self.amended = inspection_ids
+        self.retranslate()
+
     def headers(self) -> Sequence[str]:
         return (
             self.tr("No."),
@@ -65,7 +74,8 @@ class FollowUpModel(RowsTableModel):
             return employee.employee_no
         if column == self.NAME:
             late = f" ({look.attendance_text(row.inspection.attendance)})" if row.late else ""
-            return employee.name + late
+            amended = f" · {amended_word()}" if row.inspection.id in self.amended else ""
+            return employee.name + late + amended
         if column == self.DEPARTMENT:
             return employee.department
         if column == self.FAULTS:

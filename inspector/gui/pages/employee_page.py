@@ -44,6 +44,7 @@ from inspector.gui.models.history_model import (
     FaultCountModel,
     HistoryModel,
     MonthlyComplianceModel,
+    RecordChangesModel,
 )
 from inspector.gui.models.roster_model import RosterModel, RosterWords, role_name
 from inspector.gui.pages.reports_page import default_output_dir
@@ -131,6 +132,12 @@ class EmployeePage(QWidget):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("employeeSummary")
         self.summary_label.setWordWrap(True)
+        # The headline: 合格率, inspections with no fault ÷ inspections.
+        self.pass_rate_label = QLabel()
+        self.pass_rate_label.setObjectName("employeePassRate")
+        rate_font = QFont(self.name_label.font())
+        rate_font.setPointSizeF(rate_font.pointSizeF() * 0.85)
+        self.pass_rate_label.setFont(rate_font)
 
         self.period_label = QLabel()
         self.period_combo = QComboBox()
@@ -172,6 +179,11 @@ class EmployeePage(QWidget):
         self.faults_view = self._table(self.faults_model, "employeeFaults")
         self.faults_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.faults_view.horizontalHeader().setStretchLastSection(False)
+        self.changes_model = RecordChangesModel(self)
+        self.changes_view = self._table(self.changes_model, "employeeChanges")
+        self.changes_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.changes_view.horizontalHeader().setStretchLastSection(False)
+        self.changes_title = self._section_title()
         self.months_view = self._table(self.months_model, "employeeMonths")
         months_header = self.months_view.horizontalHeader()
         months_header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # five short columns
@@ -188,6 +200,8 @@ class EmployeePage(QWidget):
         side_layout.addWidget(self.faults_view, 3)
         side_layout.addWidget(self.months_title)
         side_layout.addWidget(self.months_view, 2)
+        side_layout.addWidget(self.changes_title)
+        side_layout.addWidget(self.changes_view, 2)
         main = QWidget()
         main_layout = QVBoxLayout(main)
         main_layout.setContentsMargins(0, 0, 0, 0)
@@ -204,9 +218,11 @@ class EmployeePage(QWidget):
         header_layout = QGridLayout(header)
         header_layout.setContentsMargins(0, 0, 0, 0)
         header_layout.addWidget(self.name_label, 0, 0)
-        header_layout.addWidget(self.details_label, 1, 0)
-        header_layout.addWidget(self.summary_label, 2, 0)
-        header_layout.addWidget(self.pdf_label, 3, 0)
+        header_layout.addWidget(self.pass_rate_label, 0, 1, Qt.AlignmentFlag.AlignRight)
+        header_layout.addWidget(self.details_label, 1, 0, 1, 2)
+        header_layout.addWidget(self.summary_label, 2, 0, 1, 2)
+        header_layout.addWidget(self.pdf_label, 3, 0, 1, 2)
+        header_layout.setColumnStretch(0, 1)
 
         record = QWidget()
         record_layout = QVBoxLayout(record)
@@ -409,16 +425,11 @@ class EmployeePage(QWidget):
         """Re-read the employee's record for the period (a few hundred rows at most)."""
         if self.employee is None or self.employee.id is None:
             self.record = None
-            for model in (self.history_model, self.faults_model, self.months_model):
-                model.set_rows(())
-            self._show_summary()
+            self._clear_record()
             return
         start, end = self.period()
         if end < start:  # being edited: nothing to show until the period makes sense
-            self.record = None
-            for model in (self.history_model, self.faults_model, self.months_model):
-                model.set_rows(())
-            self._show_summary()
+            self._clear_record()
             return
         try:
             record = employee_record(
@@ -432,28 +443,54 @@ class EmployeePage(QWidget):
             show_error(self, exc)
             return
         self.record = record
-        self.history_model.set_rows(tuple(reversed(record.entries)))  # newest first
+        self.history_model.set_record(
+            tuple(reversed(record.entries)), record.changes
+        )  # newest first
         self.faults_model.set_rows(record.faults)
         self.months_model.set_rows(record.months)
+        self.changes_model.set_rows(record.changes)
+        self._show_changes()
         self._show_summary()
         self.record_shown.emit(self.employee.id)
+
+    def _clear_record(self) -> None:
+        self.record = None
+        self.history_model.set_record((), ())
+        for model in (self.faults_model, self.months_model, self.changes_model):
+            model.set_rows(())
+        self._show_changes()
+        self._show_summary()
+
+    def _show_changes(self) -> None:
+        """The changes after finishing: listed only when there are some."""
+        shown = bool(self.record and self.record.changes)
+        self.changes_title.setVisible(shown)
+        self.changes_view.setVisible(shown)
 
     def _show_summary(self) -> None:
         record = self.record
         if record is None:
             self.summary_label.clear()
+            self.pass_rate_label.clear()
             return
         start, end = self.period()
+        tally = record.tally
+        self.pass_rate_label.setText(
+            self.tr("Pass rate {rate}").format(rate=format_percent(tally.pass_rate))
+        )
         self.summary_label.setText(
             self.tr(
-                "{start} to {end}: {inspected} inspections, {absent} absent or on leave, "
-                "compliance {compliance}"
+                "{start} to {end}: {clean} of {inspected} inspections with no fault, {absent} "
+                "absent or on leave, {changes} changed after finishing. "
+                "Item ratio (detail): {compliance}"
             ).format(
                 start=start.isoformat(),
                 end=end.isoformat(),
-                inspected=record.tally.inspections,
+                clean=tally.clean,
+                inspected=tally.inspections,
                 absent=len(record.absences),
-                compliance=format_percent(record.tally.compliance),
+                changes=len(record.changes),
+                compliance=format_percent(tally.compliance),
             )
         )
 
@@ -529,9 +566,16 @@ class EmployeePage(QWidget):
         self.pdf_button.setText(self.tr("Employee record PDF"))
         self.history_title.setText(self.tr("Inspections"))
         self.faults_title.setText(self.tr("Repeated faults (most frequent first)"))
-        self.months_title.setText(self.tr("Compliance by month"))
+        self.months_title.setText(self.tr("Pass rate by month"))
+        self.changes_title.setText(self.tr("Changes after finishing (reason, who, when)"))
         lang = ui_language()
-        for model in (self.people_model, self.history_model, self.faults_model, self.months_model):
+        for model in (
+            self.people_model,
+            self.history_model,
+            self.faults_model,
+            self.months_model,
+            self.changes_model,
+        ):
             model.set_language(lang)
         self._fill_header()
         self._show_summary()

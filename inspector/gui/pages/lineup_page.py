@@ -42,9 +42,15 @@ from inspector.gui.dialogs.amend_dialog import AmendDialog
 from inspector.gui.dialogs.note_dialog import NoteDialog
 from inspector.gui.i18n import current_language
 from inspector.gui.models.lineup_items_model import LineupItemsModel, PointRow, area_label
-from inspector.gui.models.lineup_people_model import LineupPeopleModel
+from inspector.gui.models.lineup_people_model import LineupPeopleModel, PersonRow
 from inspector.gui.pages.lineup_grid import LineupGrid
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.change_text import (
+    AMENDED_COLOUR,
+    amended_word,
+    change_line,
+    changes_tooltip,
+)
 from inspector.gui.widgets.reason_picker import ReasonPicker
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, action_button
 from inspector.services.lineup_session import Change, PersonNotHere
@@ -137,6 +143,13 @@ class PersonView(QWidget):
         card_layout.addWidget(self.position, 0, 2)
         card_layout.addWidget(self.badge, 0, 3, Qt.AlignmentFlag.AlignRight)
         card_layout.setColumnStretch(1, 1)
+        # In review: what was changed for this person after the line-up was finished.
+        self.amended = QLabel()
+        self.amended.setObjectName("person_amended")
+        self.amended.setWordWrap(True)
+        self.amended.setStyleSheet(f"color:{AMENDED_COLOUR};")
+        self.amended.hide()
+        card_layout.addWidget(self.amended, 1, 0, 1, 4)
 
         self.items = PointsView()
         self.items.setObjectName("items_view")
@@ -514,6 +527,7 @@ class PersonView(QWidget):
 
     def show_person(self, row: int, *, select: bool = True) -> None:
         person = self.controller.person(row)
+        self._show_changes(person)
         if person is None:
             self.name.setText("")
             self.details.setText("")
@@ -549,6 +563,17 @@ class PersonView(QWidget):
             self.tr("Person {n} of {total}").format(n=row + 1, total=self.controller.count)
         )
         self._update_actions()
+
+    def _show_changes(self, person: PersonRow | None) -> None:
+        """已修改: each change to the person on screen, with reason, who and when."""
+        if person is None or not person.amended:
+            self.amended.hide()
+            return
+        lang = current_language()
+        lines = [change_line(c, lang) for c in person.changes]
+        self.amended.setText(f"{amended_word()}: " + "\n".join(lines))
+        self.amended.setToolTip(changes_tooltip(person.changes, lang))
+        self.amended.show()
 
     def retranslate_ui(self) -> None:
         space = self.tr("Space")

@@ -14,11 +14,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from inspector.domain.changes import ChangeLine
+from inspector.domain.scoring import format_percent
 from inspector.domain.summary import LineupSummary
 from inspector.gui.context import AppContext
 from inspector.gui.controllers.lineup_controller import LineupController
@@ -27,6 +30,7 @@ from inspector.gui.i18n import current_language
 from inspector.gui.models.lineup_summary_model import FaultCountsModel, FollowUpModel
 from inspector.gui.printing import PdfActions
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.change_text import AMENDED_COLOUR, change_line
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
 from inspector.services.report_jobs import LINEUP_SHEET, ReportRequest, report_language
 
@@ -54,6 +58,7 @@ class LineupSummaryPage(QWidget):
         self.context = context
         self.controller = controller
         self.summary: LineupSummary | None = None
+        self.changes: tuple[ChangeLine, ...] = ()  # after finishing, oldest first
         self.pdf = PdfActions(self)
         self.open_file: Callable[[Path], object] = self.pdf.open_file
 
@@ -64,6 +69,20 @@ class LineupSummaryPage(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.subtitle = QLabel()
+        # The headline: 合格率, people with no fault ÷ people inspected; the item ratio a detail.
+        self.pass_rate = QLabel()
+        self.pass_rate.setObjectName("summary_pass_rate")
+        rate_font = self.pass_rate.font()
+        rate_font.setPointSize(rate_font.pointSize() + 10)
+        rate_font.setBold(True)
+        self.pass_rate.setFont(rate_font)
+        self.pass_rate_detail = QLabel()
+        self.pass_rate_detail.setObjectName("summary_pass_rate_detail")
+        self.pass_rate_detail.setWordWrap(True)
+        headline = QHBoxLayout()
+        headline.addWidget(self.pass_rate)
+        headline.addSpacing(16)
+        headline.addWidget(self.pass_rate_detail, 1)
         self.tiles = QGridLayout()
         self._tile_labels: dict[str, tuple[QLabel, QLabel]] = {}
         for n, key in enumerate(
@@ -106,6 +125,16 @@ class LineupSummaryPage(QWidget):
         tables = QHBoxLayout()
         tables.addWidget(self.faults_box, 2)
         tables.addWidget(self.follow_box, 3)
+        # 修改记录: every change after finishing (shown only when there are some).
+        self.changes_box = QGroupBox()
+        self.changes_box.setObjectName("summary_changes_box")
+        self.changes_list = QListWidget()
+        self.changes_list.setObjectName("summary_changes")
+        self.changes_list.setWordWrap(True)
+        self.changes_list.setMaximumHeight(4 * TOUCH_HEIGHT // 2 + 8)
+        self.changes_list.setStyleSheet(f"color:{AMENDED_COLOUR};")
+        QVBoxLayout(self.changes_box).addWidget(self.changes_list)
+        self.changes_box.hide()
 
         self.print_button = touch_button(primary=True)
         self.print_button.setObjectName("print_button")
@@ -136,8 +165,10 @@ class LineupSummaryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        layout.addLayout(headline)
         layout.addLayout(self.tiles)
         layout.addLayout(tables, 1)
+        layout.addWidget(self.changes_box)
         layout.addWidget(self.sheet_status)
         layout.addLayout(buttons)
         context.events.language_changed.connect(lambda _lang: self._retranslate_models())
@@ -170,7 +201,17 @@ class LineupSummaryPage(QWidget):
         self.follow_model.set_rows(summary.follow_up)
         for key, (value, _caption) in self._tile_labels.items():
             value.setText(str(getattr(summary, key)))
+        self.changes = self.controller.changes()
+        self.follow_model.set_amended(frozenset(c.inspection_id for c in self.changes))
         self._update_titles()
+        self._show_changes()
+
+    def _show_changes(self) -> None:
+        lang = current_language()
+        self.changes_list.clear()
+        for change in self.changes:
+            self.changes_list.addItem(change_line(change, lang, person=True))
+        self.changes_box.setVisible(bool(self.changes))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -253,7 +294,22 @@ class LineupSummaryPage(QWidget):
         if summary is None:
             self.title.setText(self.tr("Line-up summary"))
             self.subtitle.setText("")
+            self.pass_rate.setText("")
+            self.pass_rate_detail.setText("")
             return
+        self.pass_rate.setText(
+            self.tr("Pass rate {rate}").format(rate=format_percent(summary.pass_rate))
+        )
+        self.pass_rate_detail.setText(
+            self.tr(
+                "{clean} of {inspected} people inspected had no fault. "
+                "Item ratio (detail): {items} of items passed."
+            ).format(
+                clean=summary.all_pass,
+                inspected=summary.inspected,
+                items=format_percent(summary.compliance),
+            )
+        )
         lineup = summary.lineup
         if lineup.finished:
             self.title.setText(self.tr("Line-up finished"))
@@ -276,6 +332,7 @@ class LineupSummaryPage(QWidget):
     def _retranslate_models(self) -> None:
         self.fault_model.retranslate()
         self.follow_model.retranslate()
+        self._show_changes()
 
     def retranslate_ui(self) -> None:
         captions = {
@@ -291,6 +348,7 @@ class LineupSummaryPage(QWidget):
         for key, (_value, caption) in self._tile_labels.items():
             caption.setText(captions[key])
         self.faults_box.setTitle(self.tr("Faults by item"))
+        self.changes_box.setTitle(self.tr("Changes after finishing (reason, who, when)"))
         self.follow_box.setTitle(self.tr("Needs follow-up (double-click to review or change)"))
         self.print_button.setText(self.tr("Print line-up sheet"))
         self.open_sheet_button.setText(self.tr("Open"))
