@@ -454,6 +454,7 @@ def fill_demo(
     bulk_insert_history(store, catalogue.sets_for(InspectionType.LINEUP), lineups)
     if observations:
         _add_observations(store, catalogue, stored, days, seed, today or date.today())
+    _add_amendments(store, seed)
     store.set_setting("company_name", COMPANY_NAME)
     store.set_setting("company_name_en", COMPANY_NAME_EN)
     store.set_setting("demo", "1")
@@ -475,6 +476,13 @@ def _add_observations(
     from inspector.services.demo_observations import add_demo_observations
 
     add_demo_observations(store, catalogue, stored, working_days(days, today), seed)
+
+
+def _add_amendments(store: Store, seed: int) -> None:
+    """A few changes a month to finished line-ups (services/demo_amendments.py)."""
+    from inspector.services.demo_amendments import add_demo_amendments
+
+    add_demo_amendments(store, seed)
 
 
 def ensure_demo_database(path: Path | None = None, *, catalogue: Catalogue | None = None) -> Path:

@@ -1,4 +1,5 @@
-"""The employee screen: a person's inspections, repeated faults and compliance by month."""
+"""The employee screen: a person's inspections, repeated faults, the pass rate by month and the
+changes after finishing."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from inspector.domain.attendance import counts_as_inspected
 from inspector.domain.checklist import InspectionType
 from inspector.domain.lineup import Attendance, Result
+from inspector.domain.figures import pass_rate
 from inspector.domain.scoring import compliance_ratio, format_percent
 from inspector.gui.models.base import ROW_ROLE
 from inspector.gui.models.history_model import (
@@ -131,10 +133,10 @@ def test_shows_the_history_and_repeated_faults_of_an_employee(qtbot, store, page
         f"{item('overall.uniform.not-prescribed').text.en}; {item('hair.hair.messy').text.en}"
     )
     inspection = store.employee_history(history[0].id)[0].inspection
-    assert latest[5] == f"{inspection.passed / inspection.applicable * 100:.1f}%"
+    assert latest[5] == f"{inspection.passed}/{inspection.applicable}"  # items passed
     assert inspection.failed == 2
     assert rows[1][3] == "Absent"
-    assert rows[1][5] == "–"  # an absence has no compliance, and is never a failure
+    assert rows[1][5] == "–"  # an absence has no items judged, and is never a failure
     assert rows[3][4].count(";") == 1
 
     faults = table(page.faults_model)
@@ -299,10 +301,13 @@ def test_the_screen_and_the_pdf_show_the_same_record(
     history = table(page.history_model)
     assert [row[3] for row in history] == ["Absent", "Present"]
     assert history[0][4:] == ["", "–"]  # the absent day shows no fault and no compliance
-    assert table(page.months_model) == [["2025-05", "1", "1", "1", compliance]]
-    assert f"1 inspections, 1 absent or on leave, compliance {compliance}" in (
-        page.summary_label.text()
-    )
+    # Her one inspection had a fault: the pass rate (inspections with no fault ÷ inspections)
+    # is 0 %, the item ratio a detail.
+    rate = format_percent(pass_rate(0, inspected))
+    assert table(page.months_model) == [["2025-05", "1", "1", "1", rate, compliance]]
+    assert page.pass_rate_label.text() == f"Pass rate {rate}"
+    assert "0 of 1 inspections with no fault, 1 absent or on leave" in page.summary_label.text()
+    assert f"Item ratio (detail): {compliance}" in page.summary_label.text()
 
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
     page.output_dir = tmp_path

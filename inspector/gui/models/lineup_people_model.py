@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from inspector.domain.changes import ChangeLine
 from inspector.domain.lineup import Attendance, Inspection, PersonStatus
@@ -14,7 +15,7 @@ from inspector.domain.people import Employee
 from inspector.gui.i18n import current_language
 from inspector.gui.models.base import RowsTableModel
 from inspector.gui.widgets import status as look
-from inspector.gui.widgets.change_text import amended_word, changes_tooltip
+from inspector.gui.widgets.change_text import AMENDED_COLOUR, amended_word, changes_tooltip
 
 Role = Qt.ItemDataRole
 
@@ -68,6 +69,8 @@ class LineupPeopleModel(RowsTableModel):
             return look.status_icon(person.status, late=person.late)
         if role == Role.BackgroundRole:
             return look.BACKGROUNDS[person.colour_key()]
+        if role == Role.ForegroundRole and column == self.NAME and person.amended:
+            return QColor(AMENDED_COLOUR)
         if role == Role.ForegroundRole and column == self.STATUS:
             return look.COLOURS[person.colour_key()].darker(120)
         if role == Role.ToolTipRole:
@@ -88,7 +91,7 @@ class LineupPeopleModel(RowsTableModel):
         if column == self.NAME:
             return person.employee.name
         if column == self.STATUS:
-            if person.amended:
-                return f"{person.status_text()} · {amended_word()}"
+            if person.amended:  # first: the column is narrow, the status is also on the card
+                return f"{amended_word()} · {person.status_text()}"
             return person.status_text()
         return None

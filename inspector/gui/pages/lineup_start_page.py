@@ -1,6 +1,7 @@
 """Today's line-up with sensible defaults: date, shift by the clock, the site or department used
 last time, the supervisor remembered for that site. Enter starts it; the supervisor's name is
-required (the sheet and the change log carry it)."""
+required (the sheet and the change log carry it). Beside the form, the 讲评 card: the last
+line-up's top faults at that site, to announce."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -23,8 +25,10 @@ from PySide6.QtWidgets import (
 from inspector.domain.shifts import SHIFTS, shift_for
 from inspector.gui.context import AppContext
 from inspector.gui.models.recent_lineups_model import RecentLineupsModel
+from inspector.gui.pages.briefing_card import BriefingCard
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
+from inspector.services.briefing import briefing
 from inspector.services.lineup_session import remembered_supervisor
 
 SCOPE_SETTING = "lineup_scope"  # "site|department" of the last line-up started here
@@ -78,6 +82,7 @@ class LineupStartPage(QWidget):
         self.scope.setObjectName("scope_combo")
         self.scope.currentIndexChanged.connect(self._update_people)
         self.scope.currentIndexChanged.connect(lambda _n: self._update_supervisor())
+        self.scope.currentIndexChanged.connect(lambda _n: self._update_briefing())
         self.supervisor = QLineEdit()
         self.supervisor.setObjectName("supervisor_edit")
         self.supervisor.textEdited.connect(lambda _text: self.problem.hide())
@@ -114,12 +119,24 @@ class LineupStartPage(QWidget):
         self.recent.activated.connect(self._open_recent)
         QVBoxLayout(self.recent_box).addWidget(self.recent)
 
+        # 讲评: the last line-up's top faults at the chosen site, beside the form.
+        self.briefing = BriefingCard()
+        self.briefing.setMinimumWidth(340)
+        starting = QVBoxLayout()
+        starting.addLayout(form)
+        starting.addWidget(self.start_button)
+        starting.addStretch(1)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addLayout(starting, 1)
+        top.addWidget(self.briefing, 1)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(form)
-        layout.addWidget(self.start_button)
+        layout.addLayout(top)
         layout.addWidget(self.recent_box, 1)
         context.events.language_changed.connect(lambda _lang: self._retranslate_models())
+        self.date.dateChanged.connect(lambda _date: self._update_briefing())
         self.retranslate_ui()
 
     # -- defaults --------------------------------------------------------------------------
@@ -141,7 +158,20 @@ class LineupStartPage(QWidget):
         self.scope.blockSignals(False)
         self._update_people()
         self._update_supervisor()
+        self._update_briefing()
         self.recent_model.set_rows(store.list_lineups(limit=8))
+
+    def _update_briefing(self) -> None:
+        """The 讲评 card for the chosen site and date."""
+        scope = self.current_scope()
+        qdate = self.date.date()
+        self.briefing.show_briefing(
+            briefing(
+                self.context.store,
+                scope.site if scope else "",
+                date(qdate.year(), qdate.month(), qdate.day()),
+            )
+        )
 
     def _scopes(self) -> list[Scope]:
         """Each site as a whole, then each department, as the active roster has them."""
@@ -223,6 +253,7 @@ class LineupStartPage(QWidget):
 
     def _retranslate_models(self) -> None:
         self.recent_model.retranslate()
+        self.briefing.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("Today's line-up"))

@@ -31,7 +31,7 @@ def change_line(change: ChangeLine, lang: str, *, person: bool = False) -> str:
         when=change.changed_at.strftime("%m-%d %H:%M"),
     )
     if person:
-        return f"{change.position}. {change.name} · {text}" if change.position else text
+        return f"{change.employee_no} {change.name} · {text}"
     return text
 
 

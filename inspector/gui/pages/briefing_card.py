@@ -1,0 +1,100 @@
+"""The 讲评 card of the start screen: what the supervisor announces at the line-up about to
+start. The previous line-up day at the site: how many were inspected, the pass rate, and the
+faults found most, by reason, with how many people had each (``services.briefing``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from inspector.domain.scoring import format_percent
+from inspector.gui.i18n import current_language
+from inspector.gui.widgets import status as look
+from inspector.services.briefing import Briefing
+
+
+class BriefingCard(QGroupBox):
+    """Shows a ``Briefing``; an empty one says what will appear here."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("briefing_card")
+        self.briefing: Briefing | None = None
+        self.headline = QLabel()
+        self.headline.setObjectName("briefing_headline")
+        self.headline.setWordWrap(True)
+        font = self.headline.font()
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.faults = QLabel()
+        self.faults.setObjectName("briefing_faults")
+        self.faults.setWordWrap(True)
+        self.faults.setTextFormat(Qt.TextFormat.RichText)
+        self.faults.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.faults_column = QVBoxLayout()
+        self.faults_column.setSpacing(6)
+        self.faults_column.addWidget(self.headline)
+        self.faults_column.addWidget(self.faults, 1)
+        # Today's re-checks due (整改 / 复查) go in this second column, beside the faults.
+        self.rechecks_column = QVBoxLayout()
+        columns = QHBoxLayout(self)
+        columns.setContentsMargins(12, 8, 12, 12)
+        columns.addLayout(self.faults_column, 1)
+        columns.addLayout(self.rechecks_column)
+        self.retranslate_ui()
+
+    def show_briefing(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        briefing = self.briefing
+        if briefing is None or briefing.empty:
+            self.setTitle(self.tr("Briefing (讲评)"))
+            self.headline.setText(self.tr("No line-up finished here yet."))
+            self.faults.setText(
+                self.tr(
+                    "After the first line-up, this card shows the faults found most at the "
+                    "last line-up, to announce at the next one."
+                )
+            )
+            return
+        self.setTitle(
+            self.tr("Briefing (讲评) · last line-up {day}").format(day=briefing.day.isoformat())
+        )
+        self.headline.setText(
+            self.tr("{inspected} inspected · pass rate {rate} · {with_faults} with faults").format(
+                inspected=briefing.inspected,
+                rate=format_percent(briefing.pass_rate),
+                with_faults=briefing.with_faults,
+            )
+        )
+        if not briefing.faults:
+            self.faults.setText(self.tr("No faults found: everyone passed."))
+            return
+        lang = current_language()
+        rows = "".join(
+            f"<tr><td style='padding-right:8px'>{n}.</td>"
+            f"<td style='padding-right:12px'>{_escape(f.text.get(lang))}</td>"
+            f"<td align='right' style='color:{look.COLOURS['faults'].name()}'>"
+            f"{self.tr('{n} people').format(n=f.people) if f.people != 1 else self.tr('1 person')}"
+            "</td></tr>"
+            for n, f in enumerate(briefing.faults, start=1)
+        )
+        more = (
+            "<p style='color:#757575'>"
+            + _escape(self.tr("and {n} other faults").format(n=briefing.more_faults))
+            + "</p>"
+            if briefing.more_faults
+            else ""
+        )
+        self.faults.setText(f"<table cellspacing='0' cellpadding='2'>{rows}</table>{more}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
