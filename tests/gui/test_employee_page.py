@@ -14,8 +14,8 @@ from PySide6.QtGui import QDesktopServices
 
 from inspector.domain.attendance import counts_as_inspected
 from inspector.domain.checklist import InspectionType
-from inspector.domain.lineup import Attendance, Result
 from inspector.domain.figures import pass_rate
+from inspector.domain.lineup import Attendance, Result
 from inspector.domain.scoring import compliance_ratio, format_percent
 from inspector.gui.models.base import ROW_ROLE
 from inspector.gui.models.history_model import (
@@ -148,7 +148,7 @@ def test_shows_the_history_and_repeated_faults_of_an_employee(qtbot, store, page
     months = table(page.months_model)
     assert [m[0] for m in months] == ["2025-04", "2025-05"]
     assert months[1][1:3] == ["1", "1"]  # one inspection, one absence in May
-    assert "3 inspections, 1 absent or on leave" in page.summary_label.text()
+    assert "0 of 3 inspections with no fault, 1 absent or on leave" in page.summary_label.text()
 
 
 def test_the_period_selector_changes_the_record(qtbot, page, history):
@@ -306,7 +306,7 @@ def test_the_screen_and_the_pdf_show_the_same_record(
     rate = format_percent(pass_rate(0, inspected))
     assert table(page.months_model) == [["2025-05", "1", "1", "1", rate, compliance]]
     assert page.pass_rate_label.text() == f"Pass rate {rate}"
-    assert "0 of 1 inspections with no fault, 1 absent or on leave" in page.summary_label.text()
+    assert "0 of 1 inspections with no fault, 1 absent or on leave." in page.summary_label.text()
     assert f"Item ratio (detail): {compliance}" in page.summary_label.text()
 
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)

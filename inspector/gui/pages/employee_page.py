@@ -478,21 +478,20 @@ class EmployeePage(QWidget):
         self.pass_rate_label.setText(
             self.tr("Pass rate {rate}").format(rate=format_percent(tally.pass_rate))
         )
-        self.summary_label.setText(
-            self.tr(
-                "{start} to {end}: {clean} of {inspected} inspections with no fault, {absent} "
-                "absent or on leave, {changes} changed after finishing. "
-                "Item ratio (detail): {compliance}"
-            ).format(
-                start=start.isoformat(),
-                end=end.isoformat(),
-                clean=tally.clean,
-                inspected=tally.inspections,
-                absent=len(record.absences),
-                changes=len(record.changes),
-                compliance=format_percent(tally.compliance),
-            )
+        text = self.tr(
+            "{start} to {end}: {clean} of {inspected} inspections with no fault, {absent} "
+            "absent or on leave. Item ratio (detail): {compliance}"
+        ).format(
+            start=start.isoformat(),
+            end=end.isoformat(),
+            clean=tally.clean,
+            inspected=tally.inspections,
+            absent=len(record.absences),
+            compliance=format_percent(tally.compliance),
         )
+        if record.changes:
+            text += "  ·  " + self.tr("{n} changed after finishing").format(n=len(record.changes))
+        self.summary_label.setText(text)
 
     # -- the PDF ------------------------------------------------------------------------------
 
