@@ -287,6 +287,60 @@ It replaces the database in use, {db}. The database in use now is kept beside it
     </message>
 </context>
 <context>
+    <name>BriefingCard</name>
+    <message>
+        <source>Briefing (讲评)</source>
+        <translation>讲评</translation>
+    </message>
+    <message>
+        <source>No line-up finished here yet.</source>
+        <translation>此处尚无已结束的班前检查。</translation>
+    </message>
+    <message>
+        <source>After the first line-up, this card shows the faults found most at the last line-up, to announce at the next one.</source>
+        <translation>第一次班前检查结束后，这里会列出上次检查发现最多的问题，供下次班前会讲评。</translation>
+    </message>
+    <message>
+        <source>Briefing (讲评) · last line-up {day}</source>
+        <translation>讲评 · 上次班前检查 {day}</translation>
+    </message>
+    <message>
+        <source>{inspected} inspected · pass rate {rate} · {with_faults} with faults</source>
+        <translation>受检 {inspected} 人 · 合格率 {rate} · {with_faults} 人有问题</translation>
+    </message>
+    <message>
+        <source>No faults found: everyone passed.</source>
+        <translation>未发现问题：全部合格。</translation>
+    </message>
+    <message>
+        <source>{n} people</source>
+        <translation>{n} 人</translation>
+    </message>
+    <message>
+        <source>1 person</source>
+        <translation>1 人</translation>
+    </message>
+    <message>
+        <source>and {n} other faults</source>
+        <translation>另有 {n} 项问题</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeText</name>
+    <message>
+        <source>Amended</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>{what}: {change} — {reason} ({who}, {when})</source>
+        <translation>{what}：{change} — {reason}（{who}，{when}）</translation>
+    </message>
+    <message>
+        <source>Amended after finishing:</source>
+        <translation>检查结束后修改：</translation>
+    </message>
+</context>
+<context>
     <name>ChangeWords</name>
     <message>
         <source>Name</source>
@@ -531,8 +585,16 @@ It replaces the database in use, {db}. The database in use now is kept beside it
         <translation>请在左侧按工号、姓名或部门搜索。</translation>
     </message>
     <message>
-        <source>{start} to {end}: {inspected} inspections, {absent} absent or on leave, compliance {compliance}</source>
-        <translation>{start} 至 {end}：检查 {inspected} 次，缺勤或请假 {absent} 次，合格率 {compliance}</translation>
+        <source>Pass rate {rate}</source>
+        <translation>合格率 {rate}</translation>
+    </message>
+    <message>
+        <source>{start} to {end}: {clean} of {inspected} inspections with no fault, {absent} absent or on leave. Item ratio (detail): {compliance}</source>
+        <translation>{start} 至 {end}：受检 {inspected} 次，其中 {clean} 次无问题；缺勤或请假 {absent} 次。项目合格率（明细）：{compliance}</translation>
+    </message>
+    <message>
+        <source>{n} changed after finishing</source>
+        <translation>检查结束后修改 {n} 次</translation>
     </message>
     <message>
         <source>Building the employee record…</source>
@@ -579,8 +641,12 @@ It replaces the database in use, {db}. The database in use now is kept beside it
         <translation>重复出现的问题（按次数从多到少）</translation>
     </message>
     <message>
-        <source>Compliance by month</source>
+        <source>Pass rate by month</source>
         <translation>每月合格率</translation>
+    </message>
+    <message>
+        <source>Changes after finishing (reason, who, when)</source>
+        <translation>修改记录（原因、修改人、时间）</translation>
     </message>
 </context>
 <context>
@@ -678,8 +744,8 @@ It replaces the database in use, {db}. The database in use now is kept beside it
         <translation>不合格项</translation>
     </message>
     <message>
-        <source>Compliance</source>
-        <translation>合格率</translation>
+        <source>Items passed</source>
+        <translation>合格项目</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1171,14 @@ It resumes at person {n}: {name}.</source>
         <translation>班前检查汇总</translation>
     </message>
     <message>
+        <source>Pass rate {rate}</source>
+        <translation>合格率 {rate}</translation>
+    </message>
+    <message>
+        <source>{clean} of {inspected} people inspected had no fault. Item ratio (detail): {items} of items passed.</source>
+        <translation>受检 {inspected} 人中 {clean} 人无问题。项目合格率（明细）：{items}。</translation>
+    </message>
+    <message>
         <source>Line-up finished</source>
         <translation>班前检查已结束</translation>
     </message>
@@ -1155,6 +1229,10 @@ It resumes at person {n}: {name}.</source>
     <message>
         <source>Faults by item</source>
         <translation>各项目不合格人数</translation>
+    </message>
+    <message>
+        <source>Changes after finishing (reason, who, when)</source>
+        <translation>修改记录（原因、修改人、时间）</translation>
     </message>
     <message>
         <source>Needs follow-up (double-click to review or change)</source>
@@ -1287,8 +1365,12 @@ It resumes at person {n}: {name}.</source>
         <translation>不合格项</translation>
     </message>
     <message>
-        <source>Compliance</source>
+        <source>Pass rate</source>
         <translation>合格率</translation>
+    </message>
+    <message>
+        <source>Item ratio</source>
+        <translation>项目合格率</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +1716,33 @@ It resumes at person {n}: {name}.</source>
     <message>
         <source>not finished</source>
         <translation>未结束</translation>
+    </message>
+</context>
+<context>
+    <name>RecordChangesModel</name>
+    <message>
+        <source>Line-up</source>
+        <translation>班前检查</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>修改前 → 修改后</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>修改时间</translation>
     </message>
 </context>
 <context>

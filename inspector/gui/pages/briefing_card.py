@@ -73,14 +73,17 @@ class BriefingCard(QGroupBox):
             self.faults.setText(self.tr("No faults found: everyone passed."))
             return
         lang = current_language()
-        rows = "".join(
-            f"<tr><td style='padding-right:8px'>{n}.</td>"
-            f"<td style='padding-right:12px'>{_escape(f.text.get(lang))}</td>"
-            f"<td align='right' style='color:{look.COLOURS['faults'].name()}'>"
-            f"{self.tr('{n} people').format(n=f.people) if f.people != 1 else self.tr('1 person')}"
-            "</td></tr>"
-            for n, f in enumerate(briefing.faults, start=1)
-        )
+        colour = look.COLOURS["faults"].name()
+        rows = []
+        for n, fault in enumerate(briefing.faults, start=1):
+            people = self.tr("{n} people").format(n=fault.people)
+            if fault.people == 1:
+                people = self.tr("1 person")
+            rows.append(
+                f"<tr><td style='padding-right:8px'>{n}.</td>"
+                f"<td style='padding-right:16px'>{_escape(fault.text.get(lang))}</td>"
+                f"<td align='right' style='color:{colour}; white-space:nowrap'>{people}</td></tr>"
+            )
         more = (
             "<p style='color:#757575'>"
             + _escape(self.tr("and {n} other faults").format(n=briefing.more_faults))
@@ -88,7 +91,7 @@ class BriefingCard(QGroupBox):
             if briefing.more_faults
             else ""
         )
-        self.faults.setText(f"<table cellspacing='0' cellpadding='2'>{rows}</table>{more}")
+        self.faults.setText(f"<table cellspacing='0' cellpadding='3'>{''.join(rows)}</table>{more}")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
