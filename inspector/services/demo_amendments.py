@@ -103,8 +103,8 @@ CHANGES: tuple[Callable[[Store, Lineup, random.Random, datetime], bool], ...] = 
 
 
 def add_demo_amendments(store: Store, seed: int, per_month: int = PER_MONTH) -> int:
-    """Amend ``per_month`` finished line-ups of each month of the history; the number of
-    changes made."""
+    """Amend ``per_month`` finished line-ups of each month of the history, the kinds of change
+    taken in turn (each on a line-up where it can happen); the number of line-ups changed."""
     rng = random.Random(f"amendments:{seed}")
     by_month: dict[str, list[Lineup]] = {}
     for lineup in store.list_lineups():
@@ -112,9 +112,14 @@ def add_demo_amendments(store: Store, seed: int, per_month: int = PER_MONTH) -> 
             by_month.setdefault(f"{lineup.day:%Y-%m}", []).append(lineup)
     made = 0
     for month in sorted(by_month):
-        lineups = sorted(by_month[month], key=lambda lu: lu.id)
-        for lineup in rng.sample(lineups, k=min(per_month, len(lineups))):
-            at = lineup.finished_at + timedelta(minutes=rng.randint(25, 150))
-            change = rng.choice(CHANGES)
-            made += change(store, lineup, rng, at) or _marked_in_error(store, lineup, rng, at)
+        candidates = sorted(by_month[month], key=lambda lu: lu.id)
+        rng.shuffle(candidates)
+        for _ in range(per_month):
+            change = CHANGES[made % len(CHANGES)]
+            for lineup in candidates:
+                at = lineup.finished_at + timedelta(minutes=rng.randint(25, 150))
+                if change(store, lineup, rng, at):
+                    candidates.remove(lineup)
+                    made += 1
+                    break
     return made

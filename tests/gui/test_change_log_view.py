@@ -176,3 +176,32 @@ def test_no_changes_no_marks(qtbot, roster, window, store, press, start_lineup):
     qtbot.waitUntil(lambda: section.currentWidget() is section.summary)
     assert not section.summary.changes_box.isVisible()
     assert section.summary.pass_rate.text() == "Pass rate 100.0%"
+
+
+def test_the_briefing_card_shows_the_previous_lineup_days_top_faults(
+    qtbot, roster, window, store, press, start_lineup
+):
+    section = window.lineup
+    card = section.home.start.briefing
+    assert card.headline.text() == "No line-up finished here yet."  # a new database
+    assert "this card shows the faults found most" in card.faults.text()
+    controller = start_lineup(window, "Huang")
+    press(Qt.Key.Key_X)  # the first person: the first point's first reason
+    press(Qt.Key.Key_1)
+    press(Qt.Key.Key_Space, times=20)
+    press(Qt.Key.Key_Return, CTRL)
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: section.currentWidget() is section.summary)
+    [mark] = [m for ms in store.marks_for_lineup(controller.lineup.id).values() for m in ms]
+    day = controller.lineup.day
+    qtbot.mouseClick(section.summary.home_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: section.currentWidget() is section.home)
+    assert card.headline.text() == "No line-up finished here yet."  # today's is not "before"
+
+    start = section.home.start
+    start.date.setFocus()
+    start.date.setDate(start.date.date().addDays(1))  # tomorrow's line-up
+    assert card.title() == f"Briefing (讲评) · last line-up {day.isoformat()}"
+    assert card.headline.text() == "20 inspected · pass rate 95.0% · 1 with faults"
+    wording = window.context.catalogue.item(mark.item_id).text.en
+    assert wording in card.faults.text() and "1 person" in card.faults.text()

@@ -167,6 +167,8 @@ def test_repeat_offenders_and_rare_critical_faults(demo, catalogue):
 def test_faults_only_on_items_that_apply_to_the_person(demo):
     store, _ = demo
     employees = {e.id: e for e in store.list_employees()}
+    # A fault amended to a pass keeps its note: an explicit pass, in the change log.
+    amended = {(c.inspection_id, c.item_id) for c in store.change_log()}
     for lineup in store.list_lineups()[:20]:
         sets = [s for _, s in store.lineup_checklists(lineup.id)]
         by_id = {i.id: i for i in store.inspections_for(lineup.id)}
@@ -174,7 +176,11 @@ def test_faults_only_on_items_that_apply_to_the_person(demo):
             employee = employees[by_id[inspection_id].employee_id]
             applicable = {item.id for _, item in applicable_items(sets, employee)}
             assert {m.item_id for m in marks} <= applicable
-            assert all(m.result in (Result.FAIL, Result.NOT_APPLICABLE) for m in marks)
+            assert all(
+                m.result in (Result.FAIL, Result.NOT_APPLICABLE)
+                or (inspection_id, m.item_id) in amended
+                for m in marks
+            )
 
 
 def test_demo_is_sealed(demo):
@@ -184,6 +190,28 @@ def test_demo_is_sealed(demo):
     observations = store.list_lineups(inspection_type=InspectionType.OBSERVATION)
     assert observations  # the demo has floor observations, sealed in the same chain
     assert report.lineups == len(store.list_lineups()) + len(observations)
+
+
+def test_the_history_has_a_few_amendments_a_month_by_the_sites_supervisors(demo):
+    """Made through the amendment path: in the change log, each sealed again, by the line-up's
+    own supervisor, on the day, after the line-up finished, with a plausible reason."""
+    store, _ = demo
+    log = store.change_log()
+    lineups = {lu.id: lu for lu in store.list_lineups()}
+    per_month = Counter(f"{lineups[c.lineup_id].day:%Y-%m}" for c in log)
+    months = {f"{lu.day:%Y-%m}" for lu in lineups.values()}
+    assert set(per_month) == months
+    assert all(2 <= n <= 10 for n in per_month.values()), per_month
+    for change in log:
+        lineup = lineups[change.lineup_id]
+        assert change.changed_by == lineup.supervisor
+        assert lineup.finished_at < change.changed_at
+        assert change.changed_at.date() == lineup.day
+        assert any(word in change.reason for word in ("误判", "员工补到", "漏记", "请假"))
+    sealed = store.db.conn.execute("SELECT count(*) FROM seals WHERE change_id IS NOT NULL")
+    assert sealed.fetchone()[0] == len(log)
+    reasons = {c.reason for c in log}
+    assert any("误判" in r for r in reasons) and any("员工补到" in r for r in reasons)
 
 
 def _snapshot(store: Store) -> tuple:
