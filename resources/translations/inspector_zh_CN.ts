@@ -1725,24 +1725,12 @@ It resumes at person {n}: {name}.</source>
         <translation>班前检查</translation>
     </message>
     <message>
-        <source>What</source>
+        <source>Change</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <source>Before → after</source>
-        <translation>修改前 → 修改后</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>修改人</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>修改时间</translation>
+        <source>Reason, by, when</source>
+        <translation>原因 · 修改人 · 时间</translation>
     </message>
 </context>
 <context>

@@ -154,7 +154,12 @@ def test_amendments_are_shown_everywhere(
     model = employees.changes_model
     row = [model.index(0, c).data() for c in range(model.columnCount())]
     wording = window.context.catalogue.item(log[2].item_id).text.en
-    assert row[1:5] == [wording, "Fail → Pass", IN_ERROR, "Huang"]
+    when_day = log[2].changed_at.strftime("%Y-%m-%d %H:%M")
+    assert row == [
+        log[2].changed_at.date().isoformat(),  # the line-up's day (today)
+        f"{wording}: Fail → Pass",
+        f"{IN_ERROR} · Huang · {when_day}",
+    ]
     history = employees.history_model
     assert history.index(0, 3).data() == "Present · Amended"
     assert "1 changed after finishing" in employees.summary_label.text()

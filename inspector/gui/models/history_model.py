@@ -180,27 +180,15 @@ class MonthlyComplianceModel(_RecordTable):
 
 
 class RecordChangesModel(_RecordTable):
-    """The changes made to the employee's inspections after their line-ups were finished."""
+    """The changes made to the employee's inspections after their line-ups were finished: the
+    line-up's day, what changed from what to what, and why, by whom, when."""
 
     def headers(self) -> tuple[str, ...]:
-        return (
-            self.tr("Line-up"),
-            self.tr("What"),
-            self.tr("Before → after"),
-            self.tr("Reason"),
-            self.tr("By"),
-            self.tr("When"),
-        )
+        return (self.tr("Line-up"), self.tr("Change"), self.tr("Reason, by, when"))
 
     def text(self, row: ChangeLine, column: int) -> str:
         if column == 0:
             return row.day.isoformat()
         if column == 1:
-            return row.what.get(self._lang)
-        if column == 2:
-            return arrow(row, self._lang)
-        if column == 3:
-            return row.reason
-        if column == 4:
-            return row.changed_by
-        return row.changed_at.strftime("%Y-%m-%d %H:%M")
+            return f"{row.what.get(self._lang)}: {arrow(row, self._lang)}"
+        return f"{row.reason} · {row.changed_by} · {row.changed_at:%Y-%m-%d %H:%M}"

@@ -13,12 +13,26 @@ from inspector.gui.widgets import status as look
 from inspector.services.briefing import Briefing
 
 
+CARD_STYLE = """
+QGroupBox#briefing_card {
+    background: #fffaf0; border: 1px solid #e6c068; border-radius: 8px;
+    margin-top: 14px; padding-top: 8px; font-weight: bold;
+}
+QGroupBox#briefing_card::title {
+    subcontrol-origin: margin; left: 12px; padding: 0 6px; color: #8d5a00;
+}
+QGroupBox#briefing_card QLabel { background: transparent; font-weight: normal; }
+QGroupBox#briefing_card QLabel#briefing_headline { font-weight: bold; }
+"""
+
+
 class BriefingCard(QGroupBox):
     """Shows a ``Briefing``; an empty one says what will appear here."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("briefing_card")
+        self.setStyleSheet(CARD_STYLE)
         self.briefing: Briefing | None = None
         self.headline = QLabel()
         self.headline.setObjectName("briefing_headline")
@@ -31,6 +45,9 @@ class BriefingCard(QGroupBox):
         self.faults.setWordWrap(True)
         self.faults.setTextFormat(Qt.TextFormat.RichText)
         self.faults.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        fault_font = self.faults.font()
+        fault_font.setPointSize(fault_font.pointSize() + 2)
+        self.faults.setFont(fault_font)
         self.faults_column = QVBoxLayout()
         self.faults_column.setSpacing(6)
         self.faults_column.addWidget(self.headline)
