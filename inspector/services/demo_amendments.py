@@ -13,6 +13,7 @@ import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from inspector.domain.checklist import applicable_items
 from inspector.domain.lineup import Attendance, Lineup, Result
 from inspector.storage import Store
 
@@ -40,15 +41,8 @@ def _marked_in_error(store: Store, lineup: Lineup, rng: random.Random, at: datet
     if not failed:
         return False
     inspection_id, mark = rng.choice(sorted(failed, key=lambda f: (f[0], f[1].item_id)))
-    store.amend_mark(
-        inspection_id,
-        mark.item_id,
-        Result.PASS,
-        reason=rng.choice(("误判：复核后合格", "误判，已与员工核实")),
-        changed_by=lineup.supervisor,
-        changed_at=at,
-    )
-    return True
+    reason = rng.choice(("误判：复核后合格", "误判，已与员工核实"))
+    return _amend_mark(store, lineup, inspection_id, mark.item_id, Result.PASS, reason, at)
 
 
 def _seen_again(store: Store, lineup: Lineup, rng: random.Random, at: datetime) -> bool:
@@ -58,17 +52,43 @@ def _seen_again(store: Store, lineup: Lineup, rng: random.Random, at: datetime) 
         for i in store.inspections_for(lineup.id)
         if i.attendance is Attendance.PRESENT and i.completed_at and not marks.get(i.id)
     ]
-    sets = store.lineup_checklists(lineup.id)
-    shoes = [item.id for _, s in sets for item in s.items if item.id.startswith("shoes.")]
-    if not clean or not shoes:
+    if not clean:
         return False
-    store.amend_mark(
-        rng.choice(clean).id,
+    person = rng.choice(clean)
+    sets = [s for _, s in store.lineup_checklists(lineup.id)]
+    employee = store.judged_identity(person.id)
+    shoes = [i.id for _, i in applicable_items(sets, employee) if i.id.startswith("shoes.")]
+    if not shoes:
+        return False
+    return _amend_mark(
+        store,
+        lineup,
+        person.id,
         rng.choice(shoes),
         Result.FAIL,
-        reason="漏记：复核时发现",
+        "漏记：复核时发现",
+        at,
+        "巡查时发现",
+    )
+
+
+def _amend_mark(
+    store: Store,
+    lineup: Lineup,
+    inspection_id: int,
+    item_id: str,
+    result: Result,
+    reason: str,
+    at: datetime,
+    note: str | None = None,
+) -> bool:
+    store.amend_mark(
+        inspection_id,
+        item_id,
+        result,
+        reason=reason,
         changed_by=lineup.supervisor,
-        note="巡查时发现",
+        note=note,
         changed_at=at,
     )
     return True

@@ -12,7 +12,6 @@ from inspector.gui.i18n import current_language
 from inspector.gui.widgets import status as look
 from inspector.services.briefing import Briefing
 
-
 CARD_STYLE = """
 QGroupBox#briefing_card {
     background: #fffaf0; border: 1px solid #e6c068; border-radius: 8px;
