@@ -87,6 +87,9 @@ def test_amendments_are_shown_everywhere(
     status = [people.index(r, people.STATUS).data() for r in range(people.rowCount())]
     assert status[0].startswith("Amended · ") and status[2].startswith("Amended · ")
     assert [r for r, text in enumerate(status) if "Amended" in text] == [0, 2]
+    grid = page.grid.model
+    names = [grid.index(r, grid.NAME).data() for r in range(grid.rowCount())]
+    assert [r for r, name in enumerate(names) if name.endswith(" · Amended")] == [0, 2]
     card = page.person_view.amended
     assert card.isVisible()  # the third person is on screen
     when = log[2].changed_at.strftime("%m-%d %H:%M")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from inspector.domain.checklist import Area
 from inspector.domain.lineup import PersonStatus
@@ -14,7 +15,7 @@ from inspector.gui.i18n import current_language
 from inspector.gui.models.base import ROW_ROLE, RowsTableModel
 from inspector.gui.models.lineup_people_model import PersonRow
 from inspector.gui.widgets import status as look
-from inspector.gui.widgets.change_text import amended_word, changes_tooltip
+from inspector.gui.widgets.change_text import AMENDED_COLOUR, amended_word, changes_tooltip
 
 Role = Qt.ItemDataRole
 AREA_ROLE = ROW_ROLE + 1  # the area id of a cell (None for the name columns)
@@ -90,6 +91,8 @@ class LineupGridModel(RowsTableModel):
             if cell is None:
                 return look.BACKGROUNDS[grid_row.person.colour_key()]
             return look.BACKGROUNDS[grid_row.cell_state(cell)]
+        if role == Role.ForegroundRole and column == self.NAME and grid_row.person.amended:
+            return QColor(AMENDED_COLOUR)
         if role == Role.ForegroundRole and cell is not None:
             return look.COLOURS[grid_row.cell_state(cell)].darker(130)
         if role == Role.TextAlignmentRole and cell is not None:
