@@ -432,9 +432,11 @@ def fill_demo(
     force: bool = False,
     site: str | None = None,
     observations: bool = True,
+    amendments: bool = True,
 ) -> DemoSummary:
     """Add the demo roster and ``days`` working days of line-ups before ``today`` (and of floor
-    observations, unless ``observations`` is False).
+    observations, unless ``observations`` is False; and a few changes a month to finished
+    line-ups, unless ``amendments`` is False).
 
     Refuses (DemoRefused) when the database already has employees, unless ``force``: then the
     demo is added to what is there (employees with the same numbers are updated).
@@ -454,7 +456,8 @@ def fill_demo(
     bulk_insert_history(store, catalogue.sets_for(InspectionType.LINEUP), lineups)
     if observations:
         _add_observations(store, catalogue, stored, days, seed, today or date.today())
-    _add_amendments(store, seed)
+    if amendments:
+        _add_amendments(store, seed)
     store.set_setting("company_name", COMPANY_NAME)
     store.set_setting("company_name_en", COMPANY_NAME_EN)
     store.set_setting("demo", "1")

@@ -64,6 +64,7 @@ def _site(hub, tmp_path: Path, catalogue) -> Path:
             site="Alpha",
             today=date(2026, 11, 28),
             observations=False,
+            amendments=False,
         )
         hub_sync.connect(store, hub.add_site("Alpha"))
     return path
@@ -104,7 +105,15 @@ def test_a_hub_that_is_down_is_shown_in_words(tmp_path, catalogue, open_window, 
 
     path = tmp_path / "alpha.db"
     with Store(path) as store:
-        fill_demo(store, catalogue, employees=10, days=1, site="Alpha", observations=False)
+        fill_demo(
+            store,
+            catalogue,
+            employees=10,
+            days=1,
+            site="Alpha",
+            observations=False,
+            amendments=False,
+        )
         store.set_setting("hub.url", "postgresql://alpha@127.0.0.1:1/hub")
         store.set_setting("hub.role", "site")
     window = open_window(path)

@@ -36,6 +36,7 @@ def make_site(tmp_path: Path, catalogue):
                 site=name,
                 today=TODAY,
                 observations=observations,
+                amendments=False,  # each document is one line-up's seal
             )
         return path
 
