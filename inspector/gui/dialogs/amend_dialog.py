@@ -3,7 +3,7 @@ the time."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.gui.i18n import current_language
+from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.touch import TOUCH_HEIGHT, dialog_buttons, touch_button
 from inspector.services.lineup_session import Change
 
 
-class AmendDialog(QDialog):
+class AmendDialog(Retranslating, QDialog):
     """Opened with ``open()``; emits ``amended(change, reason, author)`` when confirmed with a
     reason and who makes the change (prefilled with the line-up's supervisor)."""
 
@@ -139,8 +139,3 @@ class AmendDialog(QDialog):
         self.change_text.setText(change)
         for button, text in zip(self._pick_buttons, self._quick_reasons(), strict=True):
             button.setText(text)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from inspector.domain.checklist import Catalogue
 from inspector.domain.people import Employee, Role, Sex
 from inspector.gui.dialogs.role_dialog import RoleDialog
+from inspector.gui.i18n import Retranslating
 from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 from inspector.gui.widgets.touch import dialog_buttons
@@ -45,7 +46,7 @@ def _choice_or_new(object_name: str, known: Iterable[str]) -> QComboBox:
     return combo
 
 
-class EmployeeDialog(QDialog):
+class EmployeeDialog(Retranslating, QDialog):
     """``employee()`` gives the edited employee once the dialog is accepted.
 
     ``number_taken(no)`` says whether another employee already has a number (checked for new
@@ -299,8 +300,3 @@ class EmployeeDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self._fill_choices()
         self._validate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.gui.i18n import Retranslating
 from inspector.gui.widgets.touch import TOUCH_HEIGHT, dialog_buttons, touch_button
 
 
-class NoteDialog(QDialog):
+class NoteDialog(Retranslating, QDialog):
     """Opened with ``open()`` (never blocks); emits ``note_entered(text, failed)`` on OK."""
 
     note_entered = Signal(str, bool)
@@ -91,8 +92,3 @@ class NoteDialog(QDialog):
             button.setText(text)
         self.text.setPlaceholderText(self.tr("Or type a note, then Enter"))
         self.failed.setText(self.tr("Mark this item as failed"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.checklist import Catalogue
 from inspector.domain.people import Role
+from inspector.gui.i18n import Retranslating
 from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.widgets.touch import dialog_buttons
 from inspector.services.roles import new_role, role_problems, suggest_role_id
@@ -37,7 +37,7 @@ MAX_NAME_LENGTH = 40
 EVERYONE, WOMEN, MEN = "everyone", "female", "male"
 
 
-class RoleDialog(QDialog):
+class RoleDialog(Retranslating, QDialog):
     """``role()`` gives the described role once the dialog is accepted.
 
     ``title``: the roster's job title the role is for (the Chinese name starts as it; the
@@ -213,8 +213,3 @@ class RoleDialog(QDialog):
         self.save_button.setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self._validate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

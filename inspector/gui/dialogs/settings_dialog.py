@@ -7,7 +7,7 @@ stored until every value is good.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.gui.context import AppContext
-from inspector.gui.i18n import current_language
+from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.widgets.touch import dialog_buttons
 from inspector.services import settings
 from inspector.services.settings import DEDUCTION, PASS_RATE, SettingError
@@ -38,7 +38,7 @@ _SPIN_RANGES = {
 }
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     """Every setting the reports use, with OK and Cancel. Emits ``saved`` after storing."""
 
     saved = Signal()
@@ -184,13 +184,8 @@ class SettingsDialog(QDialog):
             )
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
-
-class CompanyNameDialog(QDialog):
+class CompanyNameDialog(Retranslating, QDialog):
     """The first start of a company's database: its name, printed on every report."""
 
     saved = Signal()
@@ -259,11 +254,6 @@ class CompanyNameDialog(QDialog):
         )
         self.name_label.setText(self.tr("In Chinese"))
         self.name_en_label.setText(self.tr("In English"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
 
 def ask_company_name(context: AppContext, parent: QWidget | None) -> CompanyNameDialog | None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from inspector.gui.i18n import Retranslating
 from inspector.gui.widgets.touch import TOUCH_HEIGHT
 
 # (keys as written in docs/gui.md, what they do), translated when shown.
@@ -84,7 +85,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
     ]
 
 
-class ShortcutsDialog(QDialog):
+class ShortcutsDialog(Retranslating, QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts_dialog")
@@ -118,8 +119,3 @@ class ShortcutsDialog(QDialog):
             for keys, text in shortcut_rows()
         )
         self.table.setText(f"<table>{rows}</table>")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

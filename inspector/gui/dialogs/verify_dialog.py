@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from inspector.gui.context import AppContext
 from inspector.gui.errors import show_error, user_message
+from inspector.gui.i18n import Retranslating
 from inspector.gui.widgets.touch import TOUCH_HEIGHT
 from inspector.services.maintenance import MaintenanceError, VerifyResult
 from inspector.storage import Store
@@ -72,7 +72,7 @@ def _check(store: Store, expect: list[str]) -> Checked:
     return Checked(result, described)
 
 
-class VerifyDialog(QDialog):
+class VerifyDialog(Retranslating, QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verify_dialog")
@@ -230,8 +230,3 @@ class VerifyDialog(QDialog):
         self.headline.setStyleSheet(OK_STYLE if self._checked.result.ok else BAD_STYLE)
         self.headline.setText(headline)
         self.details.setPlainText("\n".join(lines))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 from inspector.domain.checklist import ChecklistSet
 from inspector.gui.context import AppContext
 from inspector.gui.errors import show_error
-from inspector.gui.i18n import current_language
+from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.models.base import ROW_ROLE
 from inspector.gui.models.checklist_model import ChecklistItemsModel, ChecklistTreeModel
 from inspector.gui.widgets.touch import TOUCH_HEIGHT
 
 
-class ChecklistsPage(QWidget):
+class ChecklistsPage(Retranslating, QWidget):
     """A tree of sets (inspection type → area → set) and the items of the selected set."""
 
     set_shown = Signal(str)  # set id
@@ -263,8 +263,3 @@ class ChecklistsPage(QWidget):
         self.tree_model.set_language(lang)
         self.items_model.set_language(lang)
         self._describe(self.items_model.checklist)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

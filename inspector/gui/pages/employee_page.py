@@ -39,6 +39,7 @@ from inspector.domain.reports import EmployeeRecordData
 from inspector.domain.scoring import format_percent
 from inspector.gui.context import AppContext
 from inspector.gui.errors import show_error
+from inspector.gui.i18n import Retranslating
 from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.models.history_model import (
     FaultCountModel,
@@ -69,7 +70,7 @@ def months_before(day: date, months: int) -> date:
     raise AssertionError("unreachable")
 
 
-class EmployeePage(QWidget):
+class EmployeePage(Retranslating, QWidget):
     """Pick an employee on the left; their record on the right, for a chosen period."""
 
     record_shown = Signal(int)  # employee id
@@ -535,8 +536,3 @@ class EmployeePage(QWidget):
             model.set_language(lang)
         self._fill_header()
         self._show_summary()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -3,12 +3,13 @@ line-up where it stopped, or start today's line-up. Enter does the obvious thing
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from inspector.domain.lineup import Lineup, PersonStatus
 from inspector.gui.context import AppContext
+from inspector.gui.i18n import Retranslating
 from inspector.gui.pages.lineup_start_page import LineupStartPage
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.touch import STYLE, touch_button
@@ -25,7 +26,7 @@ def _heading(text: str = "") -> QLabel:
     return label
 
 
-class HomePage(QWidget):
+class HomePage(Retranslating, QWidget):
     start_requested = Signal(object)  # StartParams
     resume_requested = Signal(int)  # line-up id
     open_requested = Signal(int)  # a recent line-up
@@ -222,8 +223,3 @@ class HomePage(QWidget):
         self.discard_button.setText(self.tr("Discard it (nothing recorded)"))
         self.observe_button.setText(self.tr("Observe"))
         self._describe_resume()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

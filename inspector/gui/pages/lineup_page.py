@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -40,7 +40,7 @@ from inspector.gui.context import AppContext
 from inspector.gui.controllers.lineup_controller import LineupController
 from inspector.gui.dialogs.amend_dialog import AmendDialog
 from inspector.gui.dialogs.note_dialog import NoteDialog
-from inspector.gui.i18n import current_language
+from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.models.lineup_items_model import LineupItemsModel, PointRow, area_label
 from inspector.gui.models.lineup_people_model import LineupPeopleModel
 from inspector.gui.pages.lineup_grid import LineupGrid
@@ -88,7 +88,7 @@ class PointsView(QTableView):
         self.fit_rows()
 
 
-class PersonView(QWidget):
+class PersonView(Retranslating, QWidget):
     """The line on the left; the person, their points and the reason picker on the right."""
 
     notice = Signal(str)  # a short message for the status bar
@@ -572,13 +572,8 @@ class PersonView(QWidget):
         self.show_person(self.controller.current_row, select=False)
         self.picker.show_point(self.current_point(), enabled=self._here())
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
-
-class LineupPage(QWidget):
+class LineupPage(Retranslating, QWidget):
     """The person view and the grid of one line-up, with the header and the finish step."""
 
     summary_requested = Signal()  # a finished line-up: show its summary
@@ -782,8 +777,3 @@ class LineupPage(QWidget):
         )
         self._update_title()
         self._update_progress()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

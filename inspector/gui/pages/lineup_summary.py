@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -23,7 +23,7 @@ from inspector.domain.summary import LineupSummary
 from inspector.gui.context import AppContext
 from inspector.gui.controllers.lineup_controller import LineupController
 from inspector.gui.errors import show_error
-from inspector.gui.i18n import current_language
+from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.models.lineup_summary_model import FaultCountsModel, FollowUpModel
 from inspector.gui.printing import PdfActions
 from inspector.gui.widgets import status as look
@@ -40,7 +40,7 @@ def sheet_path(db_path: Path, summary: LineupSummary, lang: str = "zh") -> Path:
     return db_path.parent / f"{db_path.stem}-sheets" / LINEUP_SHEET.file_name(request)
 
 
-class LineupSummaryPage(QWidget):
+class LineupSummaryPage(Retranslating, QWidget):
     review_requested = Signal(int)  # a row of the line-up: show that person (to change a result)
     grid_requested = Signal()
     home_requested = Signal()
@@ -298,8 +298,3 @@ class LineupSummaryPage(QWidget):
         self.grid_button.setText(self.tr("Grid"))
         self.home_button.setText(self.tr("Done"))
         self._update_titles()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

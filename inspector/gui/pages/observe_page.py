@@ -41,7 +41,7 @@ from inspector.gui.context import AppContext
 from inspector.gui.controllers.observe_controller import ObserveController
 from inspector.gui.dialogs.amend_dialog import AmendDialog
 from inspector.gui.errors import show_error, user_message
-from inspector.gui.i18n import current_language
+from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.models.base import RowsTableModel
 from inspector.gui.pages.lineup_page import PersonView
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
@@ -150,7 +150,7 @@ def _table(model: RowsTableModel, name: str) -> QTableView:
     return view
 
 
-class ObservePage(QWidget):
+class ObservePage(Retranslating, QWidget):
     saved = Signal(datetime)  # a mark reached the database
     save_failed = Signal(str)  # a write did not: what went wrong
     notice = Signal(str)  # a short message for the status bar
@@ -574,8 +574,3 @@ class ObservePage(QWidget):
         self._describe_who()
         if self.step == "marking":
             self._describe_marking()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

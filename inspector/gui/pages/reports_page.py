@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QDate, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from inspector.domain.reports import previous_month
 from inspector.gui.context import AppContext
 from inspector.gui.errors import show_error
+from inspector.gui.i18n import Retranslating
 from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.printing import PdfActions
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
@@ -76,7 +77,7 @@ def last_complete_month(today: date) -> date:
     return previous_month(month_first_day(today))
 
 
-class ReportsPage(QWidget):
+class ReportsPage(Retranslating, QWidget):
     """Choose a report and its options; Build runs it on the task runner and opens the PDF."""
 
     report_finished = Signal(str)  # the path of the PDF
@@ -572,8 +573,3 @@ class ReportsPage(QWidget):
         for index, lineup in enumerate(self._lineups):
             self.lineup_combo.setItemText(index, self._lineup_label(lineup))
         self._update_buttons()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +28,7 @@ from inspector.gui.dialogs.employee_dialog import EmployeeDialog
 from inspector.gui.dialogs.role_dialog import RoleDialog
 from inspector.gui.dialogs.roster_import_dialog import RosterImportDialog
 from inspector.gui.errors import show_error
+from inspector.gui.i18n import Retranslating
 from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.models.base import ROW_ROLE
 from inspector.gui.models.roster_model import RosterModel
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from inspector.services.roster_import import ImportPlan
 
 
-class RosterPage(QWidget):
+class RosterPage(Retranslating, QWidget):
     """Employees as a searchable table over ``RosterModel``; every change goes to the store."""
 
     roster_saved = Signal()  # after any change this page made to the roster
@@ -449,8 +450,3 @@ class RosterPage(QWidget):
         self.model.set_language(ui_language())
         self._update_buttons()
         self._update_status()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
