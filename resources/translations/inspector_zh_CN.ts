@@ -511,14 +511,6 @@ It replaces the database in use, {db}. The database in use now is kept beside it
         <source>e.g. E0123</source>
         <translation>例如 E0123</translation>
     </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
 </context>
 <context>
     <name>EmployeePage</name>
@@ -653,6 +645,17 @@ It replaces the database in use, {db}. The database in use now is kept beside it
     <message>
         <source>Points</source>
         <translation>扣分</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1852,14 +1855,6 @@ It resumes at person {n}: {name}.</source>
     <message>
         <source>Men only</source>
         <translation>仅男性</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
