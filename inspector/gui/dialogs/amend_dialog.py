@@ -10,13 +10,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.build import column, label, line_edit
 from inspector.gui.widgets.touch import TOUCH_HEIGHT, dialog_buttons, touch_button
 from inspector.services.lineup_session import Change
 
@@ -32,19 +31,18 @@ class AmendDialog(Retranslating, QDialog):
         self.setObjectName("amend_dialog")
         self.setMinimumWidth(560)
         self.change = change
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.intro = label(wrap=True)
         self.person_label, self.person = QLabel(), QLabel(change.person)
         self.what_label, self.what = QLabel(), QLabel()
         self.what.setWordWrap(True)
         self.change_label, self.change_text = QLabel(), QLabel()
-        self.by_label, self.by = QLabel(), QLineEdit(changed_by)
-        self.by.setObjectName("amend_author")
-        self.by.setMinimumHeight(TOUCH_HEIGHT)
+        self.by_label, self.by = (
+            QLabel(),
+            line_edit("amend_author", changed_by, height=TOUCH_HEIGHT),
+        )
         self.by.textChanged.connect(self._update_ok)
         self.reason_label = QLabel()
-        self.reason = QLineEdit()
-        self.reason.setMinimumHeight(TOUCH_HEIGHT)
+        self.reason = line_edit("", height=TOUCH_HEIGHT)
         self.reason.textChanged.connect(self._update_ok)
         form = QFormLayout()
         form.addRow(self.person_label, self.person)
@@ -64,11 +62,7 @@ class AmendDialog(Retranslating, QDialog):
         self.buttons = dialog_buttons(
             self, QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addLayout(self.picks)
-        layout.addWidget(self.buttons)
+        column(self, self.intro, form, self.picks, self.buttons)
         self.retranslate_ui()
         self._update_ok()
         (self.reason if changed_by.strip() else self.by).setFocus()

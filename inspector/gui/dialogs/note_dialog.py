@@ -9,12 +9,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QLabel,
-    QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from inspector.gui.i18n import Retranslating
+from inspector.gui.widgets.build import column, heading, line_edit
 from inspector.gui.widgets.touch import TOUCH_HEIGHT, dialog_buttons, touch_button
 
 
@@ -29,11 +28,7 @@ class NoteDialog(Retranslating, QDialog):
         super().__init__(parent)
         self.setObjectName("note_dialog")
         self.setMinimumWidth(520)
-        self.item_label = QLabel(item_text)
-        self.item_label.setWordWrap(True)
-        font = self.item_label.font()
-        font.setBold(True)
-        self.item_label.setFont(font)
+        self.item_label = heading(wrap=True, text=item_text)
         self.picks_label = QLabel()
         self.picks = QGridLayout()
         self._pick_buttons = []
@@ -42,8 +37,7 @@ class NoteDialog(Retranslating, QDialog):
             button.clicked.connect(lambda _=False, n=n: self._pick(n))
             self.picks.addWidget(button, n // 2, n % 2)
             self._pick_buttons.append(button)
-        self.text = QLineEdit(note)
-        self.text.setMinimumHeight(TOUCH_HEIGHT)
+        self.text = line_edit("", note, height=TOUCH_HEIGHT)
         self.text.setClearButtonEnabled(True)
         self.failed = QCheckBox()
         self.failed.setChecked(failed)
@@ -51,13 +45,15 @@ class NoteDialog(Retranslating, QDialog):
         self.buttons = dialog_buttons(
             self, QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.item_label)
-        layout.addWidget(self.picks_label)
-        layout.addLayout(self.picks)
-        layout.addWidget(self.text)
-        layout.addWidget(self.failed)
-        layout.addWidget(self.buttons)
+        column(
+            self,
+            self.item_label,
+            self.picks_label,
+            self.picks,
+            self.text,
+            self.failed,
+            self.buttons,
+        )
         self.retranslate_ui()
         self.text.setFocus()
 

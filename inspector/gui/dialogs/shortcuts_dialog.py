@@ -5,10 +5,11 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from inspector.gui.i18n import Retranslating
-from inspector.gui.widgets.touch import TOUCH_HEIGHT
+from inspector.gui.widgets.build import column, label
+from inspector.gui.widgets.touch import dialog_buttons
 
 # (keys as written in docs/gui.md, what they do), translated when shown.
 SHORTCUTS: tuple[tuple[str, str], ...] = (
@@ -90,19 +91,10 @@ class ShortcutsDialog(Retranslating, QDialog):
         super().__init__(parent)
         self.setObjectName("shortcuts_dialog")
         self.setMinimumWidth(760)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.table = QLabel()
-        self.table.setObjectName("shortcuts_table")
-        self.table.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.rejected.connect(self.reject)
-        for button in self.buttons.buttons():
-            button.setMinimumHeight(TOUCH_HEIGHT)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.table)
-        layout.addWidget(self.buttons)
+        self.intro = label(wrap=True)
+        self.table = label("shortcuts_table", wrap=True)
+        self.buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Close)
+        column(self, self.intro, self.table, self.buttons)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

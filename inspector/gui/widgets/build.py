@@ -102,19 +102,23 @@ def form_rows(
     return labels
 
 
-def column(parent: QWidget | None, *items: QWidget | QLayout) -> QVBoxLayout:
+Item = QWidget | QLayout | tuple[QWidget | QLayout, int]  # a tuple: with a stretch factor
+
+
+def column(parent: QWidget | None, *items: Item) -> QVBoxLayout:
     """A vertical layout of ``parent`` holding the widgets and layouts in order."""
     layout = QVBoxLayout(parent)
     add_all(layout, *items)
     return layout
 
 
-def add_all(layout: QBoxLayout, *items: QWidget | QLayout) -> QBoxLayout:
+def add_all(layout: QBoxLayout, *items: Item) -> QBoxLayout:
     for item in items:
-        if isinstance(item, QLayout):
-            layout.addLayout(item)
+        thing, stretch = item if isinstance(item, tuple) else (item, 0)
+        if isinstance(thing, QLayout):
+            layout.addLayout(thing, stretch)
         else:
-            layout.addWidget(item)
+            layout.addWidget(thing, stretch)
     return layout
 
 
