@@ -2519,14 +2519,6 @@ The database: {db}</source>
 <context>
     <name>Wording</name>
     <message>
-        <source>Required</source>
-        <translation>标准要求</translation>
-    </message>
-    <message>
-        <source>Prohibited</source>
-        <translation>禁止事宜</translation>
-    </message>
-    <message>
         <source>Women</source>
         <translation>女士</translation>
     </message>
@@ -2537,18 +2529,6 @@ The database: {db}</source>
     <message>
         <source>Everyone</source>
         <translation>全体人员</translation>
-    </message>
-    <message>
-        <source>Minor</source>
-        <translation>轻微</translation>
-    </message>
-    <message>
-        <source>Major</source>
-        <translation>较重</translation>
-    </message>
-    <message>
-        <source>Critical</source>
-        <translation>严重</translation>
     </message>
     <message>
         <source>Line-up inspection</source>

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.widgets import status as look
-from inspector.gui.widgets.build import column, label, line_edit
+from inspector.gui.widgets.build import column, line_edit, text_label
 from inspector.gui.widgets.touch import TOUCH_HEIGHT, dialog_buttons, touch_button
 from inspector.services.lineup_session import Change
 
@@ -31,7 +31,7 @@ class AmendDialog(Retranslating, QDialog):
         self.setObjectName("amend_dialog")
         self.setMinimumWidth(560)
         self.change = change
-        self.intro = label(wrap=True)
+        self.intro = text_label(wrap=True)
         self.person_label, self.person = QLabel(), QLabel(change.person)
         self.what_label, self.what = QLabel(), QLabel()
         self.what.setWordWrap(True)

@@ -22,7 +22,7 @@ from inspector.domain.checklist import Catalogue
 from inspector.domain.people import Role
 from inspector.gui.dialogs.form_dialog import FormDialog
 from inspector.gui.i18n import current_language as ui_language
-from inspector.gui.widgets.build import column, form_rows, label, line_edit
+from inspector.gui.widgets.build import column, form_rows, line_edit, text_label
 from inspector.services.roles import new_role, role_problems, suggest_role_id
 
 MIN_TOUCH = 40
@@ -55,7 +55,7 @@ class RoleDialog(FormDialog):
         self._taken = tuple(taken_ids)
         self._id_edited = False
 
-        self.intro_label = label("roleIntro", wrap=True)
+        self.intro_label = text_label("roleIntro", wrap=True)
         fitted = {"max_length": MAX_NAME_LENGTH, "height": MIN_TOUCH}
         self.zh_edit = line_edit("roleZh", self._title, **fitted)
         self.en_edit = line_edit("roleEn", **fitted)

@@ -42,7 +42,7 @@ from inspector.gui.models.roster_model import (
     RowProblemsModel,
     role_name,
 )
-from inspector.gui.widgets.build import column, heading, label, table_view
+from inspector.gui.widgets.build import column, heading, table_view, text_label
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 from inspector.services import roster_import
 from inspector.services.roles import RoleChoice, role_id_of
@@ -151,13 +151,13 @@ class RosterImportDialog(QDialog):
         # As they will be saved: without a status column, people keep their active flag.
         self._employees: tuple[Employee, ...] = self.plan.employees_to_save()
 
-        self.file_label = label("importFile", wrap=True)
+        self.file_label = text_label("importFile", wrap=True)
         self.summary_label = heading("importSummary", scale=1.2)
 
         self.changes_title = QLabel()
         self.changes_model = ImportChangesModel(change_rows(self.changes, catalogue, self), self)
         self.changes_view = self._table(self.changes_model, "importChanges")
-        self.problems_title = label("problemsTitle")
+        self.problems_title = text_label("problemsTitle")
         self.problems_model = RowProblemsModel(shown_problems(self._problems, ui_language()), self)
         self.problems_view = self._table(self.problems_model, "importProblems")
         # Long reasons (an unknown role lists the known ones) wrap instead of being cut off.
@@ -169,17 +169,17 @@ class RosterImportDialog(QDialog):
         self.problems_view.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
-        self.note_label = label("importNote", wrap=True)
+        self.note_label = text_label("importNote", wrap=True)
 
         # The new job titles, each with its row count and a role list.
-        self.titles_title = label("titlesTitle", wrap=True)
+        self.titles_title = text_label("titlesTitle", wrap=True)
         self.title_combos: dict[str, QComboBox] = {}
         self._count_labels: dict[str, QLabel] = {}
         titles_widget = QWidget()
         grid = QGridLayout(titles_widget)
         grid.setColumnStretch(2, 1)
         for row, title in enumerate(self.titles):
-            name = label(f"title-{row}", text=title.title)
+            name = text_label(f"title-{row}", text=title.title)
             count = QLabel()
             combo = QComboBox()
             combo.setObjectName(f"titleRole-{row}")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from inspector.gui.context import AppContext
 from inspector.gui.i18n import Retranslating, current_language
-from inspector.gui.widgets.build import column, error_label, form_rows, label, line_edit
+from inspector.gui.widgets.build import column, error_label, form_rows, line_edit, text_label
 from inspector.gui.widgets.touch import dialog_buttons
 from inspector.services import settings
 from inspector.services.settings import DEDUCTION, PASS_RATE, SettingError
@@ -202,7 +202,7 @@ class CompanyNameDialog(_SettingsForm):
         super().__init__(
             context, parent, name="company_name_dialog", width=480, message="company_message"
         )
-        self.intro = label(wrap=True)
+        self.intro = text_label(wrap=True)
         self.name = line_edit("company_name", height=TOUCH_HEIGHT)
         self.name_en = line_edit("company_name_en", height=TOUCH_HEIGHT)
         self.name_label, self.name_en_label = form_rows(self.form, (self.name, self.name_en))

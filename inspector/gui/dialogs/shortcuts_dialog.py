@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from inspector.gui.i18n import Retranslating
-from inspector.gui.widgets.build import column, label
+from inspector.gui.widgets.build import column, text_label
 from inspector.gui.widgets.touch import dialog_buttons
 
 # (keys as written in docs/gui.md, what they do), translated when shown.
@@ -91,8 +91,8 @@ class ShortcutsDialog(Retranslating, QDialog):
         super().__init__(parent)
         self.setObjectName("shortcuts_dialog")
         self.setMinimumWidth(760)
-        self.intro = label(wrap=True)
-        self.table = label("shortcuts_table", wrap=True)
+        self.intro = text_label(wrap=True)
+        self.table = text_label("shortcuts_table", wrap=True)
         self.buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Close)
         column(self, self.intro, self.table, self.buttons)
         self.retranslate_ui()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from inspector.gui.context import AppContext
 from inspector.gui.errors import show_error, user_message
 from inspector.gui.i18n import Retranslating
-from inspector.gui.widgets.build import column, label, named_button
+from inspector.gui.widgets.build import column, named_button, text_label
 from inspector.gui.widgets.touch import TOUCH_HEIGHT
 from inspector.services.maintenance import MaintenanceError, VerifyResult
 from inspector.storage import Store
@@ -75,8 +75,8 @@ class VerifyDialog(Retranslating, QDialog):
         super().__init__(parent)
         self.setObjectName("verify_dialog")
         self.context = context
-        self.intro = label(wrap=True)
-        self.expect_label = label(wrap=True)
+        self.intro = text_label(wrap=True)
+        self.expect_label = text_label(wrap=True)
         self.expect_edit = QPlainTextEdit()
         self.expect_edit.setObjectName("expect_edit")
         self.expect_edit.setFixedHeight(64)
@@ -86,7 +86,7 @@ class VerifyDialog(Retranslating, QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: the check does not say how far it is
         self.progress.setVisible(False)
-        self.headline = label("verify_headline", wrap=True)
+        self.headline = text_label("verify_headline", wrap=True)
         self.details = QPlainTextEdit()
         self.details.setObjectName("verify_details")
         self.details.setReadOnly(True)

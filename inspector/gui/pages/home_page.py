@@ -5,25 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from inspector.domain.lineup import Lineup, PersonStatus
 from inspector.gui.context import AppContext
 from inspector.gui.i18n import Retranslating
 from inspector.gui.pages.lineup_start_page import LineupStartPage
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.build import heading, text_label
 from inspector.gui.widgets.touch import STYLE, touch_button
 from inspector.services.lineup_session import discardable
-
-
-def _heading(text: str = "") -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSize(font.pointSize() + 6)
-    font.setBold(True)
-    label.setFont(font)
-    label.setWordWrap(True)
-    return label
 
 
 class HomePage(Retranslating, QWidget):
@@ -46,15 +37,12 @@ class HomePage(Retranslating, QWidget):
         # An empty database: import a roster, or look at the demo.
         self.welcome = QWidget()
         self.welcome.setObjectName("welcome_panel")
-        self.welcome_heading = _heading()
-        self.welcome_text = QLabel()
-        self.welcome_text.setWordWrap(True)
-        self.import_button = touch_button(primary=True)
-        self.import_button.setObjectName("import_button")
-        self.import_button.clicked.connect(self.import_requested)
-        self.demo_button = touch_button()
-        self.demo_button.setObjectName("demo_button")
-        self.demo_button.clicked.connect(self.demo_requested)
+        self.welcome_heading = heading(grow=6, wrap=True)
+        self.welcome_text = text_label(wrap=True)
+        self.import_button = touch_button(
+            primary=True, name="import_button", clicked=self.import_requested
+        )
+        self.demo_button = touch_button(name="demo_button", clicked=self.demo_requested)
         welcome_buttons = QHBoxLayout()
         welcome_buttons.addWidget(self.import_button)
         welcome_buttons.addWidget(self.demo_button)
@@ -68,19 +56,11 @@ class HomePage(Retranslating, QWidget):
         # An unfinished line-up: resume it where it stopped.
         self.resume = QWidget()
         self.resume.setObjectName("resume_panel")
-        self.resume_heading = _heading()
-        self.resume_text = QLabel()
-        self.resume_text.setObjectName("resume_text")
-        self.resume_text.setWordWrap(True)
-        self.resume_button = touch_button(primary=True)
-        self.resume_button.setObjectName("resume_button")
-        self.resume_button.clicked.connect(self._resume)
-        self.new_button = touch_button()
-        self.new_button.setObjectName("new_lineup_button")
-        self.new_button.clicked.connect(self._new_instead)
-        self.discard_button = touch_button()
-        self.discard_button.setObjectName("discard_lineup_button")
-        self.discard_button.clicked.connect(self._discard)
+        self.resume_heading = heading(grow=6, wrap=True)
+        self.resume_text = text_label("resume_text", wrap=True)
+        self.resume_button = touch_button(primary=True, name="resume_button", clicked=self._resume)
+        self.new_button = touch_button(name="new_lineup_button", clicked=self._new_instead)
+        self.discard_button = touch_button(name="discard_lineup_button", clicked=self._discard)
         resume_buttons = QHBoxLayout()
         resume_buttons.addWidget(self.resume_button, 2)
         resume_buttons.addWidget(self.new_button, 1)
@@ -101,9 +81,7 @@ class HomePage(Retranslating, QWidget):
         for panel in (self.welcome, self.resume, self.start):
             panel.setMaximumWidth(1000)  # lines a reader can follow on a wide screen
             self.stack.addWidget(panel)
-        self.observe_button = touch_button()
-        self.observe_button.setObjectName("observe_button")
-        self.observe_button.clicked.connect(self.observe_requested)
+        self.observe_button = touch_button(name="observe_button", clicked=self.observe_requested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.stack)

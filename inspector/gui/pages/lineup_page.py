@@ -45,6 +45,7 @@ from inspector.gui.models.lineup_items_model import LineupItemsModel, PointRow, 
 from inspector.gui.models.lineup_people_model import LineupPeopleModel
 from inspector.gui.pages.lineup_grid import LineupGrid
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.build import heading
 from inspector.gui.widgets.reason_picker import ReasonPicker
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, action_button
 from inspector.services.lineup_session import Change, PersonNotHere
@@ -114,12 +115,7 @@ class PersonView(Retranslating, QWidget):
         self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.people.clicked.connect(lambda index: controller.go_to(index.row()))
 
-        self.name = QLabel()
-        self.name.setObjectName("person_name")
-        font = self.name.font()
-        font.setPointSize(font.pointSize() + 7)
-        font.setBold(True)
-        self.name.setFont(font)
+        self.name = heading("person_name", grow=7)
         self.details = QLabel()
         self.details.setObjectName("person_details")
         self.badge = QLabel()

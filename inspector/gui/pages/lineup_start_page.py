@@ -25,6 +25,7 @@ from inspector.gui.context import AppContext
 from inspector.gui.i18n import Retranslating
 from inspector.gui.models.recent_lineups_model import RecentLineupsModel
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.build import heading
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
 from inspector.services.lineup_session import remembered_supervisor
 
@@ -60,12 +61,7 @@ class LineupStartPage(Retranslating, QWidget):
         self.setStyleSheet(STYLE)
         self.context = context
         self.scopes: list[Scope] = []
-        self.heading = QLabel()
-        self.heading.setObjectName("start_heading")
-        font = self.heading.font()
-        font.setPointSize(font.pointSize() + 6)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = heading("start_heading", grow=6)
         self.date_label, self.shift_label = QLabel(), QLabel()
         self.scope_label, self.supervisor_label = QLabel(), QLabel()
         self.date = QDateEdit()

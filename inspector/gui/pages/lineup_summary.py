@@ -27,6 +27,7 @@ from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.models.lineup_summary_model import FaultCountsModel, FollowUpModel
 from inspector.gui.printing import PdfActions
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.build import heading
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
 from inspector.services.report_jobs import LINEUP_SHEET, ReportRequest, report_language
 
@@ -57,12 +58,7 @@ class LineupSummaryPage(Retranslating, QWidget):
         self.pdf = PdfActions(self)
         self.open_file: Callable[[Path], object] = self.pdf.open_file
 
-        self.title = QLabel()
-        self.title.setObjectName("summary_title")
-        font = self.title.font()
-        font.setPointSize(font.pointSize() + 4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = heading("summary_title", grow=4)
         self.subtitle = QLabel()
         self.tiles = QGridLayout()
         self._tile_labels: dict[str, tuple[QLabel, QLabel]] = {}

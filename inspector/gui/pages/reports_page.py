@@ -31,6 +31,7 @@ from inspector.gui.errors import show_error
 from inspector.gui.i18n import Retranslating
 from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.printing import PdfActions
+from inspector.gui.widgets.build import heading, named_button, text_label
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 from inspector.services import report_jobs
 from inspector.services.employee_record import role_names
@@ -94,11 +95,7 @@ class ReportsPage(Retranslating, QWidget):
         self._lineups: list = []
         self._running = False  # a build or export of this page is under way
 
-        self.title_label = QLabel()
-        font = QFont(self.title_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        self.title_label = heading(scale=1.4)
 
         self.report_combo = self._combo("reportKind")
         self.lineup_combo = self._combo("reportLineup")
@@ -133,12 +130,8 @@ class ReportsPage(Retranslating, QWidget):
         self.progress.setObjectName("reportProgress")
         self.progress.setMinimumHeight(24)
         self.progress.hide()
-        self.status_label = QLabel()
-        self.status_label.setObjectName("reportStatus")
-        self.status_label.setWordWrap(True)
-        self.path_label = QLabel()
-        self.path_label.setObjectName("reportPath")
-        self.path_label.setWordWrap(True)
+        self.status_label = text_label("reportStatus", wrap=True)
+        self.path_label = text_label("reportPath", wrap=True)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.pdf = PdfActions(self)
         self.pdf.printed.connect(self._printed)
@@ -166,9 +159,7 @@ class ReportsPage(Retranslating, QWidget):
         self.folder_row = QWidget()
         self.folder_row.setLayout(folder)
 
-        self.description_label = QLabel()
-        self.description_label.setObjectName("reportDescription")
-        self.description_label.setWordWrap(True)
+        self.description_label = text_label("reportDescription", wrap=True)
         self.description_label.setStyleSheet("color: palette(placeholder-text);")
 
         self.form = QFormLayout()
@@ -247,12 +238,7 @@ class ReportsPage(Retranslating, QWidget):
         return combo
 
     def _button(self, name: str, slot) -> QPushButton:
-        button = QPushButton()
-        button.setObjectName(name)
-        button.setMinimumHeight(MIN_TOUCH)
-        button.setMinimumWidth(96)
-        button.clicked.connect(slot)
-        return button
+        return named_button(name, slot, height=MIN_TOUCH, min_width=96)
 
     def _date_edit(self, name: str, display: str) -> QDateEdit:
         edit = QDateEdit()

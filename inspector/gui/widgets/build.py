@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 ERROR_RED = "#b3261e"  # what stops a dialog from saving
 
 
-def label(name: str = "", *, wrap: bool = False, text: str = "") -> QLabel:
+def text_label(name: str = "", *, wrap: bool = False, text: str = "") -> QLabel:
     """A label with an object name (for tests and style sheets); ``wrap`` breaks long text."""
     made = QLabel(text)
     if name:
@@ -41,7 +41,7 @@ def heading(
     name: str = "", *, scale: float = 1.0, grow: int = 0, wrap: bool = False, text: str = ""
 ) -> QLabel:
     """A bold label, ``scale`` times the usual size or ``grow`` points larger."""
-    made = label(name, text=text)
+    made = text_label(name, text=text)
     font = made.font()
     if grow:
         font.setPointSize(font.pointSize() + grow)
@@ -56,7 +56,7 @@ def heading(
 
 def error_label(name: str, *, colour: str = ERROR_RED) -> QLabel:
     """The red words under a form that say what is wrong."""
-    made = label(name, wrap=True)
+    made = text_label(name, wrap=True)
     made.setStyleSheet(f"color: {colour};")
     return made
 

@@ -6,13 +6,15 @@ colour-blind supervisors and for black-and-white printouts of screenshots.
 
 from __future__ import annotations
 
+from enum import Enum
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from inspector.domain.checklist import ItemKind, Severity
 from inspector.domain.lineup import Attendance, PersonStatus, Result
+from inspector.domain.people import Sex
 
 # Background colours are light (text stays black on them); the accents are for icons and text.
 COLOURS = {
@@ -54,46 +56,50 @@ def status_text(status: PersonStatus, *, late: bool = False, failed: int = 0) ->
     )
 
 
+# The word of each state, kind and severity, translated when shown (context "Status").
+_WORDS: dict[Enum, str] = {
+    Attendance.PRESENT: QT_TRANSLATE_NOOP("Status", "Present"),
+    Attendance.ABSENT: QT_TRANSLATE_NOOP("Status", "Absent"),
+    Attendance.LEAVE: QT_TRANSLATE_NOOP("Status", "On leave"),
+    Attendance.LATE: QT_TRANSLATE_NOOP("Status", "Late"),
+    Result.PASS: QT_TRANSLATE_NOOP("Status", "✓ Pass"),
+    Result.FAIL: QT_TRANSLATE_NOOP("Status", "✘ Fail"),
+    Result.NOT_APPLICABLE: QT_TRANSLATE_NOOP("Status", "N/A"),
+    ItemKind.REQUIRED: QT_TRANSLATE_NOOP("Status", "Required"),
+    ItemKind.PROHIBITED: QT_TRANSLATE_NOOP("Status", "Prohibited"),
+    Severity.MINOR: QT_TRANSLATE_NOOP("Status", "Minor"),
+    Severity.MAJOR: QT_TRANSLATE_NOOP("Status", "Major"),
+    Severity.CRITICAL: QT_TRANSLATE_NOOP("Status", "Critical"),
+    Sex.FEMALE: QT_TRANSLATE_NOOP("Status", "Female"),
+    Sex.MALE: QT_TRANSLATE_NOOP("Status", "Male"),
+}
+
+
+def word(value: Enum) -> str:
+    """The word for an attendance, a result, an item kind, a severity or a sex."""
+    return QCoreApplication.translate("Status", _WORDS[value])
+
+
 def attendance_text(attendance: Attendance | None) -> str:
-    return {
-        None: QCoreApplication.translate("Status", "Not recorded"),
-        Attendance.PRESENT: QCoreApplication.translate("Status", "Present"),
-        Attendance.ABSENT: QCoreApplication.translate("Status", "Absent"),
-        Attendance.LEAVE: QCoreApplication.translate("Status", "On leave"),
-        Attendance.LATE: QCoreApplication.translate("Status", "Late"),
-    }[attendance]
+    if attendance is None:
+        return QCoreApplication.translate("Status", "Not recorded")
+    return word(attendance)
 
 
 def result_text(result: Result) -> str:
-    return {
-        Result.PASS: QCoreApplication.translate("Status", "✓ Pass"),
-        Result.FAIL: QCoreApplication.translate("Status", "✘ Fail"),
-        Result.NOT_APPLICABLE: QCoreApplication.translate("Status", "N/A"),
-    }[result]
+    return word(result)
 
 
 def kind_text(kind: ItemKind) -> str:
-    return (
-        QCoreApplication.translate("Status", "Required")
-        if kind is ItemKind.REQUIRED
-        else QCoreApplication.translate("Status", "Prohibited")
-    )
+    return word(kind)
 
 
 def severity_text(severity: Severity) -> str:
-    return {
-        Severity.MINOR: QCoreApplication.translate("Status", "Minor"),
-        Severity.MAJOR: QCoreApplication.translate("Status", "Major"),
-        Severity.CRITICAL: QCoreApplication.translate("Status", "Critical"),
-    }[severity]
+    return word(severity)
 
 
 def sex_text(sex_value: str) -> str:
-    return (
-        QCoreApplication.translate("Status", "Female")
-        if sex_value == "female"
-        else QCoreApplication.translate("Status", "Male")
-    )
+    return word(Sex.FEMALE if sex_value == "female" else Sex.MALE)
 
 
 @cache

@@ -19,9 +19,19 @@ TOUCH_HEIGHT = 48  # > 44 px: Apple's and Microsoft's minimum touch target
 
 
 def touch_button(
-    text: str = "", parent: QWidget | None = None, *, primary: bool = False
+    text: str = "",
+    parent: QWidget | None = None,
+    *,
+    primary: bool = False,
+    name: str = "",
+    clicked: Callable[[], object] | None = None,
 ) -> QPushButton:
+    """A finger-sized button; ``name`` is its object name, ``clicked`` runs on a tap."""
     button = QPushButton(text, parent)
+    if name:
+        button.setObjectName(name)
+    if clicked is not None:
+        button.clicked.connect(clicked)
     button.setMinimumHeight(TOUCH_HEIGHT)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the line-up, not the button
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
