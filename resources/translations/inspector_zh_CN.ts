@@ -715,10 +715,6 @@ It replaces the database in use, {db}. The database in use now is kept beside it
 <context>
     <name>HomePage</name>
     <message>
-        <source>Everyone</source>
-        <translation>全体人员</translation>
-    </message>
-    <message>
         <source>The line-up of {day} ({shift}, {scope}, supervisor {supervisor}) was not finished: {done} of {total} people are done. Every mark is saved.
 
 It resumes at person {n}: {name}.</source>
@@ -932,10 +928,6 @@ It resumes at person {n}: {name}.</source>
 <context>
     <name>LineupPage</name>
     <message>
-        <source>Everyone</source>
-        <translation>全体人员</translation>
-    </message>
-    <message>
         <source>Line-up {day} · {shift} · {scope} · Supervisor: {supervisor}</source>
         <translation>班前检查 {day} · {shift} · {scope} · 主管：{supervisor}</translation>
     </message>
@@ -1114,10 +1106,6 @@ It resumes at person {n}: {name}.</source>
     <message>
         <source>Line-up summary (not finished)</source>
         <translation>班前检查汇总（尚未结束）</translation>
-    </message>
-    <message>
-        <source>Everyone</source>
-        <translation>全体人员</translation>
     </message>
     <message>
         <source>{day} · {shift} · {scope} · Supervisor: {supervisor} · finished at {time}</source>
@@ -2414,6 +2402,10 @@ Reinstall Inspector.</source>
     <message>
         <source>Night shift</source>
         <translation>晚班</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全体人员</translation>
     </message>
 </context>
 <context>

@@ -104,8 +104,7 @@ class AmendDialog(Retranslating, QDialog):
         parts = []
         if change.result is not None and change.result != change.before_result:
             parts.append(
-                f"{look.result_text(change.before_result or change.result)} → "
-                f"{look.result_text(change.result)}"
+                f"{look.word(change.before_result or change.result)} → {look.word(change.result)}"
             )
         if change.note is not None:
             parts.append(self.tr("Note: {note}").format(note=change.note or "–"))

@@ -220,12 +220,12 @@ class ChecklistItemsModel(RowsTableModel):
     def _text(self, item: ChecklistItem, column: str) -> str:
         words = {
             "id": lambda: item.id,
-            "kind": lambda: look.kind_text(item.kind),
+            "kind": lambda: look.word(item.kind),
             "zh": lambda: item.text.zh,
             "en": lambda: item.text.en,
             "applies_to": lambda: self._words.applies_to(item.applies_to),
             "exempt": lambda: self._exempt_roles(item),
-            "severity": lambda: look.severity_text(item.severity),
+            "severity": lambda: look.word(item.severity),
             "weight": lambda: str(item.weight),
             "source": lambda: f"{item.source.file}\n{item.source.section}",  # file, then where
         }

@@ -5,16 +5,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from inspector.domain.lineup import Lineup, PersonStatus
 from inspector.gui.context import AppContext
 from inspector.gui.i18n import Retranslating
 from inspector.gui.pages.lineup_start_page import LineupStartPage
 from inspector.gui.widgets import status as look
-from inspector.gui.widgets.build import heading, text_label
+from inspector.gui.widgets.build import add_all, column, heading, text_label
 from inspector.gui.widgets.touch import STYLE, touch_button
 from inspector.services.lineup_session import discardable
+
+
+def _panel(panel: QWidget, *items: QWidget | QLayout) -> None:
+    """One panel of the first screen: a heading, its words and buttons, space below."""
+    layout = column(panel, *items)
+    layout.setSpacing(16)
+    layout.addStretch(1)
 
 
 class HomePage(Retranslating, QWidget):
@@ -43,15 +50,8 @@ class HomePage(Retranslating, QWidget):
             primary=True, name="import_button", clicked=self.import_requested
         )
         self.demo_button = touch_button(name="demo_button", clicked=self.demo_requested)
-        welcome_buttons = QHBoxLayout()
-        welcome_buttons.addWidget(self.import_button)
-        welcome_buttons.addWidget(self.demo_button)
-        welcome_layout = QVBoxLayout(self.welcome)
-        welcome_layout.setSpacing(16)
-        welcome_layout.addWidget(self.welcome_heading)
-        welcome_layout.addWidget(self.welcome_text)
-        welcome_layout.addLayout(welcome_buttons)
-        welcome_layout.addStretch(1)
+        welcome_buttons = add_all(QHBoxLayout(), self.import_button, self.demo_button)
+        _panel(self.welcome, self.welcome_heading, self.welcome_text, welcome_buttons)
 
         # An unfinished line-up: resume it where it stopped.
         self.resume = QWidget()
@@ -61,16 +61,10 @@ class HomePage(Retranslating, QWidget):
         self.resume_button = touch_button(primary=True, name="resume_button", clicked=self._resume)
         self.new_button = touch_button(name="new_lineup_button", clicked=self._new_instead)
         self.discard_button = touch_button(name="discard_lineup_button", clicked=self._discard)
-        resume_buttons = QHBoxLayout()
-        resume_buttons.addWidget(self.resume_button, 2)
-        resume_buttons.addWidget(self.new_button, 1)
-        resume_buttons.addWidget(self.discard_button, 1)
-        resume_layout = QVBoxLayout(self.resume)
-        resume_layout.setSpacing(16)
-        resume_layout.addWidget(self.resume_heading)
-        resume_layout.addWidget(self.resume_text)
-        resume_layout.addLayout(resume_buttons)
-        resume_layout.addStretch(1)
+        resume_buttons = add_all(
+            QHBoxLayout(), (self.resume_button, 2), (self.new_button, 1), (self.discard_button, 1)
+        )
+        _panel(self.resume, self.resume_heading, self.resume_text, resume_buttons)
 
         # Otherwise: today's line-up.
         self.start = LineupStartPage(context)
@@ -166,17 +160,13 @@ class HomePage(Retranslating, QWidget):
         if lineup is None:
             return
         done, total, row, who = self._resume_at
-        scope = " / ".join(p for p in (lineup.site, lineup.department) if p) or self.tr("Everyone")
         self.resume_text.setText(
             self.tr(
                 "The line-up of {day} ({shift}, {scope}, supervisor {supervisor}) was not "
                 "finished: {done} of {total} people are done. Every mark is saved.\n\n"
                 "It resumes at person {n}: {name}."
             ).format(
-                day=lineup.day.isoformat(),
-                shift=look.shift_text(lineup.shift),
-                scope=scope,
-                supervisor=lineup.supervisor or "–",
+                **look.lineup_fields(lineup),
                 done=done,
                 total=total,
                 n=row + 1,

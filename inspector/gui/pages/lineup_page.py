@@ -690,13 +690,9 @@ class LineupPage(Retranslating, QWidget):
         if lineup is None:
             self.title.setText("")
             return
-        scope = " / ".join(p for p in (lineup.site, lineup.department) if p) or self.tr("Everyone")
         self.title.setText(
             self.tr("Line-up {day} · {shift} · {scope} · Supervisor: {supervisor}").format(
-                day=lineup.day.isoformat(),
-                shift=look.shift_text(lineup.shift),
-                scope=scope,
-                supervisor=lineup.supervisor or "–",
+                **look.lineup_fields(lineup)
             )
         )
 

@@ -255,16 +255,12 @@ class LineupSummaryPage(Retranslating, QWidget):
             self.title.setText(self.tr("Line-up finished"))
         else:
             self.title.setText(self.tr("Line-up summary (not finished)"))
-        scope = " / ".join(p for p in (lineup.site, lineup.department) if p) or self.tr("Everyone")
         finished = lineup.finished_at.strftime("%H:%M") if lineup.finished_at else "–"
         self.subtitle.setText(
             self.tr(
                 "{day} · {shift} · {scope} · Supervisor: {supervisor} · finished at {time}"
             ).format(
-                day=lineup.day.isoformat(),
-                shift=look.shift_text(lineup.shift),
-                scope=scope,
-                supervisor=lineup.supervisor or "–",
+                **look.lineup_fields(lineup),
                 time=finished,
             )
         )

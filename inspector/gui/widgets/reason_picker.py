@@ -37,7 +37,7 @@ class ReasonButton(QLabel):
 
     def show_reason(self, key: int, text: str, *, failed: bool, critical: bool) -> None:
         tick = "✘" if failed else "☐"
-        severity = f"  ({look.severity_text(Severity.CRITICAL)})" if critical else ""
+        severity = f"  ({look.word(Severity.CRITICAL)})" if critical else ""
         self.setText(f"<b>{key}</b>&nbsp;&nbsp;{tick} {text}{severity}")
         if self.failed is failed:
             return

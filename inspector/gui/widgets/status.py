@@ -13,7 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from inspector.domain.checklist import ItemKind, Severity
-from inspector.domain.lineup import Attendance, PersonStatus, Result
+from inspector.domain.lineup import Attendance, Lineup, PersonStatus, Result
 from inspector.domain.people import Sex
 
 # Background colours are light (text stays black on them); the accents are for icons and text.
@@ -86,18 +86,6 @@ def attendance_text(attendance: Attendance | None) -> str:
     return word(attendance)
 
 
-def result_text(result: Result) -> str:
-    return word(result)
-
-
-def kind_text(kind: ItemKind) -> str:
-    return word(kind)
-
-
-def severity_text(severity: Severity) -> str:
-    return word(severity)
-
-
 def sex_text(sex_value: str) -> str:
     return word(Sex.FEMALE if sex_value == "female" else Sex.MALE)
 
@@ -141,3 +129,21 @@ def shift_text(shift: str) -> str:
         "中班": QCoreApplication.translate("Status", "Afternoon shift"),
         "晚班": QCoreApplication.translate("Status", "Night shift"),
     }.get(shift, shift)
+
+
+def scope_text(site: str, department: str) -> str:
+    """Whom a line-up is for: "site / department", or everyone."""
+    return " / ".join(p for p in (site, department) if p) or QCoreApplication.translate(
+        "Status", "Everyone"
+    )
+
+
+def lineup_fields(lineup: Lineup) -> dict[str, str]:
+    """The words a line-up is shown by on screen, for ``str.format``: day, shift, scope and
+    supervisor."""
+    return {
+        "day": lineup.day.isoformat(),
+        "shift": shift_text(lineup.shift),
+        "scope": scope_text(lineup.site, lineup.department),
+        "supervisor": lineup.supervisor or "–",
+    }
