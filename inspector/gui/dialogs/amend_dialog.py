@@ -3,6 +3,9 @@ the time."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Protocol
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,9 +18,28 @@ from PySide6.QtWidgets import (
 
 from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.widgets import status as look
-from inspector.gui.widgets.build import column, line_edit, text_label
+from inspector.gui.widgets.build import column, line_edit, open_kept, text_label
 from inspector.gui.widgets.touch import TOUCH_HEIGHT, dialog_buttons, touch_button
 from inspector.services.lineup_session import Change
+
+
+class Amends(Protocol):
+    """What the dialog asks of a line-up's or an observation's controller."""
+
+    def supervisor_name(self) -> str: ...
+
+    def apply_amendment(self, change: Change, reason: str, author: str) -> object: ...
+
+
+def ask_amendment(
+    owner: QWidget, controller: Amends, change: Change, *, finished: Callable[[], object]
+) -> AmendDialog:
+    """Open the dialog for ``change`` over ``owner`` (held as ``owner.amend_dialog`` while open);
+    a confirmed change goes to the controller, ``finished`` runs once it is answered."""
+    dialog = AmendDialog(change, controller.supervisor_name(), parent=owner)
+    dialog.amended.connect(controller.apply_amendment)
+    open_kept(owner, "amend_dialog", dialog, finished=finished)
+    return dialog
 
 
 class AmendDialog(Retranslating, QDialog):

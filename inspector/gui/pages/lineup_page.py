@@ -38,16 +38,16 @@ from inspector.domain.checklist import MAX_KEYS
 from inspector.domain.lineup import Attendance, PersonStatus
 from inspector.gui.context import AppContext
 from inspector.gui.controllers.lineup_controller import LineupController
-from inspector.gui.dialogs.amend_dialog import AmendDialog
+from inspector.gui.dialogs.amend_dialog import AmendDialog, ask_amendment
 from inspector.gui.dialogs.note_dialog import NoteDialog
 from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.models.lineup_items_model import LineupItemsModel, PointRow, area_label
 from inspector.gui.models.lineup_people_model import LineupPeopleModel
 from inspector.gui.pages.lineup_grid import LineupGrid
 from inspector.gui.widgets import status as look
-from inspector.gui.widgets.build import heading
+from inspector.gui.widgets.build import heading, open_kept
 from inspector.gui.widgets.reason_picker import ReasonPicker
-from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, action_button
+from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, action_button, touch_sized
 from inspector.services.lineup_session import Change, PersonNotHere
 
 ChoosePhoto = Callable[[QWidget], "str | None"]
@@ -469,15 +469,11 @@ class PersonView(Retranslating, QWidget):
             failed=True,
             parent=self,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.note_entered.connect(
             lambda text, failed: self.controller.set_note(reason_id, text, failed=failed)
         )
         self._last_reason = reason_id
-        self.note_dialog = dialog
-        dialog.destroyed.connect(lambda: setattr(self, "note_dialog", None))
-        dialog.finished.connect(lambda _result: self.take_keyboard())
-        dialog.open()
+        open_kept(self, "note_dialog", dialog, finished=self.take_keyboard)
 
     def take_keyboard(self) -> None:
         """After a dialog: the keys go to the line-up again, without a click."""
@@ -726,16 +722,10 @@ class LineupPage(Retranslating, QWidget):
         finish = box.addButton(self.tr("Finish"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(finish)
-        for button in box.buttons():
-            button.setMinimumHeight(TOUCH_HEIGHT)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(
+        touch_sized(box).buttonClicked.connect(
             lambda button: self._finish_confirmed() if button is finish else None
         )
-        self.finish_box = box
-        box.destroyed.connect(lambda: setattr(self, "finish_box", None))
-        box.finished.connect(lambda _result: self._take_keyboard())
-        box.open()
+        open_kept(self, "finish_box", box, finished=self._take_keyboard)
 
     def _take_keyboard(self) -> None:
         self.window().activateWindow()
@@ -750,13 +740,7 @@ class LineupPage(Retranslating, QWidget):
             self.summary_requested.emit()
 
     def ask_amendment(self, change: Change) -> None:
-        dialog = AmendDialog(change, self.controller.supervisor_name(), parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.amended.connect(self.controller.apply_amendment)
-        self.amend_dialog = dialog
-        dialog.destroyed.connect(lambda: setattr(self, "amend_dialog", None))
-        dialog.finished.connect(lambda _result: self._take_keyboard())
-        dialog.open()
+        ask_amendment(self, self.controller, change, finished=self._take_keyboard)
 
     def retranslate_ui(self) -> None:
         self.grid_action.setText(self.tr("Grid") + "  (G)")

@@ -39,7 +39,7 @@ from inspector.domain.observations import SITUATIONS, situation_text
 from inspector.domain.people import Employee
 from inspector.gui.context import AppContext
 from inspector.gui.controllers.observe_controller import ObserveController
-from inspector.gui.dialogs.amend_dialog import AmendDialog
+from inspector.gui.dialogs.amend_dialog import AmendDialog, ask_amendment
 from inspector.gui.errors import show_error, user_message
 from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.models.base import RowsTableModel
@@ -428,13 +428,7 @@ class ObservePage(Retranslating, QWidget):
         self._notice(text)
 
     def _amend(self, change: Change) -> None:
-        dialog = AmendDialog(change, self.controller.supervisor_name(), parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.amended.connect(self.controller.apply_amendment)
-        self.amend_dialog = dialog
-        dialog.destroyed.connect(lambda: setattr(self, "amend_dialog", None))
-        dialog.finished.connect(lambda _result: self.person_view.take_keyboard())
-        dialog.open()
+        ask_amendment(self, self.controller, change, finished=self.person_view.take_keyboard)
 
     # -- words -------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -89,4 +90,11 @@ def dialog_buttons(
             button.setMinimumWidth(min_width)
     box.accepted.connect(accept or dialog.accept)
     box.rejected.connect(dialog.reject)
+    return box
+
+
+def touch_sized(box: QMessageBox) -> QMessageBox:
+    """A message box whose buttons are finger-sized (add the buttons first)."""
+    for button in box.buttons():
+        button.setMinimumHeight(TOUCH_HEIGHT)
     return box
