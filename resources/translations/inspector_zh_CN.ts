@@ -1340,16 +1340,8 @@ It resumes at person {n}: {name}.</source>
         <translation>检查标准中没有这些情境的观察项目。</translation>
     </message>
     <message>
-        <source>The database is open read-only: nothing can be recorded.</source>
-        <translation>数据库以只读方式打开：无法记录。</translation>
-    </message>
-    <message>
         <source>A change to a saved observation needs a reason.</source>
         <translation>修改已保存的观察记录需要填写原因。</translation>
-    </message>
-    <message>
-        <source>Enter who makes the change: the change log keeps their name.</source>
-        <translation>请输入修改人：变更记录会保留其姓名。</translation>
     </message>
     <message>
         <source>An observation records behaviour, not attendance.</source>
