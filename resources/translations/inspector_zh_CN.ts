@@ -2073,14 +2073,6 @@ It resumes at person {n}: {name}.</source>
 <context>
     <name>RosterWords</name>
     <message>
-        <source>Female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>男</translation>
-    </message>
-    <message>
         <source>Active</source>
         <translation>在职</translation>
     </message>

@@ -45,7 +45,7 @@ from inspector.gui.models.lineup_items_model import LineupItemsModel, PointRow, 
 from inspector.gui.models.lineup_people_model import LineupPeopleModel
 from inspector.gui.pages.lineup_grid import LineupGrid
 from inspector.gui.widgets import status as look
-from inspector.gui.widgets.build import heading, open_kept
+from inspector.gui.widgets.build import heading, open_kept, table_view
 from inspector.gui.widgets.reason_picker import ReasonPicker
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, action_button, touch_sized
 from inspector.services.lineup_session import Change, PersonNotHere
@@ -97,13 +97,7 @@ class PersonView(Retranslating, QWidget):
     def __init__(self, controller: LineupController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.people = QTableView()
-        self.people.setObjectName("people_view")
-        self.people.setModel(controller.people_model)
-        self.people.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.people.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.people.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.people.verticalHeader().hide()
+        self.people = table_view(controller.people_model, "people_view")
         self.people.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT - 4)
         self.people.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.people.setWordWrap(False)
@@ -134,15 +128,9 @@ class PersonView(Retranslating, QWidget):
         card_layout.addWidget(self.badge, 0, 3, Qt.AlignmentFlag.AlignRight)
         card_layout.setColumnStretch(1, 1)
 
-        self.items = PointsView()
-        self.items.setObjectName("items_view")
-        self.items.setModel(controller.items_model)
-        self.items.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.items.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.items.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.items = table_view(controller.items_model, "items_view", view=PointsView())
         self.items.setWordWrap(True)
         self.items.setCornerButtonEnabled(False)
-        self.items.verticalHeader().hide()
         self.items.horizontalHeader().hide()  # the areas and points speak for themselves
         self.items.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -8,6 +8,7 @@ what is its own (object names for the tests, texts in its ``retranslate_ui``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TypeVar, overload
 
 from PySide6.QtCore import QAbstractItemModel, QObject, Qt
 from PySide6.QtWidgets import (
@@ -122,6 +123,17 @@ def add_all(layout: QBoxLayout, *items: Item) -> QBoxLayout:
     return layout
 
 
+View = TypeVar("View", bound=QTableView)
+
+
+@overload
+def table_view(
+    model: QAbstractItemModel, name: str = "", *, single: bool = True, view: None = None
+) -> QTableView: ...
+@overload
+def table_view(
+    model: QAbstractItemModel, name: str = "", *, single: bool = True, view: View
+) -> View: ...
 def table_view(
     model: QAbstractItemModel,
     name: str = "",
@@ -129,8 +141,8 @@ def table_view(
     single: bool = True,
     view: QTableView | None = None,
 ) -> QTableView:
-    """A read-only table that selects whole rows (one at a time unless ``single`` is False),
-    without row numbers."""
+    """A read-only table (``view``, or a new ``QTableView``) that selects whole rows, one at a
+    time unless ``single`` is False, without row numbers."""
     view = view if view is not None else QTableView()
     if name:
         view.setObjectName(name)
