@@ -17,12 +17,17 @@ import json
 from pathlib import Path
 
 from inspector.cli import CommandError
-from inspector.cli.common import add_common_arguments, open_store
+from inspector.cli.arguments import DATABASE, JSON, command, group, option
+from inspector.cli.common import counted, open_store
 from inspector.domain.errors import UserError
+
+IT_URL = option("--url", metavar="URL", help="IT's login on the hub (default: this copy's)")
+FILE = option("file", type=Path, metavar="FILE")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    hub = subparsers.add_parser(
+    actions = group(
+        subparsers,
         "hub",
         help="share sealed records through the company hub (PostgreSQL)",
         description=(
@@ -30,76 +35,84 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "site's records and prints the company's reports. See docs/hub.md."
         ),
     )
-    commands = hub.add_subparsers(dest="hub_command", metavar="ACTION", required=True)
-
-    init = commands.add_parser(
+    command(
+        actions,
         "init",
+        run_init,
+        option("url", metavar="URL", help="e.g. postgresql://it@hub.example.com/inspector"),
         help="IT: create or update the hub schema (safe to run again)",
         description="Create the hub schema and its roles in the PostgreSQL database of URL, "
         "or bring it up to date. Needs a login that may create roles.",
     )
-    init.add_argument("url", metavar="URL", help="e.g. postgresql://it@hub.example.com/inspector")
-    init.set_defaults(func=run_init)
-
-    site = commands.add_parser(
+    command(
+        actions,
         "add-site",
+        run_add_site,
+        option("name", metavar="NAME", help="the site's name, e.g. 翠湖花园"),
+        IT_URL,
+        option("--role", metavar="LOGIN", help="the site's login name (default: derived)"),
+        DATABASE,
         help="IT: add a site and its login; prints what the site enters",
     )
-    site.add_argument("name", metavar="NAME", help="the site's name, e.g. 翠湖花园")
-    site.add_argument("--url", metavar="URL", help="IT's login on the hub (default: this copy's)")
-    site.add_argument("--role", metavar="LOGIN", help="the site's login name (default: derived)")
-    add_common_arguments(site, checklists=False)
-    site.set_defaults(func=run_add_site)
-
-    hr = commands.add_parser("add-hr", help="IT: add a login for HR (reads every site)")
-    hr.add_argument("role", metavar="LOGIN", help="the login name, e.g. hr_wang")
-    hr.add_argument("--url", metavar="URL", help="IT's login on the hub (default: this copy's)")
-    add_common_arguments(hr, checklists=False)
-    hr.set_defaults(func=run_add_hr)
-
-    connect = commands.add_parser(
-        "connect", help="connect this copy to the hub (the URL is stored without a password)"
+    command(
+        actions,
+        "add-hr",
+        run_add_hr,
+        option("role", metavar="LOGIN", help="the login name, e.g. hr_wang"),
+        IT_URL,
+        DATABASE,
+        help="IT: add a login for HR (reads every site)",
     )
-    connect.add_argument("url", metavar="URL")
-    add_common_arguments(connect, checklists=False)
-    connect.set_defaults(func=run_connect)
-
-    push = commands.add_parser("push", help="send this site's sealed records the hub lacks")
-    add_common_arguments(push, checklists=False)
-    push.set_defaults(func=run_push)
-
-    pull = commands.add_parser(
-        "pull", help="bring in the master roster and (for HR) every site's records"
+    command(
+        actions,
+        "connect",
+        run_connect,
+        option("url", metavar="URL"),
+        DATABASE,
+        help="connect this copy to the hub (the URL is stored without a password)",
     )
-    pull.add_argument(
-        "--take-master-roster",
-        action="store_true",
-        help="where the roster was edited here and HR's master differs, take the master",
+    command(
+        actions, "push", run_push, DATABASE, help="send this site's sealed records the hub lacks"
     )
-    add_common_arguments(pull, checklists=False)
-    pull.set_defaults(func=run_pull)
-
-    status = commands.add_parser("status", help="site id, last push and pull, records waiting")
-    status.add_argument("--json", action="store_true", help="print JSON")
-    add_common_arguments(status, checklists=False)
-    status.set_defaults(func=run_status)
-
-    export = commands.add_parser("export", help="offline: write this site's records to a file")
-    export.add_argument("file", type=Path, metavar="FILE")
-    export.add_argument("--site", metavar="NAME", help="the site's name (when not connected)")
-    add_common_arguments(export, checklists=False)
-    export.set_defaults(func=run_export)
-
-    imp = commands.add_parser("import", help="add a site's exported file to the hub")
-    imp.add_argument("file", type=Path, metavar="FILE")
-    add_common_arguments(imp, checklists=False)
-    imp.set_defaults(func=run_import)
-
-    roster = commands.add_parser(
-        "publish-roster", help="HR: this copy's roster becomes the company's master roster"
+    command(
+        actions,
+        "pull",
+        run_pull,
+        option(
+            "--take-master-roster",
+            action="store_true",
+            help="where the roster was edited here and HR's master differs, take the master",
+        ),
+        DATABASE,
+        help="bring in the master roster and (for HR) every site's records",
     )
-    add_common_arguments(roster, checklists=False)
-    roster.set_defaults(func=run_publish_roster)
+    command(
+        actions,
+        "status",
+        run_status,
+        JSON,
+        DATABASE,
+        help="site id, last push and pull, records waiting",
+    )
+    command(
+        actions,
+        "export",
+        run_export,
+        FILE,
+        option("--site", metavar="NAME", help="the site's name (when not connected)"),
+        DATABASE,
+        help="offline: write this site's records to a file",
+    )
+    command(
+        actions, "import", run_import, FILE, DATABASE, help="add a site's exported file to the hub"
+    )
+    command(
+        actions,
+        "publish-roster",
+        run_publish_roster,
+        DATABASE,
+        help="HR: this copy's roster becomes the company's master roster",
+    )
 
 
 def _user_errors(fn):
@@ -194,7 +207,7 @@ def run_push(args: argparse.Namespace) -> int:
     if result.skipped_reason:
         print(f"Nothing to push: {result.skipped_reason}.")
     elif result.sent:
-        print(f"Pushed {result.sent} document{'s' if result.sent != 1 else ''} to the hub.")
+        print(f"Pushed {counted(result.sent, 'document')} to the hub.")
     else:
         print("The hub already has every sealed record of this site.")
     return 0
@@ -208,7 +221,7 @@ def run_pull(args: argparse.Namespace) -> int:
         result = pull(store, take_master_roster=args.take_master_roster)
     if result.documents:
         print(
-            f"Pulled {result.documents} document{'s' if result.documents != 1 else ''} "
+            f"Pulled {counted(result.documents, 'document')} "
             f"({result.lineups} line-ups) from {', '.join(result.sites)}."
         )
     else:
@@ -220,7 +233,7 @@ def run_pull(args: argparse.Namespace) -> int:
         )
     if result.conflicts:
         print(
-            f"{len(result.conflicts)} employee{'s' if len(result.conflicts) != 1 else ''} "
+            f"{counted(len(result.conflicts), 'employee')} "
             "edited here differ from HR's master roster and were kept as they are here:"
         )
         for conflict in result.conflicts:
@@ -251,11 +264,11 @@ def run_status(args: argparse.Namespace) -> int:
         print("Hub:          not connected (inspector hub connect URL)")
     print(f"Last push:    {result.last_push or 'never'}")
     print(f"Last pull:    {result.last_pull or 'never'}")
-    print(f"Waiting:      {result.waiting} sealed document{'s' if result.waiting != 1 else ''}")
+    print(f"Waiting:      {counted(result.waiting, 'sealed document')}")
     if result.pulled_documents:
         print(
-            f"Pulled:       {result.pulled_documents} documents of {result.pulled_sites} "
-            f"site{'s' if result.pulled_sites != 1 else ''}"
+            f"Pulled:       {result.pulled_documents} documents of "
+            f"{counted(result.pulled_sites, 'site')}"
         )
     return 0
 
@@ -267,7 +280,7 @@ def run_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         result = export_file(store, args.file, args.site)
     print(
-        f"Wrote {result.documents} document{'s' if result.documents != 1 else ''} of site "
+        f"Wrote {counted(result.documents, 'document')} of site "
         f"{result.site_name} to {result.path}. Import it with 'inspector hub import' on a "
         "connected copy."
     )
@@ -281,7 +294,7 @@ def run_import(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         result = import_file(store, args.file)
     print(
-        f"Site {result.site_name}: {result.added} document{'s' if result.added != 1 else ''} "
+        f"Site {result.site_name}: {counted(result.added, 'document')} "
         f"added to the hub, {result.already} already there."
     )
     return 0
@@ -293,5 +306,5 @@ def run_publish_roster(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         changed = publish_roster(store)
-    print(f"Master roster published: {changed} employee{'s' if changed != 1 else ''} changed.")
+    print(f"Master roster published: {counted(changed, 'employee')} changed.")
     return 0

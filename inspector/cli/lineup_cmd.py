@@ -19,18 +19,19 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 
 from inspector.cli import CommandError
-from inspector.cli.common import (
-    add_common_arguments,
-    day_value,
-    format_table,
-    limit_count,
-    open_store,
-    plain_text,
-    record_id,
+from inspector.cli.arguments import (
+    DATABASE,
+    JSON,
+    LINEUP_ID,
+    SHIFT_OF_DATE,
+    command,
+    group,
+    on_date,
+    option,
 )
+from inspector.cli.common import day_value, format_table, limit_count, open_store
 from inspector.domain.attendance import counts_as_inspected
 from inspector.domain.checklist import ChecklistSet
 from inspector.domain.figures import pass_rate
@@ -43,53 +44,40 @@ from inspector.storage.errors import NotFoundError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
+    actions = group(
+        subparsers,
         "lineup",
         help="list the line-ups, or show one with everyone's marks",
         description="List the line-ups, or show one with each person's status and marks.",
     )
-    commands = parser.add_subparsers(dest="lineup_command", metavar="ACTION", required=True)
-
-    listing = commands.add_parser(
+    command(
+        actions,
         "list",
+        run_list,
+        JSON,
+        option("--limit", type=limit_count, metavar="N", help="only the newest N line-ups"),
+        DATABASE,
         help="list the line-ups, newest first",
         description=(
             "List the line-ups, newest first: id, date, shift, site, department, supervisor, "
             "people, done, with_faults (people with a fault) and whether finished."
         ),
     )
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.add_argument(
-        "--limit", type=limit_count, metavar="N", help="only the newest N line-ups"
-    )
-    add_common_arguments(listing, checklists=False)
-    listing.set_defaults(func=run_list)
-
-    show = commands.add_parser(
+    command(
+        actions,
         "show",
+        run_show,
+        LINEUP_ID,
+        on_date("the line-up of this date", type=day_value),
+        SHIFT_OF_DATE,
+        JSON,
+        DATABASE,
         help="show one line-up: each person's status and marks",
         description=(
             "Show a line-up by its ID, or the line-up of a date (--date, with --shift if there "
             "are several). With --json and --date, every line-up of that date is printed."
         ),
     )
-    show.add_argument("lineup_id", nargs="?", type=record_id, metavar="ID", help="the line-up id")
-    show.add_argument(
-        "--date", type=day_value, metavar="YYYY-MM-DD", help="the line-up of this date"
-    )
-    show.add_argument(
-        "--shift", type=plain_text, metavar="S", help="with --date: only this shift, e.g. 早班"
-    )
-    show.add_argument("--json", action="store_true", help="print JSON")
-    add_common_arguments(show, checklists=False)
-    show.set_defaults(func=run_show)
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
 
 
 # -- building the data (shared by the text and JSON output) ----------------------------------

@@ -12,12 +12,16 @@ import argparse
 import json
 
 from inspector.cli import CommandError
-from inspector.cli.common import add_common_arguments, format_table, open_store
+from inspector.cli.arguments import DATABASE, JSON, command, group, option
+from inspector.cli.common import format_table, open_store
 from inspector.services import settings
+
+KEY = option("key", metavar="KEY", help="the setting, e.g. scoring_profile")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
+    actions = group(
+        subparsers,
         "settings",
         help="show or change the company settings (name, scoring, ladder, retention, backups)",
         description=(
@@ -27,27 +31,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "photo_retention_days and backup_keep."
         ),
     )
-    commands = parser.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
-
-    listing = commands.add_parser("list", help="every setting with its value and what it takes")
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    add_common_arguments(listing, checklists=False)
-    listing.set_defaults(func=run_list)
-
-    get = commands.add_parser("get", help="print one setting's value")
-    get.add_argument("key", metavar="KEY", help="the setting, e.g. scoring_profile")
-    add_common_arguments(get, checklists=False)
-    get.set_defaults(func=run_get)
-
-    put = commands.add_parser(
+    command(
+        actions,
+        "list",
+        run_list,
+        JSON,
+        DATABASE,
+        help="every setting with its value and what it takes",
+    )
+    command(actions, "get", run_get, KEY, DATABASE, help="print one setting's value")
+    command(
+        actions,
         "set",
+        run_set,
+        KEY,
+        option("value", metavar="VALUE", help="the new value, e.g. deduction"),
+        DATABASE,
         help="change one setting",
         description="Change one setting. The value is checked first: a bad one changes nothing.",
     )
-    put.add_argument("key", metavar="KEY", help="the setting, e.g. scoring_profile")
-    put.add_argument("value", metavar="VALUE", help="the new value, e.g. deduction")
-    add_common_arguments(put, checklists=False)
-    put.set_defaults(func=run_set)
 
 
 def run_list(args: argparse.Namespace) -> int:
