@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from inspector.cli import CommandError
 from inspector.cli.arguments import DATABASE, JSON, command, group, option
@@ -23,6 +25,7 @@ from inspector.domain.errors import UserError
 
 IT_URL = option("--url", metavar="URL", help="IT's login on the hub (default: this copy's)")
 FILE = option("file", type=Path, metavar="FILE")
+T = TypeVar("T")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -127,6 +130,13 @@ def _user_errors(fn):
     return wrapped
 
 
+def _on_this_copy(args: argparse.Namespace, use_case: Callable[..., T], *arguments, **options) -> T:
+    """``use_case(store, *arguments, **options)`` on this copy's database, closed again before
+    the command prints."""
+    with open_store(args) as store:
+        return use_case(store, *arguments, **options)
+
+
 @_user_errors
 def run_init(args: argparse.Namespace) -> int:
     from inspector.services.hub_sync import init_hub
@@ -156,8 +166,7 @@ def _it_url(args: argparse.Namespace) -> str:
         return args.url
     from inspector.services.hub_sync import status
 
-    with open_store(args) as store:
-        url = status(store).url
+    url = _on_this_copy(args, status).url
     if not url:
         raise CommandError("give --url URL: IT's login on the hub (this copy is not connected)")
     return url
@@ -184,8 +193,7 @@ def run_add_hr(args: argparse.Namespace) -> int:
 def run_connect(args: argparse.Namespace) -> int:
     from inspector.services.hub_sync import connect
 
-    with open_store(args) as store:
-        result = connect(store, args.url)
+    result = _on_this_copy(args, connect, args.url)
     if result.kind == "site":
         print(f"Connected to the hub {result.where} as site {result.site_name}.")
     else:
@@ -202,8 +210,7 @@ def run_connect(args: argparse.Namespace) -> int:
 def run_push(args: argparse.Namespace) -> int:
     from inspector.services.hub_sync import push
 
-    with open_store(args) as store:
-        result = push(store)
+    result = _on_this_copy(args, push)
     if result.skipped_reason:
         print(f"Nothing to push: {result.skipped_reason}.")
     elif result.sent:
@@ -217,8 +224,7 @@ def run_push(args: argparse.Namespace) -> int:
 def run_pull(args: argparse.Namespace) -> int:
     from inspector.services.hub_sync import pull
 
-    with open_store(args) as store:
-        result = pull(store, take_master_roster=args.take_master_roster)
+    result = _on_this_copy(args, pull, take_master_roster=args.take_master_roster)
     if result.documents:
         print(
             f"Pulled {counted(result.documents, 'document')} "
@@ -251,8 +257,7 @@ def run_pull(args: argparse.Namespace) -> int:
 def run_status(args: argparse.Namespace) -> int:
     from inspector.services.hub_sync import status
 
-    with open_store(args) as store:
-        result = status(store)
+    result = _on_this_copy(args, status)
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return 0
@@ -277,8 +282,7 @@ def run_status(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from inspector.services.hub_sync import export_file
 
-    with open_store(args) as store:
-        result = export_file(store, args.file, args.site)
+    result = _on_this_copy(args, export_file, args.file, args.site)
     print(
         f"Wrote {counted(result.documents, 'document')} of site "
         f"{result.site_name} to {result.path}. Import it with 'inspector hub import' on a "
@@ -291,8 +295,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     from inspector.services.hub_sync import import_file
 
-    with open_store(args) as store:
-        result = import_file(store, args.file)
+    result = _on_this_copy(args, import_file, args.file)
     print(
         f"Site {result.site_name}: {counted(result.added, 'document')} "
         f"added to the hub, {result.already} already there."
@@ -304,7 +307,6 @@ def run_import(args: argparse.Namespace) -> int:
 def run_publish_roster(args: argparse.Namespace) -> int:
     from inspector.services.hub_sync import publish_roster
 
-    with open_store(args) as store:
-        changed = publish_roster(store)
+    changed = _on_this_copy(args, publish_roster)
     print(f"Master roster published: {counted(changed, 'employee')} changed.")
     return 0

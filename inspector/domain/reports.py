@@ -330,18 +330,6 @@ class DailyPoint:
 
 
 @dataclass(frozen=True, slots=True)
-class RepeatOffender:
-    employee_no: str
-    name: str
-    department: str
-    item_id: str
-    text: Text
-    severity: str
-    count: int
-    last_day: date
-
-
-@dataclass(frozen=True, slots=True)
 class LadderEntry:
     """A person who reached a step of the repeat-offences ladder in the month: the same item
     failed ``count`` times within the window, first reaching it on ``day``."""
