@@ -1,18 +1,21 @@
-"""How a command is declared: its parser's words, then its options in the order ``--help`` lists
-them, then the function it runs.
+"""How a command is declared: the function it runs, its options in the order ``--help`` lists
+them, and its words in the function's docstring (as in Click: the first paragraph is the line
+in the list of commands, the rest the description)::
 
-An option is a function that adds itself to a parser (``option(...)`` makes one from the
-arguments of ``add_argument``), so that the options several commands share are written once
-below, with their types, metavars and help, and a command is a list of them::
+    command(actions, "show", run_show, LINEUP_ID, JSON, DATABASE)
 
-    command(actions, "show", run_show, LINEUP_ID, JSON, DATABASE, help="...")
+A command made of actions is the function that declares them, decorated with ``group``. An
+option is a function that adds itself to a parser (``option(...)`` makes one from the arguments
+of ``add_argument``), so that the options several commands share are written once, below.
+The words of ``--help`` being docstrings, the CLI is not run with ``python -OO``.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import inspect
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from inspector.cli.common import (
@@ -26,6 +29,7 @@ from inspector.cli.common import (
 
 Option = Callable[[argparse.ArgumentParser], object]
 Run = Callable[[argparse.Namespace], int]
+Declare = Callable[[argparse._SubParsersAction], None]
 
 
 def option(*names: str, **settings: Any) -> Option:
@@ -37,19 +41,36 @@ def option(*names: str, **settings: Any) -> Option:
     return add
 
 
-def group(
-    subparsers: argparse._SubParsersAction,
-    name: str,
-    *,
-    dest: str = "",
-    metavar: str = "ACTION",
-    **settings: Any,
-) -> argparse._SubParsersAction:
-    """A command made of actions (``inspector lineup list``): the actions are added to the
-    returned object, and one of them must be given (its name lands in ``dest``, by default
-    ``<name>_command``)."""
-    parser = subparsers.add_parser(name, **settings)
-    return parser.add_subparsers(dest=dest or f"{name}_command", metavar=metavar, required=True)
+def group(name: str, *, dest: str = "", metavar: str = "ACTION") -> Callable[[Declare], Declare]:
+    """A command made of actions (``inspector lineup list``), declared by the function it
+    decorates: called with the parent's subparsers, the decorated function adds the command,
+    then declares its actions on the object it is given. One action must be given (its name
+    lands in ``dest``, by default ``<name>_command``). The words of ``--help`` are the
+    docstring of the function, as for ``command``."""
+
+    def decorate(declare: Declare) -> Declare:
+        @functools.wraps(declare)
+        def register(subparsers: argparse._SubParsersAction) -> None:
+            parser = subparsers.add_parser(name, **_words(declare))
+            declare(
+                parser.add_subparsers(
+                    dest=dest or f"{name}_command", metavar=metavar, required=True
+                )
+            )
+
+        return register
+
+    return decorate
+
+
+def _words(function: Callable[..., object]) -> dict[str, str]:
+    """``help`` and ``description`` from a docstring: its first paragraph, and the rest."""
+    text = inspect.cleandoc(function.__doc__ or "")
+    paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+    words = {"help": paragraphs[0]} if paragraphs else {}
+    if len(paragraphs) > 1:
+        words["description"] = " ".join(paragraphs[1:])
+    return words
 
 
 def command(
@@ -59,9 +80,14 @@ def command(
     *options: Option,
     **settings: Any,
 ) -> argparse.ArgumentParser:
-    """A command or an action: ``settings`` go to ``add_parser`` (help, description...), the
-    options are added in the order given, and ``run`` is called with the parsed arguments."""
-    parser = subparsers.add_parser(name, **settings)
+    """A command or an action that calls ``run`` with the parsed arguments. The options are
+    added in the order given; ``settings`` go to ``add_parser``.
+
+    The words of ``--help`` are the docstring of ``run``, as in Click: its first paragraph is
+    the line in the list of commands, the rest the command's description (unless ``settings``
+    give them).
+    """
+    parser = subparsers.add_parser(name, **(_words(run) | settings))
     for add in options:
         add(parser)
     parser.set_defaults(func=run)
@@ -72,9 +98,9 @@ def command(
 
 
 # --db and --demo (with --checklists DIR, or that alone) after the command as well as before it.
-DATABASE: Option = partial(add_common_arguments, checklists=False)
-DATABASE_AND_CHECKLISTS: Option = partial(add_common_arguments, checklists=True)
-CHECKLISTS: Option = partial(add_common_arguments, database=False)
+DATABASE: Option = functools.partial(add_common_arguments, checklists=False)
+DATABASE_AND_CHECKLISTS: Option = functools.partial(add_common_arguments, checklists=True)
+CHECKLISTS: Option = functools.partial(add_common_arguments, database=False)
 JSON = option("--json", action="store_true", help="print JSON")
 LINEUP_ID = option("lineup_id", nargs="?", type=record_id, metavar="ID", help="the line-up id")
 SHIFT_OF_DATE = option(

@@ -24,30 +24,13 @@ from inspector.cli.common import day_count, db_path, input_path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    command(
-        subparsers,
-        "backup",
-        run_backup,
-        DATABASE,
-        out_file("FILE", "where to write the copy"),
-        help="write a checked copy of the database",
-        description=(
-            "Write a consistent, integrity-checked copy of the database (safe while the app "
-            "is open). Default: a new file in the backups folder beside the database."
-        ),
-    )
+    command(subparsers, "backup", run_backup, DATABASE, out_file("FILE", "where to write the copy"))
     command(
         subparsers,
         "restore",
         run_restore,
         DATABASE,
         option("file", type=input_path, metavar="FILE", help="the backup to restore"),
-        help="replace the database with a backup (the current one is kept aside)",
-        description=(
-            "Check a backup (an SQLite file that passes its integrity check and was written by "
-            "this or an older version of Inspector) and put it in place of the database. The "
-            "current database is kept as <db>.before-restore-<timestamp>. Close the app first."
-        ),
     )
     command(
         subparsers,
@@ -65,18 +48,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                 "record no longer matches (repeatable)"
             ),
         ),
-        help="check that no sealed line-up was altered",
-        description=(
-            "Recompute the seal of every finished line-up and the chain that links them, and "
-            "name every line-up whose stored records no longer match. Exit status 1 if any."
-        ),
     )
-    photos = group(
-        subparsers,
-        "photos",
-        help="photo evidence",
-        description="Manage the photo evidence of marks.",
-    )
+    register_photos(subparsers)
+
+
+@group("photos")
+def register_photos(photos: argparse._SubParsersAction) -> None:
+    """photo evidence
+
+    Manage the photo evidence of marks.
+    """
     command(
         photos,
         "purge",
@@ -88,12 +69,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             metavar="DAYS",
             default=None,
             help="override the retention",
-        ),
-        help="delete photos older than the retention period",
-        description=(
-            "Clear the photos of marks older than the retention period (setting "
-            "photo_retention_days, default 180) and delete the files. On finished line-ups "
-            "this is recorded as an amendment with the reason 'photo retention'."
         ),
     )
 
@@ -115,6 +90,11 @@ def _run(use_case: Callable[[], object]) -> object:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    """write a checked copy of the database
+
+    Write a consistent, integrity-checked copy of the database (safe while the app is open).
+    Default: a new file in the backups folder beside the database.
+    """
     from inspector.services import maintenance
 
     result = _run(lambda: maintenance.backup_now(db_path(args), args.out))
@@ -123,6 +103,12 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    """replace the database with a backup (the current one is kept aside)
+
+    Check a backup (an SQLite file that passes its integrity check and was written by this or an
+    older version of Inspector) and put it in place of the database. The current database is kept as
+    <db>.before-restore-<timestamp>. Close the app first.
+    """
     from inspector.services import maintenance
 
     result = _run(lambda: maintenance.restore(args.file, db_path(args)))
@@ -132,6 +118,11 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    """check that no sealed line-up was altered
+
+    Recompute the seal of every finished line-up and the chain that links them, and name every
+    line-up whose stored records no longer match. Exit status 1 if any.
+    """
     from inspector.services import maintenance
 
     result = _run(lambda: maintenance.verify(db_path(args), args.expect))
@@ -141,6 +132,12 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_photos_purge(args: argparse.Namespace) -> int:
+    """delete photos older than the retention period
+
+    Clear the photos of marks older than the retention period (setting photo_retention_days, default
+    180) and delete the files. On finished line-ups this is recorded as an amendment with the reason
+    'photo retention'.
+    """
     from inspector.services import maintenance
 
     result = _run(lambda: maintenance.purge_photos(db_path(args), args.older_than))

@@ -33,13 +33,12 @@ SHOW_LANGUAGE = option(
 )
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    actions = group(
-        subparsers,
-        "checklists",
-        help="check, list and show the checklist sets",
-        description="Check, list and show the checklist sets (the company standards).",
-    )
+@group("checklists")
+def register(actions: argparse._SubParsersAction) -> None:
+    """check, list and show the checklist sets
+
+    Check, list and show the checklist sets (the company standards).
+    """
     command(
         actions,
         "validate",
@@ -51,13 +50,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             help="check only the given folders, not the shipped or user's checklists",
         ),
         CHECKLISTS,
-        help="check the checklist files and list every problem",
-        description=(
-            "Check the shipped checklists, the user's checklist folder and the given folders, "
-            "and list every problem as path:line: item: message. Exit status 1 if any."
-        ),
     )
-    command(actions, "list", run_list, JSON, CHECKLISTS, help="list the checklist sets in force")
+    command(actions, "list", run_list, JSON, CHECKLISTS)
     command(
         actions,
         "show",
@@ -68,7 +62,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         SHOW_LANGUAGE,
         JSON,
         CHECKLISTS,
-        help="print the items of one checklist set",
     )
     command(
         actions,
@@ -79,12 +72,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         SHOW_LANGUAGE,
         JSON,
         CHECKLISTS,
-        help="print the line-up as the supervisor sees it for one person",
-        description=(
-            "Print the line-up for a person of this sex and role, as the supervisor sees it: "
-            "the body areas head to toe with the digit that jumps to each, each area's points, "
-            "and each point's fault reasons with the digit that records it."
-        ),
     )
 
 
@@ -100,6 +87,11 @@ def _ordered_sets(catalogue: Catalogue) -> list[ChecklistSet]:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    """check the checklist files and list every problem
+
+    Check the shipped checklists, the user's checklist folder and the given folders, and list every
+    problem as path:line: item: message. Exit status 1 if any.
+    """
     dirs = _extra_dirs(args) + list(args.dirs)
     include_shipped = not args.no_shipped
     if not include_shipped and not dirs:
@@ -121,6 +113,7 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    """list the checklist sets in force"""
     sets = _ordered_sets(load_catalogue_for(args))
     if args.json:
         rows = [
@@ -162,6 +155,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    """print the items of one checklist set"""
     catalogue = load_catalogue_for(args)
     checklist = next((s for s in catalogue.sets if s.id == args.set_id), None)
     if checklist is None:
@@ -242,6 +236,12 @@ def lineup_json(areas: tuple[LineupArea, ...]) -> dict:
 
 
 def run_lineup(args: argparse.Namespace) -> int:
+    """print the line-up as the supervisor sees it for one person
+
+    Print the line-up for a person of this sex and role, as the supervisor sees it: the body areas
+    head to toe with the digit that jumps to each, each area's points, and each point's fault
+    reasons with the digit that records it.
+    """
     catalogue = load_catalogue_for(args)
     role = catalogue.find_role(args.role)
     if role is None:

@@ -41,7 +41,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             type=whole_number(0, MAX_DAYS, " (working days)"),
             default=DEFAULT_DAYS,
             metavar="D",
-            help=f"working days of line-ups before today (default {DEFAULT_DAYS}, about three months)",
+            help=(
+                f"working days of line-ups before today (default {DEFAULT_DAYS}, about three "
+                "months)"
+            ),
         ),
         option(
             "--seed",
@@ -61,14 +64,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             help="add the demo data even if the database already has employees",
         ),
         DATABASE_AND_CHECKLISTS,
-        help="fill a database with demo data (a made-up company and its line-ups)",
-        description=(
-            "Fill a database with a made-up property-management company: a roster with Chinese "
-            "names, departments and sites, and one morning line-up per working day for the "
-            "last DAYS working days. Without --db it fills the demo database that "
-            "'inspector --demo' opens. A database that already has employees is left alone "
-            "unless --force."
-        ),
     )
     for action in parser._actions:
         if action.dest == "db":
@@ -76,6 +71,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    """fill a database with demo data (a made-up company and its line-ups)
+
+    Fill a database with a made-up property-management company: a roster with Chinese names,
+    departments and sites, and one morning line-up per working day for the last DAYS working days.
+    Without --db it fills the demo database that 'inspector --demo' opens. A database that already
+    has employees is left alone unless --force.
+    """
     size = args.employees * args.days
     if size > MAX_INSPECTIONS:
         raise CommandError(

@@ -13,6 +13,7 @@ and are never stored.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -28,24 +29,18 @@ FILE = option("file", type=Path, metavar="FILE")
 T = TypeVar("T")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    actions = group(
-        subparsers,
-        "hub",
-        help="share sealed records through the company hub (PostgreSQL)",
-        description=(
-            "Sites push their sealed line-ups to the company's PostgreSQL hub; HR pulls every "
-            "site's records and prints the company's reports. See docs/hub.md."
-        ),
-    )
+@group("hub")
+def register(actions: argparse._SubParsersAction) -> None:
+    """share sealed records through the company hub (PostgreSQL)
+
+    Sites push their sealed line-ups to the company's PostgreSQL hub; HR pulls every site's records
+    and prints the company's reports. See docs/hub.md.
+    """
     command(
         actions,
         "init",
         run_init,
         option("url", metavar="URL", help="e.g. postgresql://it@hub.example.com/inspector"),
-        help="IT: create or update the hub schema (safe to run again)",
-        description="Create the hub schema and its roles in the PostgreSQL database of URL, "
-        "or bring it up to date. Needs a login that may create roles.",
     )
     command(
         actions,
@@ -55,7 +50,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         IT_URL,
         option("--role", metavar="LOGIN", help="the site's login name (default: derived)"),
         DATABASE,
-        help="IT: add a site and its login; prints what the site enters",
     )
     command(
         actions,
@@ -64,19 +58,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         option("role", metavar="LOGIN", help="the login name, e.g. hr_wang"),
         IT_URL,
         DATABASE,
-        help="IT: add a login for HR (reads every site)",
     )
-    command(
-        actions,
-        "connect",
-        run_connect,
-        option("url", metavar="URL"),
-        DATABASE,
-        help="connect this copy to the hub (the URL is stored without a password)",
-    )
-    command(
-        actions, "push", run_push, DATABASE, help="send this site's sealed records the hub lacks"
-    )
+    command(actions, "connect", run_connect, option("url", metavar="URL"), DATABASE)
+    command(actions, "push", run_push, DATABASE)
     command(
         actions,
         "pull",
@@ -87,16 +71,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             help="where the roster was edited here and HR's master differs, take the master",
         ),
         DATABASE,
-        help="bring in the master roster and (for HR) every site's records",
     )
-    command(
-        actions,
-        "status",
-        run_status,
-        JSON,
-        DATABASE,
-        help="site id, last push and pull, records waiting",
-    )
+    command(actions, "status", run_status, JSON, DATABASE)
     command(
         actions,
         "export",
@@ -104,23 +80,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         FILE,
         option("--site", metavar="NAME", help="the site's name (when not connected)"),
         DATABASE,
-        help="offline: write this site's records to a file",
     )
-    command(
-        actions, "import", run_import, FILE, DATABASE, help="add a site's exported file to the hub"
-    )
-    command(
-        actions,
-        "publish-roster",
-        run_publish_roster,
-        DATABASE,
-        help="HR: this copy's roster becomes the company's master roster",
-    )
+    command(actions, "import", run_import, FILE, DATABASE)
+    command(actions, "publish-roster", run_publish_roster, DATABASE)
 
 
 def _user_errors(fn):
     """A UserError (hub down, login refused, document refused) is one line and status 2."""
 
+    @functools.wraps(fn)
     def wrapped(args: argparse.Namespace) -> int:
         try:
             return fn(args)
@@ -139,6 +107,11 @@ def _on_this_copy(args: argparse.Namespace, use_case: Callable[..., T], *argumen
 
 @_user_errors
 def run_init(args: argparse.Namespace) -> int:
+    """IT: create or update the hub schema (safe to run again)
+
+    Create the hub schema and its roles in the PostgreSQL database of URL, or bring it up to date.
+    Needs a login that may create roles.
+    """
     from inspector.services.hub_sync import init_hub
 
     result = init_hub(args.url)
@@ -174,6 +147,7 @@ def _it_url(args: argparse.Namespace) -> str:
 
 @_user_errors
 def run_add_site(args: argparse.Namespace) -> int:
+    """IT: add a site and its login; prints what the site enters"""
     from inspector.services.hub_sync import add_site
 
     creds = add_site(_it_url(args), args.name, args.role)
@@ -183,6 +157,7 @@ def run_add_site(args: argparse.Namespace) -> int:
 
 @_user_errors
 def run_add_hr(args: argparse.Namespace) -> int:
+    """IT: add a login for HR (reads every site)"""
     from inspector.services.hub_sync import add_hr
 
     _print_credentials(add_hr(_it_url(args), args.role), "HR")
@@ -191,6 +166,7 @@ def run_add_hr(args: argparse.Namespace) -> int:
 
 @_user_errors
 def run_connect(args: argparse.Namespace) -> int:
+    """connect this copy to the hub (the URL is stored without a password)"""
     from inspector.services.hub_sync import connect
 
     result = _on_this_copy(args, connect, args.url)
@@ -208,6 +184,7 @@ def run_connect(args: argparse.Namespace) -> int:
 
 @_user_errors
 def run_push(args: argparse.Namespace) -> int:
+    """send this site's sealed records the hub lacks"""
     from inspector.services.hub_sync import push
 
     result = _on_this_copy(args, push)
@@ -222,6 +199,7 @@ def run_push(args: argparse.Namespace) -> int:
 
 @_user_errors
 def run_pull(args: argparse.Namespace) -> int:
+    """bring in the master roster and (for HR) every site's records"""
     from inspector.services.hub_sync import pull
 
     result = _on_this_copy(args, pull, take_master_roster=args.take_master_roster)
@@ -255,6 +233,7 @@ def run_pull(args: argparse.Namespace) -> int:
 
 @_user_errors
 def run_status(args: argparse.Namespace) -> int:
+    """site id, last push and pull, records waiting"""
     from inspector.services.hub_sync import status
 
     result = _on_this_copy(args, status)
@@ -280,6 +259,7 @@ def run_status(args: argparse.Namespace) -> int:
 
 @_user_errors
 def run_export(args: argparse.Namespace) -> int:
+    """offline: write this site's records to a file"""
     from inspector.services.hub_sync import export_file
 
     result = _on_this_copy(args, export_file, args.file, args.site)
@@ -293,6 +273,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 @_user_errors
 def run_import(args: argparse.Namespace) -> int:
+    """add a site's exported file to the hub"""
     from inspector.services.hub_sync import import_file
 
     result = _on_this_copy(args, import_file, args.file)
@@ -305,6 +286,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 @_user_errors
 def run_publish_roster(args: argparse.Namespace) -> int:
+    """HR: this copy's roster becomes the company's master roster"""
     from inspector.services.hub_sync import publish_roster
 
     changed = _on_this_copy(args, publish_roster)

@@ -43,13 +43,12 @@ from inspector.storage import Store
 from inspector.storage.errors import NotFoundError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    actions = group(
-        subparsers,
-        "lineup",
-        help="list the line-ups, or show one with everyone's marks",
-        description="List the line-ups, or show one with each person's status and marks.",
-    )
+@group("lineup")
+def register(actions: argparse._SubParsersAction) -> None:
+    """list the line-ups, or show one with everyone's marks
+
+    List the line-ups, or show one with each person's status and marks.
+    """
     command(
         actions,
         "list",
@@ -57,11 +56,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         JSON,
         option("--limit", type=limit_count, metavar="N", help="only the newest N line-ups"),
         DATABASE,
-        help="list the line-ups, newest first",
-        description=(
-            "List the line-ups, newest first: id, date, shift, site, department, supervisor, "
-            "people, done, with_faults (people with a fault) and whether finished."
-        ),
     )
     command(
         actions,
@@ -72,11 +66,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         SHIFT_OF_DATE,
         JSON,
         DATABASE,
-        help="show one line-up: each person's status and marks",
-        description=(
-            "Show a line-up by its ID, or the line-up of a date (--date, with --shift if there "
-            "are several). With --json and --date, every line-up of that date is printed."
-        ),
     )
 
 
@@ -171,6 +160,11 @@ def lineup_detail(store: Store, lineup: Lineup, employees: dict[int, Employee]) 
 
 
 def run_list(args: argparse.Namespace) -> int:
+    """list the line-ups, newest first
+
+    List the line-ups, newest first: id, date, shift, site, department, supervisor, people, done,
+    with_faults (people with a fault) and whether finished.
+    """
     with open_store(args, read_only=True) as store:
         lineups = store.list_lineups(limit=args.limit)
         employees = {e.id: e for e in store.list_employees()}
@@ -214,6 +208,11 @@ def _choices(lineups: list[Lineup]) -> str:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    """show one line-up: each person's status and marks
+
+    Show a line-up by its ID, or the line-up of a date (--date, with --shift if there are several).
+    With --json and --date, every line-up of that date is printed.
+    """
     if (args.lineup_id is None) == (args.date is None):
         raise CommandError("lineup show: give a line-up ID or --date YYYY-MM-DD (not both)")
     if args.shift is not None and args.date is None:

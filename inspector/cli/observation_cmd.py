@@ -28,13 +28,12 @@ from inspector.services.observation_session import (
 from inspector.storage.errors import NotFoundError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    actions = group(
-        subparsers,
-        "observation",
-        help="list the floor observations, or show one with its faults",
-        description="List the floor observations, or show one with its behaviour faults.",
-    )
+@group("observation")
+def register(actions: argparse._SubParsersAction) -> None:
+    """list the floor observations, or show one with its faults
+
+    List the floor observations, or show one with its behaviour faults.
+    """
     command(
         actions,
         "list",
@@ -44,11 +43,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         option("--employee", type=plain_text, metavar="NO", help="only this employee number"),
         JSON,
         DATABASE,
-        help="list the observations, newest first",
-        description=(
-            "List the observations, newest first: id, date, time, observer, employee, "
-            "department, situations, items observed, faults and whether saved."
-        ),
     )
     command(
         actions,
@@ -57,8 +51,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         option("observation_id", type=record_id, metavar="ID", help="the observation id"),
         JSON,
         DATABASE,
-        help="show one observation: situations and faults",
-        description="Show one observation by its ID: who, when, the situations and the faults.",
     )
 
 
@@ -110,6 +102,11 @@ def observation_dict(record: ObservationRecord) -> dict:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    """list the observations, newest first
+
+    List the observations, newest first: id, date, time, observer, employee, department, situations,
+    items observed, faults and whether saved.
+    """
     if args.start and args.end and args.start > args.end:
         raise CommandError(f"observation list: --from {args.start} is after --to {args.end}")
     with open_store(args, read_only=True) as store:
@@ -153,6 +150,10 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    """show one observation: situations and faults
+
+    Show one observation by its ID: who, when, the situations and the faults.
+    """
     with open_store(args, read_only=True) as store:
         try:
             record = read_observation(store, args.observation_id)

@@ -76,17 +76,12 @@ def pdf_options(database: Option = DATABASE) -> tuple[Option, ...]:
 SITE_OF_MONTH = of_site("only the line-ups of this site")
 
 
-def _register_report(subparsers: argparse._SubParsersAction) -> None:
-    kinds = group(
-        subparsers,
-        "report",
-        dest="report_kind",
-        metavar="REPORT",
-        help="build a PDF report: line-up sheet, employee record or monthly pack",
-        description=(
-            "Build a PDF report (A4, in Chinese, English or both). Prints the path written."
-        ),
-    )
+@group("report", dest="report_kind", metavar="REPORT")
+def _register_report(kinds: argparse._SubParsersAction) -> None:
+    """build a PDF report: line-up sheet, employee record or monthly pack
+
+    Build a PDF report (A4, in Chinese, English or both). Prints the path written.
+    """
     command(
         kinds,
         "lineup",
@@ -96,12 +91,6 @@ def _register_report(subparsers: argparse._SubParsersAction) -> None:
         SHIFT_OF_DATE,
         of_site("with --date: only this site"),
         *pdf_options(),
-        help="the sheet of one line-up, to print and sign",
-        description=(
-            "The sheet of one line-up: each person's status and faults in words, the absent "
-            "and those on leave, the counts and signature lines. Give the line-up ID, or "
-            "--date (and --site or --shift if that day had several line-ups)."
-        ),
     )
     command(
         kinds,
@@ -111,30 +100,8 @@ def _register_report(subparsers: argparse._SubParsersAction) -> None:
         option("--from", dest="start", type=day_text, required=True, metavar="YYYY-MM-DD"),
         option("--to", dest="end", type=day_text, required=True, metavar="YYYY-MM-DD"),
         *pdf_options(DATABASE_AND_CHECKLISTS),  # the job role is named by the checklists
-        help="one employee's record over a period",
-        description=(
-            "One employee's record from --from to --to (both included): every inspection, "
-            "faults by item with repeat counts, absences and compliance per month."
-        ),
     )
-    command(
-        kinds,
-        "monthly",
-        run_monthly,
-        MONTH,
-        SITE_OF_MONTH,
-        DEPARTMENT,
-        *pdf_options(),
-        help="the monthly inspection pack for HR",
-        description=(
-            "The monthly pack: a first page for the general manager (pass rate or score, "
-            "trend, ranking, top faults, who needs follow-up), then departments and sites "
-            "ranked, supervisors, the 12-month trend, the daily chart, the most frequent "
-            "faults, the repeat-offences ladder, every employee (those needing attention "
-            "first) and the standards the month was judged against. Scoring follows the "
-            "setting scoring_profile (see 'inspector settings list')."
-        ),
-    )
+    command(kinds, "monthly", run_monthly, MONTH, SITE_OF_MONTH, DEPARTMENT, *pdf_options())
     command(
         kinds,
         "observation",
@@ -142,8 +109,6 @@ def _register_report(subparsers: argparse._SubParsersAction) -> None:
         option("observation_id", nargs="?", type=record_id, metavar="ID"),
         on_date("every observation of this day"),
         *pdf_options(),
-        help="the sheet of one floor observation, or of one day's",
-        description="The sheet of one floor observation (by ID) or of every saved one of a day.",
     )
     command(
         kinds,
@@ -158,24 +123,15 @@ def _register_report(subparsers: argparse._SubParsersAction) -> None:
         ),
         SEX,
         *pdf_options(DATABASE_AND_CHECKLISTS),
-        help="a paper line-up form for one job role and sex",
-        description=(
-            "The line-up of one job role and sex as a paper form, for a day when the laptop is "
-            "not there: body areas head to toe with their digit, each point's fault reasons "
-            "with tick boxes, and lines for the name, date and supervisor."
-        ),
     )
 
 
-def _register_export(subparsers: argparse._SubParsersAction) -> None:
-    kinds = group(
-        subparsers,
-        "export",
-        dest="export_kind",
-        metavar="WHAT",
-        help="export the monthly figures as CSV or XLSX",
-        description="Export figures for a spreadsheet. Prints the path written.",
-    )
+@group("export", dest="export_kind", metavar="WHAT")
+def _register_export(kinds: argparse._SubParsersAction) -> None:
+    """export the monthly figures as CSV or XLSX
+
+    Export figures for a spreadsheet. Prints the path written.
+    """
     command(
         kinds,
         "monthly",
@@ -193,11 +149,6 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
         DEPARTMENT,
         report_language("both"),
         DATABASE,
-        help="every employee's and department's figures of a month",
-        description=(
-            "Every employee's and every department's figures of a month (the numbers of the "
-            "monthly pack), as CSV (UTF-8 with BOM, for Excel) or XLSX."
-        ),
     )
 
 
@@ -252,6 +203,12 @@ def _report_errors():
 
 
 def run_lineup(args: argparse.Namespace) -> int:
+    """the sheet of one line-up, to print and sign
+
+    The sheet of one line-up: each person's status and faults in words, the absent and those on
+    leave, the counts and signature lines. Give the line-up ID, or --date (and --site or --shift if
+    that day had several line-ups).
+    """
     from inspector.services.report_jobs import lineup_on
 
     if (args.lineup_id is None) == (args.date is None):
@@ -281,6 +238,11 @@ def _lineup(store, lineup_id: int):
 
 
 def run_employee(args: argparse.Namespace) -> int:
+    """one employee's record over a period
+
+    One employee's record from --from to --to (both included): every inspection, faults by item with
+    repeat counts, absences and compliance per month.
+    """
     from inspector.services.employee_record import role_names
 
     start = parse_day(args.start, "--from")
@@ -317,6 +279,14 @@ def _check_site(store, site: str | None) -> None:
 
 
 def run_monthly(args: argparse.Namespace) -> int:
+    """the monthly inspection pack for HR
+
+    The monthly pack: a first page for the general manager (pass rate or score, trend, ranking, top
+    faults, who needs follow-up), then departments and sites ranked, supervisors, the 12-month
+    trend, the daily chart, the most frequent faults, the repeat-offences ladder, every employee
+    (those needing attention first) and the standards the month was judged against. Scoring follows
+    the setting scoring_profile (see 'inspector settings list').
+    """
     month = parse_month(args.month)
     with open_store(args, read_only=True) as store, _report_errors():
         _check_department(store, args.department)
@@ -330,6 +300,12 @@ def run_monthly(args: argparse.Namespace) -> int:
 
 
 def run_blank_form(args: argparse.Namespace) -> int:
+    """a paper line-up form for one job role and sex
+
+    The line-up of one job role and sex as a paper form, for a day when the laptop is not there:
+    body areas head to toe with their digit, each point's fault reasons with tick boxes, and lines
+    for the name, date and supervisor.
+    """
     from inspector.domain.people import Sex
     from inspector.services.report_jobs import blank_form_file_name, build_blank_form
 
@@ -346,6 +322,11 @@ def run_blank_form(args: argparse.Namespace) -> int:
 
 
 def run_export_monthly(args: argparse.Namespace) -> int:
+    """every employee's and department's figures of a month
+
+    Every employee's and every department's figures of a month (the numbers of the monthly pack), as
+    CSV (UTF-8 with BOM, for Excel) or XLSX.
+    """
     month = parse_month(args.month)
     fmt = args.fmt
     if fmt is None:
@@ -367,6 +348,10 @@ def run_export_monthly(args: argparse.Namespace) -> int:
 
 
 def run_observation(args: argparse.Namespace) -> int:
+    """the sheet of one floor observation, or of one day's
+
+    The sheet of one floor observation (by ID) or of every saved one of a day.
+    """
     from inspector.services.observation_session import NotAnObservation, read_observation
     from inspector.storage.errors import NotFoundError
 

@@ -51,13 +51,12 @@ MAP_ROLE_HELP = (
 )
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    actions = group(
-        subparsers,
-        "roster",
-        help="import, list and export the employees",
-        description="Import, list and export the employees (the roster).",
-    )
+@group("roster")
+def register(actions: argparse._SubParsersAction) -> None:
+    """import, list and export the employees
+
+    Import, list and export the employees (the roster).
+    """
     command(
         actions,
         "import",
@@ -72,10 +71,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         option(
             "--dry-run",
             action="store_true",
-            help="show what would change and the new job titles with what each maps to; save nothing",
+            help=(
+                "show what would change and the new job titles with what each maps to; save nothing"
+            ),
         ),
         DATABASE_AND_CHECKLISTS,
-        help="import a CSV or XLSX roster (updates employees by employee number)",
         description=textwrap.fill(
             "Import a roster file: CSV (UTF-8 or GBK, as Excel saves it) or XLSX. Columns: "
             "工号, 姓名, 性别, 部门, 岗位 and optionally 场所 (site) and 状态 (active); English "
@@ -85,15 +85,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "until it is mapped with --map-role (see below; --dry-run lists the titles).",
             width=88,
         ),
-        epilog=(
-            "examples:\n"
-            "  inspector roster import roster.csv --dry-run\n"
-            "  inspector roster import roster.csv --map-role 保安领班=security \\\n"
-            "      --map-role 电工=new:electrician:电工:Electrician:shirt,trousers\n"
-            "  inspector roster import roster.csv --map-role \\\n"
-            "      '前台主管=new:front-desk-lead:前台主管:Front desk lead:"
-            "shirt,suit-jacket,leather-shoes,neck-bow@female,skirt@female,tie@male'"
-        ),
+        epilog="examples:\n"
+        "  inspector roster import roster.csv --dry-run\n"
+        "  inspector roster import roster.csv --map-role 保安领班=security \\\n"
+        "      --map-role 电工=new:electrician:电工:Electrician:shirt,trousers\n"
+        "  inspector roster import roster.csv --map-role \\\n"
+        "      '前台主管=new:front-desk-lead:前台主管:Front desk lead:"
+        "shirt,suit-jacket,leather-shoes,neck-bow@female,skirt@female,tie@male'",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     command(
@@ -103,7 +101,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         JSON,
         option("--active", action="store_true", help="only employees still employed"),
         DATABASE_AND_CHECKLISTS,
-        help="list the employees",
     )
     command(
         actions,
@@ -111,15 +108,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         run_export,
         option("file", type=output_file, metavar="FILE", help="a .csv or .xlsx file"),
         DATABASE_AND_CHECKLISTS,
-        help="write the employees to a CSV or XLSX file",
-        description=(
-            "Write every employee to FILE: CSV (UTF-8 with BOM, opens in Excel) or XLSX, "
-            "chosen by the extension. The file can be imported again."
-        ),
     )
 
 
 def run_import(args: argparse.Namespace) -> int:
+    """import a CSV or XLSX roster (updates employees by employee number)"""
     lang = cli_language(args)
     catalogue = load_catalogue_for(args)
     try:
@@ -296,6 +289,7 @@ def employee_dict(employee: Employee, catalogue: Catalogue) -> dict:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    """list the employees"""
     catalogue = load_catalogue_for(args)
     with open_store(args, read_only=True) as store:
         employees = store.list_employees(active_only=args.active)
@@ -316,6 +310,11 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    """write the employees to a CSV or XLSX file
+
+    Write every employee to FILE: CSV (UTF-8 with BOM, opens in Excel) or XLSX, chosen by the
+    extension. The file can be imported again.
+    """
     path: Path = args.file
     if path.suffix.lower() not in (".csv", ".xlsx"):
         raise CommandError(f"{path}: export to a .csv or .xlsx file")

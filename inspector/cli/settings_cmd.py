@@ -19,27 +19,16 @@ from inspector.services import settings
 KEY = option("key", metavar="KEY", help="the setting, e.g. scoring_profile")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    actions = group(
-        subparsers,
-        "settings",
-        help="show or change the company settings (name, scoring, ladder, retention, backups)",
-        description=(
-            "The company settings the reports use: company_name, company_name_en, "
-            "scoring_profile (pass-rate or deduction), the deductions by severity, "
-            "critical_zeroes, the repeat-offences ladder, repeat_threshold, "
-            "photo_retention_days and backup_keep."
-        ),
-    )
-    command(
-        actions,
-        "list",
-        run_list,
-        JSON,
-        DATABASE,
-        help="every setting with its value and what it takes",
-    )
-    command(actions, "get", run_get, KEY, DATABASE, help="print one setting's value")
+@group("settings")
+def register(actions: argparse._SubParsersAction) -> None:
+    """show or change the company settings (name, scoring, ladder, retention, backups)
+
+    The company settings the reports use: company_name, company_name_en, scoring_profile (pass-rate
+    or deduction), the deductions by severity, critical_zeroes, the repeat-offences ladder,
+    repeat_threshold, photo_retention_days and backup_keep.
+    """
+    command(actions, "list", run_list, JSON, DATABASE)
+    command(actions, "get", run_get, KEY, DATABASE)
     command(
         actions,
         "set",
@@ -47,12 +36,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         KEY,
         option("value", metavar="VALUE", help="the new value, e.g. deduction"),
         DATABASE,
-        help="change one setting",
-        description="Change one setting. The value is checked first: a bad one changes nothing.",
     )
 
 
 def run_list(args: argparse.Namespace) -> int:
+    """every setting with its value and what it takes"""
     with open_store(args, read_only=True) as store:
         rows = settings.listing(store)
     if args.json:
@@ -68,6 +56,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_get(args: argparse.Namespace) -> int:
+    """print one setting's value"""
     with open_store(args, read_only=True) as store:
         try:
             value = settings.get(store, args.key)
@@ -78,6 +67,10 @@ def run_get(args: argparse.Namespace) -> int:
 
 
 def run_set(args: argparse.Namespace) -> int:
+    """change one setting
+
+    Change one setting. The value is checked first: a bad one changes nothing.
+    """
     with open_store(args) as store:
         try:
             value = settings.set_value(store, args.key, args.value)
