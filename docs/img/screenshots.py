@@ -55,16 +55,17 @@ def shoot(widget: QWidget, name: str, *, settle_ms: int = 150) -> None:
 
 
 def open_demo(lang: str = "zh"):
-    """The app on the demo database (built on first use), its window at SIZE and active:
-    (the launcher, its window), or (None, the exit status) when it did not start."""
+    """The app on the demo database (built on first use): the launcher and its window, at SIZE,
+    active and settled. Exits with the app's status when it did not start."""
     qapp = startup.application(sys.argv[:1])
     args = argparse.Namespace(db=None, checklists=None, demo=True, lang=lang)
     launcher, code = startup.start(args, app=qapp)
     if launcher is None:
-        return None, code
+        raise SystemExit(code)
     window = launcher.opened.window
     window.resize(SIZE)
     window.activateWindow()
+    settle(300)
     return launcher, window
 
 

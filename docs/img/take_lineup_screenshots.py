@@ -27,9 +27,6 @@ def keys(*presses) -> None:
 
 def main() -> int:
     launcher, window = open_demo("zh")
-    if launcher is None:
-        return window  # the exit status
-    settle(300)
     section = biggest_site_lineup(window)
     key(Qt.Key.Key_Return)
     settle()

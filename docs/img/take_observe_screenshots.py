@@ -34,10 +34,7 @@ def initials(name: str) -> str:
 
 def main() -> int:
     lang = sys.argv[1] if len(sys.argv) > 1 else "zh"
-    launcher, window = open_demo(lang)
-    if launcher is None:
-        return window  # the exit status
-    settle(300)
+    _launcher, window = open_demo(lang)  # kept: it owns the window
     QTest.mouseClick(window.lineup.home.observe_button, Qt.MouseButton.LeftButton)
     settle()
     page = window.pages["observe"]
