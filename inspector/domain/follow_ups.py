@@ -141,11 +141,6 @@ def tally_follow_ups(faults: Iterable[tuple[date, FaultFollowUp]]) -> FollowUpTa
     return FollowUpTally(faults_n, spot, in_time, late)
 
 
-def share(part: int, whole: int) -> float | None:
-    """``part`` as a percentage of ``whole`` (None when there is nothing to divide)."""
-    return 100.0 * part / whole if whole else None
-
-
 @dataclass(frozen=True, slots=True)
 class Fault:
     """One fault with who had it, at which line-up, and where its follow-up stands."""

@@ -394,8 +394,8 @@ class FollowUpFigures:
     rechecked_late: int = 0  # re-checked as fixed after the line-up's day
 
     def share(self, part: int) -> float | None:
-        """``part`` as a percentage of the month's faults."""
-        return 100.0 * part / self.faults if self.faults else None
+        """``part`` as a share (0 to 1) of the month's faults."""
+        return part / self.faults if self.faults else None
 
 
 @dataclass(frozen=True, slots=True)
