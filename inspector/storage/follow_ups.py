@@ -197,3 +197,17 @@ def group_events(rows: Iterable[Mapping]) -> dict[tuple[int, str], list[FollowUp
     for r in rows:
         events.setdefault((r["inspection_id"], r["item_id"]), []).append(_record(r))
     return events
+
+
+def faults_due(store: Store) -> list[dict]:
+    """Every fault of a finished line-up not fixed on the spot and never re-checked (generated
+    history: the demo re-checks them), with the line-up's day, end and supervisor."""
+    return store.query(
+        "SELECT m.inspection_id, m.item_id, l.day, l.finished_at, l.supervisor "
+        "FROM marks m JOIN inspections i ON i.id = m.inspection_id "
+        "JOIN lineups l ON l.id = i.lineup_id "
+        "WHERE m.result = 'fail' AND l.finished_at IS NOT NULL AND i.completed_at IS NOT NULL "
+        "AND l.inspection_type = 'lineup' AND l.origin_site IS NULL AND NOT EXISTS "
+        "(SELECT 1 FROM follow_ups f WHERE f.inspection_id = m.inspection_id "
+        "AND f.item_id = m.item_id) ORDER BY l.day, i.id, m.item_id"
+    )

@@ -150,6 +150,14 @@ def keep_sealed_document(conn: sqlite3.Connection, seal_id: int, content: str) -
         )
 
 
+def keep_sealed_documents(conn: sqlite3.Connection, sealed: Iterable[tuple[int, str]]) -> None:
+    """:func:`keep_sealed_document` for many (seal id, content) at once."""
+    conn.executemany(
+        "INSERT INTO seal_documents (seal_id, global_id, content) VALUES (?, ?, ?)",
+        [(seal_id, str(uuid.uuid4()), content) for seal_id, content in sealed],
+    )
+
+
 def keep_current_documents(conn: sqlite3.Connection) -> None:
     """Give every existing seal a document id; the latest seal of a line-up gets its content.
 

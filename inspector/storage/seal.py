@@ -157,20 +157,31 @@ _FOLLOW_UP_COLUMNS = (
 )
 
 
+def _follow_up_contents(conn: sqlite3.Connection, where: str, params: tuple) -> dict[int, dict]:
+    rows = _rows(
+        conn,
+        f"SELECT {_FOLLOW_UP_COLUMNS}, f.after_finish, i.position, d.employee_no, "
+        "l.global_id AS lineup, l.day, i.lineup_id AS lineup_id_here FROM follow_ups f "
+        "JOIN inspections i ON i.id = f.inspection_id "
+        "JOIN lineups l ON l.id = i.lineup_id "
+        f"LEFT JOIN identities d ON d.id = i.identity_id WHERE {where} ORDER BY f.id",
+        params,
+    )
+    return {r["id"]: r for r in rows}
+
+
+def _follow_up_document(row: dict | None) -> dict:
+    if row is not None:
+        row = {k: v for k, v in row.items() if k != "lineup_id_here"}
+    return {"follow_up": row, "content_version": CONTENT_VERSION}
+
+
 def follow_up_content(conn: sqlite3.Connection, follow_up_id: int) -> dict:
     """What the seal of a follow-up recorded after its line-up was finished covers: the event
     and the fault it follows up (the line-up by its global id, the person by position and the
     number they were judged with), so that it means the same in any copy of the records."""
-    rows = _rows(
-        conn,
-        f"SELECT {_FOLLOW_UP_COLUMNS}, f.after_finish, i.position, d.employee_no, "
-        "l.global_id AS lineup, l.day FROM follow_ups f "
-        "JOIN inspections i ON i.id = f.inspection_id "
-        "JOIN lineups l ON l.id = i.lineup_id "
-        "LEFT JOIN identities d ON d.id = i.identity_id WHERE f.id = ?",
-        (follow_up_id,),
-    )
-    return {"follow_up": rows[0] if rows else None, "content_version": CONTENT_VERSION}
+    found = _follow_up_contents(conn, "f.id = ?", (follow_up_id,))
+    return _follow_up_document(found.get(follow_up_id))
 
 
 def follow_up_hash(conn: sqlite3.Connection, follow_up_id: int) -> str:
@@ -239,6 +250,37 @@ def seal_follow_up(
 
     hub_local.keep_sealed_document(conn, cursor.lastrowid, text)
     return chained
+
+
+def seal_follow_ups(conn: sqlite3.Connection, follow_up_ids: Iterable[int]) -> None:
+    """Seal many follow-ups of finished line-ups at once, in the order given (generated
+    history): the same seals as :func:`seal_follow_up` one by one, sealed at their times."""
+    from inspector.storage import hub_local
+
+    wanted = list(follow_up_ids)
+    if not wanted:
+        return
+    rows = _follow_up_contents(conn, "f.id BETWEEN ? AND ?", (min(wanted), max(wanted)))
+    prev = _head(conn)
+    next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM seals").fetchone()[0]
+    seal_rows, documents = [], []
+    for follow_up_id in wanted:
+        row = rows[follow_up_id]
+        text = canonical(_follow_up_document(row))
+        digest = sha256(text)
+        chained = chain(prev, digest)
+        seal_rows.append(
+            (next_id, row["lineup_id_here"], digest, prev, chained, row["recorded_at"],
+             CONTENT_VERSION, follow_up_id)
+        )  # fmt: skip
+        documents.append((next_id, text))
+        prev, next_id = chained, next_id + 1
+    conn.executemany(
+        "INSERT INTO seals (id, lineup_id, change_id, content_hash, prev_hash, chain_hash, "
+        "sealed_at, content_version, follow_up_id) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)",
+        seal_rows,
+    )
+    hub_local.keep_sealed_documents(conn, documents)
 
 
 def seal_amendment(conn: sqlite3.Connection, lineup_id: int, change_id: int) -> str | None:
