@@ -750,7 +750,9 @@ def monthly_pack_story(data: MonthlyPackData, lang: str) -> list[Flowable]:
         story.extend(heading(label("follow_up_section", lang)))
         story.append(para(label("follow_up_rule", lang), "small"))
         story.append(Spacer(1, 3))
-        story.append(pairs_table(follow_up_pairs(data.follow_up, lang), 5, scale([10, 10] * 5)))
+        pairs = follow_up_pairs(data.follow_up, lang)
+        rows = [header_row([c for c, _ in pairs], right_from=0), [v for _, v in pairs]]
+        story.append(data_table(rows, scale([1] * len(pairs)), right_from=0))
 
     story.append(PageBreak())
     story.extend(heading(label("employees", lang)))

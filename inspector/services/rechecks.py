@@ -82,7 +82,7 @@ class SpotFixAfterFinish(UserError):
 
     def text(self, lang: str = "en") -> str:
         if _zh(lang):
-            return "点检已结束：当场整改只能在点检时记录，请改为记录复查。"
+            return "班前检查已结束：当场整改只能在检查时记录，请改为记录复查。"
         return self.message
 
 

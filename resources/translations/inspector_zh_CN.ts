@@ -862,7 +862,7 @@ It resumes at person {n}: {name}.</source>
     </message>
     <message>
         <source>The line-up is finished: a fault is fixed on the spot only during the line-up. Record a re-check instead.</source>
-        <translation>点检已结束：当场整改只能在点检时记录，请改为记录复查。</translation>
+        <translation>班前检查已结束：当场整改只能在检查时记录，请改为记录复查。</translation>
     </message>
     <message>
         <source>Everyone is done: press Ctrl+Return to finish the line-up.</source>
@@ -1671,8 +1671,8 @@ It resumes at person {n}: {name}.</source>
 <context>
     <name>RecheckModel</name>
     <message>
-        <source>Line-up</source>
-        <translation>班前检查</translation>
+        <source>Time</source>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Shift</source>

@@ -214,11 +214,14 @@ class LineupItemsModel(RowsTableModel):
             return "–"  # not inspected: neither passed nor failed
         lang = current_language()
         if row.failed:
-            fixed = "  ✓ " + self.tr("fixed on the spot")
-            text = "✘ " + "; ".join(
-                r.text.get(lang) + (fixed if r.id in self._fixed else "")
-                for r in row.failed_reasons
-            )
+            words = [r.text.get(lang) for r in row.failed_reasons]
+            text = "✘ " + "; ".join(words)
+            if any(r.id in self._fixed for r in row.failed_reasons):  # 当场整改 says so first
+                fixed = "✓ " + self.tr("fixed on the spot") + ": "
+                text = "; ".join(
+                    (fixed if r.id in self._fixed else "✘ ") + word
+                    for r, word in zip(row.failed_reasons, words, strict=True)
+                )
             if row.photo:
                 text += " " + self.tr("[photo]")
             return text

@@ -16,13 +16,13 @@ Role = Qt.ItemDataRole
 
 
 class RecheckModel(RowsTableModel):
-    """Who, which department, the reason's wording, the line-up's time and the status."""
+    """The line-up's time, who, which department, the reason's wording and the status."""
 
     TIME, SHIFT, NUMBER, NAME, DEPARTMENT, REASON, STATUS = range(7)
 
     def headers(self) -> Sequence[str]:
         return (
-            self.tr("Line-up"),
+            self.tr("Time"),
             self.tr("Shift"),
             self.tr("No."),
             self.tr("Name"),

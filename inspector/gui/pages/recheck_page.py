@@ -70,6 +70,9 @@ class RecheckPage(QWidget):
         self.note = QLineEdit()
         self.note.setObjectName("recheck_note_edit")
         self.note.setMinimumHeight(TOUCH_HEIGHT - 8)
+        for field in (self.day, self.site):
+            field.setMinimumHeight(TOUCH_HEIGHT - 8)
+            field.setMaximumWidth(360)
         self.day_label, self.site_label = QLabel(), QLabel()
         self.checker_label, self.note_label = QLabel(), QLabel()
         form = QFormLayout()
@@ -100,11 +103,11 @@ class RecheckPage(QWidget):
         header.setSectionResizeMode(RecheckModel.REASON, QHeaderView.ResizeMode.Stretch)
         for column, width in (
             (RecheckModel.TIME, 70),
-            (RecheckModel.SHIFT, 70),
+            (RecheckModel.SHIFT, 120),
             (RecheckModel.NUMBER, 100),
             (RecheckModel.NAME, 110),
             (RecheckModel.DEPARTMENT, 120),
-            (RecheckModel.STATUS, 230),
+            (RecheckModel.STATUS, 220),
         ):
             header.resizeSection(column, width)
         self.empty = QLabel()
