@@ -27,7 +27,6 @@ from inspector.storage import Store
 from inspector.storage import follow_ups as stored
 from inspector.storage.errors import LineupClosedError
 from inspector.storage.hub_local import PulledLineupError
-from inspector.storage.report_queries import follow_up_figures
 
 # -- errors a user can act on -----------------------------------------------------------------
 
@@ -190,4 +189,6 @@ def month_figures(
     store: Store, month: date, department: str | None = None, site: str | None = None
 ) -> FollowUpFigures | None:
     """The month's follow-up figures, in the monthly pack's scope."""
+    from inspector.storage.report_queries import follow_up_figures  # loads on first use
+
     return follow_up_figures(store, month, department, site=site)
