@@ -41,7 +41,9 @@ def test_fixed_on_the_spot_then_rechecked_after_the_lineup(
     for key in fault_keys(catalogue, wang, "shoes.shoes.dusty"):
         press(key)
     press(Qt.Key.Key_F)  # the shoes wiped at once
-    assert "✓ fixed on the spot: Shoes dusty or marked (uppers or sides)" in _result_texts(controller)
+    assert "✓ fixed on the spot: Shoes dusty or marked (uppers or sides)" in _result_texts(
+        controller
+    )
     press(Qt.Key.Key_F)  # pressed by mistake: taken back
     assert not any("fixed on the spot" in t for t in _result_texts(controller))
     press(Qt.Key.Key_F)
