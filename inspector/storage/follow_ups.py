@@ -88,7 +88,7 @@ def record_event(
         )
         follow_up_id = cursor.lastrowid
         if finished:
-            seal.seal_follow_up(db.conn, row["lineup_id"], follow_up_id)
+            seal.seal_follow_up(db.conn, follow_up_id)
     found = store.query_one("SELECT * FROM follow_ups WHERE id = ?", (follow_up_id,))
     return _record(found)
 

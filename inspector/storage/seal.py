@@ -231,30 +231,15 @@ def append_seal(
     return chained
 
 
-def seal_follow_up(
-    conn: sqlite3.Connection, lineup_id: int, follow_up_id: int, sealed_at: datetime | None = None
-) -> str:
+def seal_follow_up(conn: sqlite3.Connection, follow_up_id: int) -> None:
     """Seal a follow-up recorded after its line-up was finished, as a record of its own: the
     line-up's seal and content stay as they are. Call inside the transaction that wrote it."""
-    text = canonical(follow_up_content(conn, follow_up_id))
-    digest = sha256(text)
-    prev = _head(conn)
-    chained = chain(prev, digest)
-    stamp = (sealed_at or datetime.now()).replace(microsecond=0).isoformat(sep=" ")
-    cursor = conn.execute(
-        "INSERT INTO seals (lineup_id, change_id, content_hash, prev_hash, chain_hash, "
-        "sealed_at, content_version, follow_up_id) VALUES (?, NULL, ?, ?, ?, ?, ?, ?)",
-        (lineup_id, digest, prev, chained, stamp, CONTENT_VERSION, follow_up_id),
-    )
-    from inspector.storage import hub_local
-
-    hub_local.keep_sealed_document(conn, cursor.lastrowid, text)
-    return chained
+    seal_follow_ups(conn, [follow_up_id])
 
 
 def seal_follow_ups(conn: sqlite3.Connection, follow_up_ids: Iterable[int]) -> None:
-    """Seal many follow-ups of finished line-ups at once, in the order given (generated
-    history): the same seals as :func:`seal_follow_up` one by one, sealed at their times."""
+    """Seal follow-ups of finished line-ups, in the order given, each on its own (sealed at the
+    time it was recorded); many at once for generated history."""
     from inspector.storage import hub_local
 
     wanted = list(follow_up_ids)
