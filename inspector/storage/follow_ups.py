@@ -52,7 +52,9 @@ def record_event(
     recorded_at: datetime | None = None,
 ) -> FollowUpRecord:
     """Append one follow-up event to a fault, in one transaction with its seal when the
-    line-up is finished. A fix on the spot belongs to an open line-up (LineupClosedError)."""
+    line-up is finished. A fix on the spot belongs to an open line-up (LineupClosedError); it
+    can be undone after the fault itself was taken back (so that it does not come back with
+    the fault)."""
     with store.write() as db:
         row = store.query_one(
             "SELECT i.lineup_id, l.finished_at, m.result FROM inspections i "
@@ -62,7 +64,7 @@ def record_event(
         )
         if row is None:
             raise NotFoundError(f"no inspection with id {inspection_id}")
-        if row["result"] != "fail":
+        if row["result"] != "fail" and event is not FollowUpEvent.SPOT_FIX_UNDONE:
             raise NotAFaultError(f"{item_id} is not a fault of inspection {inspection_id}")
         hub_local.require_local(db.conn, row["lineup_id"])
         finished = row["finished_at"] is not None

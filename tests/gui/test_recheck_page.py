@@ -12,6 +12,7 @@ from test_lineup_keyboard import fault_keys
 from inspector.domain.follow_ups import FaultStatus
 from inspector.gui import i18n
 from inspector.gui.models.lineup_items_model import LineupItemsModel
+from inspector.services import rechecks
 from inspector.storage import seal
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -167,3 +168,26 @@ def test_a_fix_on_the_spot_after_finishing_is_refused_with_a_message(
     controller.set_fixed_on_spot(["shoes.shoes.dusty"], True)
     assert notices and "Record a re-check instead" in notices[-1]
     assert store.query("SELECT * FROM follow_ups") == []
+
+
+def test_a_fault_taken_back_takes_its_fix_on_the_spot_with_it(
+    qtbot, roster, window, store, catalogue, press, start_lineup
+):
+    controller = start_lineup(window, "Huang")
+    notices = []
+    controller.notice.connect(notices.append)
+    keys = fault_keys(catalogue, controller.person().employee, "shoes.shoes.dusty")
+    for key in keys:
+        press(key)
+    press(Qt.Key.Key_F)
+    for key in keys:  # X on the same reason again: not a fault after all
+        press(key)
+    assert notices == []
+    assert [r["event"] for r in store.query("SELECT event FROM follow_ups ORDER BY id")] == [
+        "fixed_on_spot",
+        "spot_fix_undone",
+    ]
+    for key in keys:  # a fault again: not fixed on the spot until F says so
+        press(key)
+    assert not any("fixed on the spot" in t for t in _result_texts(controller))
+    assert rechecks.spot_fixes(store, controller.lineup.id) == set()

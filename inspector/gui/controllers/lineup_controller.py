@@ -370,6 +370,7 @@ class LineupController(QObject):
             return False
         row = self.current_row
         inspection_id = self.session.inspections[row].id
+        written = []
         for item_id in item_ids:
             ok, _ = self._attempt(
                 lambda item_id=item_id: rechecks.set_fixed_on_spot(
@@ -378,15 +379,15 @@ class LineupController(QObject):
             )
             if not ok:
                 break
-            if fixed:
-                self.spot_fixed.add((inspection_id, item_id))
-            else:
-                self.spot_fixed.discard((inspection_id, item_id))
+            written.append((inspection_id, item_id))
+        if fixed:
+            self.spot_fixed.update(written)
         else:
-            ok = True
-        self._saved()
+            self.spot_fixed.difference_update(written)
+        if written:
+            self._saved()
         self.items_model.set_fixed(self.fixed_on_spot(row))
-        return ok
+        return len(written) == len(item_ids)
 
     def set_note(self, item_id: str, note: str, *, failed: bool = True) -> None:
         """N: a note on an item (a note usually explains a fault, so it fails by default)."""
