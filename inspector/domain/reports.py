@@ -130,15 +130,11 @@ class FaultCount:
     last_day: date | None = None
 
 
-# -- line-up sheet ----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PersonResult:
+    """How one person came out of one line-up: attendance, status, the item counts of the
+    inspection and the marks to list. A line of the line-up sheet and of the employee record."""
 
-
-@dataclass(frozen=True, slots=True)
-class SheetPerson:
-    position: int
-    employee_no: str
-    name: str
-    department: str
     attendance: Attendance | None
     status: PersonStatus
     applicable: int
@@ -146,15 +142,26 @@ class SheetPerson:
     failed: int
     critical_failed: int
     fault_points: int
-    marks: tuple[MarkLine, ...] = ()  # faults and notes (N/A marks are counted, not listed)
-
-    @property
-    def compliance(self) -> float | None:
-        return compliance_ratio(self.passed, self.applicable)
+    marks: tuple[MarkLine, ...] = ()  # faults first, then notes (N/A marks are counted, not listed)
 
     @property
     def faults(self) -> tuple[MarkLine, ...]:
         return tuple(m for m in self.marks if m.result is Result.FAIL)
+
+
+# -- line-up sheet ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SheetPerson(PersonResult):
+    position: int
+    employee_no: str
+    name: str
+    department: str
+
+    @property
+    def compliance(self) -> float | None:
+        return compliance_ratio(self.passed, self.applicable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,23 +191,15 @@ class LineupSheetData:
 # -- employee record --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class RecordEntry:
-    """One line-up of the employee."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordEntry(PersonResult):
+    """One line-up of the employee (no marks when not inspected)."""
 
     lineup_id: int
     day: date
     shift: str
     site: str
     supervisor: str
-    attendance: Attendance | None
-    status: PersonStatus
-    applicable: int
-    passed: int
-    failed: int
-    critical_failed: int
-    fault_points: int
-    marks: tuple[MarkLine, ...] = ()  # faults first, then notes; none when not inspected
     department: str = ""  # the line-up's department ("" for the whole site)
 
     @property
@@ -211,10 +210,6 @@ class RecordEntry:
     @property
     def compliance(self) -> float | None:
         return compliance_ratio(self.passed, self.applicable) if self.inspected else None
-
-    @property
-    def faults(self) -> tuple[MarkLine, ...]:
-        return tuple(m for m in self.marks if m.result is Result.FAIL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,18 +341,6 @@ class DailyPoint:
 
 
 @dataclass(frozen=True, slots=True)
-class RepeatOffender:
-    employee_no: str
-    name: str
-    department: str
-    item_id: str
-    text: Text
-    severity: str
-    count: int
-    last_day: date
-
-
-@dataclass(frozen=True, slots=True)
 class LadderEntry:
     """A person who reached a step of the repeat-offences ladder in the month: the same item
     failed ``count`` times within the window, first reaching it on ``day``."""
@@ -395,12 +378,18 @@ class TrendSeries:
 
 @dataclass(frozen=True, slots=True)
 class FollowUpFigures:
-    """Follow-up of the month's faults (整改 / 复查), when re-checks are recorded."""
+    """Follow-up of the month's faults (整改 / 复查): each fault counts once, in one of fixed on
+    the spot, re-checked in time, re-checked late and still open (domain.follow_ups)."""
 
     faults: int
     fixed_on_spot: int
     rechecked_in_time: int
     still_open: int
+    rechecked_late: int = 0  # re-checked as fixed after the line-up's day
+
+    def share(self, part: int) -> float | None:
+        """``part`` as a share (0 to 1) of the month's faults."""
+        return part / self.faults if self.faults else None
 
 
 @dataclass(frozen=True, slots=True)

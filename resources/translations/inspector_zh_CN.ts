@@ -565,14 +565,6 @@ It replaces the database in use, {db}. The database in use now is kept beside it
         <source>e.g. E0123</source>
         <translation>例如 E0123</translation>
     </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
 </context>
 <context>
     <name>EmployeePage</name>
@@ -722,6 +714,17 @@ It replaces the database in use, {db}. The database in use now is kept beside it
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>Date</source>
@@ -778,10 +781,6 @@ It replaces the database in use, {db}. The database in use now is kept beside it
 <context>
     <name>HomePage</name>
     <message>
-        <source>Everyone</source>
-        <translation>全体人员</translation>
-    </message>
-    <message>
         <source>The line-up of {day} ({shift}, {scope}, supervisor {supervisor}) was not finished: {done} of {total} people are done. Every mark is saved.
 
 It resumes at person {n}: {name}.</source>
@@ -824,6 +823,10 @@ It resumes at person {n}: {name}.</source>
     <message>
         <source>Observe</source>
         <translation>现场观察</translation>
+    </message>
+    <message>
+        <source>Re-checks</source>
+        <translation>复查</translation>
     </message>
 </context>
 <context>
@@ -923,6 +926,10 @@ It resumes at person {n}: {name}.</source>
         <translation>该班前检查已有记录或已结束：予以保留。</translation>
     </message>
     <message>
+        <source>The line-up is finished: a fault is fixed on the spot only during the line-up. Record a re-check instead.</source>
+        <translation>班前检查已结束：当场整改只能在检查时记录，请改为记录复查。</translation>
+    </message>
+    <message>
         <source>Everyone is done: press Ctrl+Return to finish the line-up.</source>
         <translation>所有人员已检查完毕：按 Ctrl+Enter 结束本次检查。</translation>
     </message>
@@ -988,16 +995,16 @@ It resumes at person {n}: {name}.</source>
         <translation>结果</translation>
     </message>
     <message>
+        <source>fixed on the spot</source>
+        <translation>当场整改</translation>
+    </message>
+    <message>
         <source>[photo]</source>
         <translation>[照片]</translation>
     </message>
 </context>
 <context>
     <name>LineupPage</name>
-    <message>
-        <source>Everyone</source>
-        <translation>全体人员</translation>
-    </message>
     <message>
         <source>Line-up {day} · {shift} · {scope} · Supervisor: {supervisor}</source>
         <translation>班前检查 {day} · {shift} · {scope} · 主管：{supervisor}</translation>
@@ -1187,10 +1194,6 @@ It resumes at person {n}: {name}.</source>
         <translation>班前检查汇总（尚未结束）</translation>
     </message>
     <message>
-        <source>Everyone</source>
-        <translation>全体人员</translation>
-    </message>
-    <message>
         <source>{day} · {shift} · {scope} · Supervisor: {supervisor} · finished at {time}</source>
         <translation>{day} · {shift} · {scope} · 主管：{supervisor} · 结束于 {time}</translation>
     </message>
@@ -1253,6 +1256,10 @@ It resumes at person {n}: {name}.</source>
     <message>
         <source>Grid</source>
         <translation>全员总览</translation>
+    </message>
+    <message>
+        <source>Re-checks</source>
+        <translation>复查</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1431,16 +1438,8 @@ It resumes at person {n}: {name}.</source>
         <translation>检查标准中没有这些情境的观察项目。</translation>
     </message>
     <message>
-        <source>The database is open read-only: nothing can be recorded.</source>
-        <translation>数据库以只读方式打开：无法记录。</translation>
-    </message>
-    <message>
         <source>A change to a saved observation needs a reason.</source>
         <translation>修改已保存的观察记录需要填写原因。</translation>
-    </message>
-    <message>
-        <source>Enter who makes the change: the change log keeps their name.</source>
-        <translation>请输入修改人：变更记录会保留其姓名。</translation>
     </message>
     <message>
         <source>An observation records behaviour, not attendance.</source>
@@ -1632,12 +1631,20 @@ It resumes at person {n}: {name}.</source>
         <translation>请先记录问题（X），再添加照片。</translation>
     </message>
     <message>
+        <source>Record the fault (X) before marking it fixed on the spot.</source>
+        <translation>请先记录问题（X），再标记当场整改。</translation>
+    </message>
+    <message>
         <source>All pass, next</source>
         <translation>全部合格，下一位</translation>
     </message>
     <message>
         <source>Fail</source>
         <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Fixed on the spot</source>
+        <translation>当场整改</translation>
     </message>
     <message>
         <source>Note</source>
@@ -1674,6 +1681,14 @@ It resumes at person {n}: {name}.</source>
 </context>
 <context>
     <name>ReasonPicker</name>
+    <message>
+        <source>fixed on the spot</source>
+        <translation>当场整改</translation>
+    </message>
+    <message>
+        <source>X: the reasons · F: fixed on the spot · tap a reason to record it</source>
+        <translation>X：问题原因 · F：当场整改 · 点按原因即可记录</translation>
+    </message>
     <message>
         <source>X: the reasons · tap a reason to record it</source>
         <translation>X：选择原因 · 点按原因即记录</translation>
@@ -1716,6 +1731,112 @@ It resumes at person {n}: {name}.</source>
     <message>
         <source>not finished</source>
         <translation>未结束</translation>
+    </message>
+</context>
+<context>
+    <name>RecheckModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>复查合格</translation>
+    </message>
+    <message>
+        <source>not fixed</source>
+        <translation>复查未合格</translation>
+    </message>
+    <message>
+        <source>fixed on the spot</source>
+        <translation>当场整改</translation>
+    </message>
+    <message>
+        <source>due for re-check</source>
+        <translation>待复查</translation>
+    </message>
+</context>
+<context>
+    <name>RecheckPage</name>
+    <message>
+        <source>Every site</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>every site</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>Re-checks · {day} · {site} · {n} open</source>
+        <translation>复查 · {day} · {site} · 待整改 {n} 项</translation>
+    </message>
+    <message>
+        <source>Faults not fixed on the spot are re-checked the same day. Up/Down: a fault · F: fixed · N: not fixed · Esc: back. Who re-checked is kept with the record.</source>
+        <translation>未当场整改的问题当天复查。上/下：选择问题 · F：已整改 · N：未整改 · Esc：返回。复查人会随记录保存。</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <source>Re-checked by:</source>
+        <translation>复查人：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Your name (required)</source>
+        <translation>您的姓名（必填）</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <source>Not fixed</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>No open faults: everything was fixed or re-checked.</source>
+        <translation>没有待整改的问题：全部已整改或已复查。</translation>
     </message>
 </context>
 <context>
@@ -1949,14 +2070,6 @@ It resumes at person {n}: {name}.</source>
     <message>
         <source>Men only</source>
         <translation>仅男性</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2195,14 +2308,6 @@ It resumes at person {n}: {name}.</source>
 <context>
     <name>RosterWords</name>
     <message>
-        <source>Female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>男</translation>
-    </message>
-    <message>
         <source>Active</source>
         <translation>在职</translation>
     </message>
@@ -2334,6 +2439,10 @@ It resumes at person {n}: {name}.</source>
     <message>
         <source>Close the reason picker; on the grid, back</source>
         <translation>关闭原因列表；在全员总览中：返回</translation>
+    </message>
+    <message>
+        <source>The fault of the point was fixed on the spot (press again to undo)</source>
+        <translation>该检查点的问题已当场整改（再按一次撤销）</translation>
     </message>
     <message>
         <source>Add a photo to the failed point</source>
@@ -2517,6 +2626,10 @@ Reinstall Inspector.</source>
         <source>Night shift</source>
         <translation>晚班</translation>
     </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全体人员</translation>
+    </message>
 </context>
 <context>
     <name>TodayModel</name>
@@ -2621,14 +2734,6 @@ The database: {db}</source>
 <context>
     <name>Wording</name>
     <message>
-        <source>Required</source>
-        <translation>标准要求</translation>
-    </message>
-    <message>
-        <source>Prohibited</source>
-        <translation>禁止事宜</translation>
-    </message>
-    <message>
         <source>Women</source>
         <translation>女士</translation>
     </message>
@@ -2639,18 +2744,6 @@ The database: {db}</source>
     <message>
         <source>Everyone</source>
         <translation>全体人员</translation>
-    </message>
-    <message>
-        <source>Minor</source>
-        <translation>轻微</translation>
-    </message>
-    <message>
-        <source>Major</source>
-        <translation>较重</translation>
-    </message>
-    <message>
-        <source>Critical</source>
-        <translation>严重</translation>
     </message>
     <message>
         <source>Line-up inspection</source>

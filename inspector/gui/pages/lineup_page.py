@@ -4,7 +4,8 @@ The points are shown head to toe, grouped by body area, each area with the digit
 it. Keyboard first (every key also has a finger-sized button or a tap): 1-9 jump to an area,
 Up/Down pick a point, X opens the point's fault reasons numbered 1-9 beside the points and a
 digit records one (X again: several; N: a note; Esc: close), Space passes every point not
-marked and moves on, P adds a photo, A/L/T record attendance, Left/Right move between people,
+marked and moves on, F marks the point's fault fixed on the spot (当场整改; F again takes it
+back), P adds a photo, A/L/T record attendance, Left/Right move between people,
 G shows the grid, Ctrl+Return finishes. The page only lays out and forwards: every action is
 one call into the LineupController.
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -38,13 +39,14 @@ from inspector.domain.checklist import MAX_KEYS
 from inspector.domain.lineup import Attendance, PersonStatus
 from inspector.gui.context import AppContext
 from inspector.gui.controllers.lineup_controller import LineupController
-from inspector.gui.dialogs.amend_dialog import AmendDialog
+from inspector.gui.dialogs.amend_dialog import AmendDialog, ask_amendment
 from inspector.gui.dialogs.note_dialog import NoteDialog
-from inspector.gui.i18n import current_language
+from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.models.lineup_items_model import LineupItemsModel, PointRow, area_label
 from inspector.gui.models.lineup_people_model import LineupPeopleModel, PersonRow
 from inspector.gui.pages.lineup_grid import LineupGrid
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.build import heading, open_kept, table_view
 from inspector.gui.widgets.change_text import (
     AMENDED_COLOUR,
     amended_word,
@@ -52,7 +54,7 @@ from inspector.gui.widgets.change_text import (
     changes_tooltip,
 )
 from inspector.gui.widgets.reason_picker import ReasonPicker
-from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, action_button
+from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, action_button, touch_sized
 from inspector.services.lineup_session import Change, PersonNotHere
 
 ChoosePhoto = Callable[[QWidget], "str | None"]
@@ -94,7 +96,7 @@ class PointsView(QTableView):
         self.fit_rows()
 
 
-class PersonView(QWidget):
+class PersonView(Retranslating, QWidget):
     """The line on the left; the person, their points and the reason picker on the right."""
 
     notice = Signal(str)  # a short message for the status bar
@@ -102,13 +104,7 @@ class PersonView(QWidget):
     def __init__(self, controller: LineupController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.people = QTableView()
-        self.people.setObjectName("people_view")
-        self.people.setModel(controller.people_model)
-        self.people.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.people.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.people.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.people.verticalHeader().hide()
+        self.people = table_view(controller.people_model, "people_view")
         self.people.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT - 4)
         self.people.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.people.setWordWrap(False)
@@ -120,12 +116,7 @@ class PersonView(QWidget):
         self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.people.clicked.connect(lambda index: controller.go_to(index.row()))
 
-        self.name = QLabel()
-        self.name.setObjectName("person_name")
-        font = self.name.font()
-        font.setPointSize(font.pointSize() + 7)
-        font.setBold(True)
-        self.name.setFont(font)
+        self.name = heading("person_name", grow=7)
         self.details = QLabel()
         self.details.setObjectName("person_details")
         self.badge = QLabel()
@@ -151,15 +142,9 @@ class PersonView(QWidget):
         self.amended.hide()
         card_layout.addWidget(self.amended, 1, 0, 1, 4)
 
-        self.items = PointsView()
-        self.items.setObjectName("items_view")
-        self.items.setModel(controller.items_model)
-        self.items.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.items.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.items.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.items = table_view(controller.items_model, "items_view", view=PointsView())
         self.items.setWordWrap(True)
         self.items.setCornerButtonEnabled(False)
-        self.items.verticalHeader().hide()
         self.items.horizontalHeader().hide()  # the areas and points speak for themselves
         self.items.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -196,6 +181,7 @@ class PersonView(QWidget):
         self.up_action = action(lambda: self.move_item(-1), Qt.Key.Key_Up, repeat=True)
         self.down_action = action(lambda: self.move_item(1), Qt.Key.Key_Down, repeat=True)
         self.fail_action = action(self._x_pressed, "X")
+        self.fix_action = action(self._fix_on_spot, "F")
         self.note_action = action(self._open_note, "N")
         self.photo_action = action(self._add_photo, "P")
         self.close_picker_action = action(self.close_picker, Qt.Key.Key_Escape)
@@ -212,6 +198,7 @@ class PersonView(QWidget):
         buttons = QGridLayout()
         buttons.setSpacing(6)
         self.fail_button = action_button(self.fail_action)
+        self.fix_button = action_button(self.fix_action)
         self.note_button = action_button(self.note_action)
         self.photo_button = action_button(self.photo_action)
         self.absent_button = action_button(self.absent_action)
@@ -223,6 +210,7 @@ class PersonView(QWidget):
         for column, button in enumerate(
             (
                 self.fail_button,
+                self.fix_button,
                 self.note_button,
                 self.photo_button,
                 self.absent_button,
@@ -236,7 +224,7 @@ class PersonView(QWidget):
         buttons.addWidget(self.next_button, 1, 4)
         self.finish_slot = QHBoxLayout()  # the page puts its Finish button here
         self.finish_slot.setContentsMargins(0, 0, 0, 0)
-        buttons.addLayout(self.finish_slot, 1, 5)
+        buttons.addLayout(self.finish_slot, 1, 5, 1, 2)
 
         points_and_reasons = QHBoxLayout()
         points_and_reasons.setSpacing(6)
@@ -365,8 +353,13 @@ class PersonView(QWidget):
         self._update_actions()
 
     def _marks_changed(self) -> None:
-        self.picker.show_point(self.current_point(), enabled=self._here())
+        self._show_picker_point()
         self._update_actions()
+
+    def _show_picker_point(self) -> None:
+        self.picker.show_point(
+            self.current_point(), enabled=self._here(), fixed=self.controller.items_model.fixed
+        )
 
     # -- keys ------------------------------------------------------------------------------
 
@@ -397,7 +390,7 @@ class PersonView(QWidget):
 
     def _set_picker(self, is_open: bool, *, several: bool = False, note: bool = False) -> None:
         self.picker.set_state(is_open=is_open, several=several, note_pending=note)
-        self.picker.show_point(self.current_point(), enabled=self._here())
+        self._show_picker_point()
         self.close_picker_action.setEnabled(is_open)
 
     def _x_pressed(self) -> None:
@@ -434,6 +427,21 @@ class PersonView(QWidget):
     def _record(self, reason_id: str) -> None:
         self._last_reason = reason_id
         self.controller.toggle_fail(reason_id)
+
+    def _fix_on_spot(self) -> None:
+        """F: the fault of the point (the reason recorded last, or every failed reason of
+        it) fixed on the spot; F again takes it back."""
+        point = self.current_point()
+        if point is None or not self._allowed():
+            return
+        failed = [r.id for r in point.failed_reasons]
+        if not failed:
+            self.notice.emit(self.tr("Record the fault (X) before marking it fixed on the spot."))
+            return
+        chosen = [self._last_reason] if self._last_reason in failed else failed
+        fixed = self.controller.items_model.fixed
+        self._set_picker(False)
+        self.controller.set_fixed_on_spot(chosen, not all(r in fixed for r in chosen))
 
     def _pass_all(self) -> None:
         self._set_picker(False)
@@ -486,15 +494,11 @@ class PersonView(QWidget):
             failed=True,
             parent=self,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.note_entered.connect(
             lambda text, failed: self.controller.set_note(reason_id, text, failed=failed)
         )
         self._last_reason = reason_id
-        self.note_dialog = dialog
-        dialog.destroyed.connect(lambda: setattr(self, "note_dialog", None))
-        dialog.finished.connect(lambda _result: self.take_keyboard())
-        dialog.open()
+        open_kept(self, "note_dialog", dialog, finished=self.take_keyboard)
 
     def take_keyboard(self) -> None:
         """After a dialog: the keys go to the line-up again, without a click."""
@@ -520,6 +524,9 @@ class PersonView(QWidget):
         here = self._here()
         for act in (self.fail_action, self.note_action):
             act.setEnabled(here and point is not None)
+        self.fix_action.setEnabled(
+            here and point is not None and point.failed and not self.controller.closed
+        )
         self.prev_action.setEnabled(self.controller.current_row > 0)
         self.next_action.setEnabled(0 <= self.controller.current_row < self.controller.count - 1)
 
@@ -580,6 +587,7 @@ class PersonView(QWidget):
         texts = {
             self.pass_action: self.tr("All pass, next") + f"  ({space})",
             self.fail_action: self.tr("Fail") + "  (X)",
+            self.fix_action: self.tr("Fixed on the spot") + "  (F)",
             self.note_action: self.tr("Note") + "  (N)",
             self.photo_action: self.tr("Photo") + "  (P)",
             self.absent_action: self.tr("Absent") + "  (A)",
@@ -595,15 +603,10 @@ class PersonView(QWidget):
             self.tr("Every point not marked passes, the person is saved, on to the next")
         )
         self.show_person(self.controller.current_row, select=False)
-        self.picker.show_point(self.current_point(), enabled=self._here())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
+        self._show_picker_point()
 
 
-class LineupPage(QWidget):
+class LineupPage(Retranslating, QWidget):
     """The person view and the grid of one line-up, with the header and the finish step."""
 
     summary_requested = Signal()  # a finished line-up: show its summary
@@ -724,13 +727,9 @@ class LineupPage(QWidget):
         if lineup is None:
             self.title.setText("")
             return
-        scope = " / ".join(p for p in (lineup.site, lineup.department) if p) or self.tr("Everyone")
         self.title.setText(
             self.tr("Line-up {day} · {shift} · {scope} · Supervisor: {supervisor}").format(
-                day=lineup.day.isoformat(),
-                shift=look.shift_text(lineup.shift),
-                scope=scope,
-                supervisor=lineup.supervisor or "–",
+                **look.lineup_fields(lineup)
             )
         )
 
@@ -764,16 +763,10 @@ class LineupPage(QWidget):
         finish = box.addButton(self.tr("Finish"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(finish)
-        for button in box.buttons():
-            button.setMinimumHeight(TOUCH_HEIGHT)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(
+        touch_sized(box).buttonClicked.connect(
             lambda button: self._finish_confirmed() if button is finish else None
         )
-        self.finish_box = box
-        box.destroyed.connect(lambda: setattr(self, "finish_box", None))
-        box.finished.connect(lambda _result: self._take_keyboard())
-        box.open()
+        open_kept(self, "finish_box", box, finished=self._take_keyboard)
 
     def _take_keyboard(self) -> None:
         self.window().activateWindow()
@@ -788,13 +781,7 @@ class LineupPage(QWidget):
             self.summary_requested.emit()
 
     def ask_amendment(self, change: Change) -> None:
-        dialog = AmendDialog(change, self.controller.supervisor_name(), parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.amended.connect(self.controller.apply_amendment)
-        self.amend_dialog = dialog
-        dialog.destroyed.connect(lambda: setattr(self, "amend_dialog", None))
-        dialog.finished.connect(lambda _result: self._take_keyboard())
-        dialog.open()
+        ask_amendment(self, self.controller, change, finished=self._take_keyboard)
 
     def retranslate_ui(self) -> None:
         self.grid_action.setText(self.tr("Grid") + "  (G)")
@@ -807,8 +794,3 @@ class LineupPage(QWidget):
         )
         self._update_title()
         self._update_progress()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from inspector.gui.context import AppContext
@@ -16,7 +16,8 @@ from inspector.gui.pages.lineup_page import LineupPage
 from inspector.gui.pages.lineup_start_page import StartParams
 from inspector.gui.pages.lineup_summary import LineupSummaryPage
 from inspector.gui.widgets import status as look
-from inspector.gui.widgets.touch import TOUCH_HEIGHT
+from inspector.gui.widgets.build import open_kept
+from inspector.gui.widgets.touch import touch_sized
 from inspector.services.lineup_session import AlreadyFinished, SupervisorRequired
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,10 @@ class LineupSection(QStackedWidget):
         self.summary.review_requested.connect(self.review)
         self.summary.grid_requested.connect(self.show_grid)
         self.summary.home_requested.connect(self.show_home)
+        self.home.recheck_requested.connect(lambda site: self.show_rechecks(date.today(), site))
+        self.summary.recheck_requested.connect(self._rechecks_of_lineup)
+        self.recheck_page = None  # made on first use (gui/pages/recheck_page.py)
+        self._recheck_from: QWidget | None = None
         self.duplicate_box: QMessageBox | None = None
         self.error_box: QMessageBox | None = None
         self.show_home()
@@ -82,11 +87,7 @@ class LineupSection(QStackedWidget):
             self.error_box.close()
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), text, parent=self)
         box.setObjectName("not_saved_box")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.error_box = box
-        box.destroyed.connect(lambda: setattr(self, "error_box", None))
-        box.finished.connect(lambda _result: self.lineup_page.focus_items())
-        box.open()
+        open_kept(self, "error_box", box, finished=self.lineup_page.focus_items)
 
     def show_home(self) -> None:
         self.home.refresh()
@@ -131,9 +132,7 @@ class LineupSection(QStackedWidget):
         second = box.addButton(self.tr("Start a second one"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(open_it)
-        for button in box.buttons():
-            button.setMinimumHeight(TOUCH_HEIGHT)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        touch_sized(box)
 
         def chosen(button) -> None:
             if button is open_it:
@@ -142,9 +141,7 @@ class LineupSection(QStackedWidget):
                 self.start(params, second=True)
 
         box.buttonClicked.connect(chosen)
-        self.duplicate_box = box
-        box.destroyed.connect(lambda: setattr(self, "duplicate_box", None))
-        box.open()
+        open_kept(self, "duplicate_box", box)
 
     def discard(self, lineup_id: int) -> None:
         self.controller.open(lineup_id)
@@ -177,6 +174,30 @@ class LineupSection(QStackedWidget):
     def review(self, row: int) -> None:
         self.show_lineup()
         self.controller.go_to(row)
+
+    def show_rechecks(self, day: date, site: str) -> None:
+        """The re-check list of a day at a site (from home: today; from a summary: its day)."""
+        if self.recheck_page is None:
+            from inspector.gui.pages.recheck_page import RecheckPage
+
+            self.recheck_page = RecheckPage(self.context)
+            self.recheck_page.back_requested.connect(self._back_from_rechecks)
+            self.recheck_page.recorded.connect(self.context.events.lineup_changed)
+            self.addWidget(self.recheck_page)
+        self._recheck_from = self.currentWidget()
+        self.recheck_page.show_for(day, site)
+        self.setCurrentWidget(self.recheck_page)
+
+    def _rechecks_of_lineup(self) -> None:
+        lineup = self.controller.lineup
+        if lineup is not None:
+            self.show_rechecks(lineup.day, lineup.site)
+
+    def _back_from_rechecks(self) -> None:
+        if self._recheck_from is self.summary and self.controller.lineup is not None:
+            self.show_summary()
+        else:
+            self.show_home()
 
     def _roster_changed(self) -> None:
         if self.currentWidget() is self.home:

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -26,10 +26,11 @@ from inspector.domain.summary import LineupSummary
 from inspector.gui.context import AppContext
 from inspector.gui.controllers.lineup_controller import LineupController
 from inspector.gui.errors import show_error
-from inspector.gui.i18n import current_language
+from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.models.lineup_summary_model import FaultCountsModel, FollowUpModel
 from inspector.gui.printing import PdfActions
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.build import heading, text_label
 from inspector.gui.widgets.change_text import AMENDED_COLOUR, change_line
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
 from inspector.services.report_jobs import LINEUP_SHEET, ReportRequest, report_language
@@ -44,10 +45,11 @@ def sheet_path(db_path: Path, summary: LineupSummary, lang: str = "zh") -> Path:
     return db_path.parent / f"{db_path.stem}-sheets" / LINEUP_SHEET.file_name(request)
 
 
-class LineupSummaryPage(QWidget):
+class LineupSummaryPage(Retranslating, QWidget):
     review_requested = Signal(int)  # a row of the line-up: show that person (to change a result)
     grid_requested = Signal()
     home_requested = Signal()
+    recheck_requested = Signal()  # the re-check list of the line-up's day and site
     sheet_ready = Signal(Path)
 
     def __init__(
@@ -62,23 +64,11 @@ class LineupSummaryPage(QWidget):
         self.pdf = PdfActions(self)
         self.open_file: Callable[[Path], object] = self.pdf.open_file
 
-        self.title = QLabel()
-        self.title.setObjectName("summary_title")
-        font = self.title.font()
-        font.setPointSize(font.pointSize() + 4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = heading("summary_title", grow=4)
         self.subtitle = QLabel()
         # The headline: 合格率, people with no fault ÷ people inspected; the item ratio a detail.
-        self.pass_rate = QLabel()
-        self.pass_rate.setObjectName("summary_pass_rate")
-        rate_font = self.pass_rate.font()
-        rate_font.setPointSize(rate_font.pointSize() + 10)
-        rate_font.setBold(True)
-        self.pass_rate.setFont(rate_font)
-        self.pass_rate_detail = QLabel()
-        self.pass_rate_detail.setObjectName("summary_pass_rate_detail")
-        self.pass_rate_detail.setWordWrap(True)
+        self.pass_rate = heading("summary_pass_rate", grow=10)
+        self.pass_rate_detail = text_label("summary_pass_rate_detail", wrap=True)
         headline = QHBoxLayout()
         headline.addWidget(self.pass_rate)
         headline.addSpacing(16)
@@ -150,6 +140,9 @@ class LineupSummaryPage(QWidget):
         self.grid_button.clicked.connect(self.grid_requested)
         self.home_button = touch_button()
         self.home_button.clicked.connect(self.home_requested)
+        self.recheck_button = touch_button()
+        self.recheck_button.setObjectName("summary_recheck_button")
+        self.recheck_button.clicked.connect(self.recheck_requested)
         self.sheet_status = QLabel()
         self.sheet_status.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -158,6 +151,7 @@ class LineupSummaryPage(QWidget):
             self.open_sheet_button,
             self.review_button,
             self.grid_button,
+            self.recheck_button,
             self.home_button,
         ):
             buttons.addWidget(button)
@@ -315,16 +309,12 @@ class LineupSummaryPage(QWidget):
             self.title.setText(self.tr("Line-up finished"))
         else:
             self.title.setText(self.tr("Line-up summary (not finished)"))
-        scope = " / ".join(p for p in (lineup.site, lineup.department) if p) or self.tr("Everyone")
         finished = lineup.finished_at.strftime("%H:%M") if lineup.finished_at else "–"
         self.subtitle.setText(
             self.tr(
                 "{day} · {shift} · {scope} · Supervisor: {supervisor} · finished at {time}"
             ).format(
-                day=lineup.day.isoformat(),
-                shift=look.shift_text(lineup.shift),
-                scope=scope,
-                supervisor=lineup.supervisor or "–",
+                **look.lineup_fields(lineup),
                 time=finished,
             )
         )
@@ -354,10 +344,6 @@ class LineupSummaryPage(QWidget):
         self.open_sheet_button.setText(self.tr("Open"))
         self.review_button.setText(self.tr("Review and change…"))
         self.grid_button.setText(self.tr("Grid"))
+        self.recheck_button.setText(self.tr("Re-checks"))
         self.home_button.setText(self.tr("Done"))
         self._update_titles()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
