@@ -1,9 +1,14 @@
-"""The Line-up entry of the window: home (start or resume) → line-up → summary, one controller."""
+"""The Line-up entry of the window: home (start or resume) → line-up → summary, one controller.
+
+The first window shows the home page only: the line-up page and the summary are built (and their
+modules imported) when first shown, each brought to the controller's state as it is then.
+"""
 
 from __future__ import annotations
 
 import logging
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
@@ -12,12 +17,14 @@ from inspector.gui.context import AppContext
 from inspector.gui.controllers.lineup_controller import LineupController
 from inspector.gui.errors import user_message
 from inspector.gui.pages.home_page import HomePage
-from inspector.gui.pages.lineup_page import LineupPage
 from inspector.gui.pages.lineup_start_page import StartParams
-from inspector.gui.pages.lineup_summary import LineupSummaryPage
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.touch import TOUCH_HEIGHT
 from inspector.services.lineup_session import AlreadyFinished, SupervisorRequired
+
+if TYPE_CHECKING:
+    from inspector.gui.pages.lineup_page import LineupPage
+    from inspector.gui.pages.lineup_summary import LineupSummaryPage
 
 log = logging.getLogger(__name__)
 
@@ -40,16 +47,14 @@ class LineupSection(QStackedWidget):
             parent=self,
         )
         self.home = HomePage(context)
-        self.lineup_page = LineupPage(context, self.controller)
-        self.summary = LineupSummaryPage(context, self.controller)
-        for page in (self.home, self.lineup_page, self.summary):
-            self.addWidget(page)
+        self.addWidget(self.home)
+        self._lineup_page: LineupPage | None = None
+        self._summary: LineupSummaryPage | None = None
 
         c = self.controller
         c.saved.connect(self.saved)
         c.notice.connect(self.notice)
         c.failed.connect(self._failed)
-        self.lineup_page.notice.connect(self.notice)
         c.finished.connect(context.events.lineup_changed)
         c.amended.connect(context.events.lineup_changed)
         context.events.language_changed.connect(lambda _lang: c.retranslate())
@@ -64,13 +69,36 @@ class LineupSection(QStackedWidget):
         self.home.import_requested.connect(self.import_requested)
         self.home.demo_requested.connect(self.demo_requested)
         self.home.discard_requested.connect(self.discard)
-        self.lineup_page.summary_requested.connect(self.show_summary)
-        self.summary.review_requested.connect(self.review)
-        self.summary.grid_requested.connect(self.show_grid)
-        self.summary.home_requested.connect(self.show_home)
         self.duplicate_box: QMessageBox | None = None
         self.error_box: QMessageBox | None = None
         self.show_home()
+
+    @property
+    def lineup_page(self) -> LineupPage:
+        """The person view and grid of the open line-up (built on first use)."""
+        if self._lineup_page is None:
+            from inspector.gui.pages.lineup_page import LineupPage
+
+            page = LineupPage(self.context, self.controller)
+            page.notice.connect(self.notice)
+            page.summary_requested.connect(self.show_summary)
+            self.addWidget(page)
+            self._lineup_page = page
+        return self._lineup_page
+
+    @property
+    def summary(self) -> LineupSummaryPage:
+        """The summary of the open line-up (built on first use)."""
+        if self._summary is None:
+            from inspector.gui.pages.lineup_summary import LineupSummaryPage
+
+            page = LineupSummaryPage(self.context, self.controller)
+            page.review_requested.connect(self.review)
+            page.grid_requested.connect(self.show_grid)
+            page.home_requested.connect(self.show_home)
+            self.addWidget(page)
+            self._summary = page
+        return self._summary
 
     def _failed(self, exc: Exception) -> None:
         """Not saved: the status bar says so at once and a message explains (without blocking:
@@ -85,8 +113,12 @@ class LineupSection(QStackedWidget):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.error_box = box
         box.destroyed.connect(lambda: setattr(self, "error_box", None))
-        box.finished.connect(lambda _result: self.lineup_page.focus_items())
+        box.finished.connect(lambda _result: self._focus_items())
         box.open()
+
+    def _focus_items(self) -> None:
+        if self._lineup_page is not None:
+            self._lineup_page.focus_items()
 
     def show_home(self) -> None:
         self.home.refresh()
