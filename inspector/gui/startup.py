@@ -222,12 +222,13 @@ class Launcher:
         if previous is not None:
             previous.close()
         window.show()
-        from inspector.gui.dialogs.settings_dialog import ask_company_name
-
-        window.company_dialog = ask_company_name(context, window)  # a real database's first start
         log.info("opened %s%s", db_path, " (read-only)" if read_only else "")
-        if not read_only:  # the day's backup and the photo retention, off the GUI thread,
-            # once the window is on screen (the first frame does not wait for them)
+        # Once the window is on screen (the first frame waits for neither): on a real
+        # database's first start, the company name; the day's backup and the photo retention,
+        # off the GUI thread.
+        window.company_dialog = None
+        window.first_frame_shown.connect(lambda: _ask_company_name(window))
+        if not read_only:
             window.first_frame_shown.connect(lambda: _start_maintenance(window))
         return 0
 
@@ -306,6 +307,13 @@ class Launcher:
                 "Startup", "Inspector cannot open the database {path}.\n\n{problem}"
             ).format(path=exc.path, problem=exc),
         )
+
+
+def _ask_company_name(window: MainWindow) -> None:
+    from inspector.gui.dialogs.settings_dialog import ask_company_name
+
+    if Shiboken.isValid(window):
+        window.company_dialog = ask_company_name(window.context, window)
 
 
 def _start_maintenance(window: MainWindow) -> None:

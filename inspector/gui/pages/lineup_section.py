@@ -1,7 +1,8 @@
 """The Line-up entry of the window: home (start or resume) → line-up → summary, one controller.
 
-The first window shows the home page only: the line-up page and the summary are built (and their
-modules imported) when first shown, each brought to the controller's state as it is then.
+The first window shows the home page only: the controller with its models, the line-up page and
+the summary are made (and their modules imported) when first used, each page brought to the
+controller's state as it is then.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from inspector.gui.context import AppContext
-from inspector.gui.controllers.lineup_controller import LineupController
 from inspector.gui.errors import user_message
 from inspector.gui.pages.home_page import HomePage
 from inspector.gui.pages.lineup_start_page import StartParams
@@ -23,6 +23,7 @@ from inspector.gui.widgets.touch import TOUCH_HEIGHT
 from inspector.services.lineup_session import AlreadyFinished, SupervisorRequired
 
 if TYPE_CHECKING:
+    from inspector.gui.controllers.lineup_controller import LineupController
     from inspector.gui.pages.lineup_page import LineupPage
     from inspector.gui.pages.lineup_summary import LineupSummaryPage
 
@@ -39,30 +40,12 @@ class LineupSection(QStackedWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.controller = LineupController(
-            context.store,
-            context.catalogue,
-            db_path=context.db_path,
-            read_only=context.read_only,
-            parent=self,
-        )
         self.home = HomePage(context)
         self.addWidget(self.home)
+        self._controller: LineupController | None = None
         self._lineup_page: LineupPage | None = None
         self._summary: LineupSummaryPage | None = None
-
-        c = self.controller
-        c.saved.connect(self.saved)
-        c.notice.connect(self.notice)
-        c.failed.connect(self._failed)
-        c.finished.connect(context.events.lineup_changed)
-        c.amended.connect(context.events.lineup_changed)
-        context.events.language_changed.connect(lambda _lang: c.retranslate())
         context.events.roster_changed.connect(self._roster_changed)
-        # The next line-up judges by the reloaded checklists (a role added on the roster).
-        context.events.catalogue_changed.connect(
-            lambda: setattr(c.session, "catalogue", context.catalogue)
-        )
         self.home.start_requested.connect(self.start)
         self.home.resume_requested.connect(self.open_lineup)
         self.home.open_requested.connect(self.open_lineup)
@@ -72,6 +55,34 @@ class LineupSection(QStackedWidget):
         self.duplicate_box: QMessageBox | None = None
         self.error_box: QMessageBox | None = None
         self.show_home()
+
+    @property
+    def controller(self) -> LineupController:
+        """The open line-up's controller and models (made when a line-up is first started
+        or opened: the home page needs none of it)."""
+        if self._controller is None:
+            from inspector.gui.controllers.lineup_controller import LineupController
+
+            context = self.context
+            c = LineupController(
+                context.store,
+                context.catalogue,
+                db_path=context.db_path,
+                read_only=context.read_only,
+                parent=self,
+            )
+            c.saved.connect(self.saved)
+            c.notice.connect(self.notice)
+            c.failed.connect(self._failed)
+            c.finished.connect(context.events.lineup_changed)
+            c.amended.connect(context.events.lineup_changed)
+            context.events.language_changed.connect(lambda _lang: c.retranslate())
+            # The next line-up judges by the reloaded checklists (a role added on the roster).
+            context.events.catalogue_changed.connect(
+                lambda: setattr(c.session, "catalogue", context.catalogue)
+            )
+            self._controller = c
+        return self._controller
 
     @property
     def lineup_page(self) -> LineupPage:
