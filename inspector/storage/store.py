@@ -463,6 +463,15 @@ class Store:
     def employee_count(self) -> int:
         return self._one("SELECT count(*) AS n FROM employees")["n"]
 
+    def active_counts(self) -> dict[tuple[str, str], int]:
+        """(site, department) -> the number of active employees there, counted in SQL: the
+        start screen shows them without reading every employee."""
+        rows = self._query(
+            "SELECT site, department, count(*) AS n FROM employees WHERE active = 1 "
+            "GROUP BY site, department"
+        )
+        return {(r["site"], r["department"]): r["n"] for r in rows}
+
     # -- checklist versions -----------------------------------------------------------------
 
     def record_checklist_sets(self, sets: Iterable[ChecklistSet]) -> dict[str, int]:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from inspector.domain.checklist import InspectionType
 from inspector.domain.lineup import Result
+from inspector.domain.people import Employee, Sex
 
 
 def test_a_resumed_lineup_opens_on_its_person_with_the_first_point_ready(
@@ -42,3 +43,29 @@ def test_a_resumed_lineup_opens_on_its_person_with_the_first_point_ready(
         press(Qt.Key.Key_1)
     marks = store.marks_for(inspections[3].id)
     assert [(m.item_id, m.result) for m in marks] == [(first.reasons[0].id, Result.FAIL)]
+
+
+def test_the_start_screen_counts_each_site_and_department(qtbot, store, context, open_window):
+    store.upsert_employees(
+        [
+            Employee("E1", "王芳", Sex.FEMALE, "客服部", "customer-service", "东湖花园"),
+            Employee("E2", "李娜", Sex.FEMALE, "客服部", "receptionist", "东湖花园"),
+            Employee("E3", "张伟", Sex.MALE, "工程部", "engineer", "东湖花园"),
+            Employee("E4", "赵磊", Sex.MALE, "", "security", "滨江公寓"),
+            Employee("E5", "孙丽", Sex.FEMALE, "客服部", "customer-manager", "东湖花园", False),
+        ]
+    )
+    start = open_window(context).lineup.home.start
+    combo = start.scope
+    shown = [combo.itemText(n) for n in range(combo.count())]
+    assert shown == [
+        "东湖花园 — everyone",
+        "滨江公寓 — everyone",
+        "客服部 · 东湖花园",
+        "工程部 · 东湖花园",
+    ]
+    counts = []
+    for n in range(combo.count()):
+        combo.setCurrentIndex(n)
+        counts.append(start.people.text())
+    assert counts == [f"People in this line-up: {n}" for n in (3, 1, 2, 1)]  # E5 has left
