@@ -25,7 +25,7 @@ from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark, Result
 from inspector.domain.people import Employee, Sex
 from inspector.domain.scoring import score_inspection
 from inspector.paths import ensure_private_file, private_folder
-from inspector.storage import errors, hub_local, seal
+from inspector.storage import errors
 from inspector.storage.errors import (
     LineupClosedError,
     NewerDatabaseError,
@@ -671,6 +671,8 @@ class Store:
             db.execute("UPDATE lineups SET cursor = ? WHERE id = ?", (position, lineup_id))
 
     def finish_lineup(self, lineup_id: int, finished_at: datetime | None = None) -> Lineup:
+        from inspector.storage import seal  # not loaded to open the app
+
         with self.write() as db:
             self._require_open(lineup_id)
             db.execute(
@@ -980,6 +982,8 @@ class Store:
         photo: str | None = None,
     ) -> None:
         """Change a mark of a finished line-up; the change log keeps who, when, why, before, after."""
+        from inspector.storage import hub_local, seal  # not loaded to open the app
+
         with self.write() as db:
             inspection = self.get_inspection(inspection_id)
             hub_local.require_local(db.conn, inspection.lineup_id)
@@ -998,6 +1002,8 @@ class Store:
         """Change the attendance of someone in a finished line-up. Someone who was absent or on
         leave and turns out to have been there was never inspected: they become "to do" (not
         inspected) until an ``amend_complete`` records their inspection."""
+        from inspector.storage import hub_local, seal  # not loaded to open the app
+
         with self.write() as db:
             inspection = self.get_inspection(inspection_id)
             hub_local.require_local(db.conn, inspection.lineup_id)
@@ -1021,6 +1027,8 @@ class Store:
     def amend_complete(self, inspection_id: int, *, reason: str, changed_by: str) -> None:
         """Record the inspection, after the line-up was finished, of someone not inspected in
         it: as the Space key does, every applicable item not marked passes."""
+        from inspector.storage import hub_local, seal  # not loaded to open the app
+
         with self.write() as db:
             inspection = self.get_inspection(inspection_id)
             hub_local.require_local(db.conn, inspection.lineup_id)

@@ -38,6 +38,8 @@ LATER = (
     # The Store reads with sqlite3: sqlite-utils comes with the first write or migration.
     "sqlite_utils",
     "inspector.storage.backup",
+    "inspector.storage.seal",
+    "inspector.storage.hub_local",
     # From the checklist cache: the files are read (and the reader loaded) when they change.
     "inspector.files.checklists",
     "tomllib",
