@@ -7,6 +7,9 @@ of the last clean load with a fingerprint of what it was made from: every checkl
 file added, removed or edited, another folder, another version, and the files are read and
 checked again, so what the app uses is always what :func:`load_catalogue` would give. A load
 with problems is never kept: its messages are shown at every start until the files are fixed.
+
+The cache is a pickle in the user's private data folder (0o700, the folder the database and its
+backups are in): only the user, who can change the checklists themselves, can write it.
 """
 
 from __future__ import annotations
