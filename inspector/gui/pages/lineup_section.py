@@ -11,7 +11,7 @@ import logging
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from inspector.gui.context import AppContext
@@ -19,7 +19,8 @@ from inspector.gui.errors import user_message
 from inspector.gui.pages.home_page import HomePage
 from inspector.gui.pages.lineup_start_page import StartParams
 from inspector.gui.widgets import status as look
-from inspector.gui.widgets.touch import TOUCH_HEIGHT
+from inspector.gui.widgets.build import open_kept
+from inspector.gui.widgets.touch import touch_sized
 from inspector.services.lineup_session import AlreadyFinished, SupervisorRequired
 
 if TYPE_CHECKING:
@@ -121,11 +122,7 @@ class LineupSection(QStackedWidget):
             self.error_box.close()
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), text, parent=self)
         box.setObjectName("not_saved_box")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.error_box = box
-        box.destroyed.connect(lambda: setattr(self, "error_box", None))
-        box.finished.connect(lambda _result: self._focus_items())
-        box.open()
+        open_kept(self, "error_box", box, finished=self._focus_items)
 
     def _focus_items(self) -> None:
         if self._lineup_page is not None:
@@ -174,9 +171,7 @@ class LineupSection(QStackedWidget):
         second = box.addButton(self.tr("Start a second one"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(open_it)
-        for button in box.buttons():
-            button.setMinimumHeight(TOUCH_HEIGHT)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        touch_sized(box)
 
         def chosen(button) -> None:
             if button is open_it:
@@ -185,9 +180,7 @@ class LineupSection(QStackedWidget):
                 self.start(params, second=True)
 
         box.buttonClicked.connect(chosen)
-        self.duplicate_box = box
-        box.destroyed.connect(lambda: setattr(self, "duplicate_box", None))
-        box.open()
+        open_kept(self, "duplicate_box", box)
 
     def discard(self, lineup_id: int) -> None:
         self.controller.open(lineup_id)

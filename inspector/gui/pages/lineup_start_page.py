@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, Signal
+from PySide6.QtCore import QDate, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -22,12 +22,16 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.shifts import SHIFTS, shift_for
 from inspector.gui.context import AppContext
+from inspector.gui.i18n import Retranslating
 from inspector.gui.models.recent_lineups_model import RecentLineupsModel
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.build import heading
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
-from inspector.services.lineup_session import remembered_supervisor
-
-SCOPE_SETTING = "lineup_scope"  # "site|department" of the last line-up started here
+from inspector.services.lineup_session import (
+    remember_scope,
+    remembered_scope,
+    remembered_supervisor,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +54,7 @@ class Scope:
         return f"{self.site}|{self.department}"
 
 
-class LineupStartPage(QWidget):
+class LineupStartPage(Retranslating, QWidget):
     start_requested = Signal(object)  # StartParams
     open_requested = Signal(int)  # a recent line-up's id
 
@@ -59,12 +63,7 @@ class LineupStartPage(QWidget):
         self.setStyleSheet(STYLE)
         self.context = context
         self.scopes: list[Scope] = []
-        self.heading = QLabel()
-        self.heading.setObjectName("start_heading")
-        font = self.heading.font()
-        font.setPointSize(font.pointSize() + 6)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = heading("start_heading", grow=6)
         self.date_label, self.shift_label = QLabel(), QLabel()
         self.scope_label, self.supervisor_label = QLabel(), QLabel()
         self.date = QDateEdit()
@@ -131,7 +130,7 @@ class LineupStartPage(QWidget):
         self.shift.setCurrentIndex(SHIFTS.index(shift_for(now)))
         self.problem.hide()
         self.scopes = self._scopes()
-        remembered = store.get_setting(SCOPE_SETTING, "")
+        remembered = remembered_scope(store)
         self.scope.blockSignals(True)
         self.scope.clear()
         for scope in self.scopes:
@@ -200,8 +199,7 @@ class LineupStartPage(QWidget):
         scope = self.current_scope()
         if scope is None or not self.start_button.isEnabled():
             return
-        if not self.context.read_only:
-            self.context.store.set_setting(SCOPE_SETTING, scope.key)
+        remember_scope(self.context.store, scope.key)
         qdate = self.date.date()
         self.start_requested.emit(
             StartParams(
@@ -236,8 +234,3 @@ class LineupStartPage(QWidget):
         self.start_button.setText(self.tr("Start line-up  (Enter)"))
         self.recent_box.setTitle(self.tr("Recent line-ups (double-click to open)"))
         self._update_people()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
