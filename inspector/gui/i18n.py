@@ -88,5 +88,7 @@ def set_language(lang: str, *, remember: bool = True) -> str:
         else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
     )
     if remember:
-        ui_settings().setValue(_SETTINGS_KEY, lang)
+        settings = ui_settings()
+        if settings.value(_SETTINGS_KEY, "", type=str) != lang:  # unchanged: no write
+            settings.setValue(_SETTINGS_KEY, lang)
     return lang

@@ -21,8 +21,7 @@ from pathlib import Path
 # hook reads the source of every module imported after it (about 50 ms of CPU at start-up).
 from inspector import __version__, paths
 from inspector.domain.checklist import Catalogue
-from inspector.files.checklists import ChecklistError
-from inspector.files.checklists import load_catalogue as load_checklists
+from inspector.files.catalogue_cache import load_catalogue_cached
 from inspector.paths import private_opener
 from inspector.storage.errors import DatabaseLockedError, ReadOnlyDatabaseError, StorageError
 from inspector.storage.instance_lock import DatabaseInUseError, acquire_app_lock
@@ -100,10 +99,18 @@ def load_catalogue(
     message: Callable[[QMessageBox.Icon, str], None] = _message,
 ) -> Catalogue | None:
     """The checklists; if a company folder is broken, say what is wrong and go on with the
-    shipped sets; if the shipped sets themselves are broken, None (nothing can be judged)."""
+    shipped sets; if the shipped sets themselves are broken, None (nothing can be judged).
+    A clean load is kept (see :mod:`inspector.files.catalogue_cache`): the next start reads
+    the files again only if they changed."""
     try:
-        return load_checklists(list(extra_dirs))
-    except ChecklistError as exc:
+        return load_catalogue_cached(extra_dirs)
+    except Exception as exc:
+        # The loader is imported only here: from the cache, the files are not read at all.
+        from inspector.files.checklists import ChecklistError
+        from inspector.files.checklists import load_catalogue as load_checklists
+
+        if not isinstance(exc, ChecklistError):
+            raise
         log.error("%s", exc)
         problems = "\n".join(str(p) for p in exc.problems[:20])
         more = len(exc.problems) - 20
@@ -215,20 +222,14 @@ class Launcher:
         if previous is not None:
             previous.close()
         window.show()
-        from inspector.gui.dialogs.settings_dialog import ask_company_name
-
-        window.company_dialog = ask_company_name(context, window)  # a real database's first start
         log.info("opened %s%s", db_path, " (read-only)" if read_only else "")
-        if not read_only:  # the day's backup and the photo retention, off the GUI thread,
-            # once the window is on screen (the first frame does not wait for them)
-            from inspector.storage.backup import daily_maintenance
-
-            window.first_frame_shown.connect(
-                lambda: context.runner.submit(
-                    lambda task_store, _progress: daily_maintenance(task_store),
-                    on_done=lambda problems: _after_maintenance(window, problems),
-                )
-            )
+        # Once the window is on screen (the first frame waits for neither): on a real
+        # database's first start, the company name; the day's backup and the photo retention,
+        # off the GUI thread.
+        window.company_dialog = None
+        window.first_frame_shown.connect(lambda: _ask_company_name(window))
+        if not read_only:
+            window.first_frame_shown.connect(lambda: _start_maintenance(window))
         return 0
 
     def reopen_after(
@@ -306,6 +307,23 @@ class Launcher:
                 "Startup", "Inspector cannot open the database {path}.\n\n{problem}"
             ).format(path=exc.path, problem=exc),
         )
+
+
+def _ask_company_name(window: MainWindow) -> None:
+    from inspector.gui.dialogs.settings_dialog import ask_company_name
+
+    if Shiboken.isValid(window):
+        window.company_dialog = ask_company_name(window.context, window)
+
+
+def _start_maintenance(window: MainWindow) -> None:
+    """The day's backup and the photo retention, in the background task."""
+    from inspector.storage.backup import daily_maintenance
+
+    window.context.runner.submit(
+        lambda task_store, _progress: daily_maintenance(task_store),
+        on_done=lambda problems: _after_maintenance(window, problems),
+    )
 
 
 def _after_maintenance(window: MainWindow, problems: list[StorageError]) -> None:

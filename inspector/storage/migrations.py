@@ -2,37 +2,74 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
+import sqlite3
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, TypeVar
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
-MigrationFn = TypeVar("MigrationFn", bound=Callable[[Database], None])
+MigrationFn = TypeVar("MigrationFn", bound=Callable[["Database"], None])
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' record of the migrations applied
 
 
-class RecordedMigrations(Migrations):
-    """sqlite-utils ``Migrations`` that keeps the names it was given, as public data.
+class RecordedMigrations:
+    """The list of migrations, applied by sqlite-utils ``Migrations``.
 
-    The Store compares the names applied to a database with ``names`` to refuse a database
-    written by a newer version, without reading the private list of sqlite-utils.
+    Registering and reading which are applied need no sqlite-utils: the app's start-up checks
+    the schema with the standard library's sqlite3 and loads sqlite-utils (a tenth of a second)
+    only to migrate or to write. ``names`` is the public list of migration names, compared with
+    the names applied to a database to refuse one written by a newer version.
     """
 
     def __init__(self, name: str) -> None:
-        super().__init__(name)
+        self.name = name
         self.names: list[str] = []
+        self._steps: list[tuple[str, Callable[[Database], None], bool]] = []
 
     def __call__(
         self, *, name: str | None = None, transactional: bool = True
     ) -> Callable[[MigrationFn], MigrationFn]:
-        register = super().__call__(name=name, transactional=transactional)
-
         def inner(func: MigrationFn) -> MigrationFn:
-            registered = register(func)
-            self.names.append(name or func.__name__)
-            return registered
+            step = name or func.__name__
+            if step in self.names:
+                raise ValueError(f"Migration {step!r} is already registered")
+            self._steps.append((step, func, transactional))
+            self.names.append(step)
+            return func
 
         return inner
+
+    def applied_names(self, conn: sqlite3.Connection) -> list[str]:
+        """The names applied to the database on ``conn``, in the order they were applied."""
+        exists = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)
+        ).fetchone()
+        if not exists:
+            return []
+        rows = conn.execute(
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+            (self.name,),
+        )
+        return [row[0] for row in rows]
+
+    def pending_names(self, conn: sqlite3.Connection) -> list[str]:
+        """The names not yet applied, in the order they will be."""
+        applied = set(self.applied_names(conn))
+        return [name for name in self.names if name not in applied]
+
+    def apply(self, db: Database, *, stop_before: str | Iterable[str] | None = None) -> None:
+        """Apply the pending migrations with sqlite-utils (``stop_before``: as its own)."""
+        self._sqlite_utils().apply(db, stop_before=stop_before)
+
+    def _sqlite_utils(self) -> Migrations:
+        from sqlite_utils.migrations import Migrations
+
+        migrations = Migrations(self.name)
+        for name, func, transactional in self._steps:
+            migrations(name=name, transactional=transactional)(func)
+        return migrations
 
 
 migrations = RecordedMigrations("inspector")

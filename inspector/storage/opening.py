@@ -13,8 +13,6 @@ from pathlib import Path
 from inspector.storage import errors
 from inspector.storage.store import Store, writable
 
-MIGRATIONS_TABLE = "_sqlite_migrations"
-
 
 def open_database(
     path: Path | str,
@@ -139,7 +137,7 @@ def _migrate_and_close(path: Path, shown: Path) -> None:
 
 def _refuse_foreign(store: Store) -> None:
     """An SQLite file with tables but no Inspector migrations is somebody else's: leave it."""
-    if store.has_tables() and MIGRATIONS_TABLE not in store.db.table_names():
+    if store.has_tables() and not store.has_schema():
         raise errors.NotADatabaseError(
             store.shown_as,
             f"{store.shown_as} is an SQLite file but not an Inspector database; nothing was "

@@ -18,23 +18,24 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from inspector.domain.checklist import ChecklistSet, InspectionType, applicable_items
 from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark, Result
 from inspector.domain.people import Employee, Sex
 from inspector.domain.scoring import score_inspection
 from inspector.paths import ensure_private_file, private_folder
-from inspector.storage import errors, hub_local, seal
+from inspector.storage import errors
 from inspector.storage.errors import (
     LineupClosedError,
     NewerDatabaseError,
     NotFoundError,
     translated,
 )
-from inspector.storage.migrations import migrations
+from inspector.storage.migrations import MIGRATIONS_TABLE, migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 5000
 CHECKPOINT_WAIT_MS = 200  # after finishing a line-up: the screen waits for it
@@ -158,7 +159,8 @@ class Store:
                 # private, so that all three are private from their first byte.
                 ensure_private_file(self.path)
                 conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
-            self.db = Database(conn, execute_plugins=False)  # no third-party hooks, fast open
+            self.conn = conn
+            self._db: Database | None = None
             try:
                 self._configure()
                 if migrate and not self.read_only:
@@ -171,8 +173,18 @@ class Store:
 
     # -- connection -------------------------------------------------------------------------
 
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils view of the connection, made on first use: reads go through
+        :attr:`conn`, so the first window opens without loading sqlite-utils."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)  # no third-party hooks
+        return self._db
+
     def _configure(self) -> None:
-        conn = self.db.conn
+        conn = self.conn
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         # Reading the schema first makes a file that is not a database fail here, clearly.
@@ -217,7 +229,7 @@ class Store:
         """Whether the file holds any table besides the list of migrations (not a new file)."""
         with translated(self.shown_as):
             return bool(
-                self.db.conn.execute(
+                self.conn.execute(
                     "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
                     "AND name NOT LIKE 'sqlite_%' AND name != '_sqlite_migrations'"
                 ).fetchone()[0]
@@ -225,7 +237,7 @@ class Store:
 
     def applied_migrations(self) -> list[str]:
         with translated(self.shown_as):
-            return [m.name for m in migrations.applied(self.db)]
+            return migrations.applied_names(self.conn)
 
     def check_version(self) -> None:
         unknown = sorted(set(self.applied_migrations()) - set(migrations.names))
@@ -238,7 +250,7 @@ class Store:
 
     def pending_migrations(self) -> list[str]:
         with translated(self.shown_as):
-            return [m.name for m in migrations.pending(self.db)]
+            return migrations.pending_names(self.conn)
 
     def checkpoint(self, wait_ms: int = CHECKPOINT_WAIT_MS) -> bool:
         """Fold the WAL into the database file and empty it (``wal_checkpoint(TRUNCATE)``).
@@ -251,7 +263,7 @@ class Store:
         """
         if self.read_only:
             return False
-        conn = self.db.conn
+        conn = self.conn
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
             try:
@@ -264,7 +276,7 @@ class Store:
 
     def close(self) -> None:
         """Close cleanly: checkpoint first, so the database file alone holds every change."""
-        conn = self.db.conn
+        conn = self.conn
         try:
             idle = not conn.in_transaction
         except sqlite3.ProgrammingError:
@@ -282,7 +294,7 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[Database]:
         """One durable transaction: ``db.atomic()`` inside ``BEGIN IMMEDIATE``."""
-        conn = self.db.conn
+        conn = self.conn
         with translated(self.shown_as):
             if conn.in_transaction:
                 with self.db.atomic():
@@ -301,11 +313,17 @@ class Store:
 
     def has_schema(self) -> bool:
         """Whether the file is an Inspector database (it has the migrations' record)."""
-        return "_sqlite_migrations" in self.db.table_names()
+        with translated(self.shown_as):
+            return bool(
+                self.conn.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                    (MIGRATIONS_TABLE,),
+                ).fetchone()
+            )
 
     def _query(self, sql: str, params: Sequence | dict = ()) -> list[sqlite3.Row]:
         with translated(self.shown_as):
-            cursor = self.db.conn.execute(sql, params)
+            cursor = self.conn.execute(sql, params)
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
@@ -444,6 +462,15 @@ class Store:
 
     def employee_count(self) -> int:
         return self._one("SELECT count(*) AS n FROM employees")["n"]
+
+    def active_counts(self) -> dict[tuple[str, str], int]:
+        """(site, department) -> the number of active employees there, counted in SQL: the
+        start screen shows them without reading every employee."""
+        rows = self._query(
+            "SELECT site, department, count(*) AS n FROM employees WHERE active = 1 "
+            "GROUP BY site, department"
+        )
+        return {(r["site"], r["department"]): r["n"] for r in rows}
 
     # -- checklist versions -----------------------------------------------------------------
 
@@ -644,6 +671,8 @@ class Store:
             db.execute("UPDATE lineups SET cursor = ? WHERE id = ?", (position, lineup_id))
 
     def finish_lineup(self, lineup_id: int, finished_at: datetime | None = None) -> Lineup:
+        from inspector.storage import seal  # not loaded to open the app
+
         with self.write() as db:
             self._require_open(lineup_id)
             db.execute(
@@ -956,6 +985,8 @@ class Store:
     ) -> None:
         """Change a mark of a finished line-up; the change log keeps who, when (``changed_at``,
         now unless given), why, before and after."""
+        from inspector.storage import hub_local, seal  # not loaded to open the app
+
         with self.write() as db:
             inspection = self.get_inspection(inspection_id)
             hub_local.require_local(db.conn, inspection.lineup_id)
@@ -980,6 +1011,8 @@ class Store:
         """Change the attendance of someone in a finished line-up. Someone who was absent or on
         leave and turns out to have been there was never inspected: they become "to do" (not
         inspected) until an ``amend_complete`` records their inspection."""
+        from inspector.storage import hub_local, seal  # not loaded to open the app
+
         with self.write() as db:
             inspection = self.get_inspection(inspection_id)
             hub_local.require_local(db.conn, inspection.lineup_id)
@@ -1010,6 +1043,8 @@ class Store:
     ) -> None:
         """Record the inspection, after the line-up was finished, of someone not inspected in
         it: as the Space key does, every applicable item not marked passes."""
+        from inspector.storage import hub_local, seal  # not loaded to open the app
+
         with self.write() as db:
             inspection = self.get_inspection(inspection_id)
             hub_local.require_local(db.conn, inspection.lineup_id)

@@ -93,7 +93,7 @@ def test_cancel_keeps_the_settings(qtbot, context, store) -> None:
 
 
 @pytest.fixture
-def start_app(qapp, monkeypatch):
+def start_app(qtbot, qapp, monkeypatch):
     from inspector.gui import startup
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
@@ -105,7 +105,10 @@ def start_app(qapp, monkeypatch):
         launcher, code = startup.start(args, app=qapp)
         assert code == 0
         started.append(launcher)
-        return launcher.opened.window
+        window = launcher.opened.window
+        with qtbot.waitSignal(window.first_frame_shown, timeout=30_000):
+            pass  # the question comes once the window is on screen
+        return window
 
     yield start
     for launcher in started:

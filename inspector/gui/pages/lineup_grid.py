@@ -51,6 +51,8 @@ class LineupGrid(Retranslating, QWidget):
         layout.addLayout(self.legend)
         layout.addWidget(self.view, 1)
         self.retranslate_ui()
+        if model.rowCount():  # built after a line-up was loaded: size as its reset would
+            self._resize_name_columns()
 
     def _resize_name_columns(self) -> None:
         """Widths from the words, measured once per line-up: a column sized to its contents

@@ -259,6 +259,16 @@ class PersonView(Retranslating, QWidget):
         )
         self.items.selectionModel().currentRowChanged.connect(lambda *_: self._point_changed())
         self.retranslate_ui()
+        if controller.lineup is not None:
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        """Built after a line-up was loaded (the page is made when first shown): do what the
+        controller's signals would have done, so the person on screen and the first point are
+        selected as if the page had been there all along."""
+        self._loaded()
+        self._points_reset()
+        self.show_person(self.controller.current_row)
 
     def _loaded(self) -> None:
         self.items.fit_rows(self.controller.max_points())

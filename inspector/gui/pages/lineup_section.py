@@ -1,24 +1,32 @@
-"""The Line-up entry of the window: home (start or resume) → line-up → summary, one controller."""
+"""The Line-up entry of the window: home (start or resume) → line-up → summary, one controller.
+
+The first window shows the home page only: the controller with its models, the line-up page and
+the summary are made (and their modules imported) when first used, each page brought to the
+controller's state as it is then.
+"""
 
 from __future__ import annotations
 
 import logging
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from inspector.gui.context import AppContext
-from inspector.gui.controllers.lineup_controller import LineupController
 from inspector.gui.errors import user_message
 from inspector.gui.pages.home_page import HomePage
-from inspector.gui.pages.lineup_page import LineupPage
 from inspector.gui.pages.lineup_start_page import StartParams
-from inspector.gui.pages.lineup_summary import LineupSummaryPage
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.build import open_kept
 from inspector.gui.widgets.touch import touch_sized
 from inspector.services.lineup_session import AlreadyFinished, SupervisorRequired
+
+if TYPE_CHECKING:
+    from inspector.gui.controllers.lineup_controller import LineupController
+    from inspector.gui.pages.lineup_page import LineupPage
+    from inspector.gui.pages.lineup_summary import LineupSummaryPage
 
 log = logging.getLogger(__name__)
 
@@ -33,49 +41,80 @@ class LineupSection(QStackedWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.controller = LineupController(
-            context.store,
-            context.catalogue,
-            db_path=context.db_path,
-            read_only=context.read_only,
-            parent=self,
-        )
         self.home = HomePage(context)
-        self.lineup_page = LineupPage(context, self.controller)
-        self.summary = LineupSummaryPage(context, self.controller)
-        for page in (self.home, self.lineup_page, self.summary):
-            self.addWidget(page)
-
-        c = self.controller
-        c.saved.connect(self.saved)
-        c.notice.connect(self.notice)
-        c.failed.connect(self._failed)
-        self.lineup_page.notice.connect(self.notice)
-        c.finished.connect(context.events.lineup_changed)
-        c.amended.connect(context.events.lineup_changed)
-        context.events.language_changed.connect(lambda _lang: c.retranslate())
+        self.addWidget(self.home)
+        self._controller: LineupController | None = None
+        self._lineup_page: LineupPage | None = None
+        self._summary: LineupSummaryPage | None = None
         context.events.roster_changed.connect(self._roster_changed)
-        # The next line-up judges by the reloaded checklists (a role added on the roster).
-        context.events.catalogue_changed.connect(
-            lambda: setattr(c.session, "catalogue", context.catalogue)
-        )
         self.home.start_requested.connect(self.start)
         self.home.resume_requested.connect(self.open_lineup)
         self.home.open_requested.connect(self.open_lineup)
         self.home.import_requested.connect(self.import_requested)
         self.home.demo_requested.connect(self.demo_requested)
         self.home.discard_requested.connect(self.discard)
-        self.lineup_page.summary_requested.connect(self.show_summary)
-        self.summary.review_requested.connect(self.review)
-        self.summary.grid_requested.connect(self.show_grid)
-        self.summary.home_requested.connect(self.show_home)
         self.home.recheck_requested.connect(lambda site: self.show_rechecks(date.today(), site))
-        self.summary.recheck_requested.connect(self._rechecks_of_lineup)
         self.recheck_page = None  # made on first use (gui/pages/recheck_page.py)
         self._recheck_from: QWidget | None = None
         self.duplicate_box: QMessageBox | None = None
         self.error_box: QMessageBox | None = None
         self.show_home()
+
+    @property
+    def controller(self) -> LineupController:
+        """The open line-up's controller and models (made when a line-up is first started
+        or opened: the home page needs none of it)."""
+        if self._controller is None:
+            from inspector.gui.controllers.lineup_controller import LineupController
+
+            context = self.context
+            c = LineupController(
+                context.store,
+                context.catalogue,
+                db_path=context.db_path,
+                read_only=context.read_only,
+                parent=self,
+            )
+            c.saved.connect(self.saved)
+            c.notice.connect(self.notice)
+            c.failed.connect(self._failed)
+            c.finished.connect(context.events.lineup_changed)
+            c.amended.connect(context.events.lineup_changed)
+            context.events.language_changed.connect(lambda _lang: c.retranslate())
+            # The next line-up judges by the reloaded checklists (a role added on the roster).
+            context.events.catalogue_changed.connect(
+                lambda: setattr(c.session, "catalogue", context.catalogue)
+            )
+            self._controller = c
+        return self._controller
+
+    @property
+    def lineup_page(self) -> LineupPage:
+        """The person view and grid of the open line-up (built on first use)."""
+        if self._lineup_page is None:
+            from inspector.gui.pages.lineup_page import LineupPage
+
+            page = LineupPage(self.context, self.controller)
+            page.notice.connect(self.notice)
+            page.summary_requested.connect(self.show_summary)
+            self.addWidget(page)
+            self._lineup_page = page
+        return self._lineup_page
+
+    @property
+    def summary(self) -> LineupSummaryPage:
+        """The summary of the open line-up (built on first use)."""
+        if self._summary is None:
+            from inspector.gui.pages.lineup_summary import LineupSummaryPage
+
+            page = LineupSummaryPage(self.context, self.controller)
+            page.review_requested.connect(self.review)
+            page.grid_requested.connect(self.show_grid)
+            page.home_requested.connect(self.show_home)
+            page.recheck_requested.connect(self._rechecks_of_lineup)
+            self.addWidget(page)
+            self._summary = page
+        return self._summary
 
     def _failed(self, exc: Exception) -> None:
         """Not saved: the status bar says so at once and a message explains (without blocking:
@@ -87,7 +126,11 @@ class LineupSection(QStackedWidget):
             self.error_box.close()
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), text, parent=self)
         box.setObjectName("not_saved_box")
-        open_kept(self, "error_box", box, finished=self.lineup_page.focus_items)
+        open_kept(self, "error_box", box, finished=self._focus_items)
+
+    def _focus_items(self) -> None:
+        if self._lineup_page is not None:
+            self._lineup_page.focus_items()
 
     def show_home(self) -> None:
         self.home.refresh()
@@ -194,7 +237,7 @@ class LineupSection(QStackedWidget):
             self.show_rechecks(lineup.day, lineup.site)
 
     def _back_from_rechecks(self) -> None:
-        if self._recheck_from is self.summary and self.controller.lineup is not None:
+        if self._recheck_from is self._summary and self.controller.lineup is not None:
             self.show_summary()
         else:
             self.show_home()

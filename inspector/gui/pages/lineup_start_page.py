@@ -174,12 +174,10 @@ class LineupStartPage(Retranslating, QWidget):
 
     def _scopes(self) -> list[Scope]:
         """Each site as a whole, then each department, as the active roster has them."""
-        employees = self.context.store.list_employees(active_only=True)
+        by_department = self.context.store.active_counts()
         by_site: dict[str, int] = {}
-        by_department: dict[tuple[str, str], int] = {}
-        for e in employees:
-            by_site[e.site] = by_site.get(e.site, 0) + 1
-            by_department[(e.site, e.department)] = by_department.get((e.site, e.department), 0) + 1
+        for (site, _department), n in by_department.items():
+            by_site[site] = by_site.get(site, 0) + n
         scopes = [Scope(site, "", n) for site, n in sorted(by_site.items())]
         scopes += [
             Scope(site, department, n)
