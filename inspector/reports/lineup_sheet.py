@@ -25,9 +25,9 @@ from inspector.reports.styles import (
     WARN_INK,
     data_table,
     fit,
-    header_row,
     heading,
     hex_color,
+    label_header,
     markup,
     pairs_table,
     para,
@@ -36,6 +36,15 @@ from inspector.reports.styles import (
 )
 
 _PEOPLE_WIDTHS = scale([7, 15, 14, 16, 22, 13, 58])
+_PEOPLE_COLUMNS = (
+    "no",
+    "employee_no",
+    "name",
+    "department",
+    "status",
+    "passed_of",
+    "faults_and_notes",
+)
 _ABSENT_WIDTHS = scale([7, 15, 14, 16, 22, 71])
 
 
@@ -116,22 +125,7 @@ def lineup_sheet_story(data: LineupSheetData, lang: str) -> list[Flowable]:
     story.append(pairs_table(counts, 3, scale([20, 13, 20, 13, 20, 13])))
 
     story.extend(heading(label("people_and_faults", lang)))
-    rows: list[list] = [
-        header_row(
-            [
-                label(k, lang)
-                for k in (
-                    "no",
-                    "employee_no",
-                    "name",
-                    "department",
-                    "status",
-                    "passed_of",
-                    "faults_and_notes",
-                )
-            ]
-        )
-    ]
+    rows: list[list] = [label_header(_PEOPLE_COLUMNS, lang)]
     extra: list[tuple] = []
     for index, person in enumerate(data.people, start=1):
         inspected = person.status in (PersonStatus.ALL_PASS, PersonStatus.FAULTS)
@@ -158,14 +152,7 @@ def lineup_sheet_story(data: LineupSheetData, lang: str) -> list[Flowable]:
     story.extend(heading(label("absentees", lang)))
     absent = data.absentees
     if absent:
-        rows = [
-            header_row(
-                [
-                    label(k, lang)
-                    for k in ("no", "employee_no", "name", "department", "status", "note")
-                ]
-            )
-        ]
+        rows = [label_header(("no", "employee_no", "name", "department", "status", "note"), lang)]
         rows += [
             [
                 str(p.position),

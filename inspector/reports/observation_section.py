@@ -18,6 +18,7 @@ from inspector.reports.styles import (
     data_table,
     header_row,
     heading,
+    label_header,
     pairs_table,
     para,
     ranked_fault_rows,
@@ -67,6 +68,16 @@ LABELS: dict[str, Text] = {
     "none_in_period": Text("这段时间没有现场观察。", "No floor observations in this period."),
     "amended": Text("已更正", "amended"),
 }
+
+_PEOPLE_WITH_FAULTS_COLUMNS = (
+    "employee_no",
+    "name",
+    "department",
+    "observation_count",
+    "with_faults",
+    "faults",
+    "last_day",
+)
 
 
 def label(key: str, lang: str) -> str:
@@ -155,23 +166,7 @@ def observation_section(data: ObservationMonth | None, lang: str) -> list[Flowab
         story.append(para(label("no_faults", lang), "body"))
     if data.people_with_faults:
         story.extend(heading(label("people_with_faults", lang)))
-        rows = [
-            header_row(
-                [
-                    label(k, lang)
-                    for k in (
-                        "employee_no",
-                        "name",
-                        "department",
-                        "observation_count",
-                        "with_faults",
-                        "faults",
-                        "last_day",
-                    )
-                ],
-                right_from=3,
-            )
-        ]
+        rows = [label_header(_PEOPLE_WITH_FAULTS_COLUMNS, lang, right_from=3)]
         rows += [
             [
                 p.employee_no,
@@ -212,9 +207,7 @@ def employee_observations_section(
     if not entries:
         story.append(para(label("none_in_period", lang), "body"))
         return story
-    rows = [
-        header_row([label(k, lang) for k in ("date", "time", "situation", "observer", "result")])
-    ]
+    rows = [label_header(("date", "time", "situation", "observer", "result"), lang)]
     for e in entries:
         result = fault_lines(e, lang)
         if e.changes:
