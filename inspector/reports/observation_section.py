@@ -18,7 +18,6 @@ from inspector.reports.styles import (
     data_table,
     header_row,
     heading,
-    label_header,
     pairs_table,
     para,
     ranked_fault_rows,
@@ -166,7 +165,7 @@ def observation_section(data: ObservationMonth | None, lang: str) -> list[Flowab
         story.append(para(label("no_faults", lang), "body"))
     if data.people_with_faults:
         story.extend(heading(label("people_with_faults", lang)))
-        rows = [label_header(_PEOPLE_WITH_FAULTS_COLUMNS, lang, right_from=3)]
+        rows = [header_row([label(k, lang) for k in _PEOPLE_WITH_FAULTS_COLUMNS], right_from=3)]
         rows += [
             [
                 p.employee_no,
@@ -207,7 +206,9 @@ def employee_observations_section(
     if not entries:
         story.append(para(label("none_in_period", lang), "body"))
         return story
-    rows = [label_header(("date", "time", "situation", "observer", "result"), lang)]
+    rows = [
+        header_row([label(k, lang) for k in ("date", "time", "situation", "observer", "result")])
+    ]
     for e in entries:
         result = fault_lines(e, lang)
         if e.changes:
