@@ -11,7 +11,7 @@ from functools import partial
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from inspector.domain.lineup import Attendance, PersonStatus, Result
 from inspector.domain.reports import LineupSheetData, MarkLine, SheetPerson
@@ -169,15 +169,10 @@ def lineup_sheet_story(data: LineupSheetData, lang: str) -> list[Flowable]:
         story.append(para(label("none", lang), "body"))
 
     story.append(Spacer(1, 8 * mm))
-    story.append(KeepTogether([para(label("signatures", lang), "heading"), _signatures(lang)]))
+    signers = [label("supervisor_signature", lang), label("manager_signature", lang)]
+    signatures = signature_table(signers, label("signature_date", lang))
+    story.append(KeepTogether([para(label("signatures", lang), "heading"), signatures]))
     return story
-
-
-def _signatures(lang: str) -> Table:
-    return signature_table(
-        [label("supervisor_signature", lang), label("manager_signature", lang)],
-        label("signature_date", lang),
-    )
 
 
 render_lineup_sheet = ReportRenderer(
