@@ -203,31 +203,46 @@ def import_roster(
     return ImportResult(plan, summary)
 
 
+_TITLE_WORDS = {
+    "zh": {
+        "row": "{n} 行",
+        "rows": "{n} 行",
+        "no_role": "未指定岗位",
+        "new_role": "新岗位 {name}（{id}）",
+        "role": "{name}（{id}）",
+        "line": "  {title}：{count} → {target}",
+    },
+    "en": {
+        "row": "{n} row",
+        "rows": "{n} rows",
+        "no_role": "no role chosen",
+        "new_role": "new role {name} ({id})",
+        "role": "{name} ({id})",
+        "line": "  {title}: {count} → {target}",
+    },
+}
+
+
 def title_lines(plan: ImportPlan, catalogue: Catalogue, lang: str = "en") -> str:
     """The new job titles, one a line, with their row counts and the role each maps to."""
+    language = "zh" if lang == "zh" else "en"
+    words = _TITLE_WORDS[language]
     lines = []
     for title in plan.titles:
         choice = plan.choice_for(title.title)
-        if lang == "zh":
-            count = f"{title.count} 行"
-            if choice is None:
-                target = "未指定岗位"
-            elif isinstance(choice, Role):
-                target = f"新岗位 {choice.name.zh}（{choice.id}）"
-            else:
-                role = catalogue.role(choice)
-                target = f"{role.name.zh}（{choice}）" if role else choice
-            lines.append(f"  {title.title}：{count} → {target}")
+        count = words["row" if title.count == 1 else "rows"].format(n=title.count)
+        if choice is None:
+            target = words["no_role"]
+        elif isinstance(choice, Role):
+            target = words["new_role"].format(name=getattr(choice.name, language), id=choice.id)
         else:
-            count = f"{title.count} {'row' if title.count == 1 else 'rows'}"
-            if choice is None:
-                target = "no role chosen"
-            elif isinstance(choice, Role):
-                target = f"new role {choice.name.en} ({choice.id})"
-            else:
-                role = catalogue.role(choice)
-                target = f"{role.name.en} ({choice})" if role else choice
-            lines.append(f"  {title.title}: {count} → {target}")
+            role = catalogue.role(choice)
+            target = (
+                words["role"].format(name=getattr(role.name, language), id=choice)
+                if role
+                else choice
+            )
+        lines.append(words["line"].format(title=title.title, count=count, target=target))
     return "\n".join(lines)
 
 
