@@ -21,12 +21,13 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from inspector.domain.errors import UserError
 from inspector.storage import seal
 from inspector.storage.errors import LineupClosedError
+from inspector.storage.rows import fetch_dicts, from_row
 
 SITE_ID = "hub.site_id"
 SITE_NAME = "hub.site_name"
@@ -115,12 +116,6 @@ class RosterConflict:
 
 def _now() -> str:
     return datetime.now().replace(microsecond=0).isoformat(sep=" ")
-
-
-def _rows(conn: sqlite3.Connection, sql: str, params: Sequence = ()) -> list[dict]:
-    cursor = conn.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:
@@ -233,7 +228,7 @@ def label_of(row: dict) -> str:
 
 
 def people_of(conn: sqlite3.Connection, lineup_id: int) -> str:
-    rows = _rows(
+    rows = fetch_dicts(
         conn,
         "SELECT e.employee_no, e.name, e.sex, e.department, e.role, e.site FROM inspections i "
         "JOIN employees e ON e.id = i.employee_id WHERE i.lineup_id = ? ORDER BY e.employee_no",
@@ -265,7 +260,7 @@ def chain_hash_at(conn: sqlite3.Connection, seq: int) -> str | None:
 
 def outbox(conn: sqlite3.Connection, after: int, limit: int) -> list[Document]:
     """This site's documents after seal ``after`` (the hub's head), oldest first."""
-    rows = _rows(
+    rows = fetch_dicts(
         conn,
         "SELECT s.id, s.lineup_id, s.change_id, s.content_hash, s.prev_hash, s.chain_hash, "
         "s.sealed_at, d.global_id, d.content, l.global_id AS record_id, l.day, l.shift, l.site, "
@@ -317,7 +312,7 @@ def checklists_of(
     found: dict[str, ChecklistVersion] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        for row in _rows(
+        for row in fetch_dicts(
             conn,
             "SELECT DISTINCT v.content_hash, v.set_id, v.version, v.content FROM lineups l "
             "JOIN lineup_checklists lc ON lc.lineup_id = l.id "
@@ -398,7 +393,7 @@ class SiteCursor:
 def site_cursors(conn: sqlite3.Connection) -> dict[str, SiteCursor]:
     return {
         r["site_id"]: SiteCursor(**r)
-        for r in _rows(conn, "SELECT site_id, name, pulled_seq, head FROM hub_sites")
+        for r in fetch_dicts(conn, "SELECT site_id, name, pulled_seq, head FROM hub_sites")
     }
 
 
@@ -699,7 +694,7 @@ def verify_pulled(conn: sqlite3.Connection) -> list[tuple[int | None, str]]:
     }
     prev: dict[str, str] = {}
     latest: dict[str, Document] = {}
-    for row in _rows(conn, "SELECT * FROM hub_documents ORDER BY site_id, seq"):
+    for row in fetch_dicts(conn, "SELECT * FROM hub_documents ORDER BY site_id, seq"):
         row.pop("received_at")
         doc = Document(**row, people="")
         problem = document_problem(doc, prev.get(doc.site_id, seal.GENESIS), names[doc.site_id])
@@ -736,16 +731,8 @@ def verify_pulled(conn: sqlite3.Connection) -> list[tuple[int | None, str]]:
 
 def local_roster(conn: sqlite3.Connection) -> list[RosterEntry]:
     return [
-        RosterEntry(
-            employee_no=r["employee_no"],
-            name=r["name"],
-            sex=r["sex"],
-            department=r["department"],
-            role=r["role"],
-            site=r["site"],
-            active=bool(r["active"]),
-        )
-        for r in _rows(
+        from_row(RosterEntry, r, active=bool)
+        for r in fetch_dicts(
             conn,
             "SELECT employee_no, name, sex, department, role, site, active FROM employees "
             "ORDER BY employee_no",
@@ -758,6 +745,11 @@ class RosterMerge:
     added: int
     updated: int
     conflicts: list[RosterConflict]
+
+
+def _employee_values(entry: RosterEntry, stamp: str) -> dict[str, object]:
+    """The named parameters of an employees row written from the master roster at ``stamp``."""
+    return {**asdict(entry), "active": int(entry.active), "stamp": stamp}
 
 
 def merge_roster(
@@ -779,18 +771,9 @@ def merge_roster(
         if mine is None:
             conn.execute(
                 "INSERT INTO employees (employee_no, name, sex, department, role, site, active, "
-                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    entry.employee_no,
-                    entry.name,
-                    entry.sex,
-                    entry.department,
-                    entry.role,
-                    entry.site,
-                    int(entry.active),
-                    stamp,
-                    stamp,
-                ),
+                "created_at, updated_at) VALUES (:employee_no, :name, :sex, :department, :role, "
+                ":site, :active, :stamp, :stamp)",
+                _employee_values(entry, stamp),
             )
             added += 1
         elif mine.fingerprint != entry.fingerprint:
@@ -799,18 +782,10 @@ def merge_roster(
                 conflicts.append(RosterConflict(entry.employee_no, mine, entry))
                 continue
             conn.execute(
-                "UPDATE employees SET name = ?, sex = ?, department = ?, role = ?, site = ?, "
-                "active = ?, updated_at = ? WHERE employee_no = ?",
-                (
-                    entry.name,
-                    entry.sex,
-                    entry.department,
-                    entry.role,
-                    entry.site,
-                    int(entry.active),
-                    stamp,
-                    entry.employee_no,
-                ),
+                "UPDATE employees SET name = :name, sex = :sex, department = :department, "
+                "role = :role, site = :site, active = :active, updated_at = :stamp "
+                "WHERE employee_no = :employee_no",
+                _employee_values(entry, stamp),
             )
             updated += 1
         conn.execute(

@@ -12,13 +12,11 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -35,6 +33,7 @@ from inspector.storage.errors import (
     translated,
 )
 from inspector.storage.migrations import migrations
+from inspector.storage.rows import IN_PERIOD, from_row, period
 
 BUSY_TIMEOUT_MS = 5000
 CHECKPOINT_WAIT_MS = 200  # after finishing a line-up: the screen waits for it
@@ -57,25 +56,6 @@ def _ts(value: datetime | None) -> str | None:
 
 def _parse_ts(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
-
-
-Record = TypeVar("Record")
-
-
-@cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
-
-
-def from_row(cls: type[Record], row: Mapping[str, Any], **convert: Callable[[Any], Any]) -> Record:
-    """A dataclass from a row whose columns bear its field names; ``convert`` turns a column
-    (by field name) into the field's type."""
-    values = {}
-    for name in _field_names(cls):
-        value = row[name]
-        change = convert.get(name)
-        values[name] = change(value) if change else value
-    return cls(**values)
 
 
 def _attendance(value: str | None) -> Attendance | None:
@@ -601,11 +581,7 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         rows = self._query(
             sql,
-            {
-                "start": start and start.isoformat(),
-                "end": end and end.isoformat(),
-                "type": inspection_type.value,
-            },
+            {**period(start, end), "type": inspection_type.value},
         )
         return [self._lineup(r) for r in rows]
 
@@ -1020,17 +996,7 @@ class Store:
             (lineup_id, lineup_id),
         )
         return [
-            ChangeRecord(
-                id=r["id"],
-                lineup_id=r["lineup_id"],
-                inspection_id=r["inspection_id"],
-                item_id=r["item_id"],
-                before=json.loads(r["before"]),
-                after=json.loads(r["after"]),
-                reason=r["reason"],
-                changed_by=r["changed_by"],
-                changed_at=_parse_ts(r["changed_at"]),
-            )
+            from_row(ChangeRecord, r, before=json.loads, after=json.loads, changed_at=_parse_ts)
             for r in rows
         ]
 
@@ -1043,14 +1009,9 @@ class Store:
         rows = self._query(
             "SELECT l.id AS l_id, l.day, l.shift, l.site, l.department, l.supervisor, "
             "l.inspection_type, l.started_at, l.finished_at, i.* FROM inspections i "
-            "JOIN lineups l ON l.id = i.lineup_id WHERE i.employee_id = :emp "
-            "AND (:start IS NULL OR l.day >= :start) AND (:end IS NULL OR l.day <= :end) "
+            f"JOIN lineups l ON l.id = i.lineup_id WHERE i.employee_id = :emp AND {IN_PERIOD} "
             "ORDER BY l.day DESC, l.id DESC",
-            {
-                "emp": employee_id,
-                "start": start and start.isoformat(),
-                "end": end and end.isoformat(),
-            },
+            {"emp": employee_id, **period(start, end)},
         )
         if not rows:
             return []
