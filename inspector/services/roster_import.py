@@ -138,6 +138,18 @@ def plan_from(
     return ImportPlan(resolved, resolved.changes(existing), titles, chosen)
 
 
+def check_plan(plan: ImportPlan, *, good_rows_only: bool = False, lang: str = "en") -> None:
+    """Refuse a plan that cannot be saved as it is: bad rows (``RosterHasBadRows``) or new
+    titles without a role (``UnmappedTitles``) unless ``good_rows_only``, and no good row at
+    all (``NoGoodRows``); the messages in ``lang``."""
+    if plan.bad and not good_rows_only:
+        raise RosterHasBadRows(plan, lang)
+    if plan.unmapped and not good_rows_only:
+        raise UnmappedTitles(plan, lang)
+    if not plan.good:
+        raise NoGoodRows(no_good_rows_message(plan, lang))
+
+
 def save_import(store: Store, plan: ImportPlan, *, good_rows_only: bool = False) -> ImportSummary:
     """Save the plan's employees in one transaction (the roles chosen for new titles must be
     remembered first: see ``save_with_roles``).
@@ -146,12 +158,7 @@ def save_import(store: Store, plan: ImportPlan, *, good_rows_only: bool = False)
     mapped (``UnmappedTitles``), unless ``good_rows_only``; with no good rows at all it is
     ``NoGoodRows``.
     """
-    if plan.bad and not good_rows_only:
-        raise RosterHasBadRows(plan)
-    if plan.unmapped and not good_rows_only:
-        raise UnmappedTitles(plan)
-    if not plan.good:
-        raise NoGoodRows(no_good_rows_message(plan))
+    check_plan(plan, good_rows_only=good_rows_only)
     return store.upsert_employees(plan.employees_to_save())
 
 
@@ -166,12 +173,7 @@ def save_with_roles(
     """Remember the roles chosen for the new titles, then save the employees; the summary and
     the catalogue reloaded with the company's roles (``catalogue`` when nothing was added).
     Nothing is saved when the roles cannot be written."""
-    if plan.bad and not good_rows_only:
-        raise RosterHasBadRows(plan)
-    if plan.unmapped and not good_rows_only:
-        raise UnmappedTitles(plan)
-    if not plan.good:
-        raise NoGoodRows(no_good_rows_message(plan))
+    check_plan(plan, good_rows_only=good_rows_only)
     reloaded = remember_titles(plan.choices, catalogue, extra_dirs)
     return save_import(store, plan, good_rows_only=good_rows_only), reloaded
 
@@ -189,12 +191,7 @@ def import_roster(
 ) -> ImportResult:
     """Read, check and (unless ``dry_run``) save a roster file: the whole use case."""
     plan = plan_from(read_file(path, catalogue), store.list_employees(), choices)
-    if plan.bad and not good_rows_only:
-        raise RosterHasBadRows(plan, lang)
-    if plan.unmapped and not good_rows_only:
-        raise UnmappedTitles(plan, lang)
-    if not plan.good:
-        raise NoGoodRows(no_good_rows_message(plan, lang))
+    check_plan(plan, good_rows_only=good_rows_only, lang=lang)
     if dry_run:
         return ImportResult(plan, None)
     summary, _catalogue = save_with_roles(
