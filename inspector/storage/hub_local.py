@@ -18,16 +18,18 @@ set, so that reports and the monthly pack cover them. They are read-only here
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from inspector.domain.errors import UserError
 from inspector.storage import seal
 from inspector.storage.errors import LineupClosedError
-from inspector.storage.rows import fetch_dicts, from_row
+from inspector.storage.reading import fetch_dicts as _rows
 
 SITE_ID = "hub.site_id"
 SITE_NAME = "hub.site_name"
@@ -112,6 +114,25 @@ class RosterConflict:
             for name in ("name", "sex", "department", "role", "site", "active")
             if getattr(self.local, name) != getattr(self.master, name)
         ]
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def on_store(
+    func: Callable[Concatenate[sqlite3.Connection, P], R],
+) -> Callable[Concatenate[Any, P], R]:
+    """Let the use-case layer pass its ``Store``: the function runs on the Store's connection
+    (inside the caller's ``store.write()`` transaction when there is one); storage code that
+    holds a raw connection (migrations, seals) passes that."""
+
+    @functools.wraps(func)
+    def wrapper(source: Any, *args: P.args, **kwargs: P.kwargs) -> R:
+        conn = source if isinstance(source, sqlite3.Connection) else source.db.conn
+        return func(conn, *args, **kwargs)
+
+    return wrapper
 
 
 def _now() -> str:
@@ -206,12 +227,14 @@ def pulled_lineup_ids(conn: sqlite3.Connection) -> set[int]:
 # -- what this site sends -----------------------------------------------------------------------
 
 
+@on_store
 def site_id(conn: sqlite3.Connection) -> str:
     """This database's site UUID ("" until the hub or an export first needs it)."""
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (SITE_ID,)).fetchone()
     return row[0] if row else ""
 
 
+@on_store
 def ensure_site_id(conn: sqlite3.Connection) -> str:
     """This database's site UUID, made on first use (caller's write transaction)."""
     found = site_id(conn)
@@ -228,7 +251,7 @@ def label_of(row: dict) -> str:
 
 
 def people_of(conn: sqlite3.Connection, lineup_id: int) -> str:
-    rows = fetch_dicts(
+    rows = _rows(
         conn,
         "SELECT e.employee_no, e.name, e.sex, e.department, e.role, e.site FROM inspections i "
         "JOIN employees e ON e.id = i.employee_id WHERE i.lineup_id = ? ORDER BY e.employee_no",
@@ -237,6 +260,7 @@ def people_of(conn: sqlite3.Connection, lineup_id: int) -> str:
     return seal.canonical({r.pop("employee_no"): r for r in rows})
 
 
+@on_store
 def own_sites(conn: sqlite3.Connection) -> list[str]:
     """The site names of the line-ups recorded here."""
     return [
@@ -247,10 +271,12 @@ def own_sites(conn: sqlite3.Connection) -> list[str]:
     ]
 
 
+@on_store
 def last_seal_id(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT coalesce(max(id), 0) FROM seals").fetchone()[0]
 
 
+@on_store
 def chain_hash_at(conn: sqlite3.Connection, seq: int) -> str | None:
     if seq == 0:
         return seal.GENESIS
@@ -258,9 +284,10 @@ def chain_hash_at(conn: sqlite3.Connection, seq: int) -> str | None:
     return row[0] if row else None
 
 
+@on_store
 def outbox(conn: sqlite3.Connection, after: int, limit: int) -> list[Document]:
     """This site's documents after seal ``after`` (the hub's head), oldest first."""
-    rows = fetch_dicts(
+    rows = _rows(
         conn,
         "SELECT s.id, s.lineup_id, s.change_id, s.content_hash, s.prev_hash, s.chain_hash, "
         "s.sealed_at, d.global_id, d.content, l.global_id AS record_id, l.day, l.shift, l.site, "
@@ -304,6 +331,7 @@ def outbox(conn: sqlite3.Connection, after: int, limit: int) -> list[Document]:
     return documents
 
 
+@on_store
 def checklists_of(
     conn: sqlite3.Connection, documents: Iterable[Document]
 ) -> list[ChecklistVersion]:
@@ -312,7 +340,7 @@ def checklists_of(
     found: dict[str, ChecklistVersion] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        for row in fetch_dicts(
+        for row in _rows(
             conn,
             "SELECT DISTINCT v.content_hash, v.set_id, v.version, v.content FROM lineups l "
             "JOIN lineup_checklists lc ON lc.lineup_id = l.id "
@@ -324,10 +352,12 @@ def checklists_of(
     return list(found.values())
 
 
+@on_store
 def checklist_hashes(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT content_hash FROM checklist_versions")}
 
 
+@on_store
 def add_checklist_versions(conn: sqlite3.Connection, versions: Iterable[ChecklistVersion]) -> int:
     added = 0
     for v in versions:
@@ -342,6 +372,7 @@ def add_checklist_versions(conn: sqlite3.Connection, versions: Iterable[Checklis
     return added
 
 
+@on_store
 def waiting(conn: sqlite3.Connection) -> int:
     """Seals of this site the hub has not acknowledged yet."""
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (PUSHED_SEQ,)).fetchone()
@@ -352,6 +383,7 @@ def waiting(conn: sqlite3.Connection) -> int:
         return 0
 
 
+@on_store
 def pulled_counts(conn: sqlite3.Connection) -> tuple[int, int]:
     """(sites, documents) pulled from the hub into this copy."""
     try:
@@ -390,13 +422,15 @@ class SiteCursor:
     head: str
 
 
+@on_store
 def site_cursors(conn: sqlite3.Connection) -> dict[str, SiteCursor]:
     return {
         r["site_id"]: SiteCursor(**r)
-        for r in fetch_dicts(conn, "SELECT site_id, name, pulled_seq, head FROM hub_sites")
+        for r in _rows(conn, "SELECT site_id, name, pulled_seq, head FROM hub_sites")
     }
 
 
+@on_store
 def add_pulled(
     conn: sqlite3.Connection, site_name: str, documents: Sequence[Document]
 ) -> list[str]:
@@ -694,7 +728,7 @@ def verify_pulled(conn: sqlite3.Connection) -> list[tuple[int | None, str]]:
     }
     prev: dict[str, str] = {}
     latest: dict[str, Document] = {}
-    for row in fetch_dicts(conn, "SELECT * FROM hub_documents ORDER BY site_id, seq"):
+    for row in _rows(conn, "SELECT * FROM hub_documents ORDER BY site_id, seq"):
         row.pop("received_at")
         doc = Document(**row, people="")
         problem = document_problem(doc, prev.get(doc.site_id, seal.GENESIS), names[doc.site_id])
@@ -729,10 +763,19 @@ def verify_pulled(conn: sqlite3.Connection) -> list[tuple[int | None, str]]:
 # -- the roster -----------------------------------------------------------------------------------
 
 
+@on_store
 def local_roster(conn: sqlite3.Connection) -> list[RosterEntry]:
     return [
-        from_row(RosterEntry, r, active=bool)
-        for r in fetch_dicts(
+        RosterEntry(
+            employee_no=r["employee_no"],
+            name=r["name"],
+            sex=r["sex"],
+            department=r["department"],
+            role=r["role"],
+            site=r["site"],
+            active=bool(r["active"]),
+        )
+        for r in _rows(
             conn,
             "SELECT employee_no, name, sex, department, role, site, active FROM employees "
             "ORDER BY employee_no",
@@ -747,6 +790,7 @@ class RosterMerge:
     conflicts: list[RosterConflict]
 
 
+@on_store
 def _employee_values(entry: RosterEntry, stamp: str) -> dict[str, object]:
     """The named parameters of an employees row written from the master roster at ``stamp``."""
     return {**asdict(entry), "active": int(entry.active), "stamp": stamp}
@@ -796,6 +840,7 @@ def merge_roster(
     return RosterMerge(added, updated, conflicts)
 
 
+@on_store
 def snapshot_roster_base(conn: sqlite3.Connection) -> None:
     """At connect: the roster as it is now is the base, so later edits here count as local."""
     conn.executemany(
@@ -804,6 +849,7 @@ def snapshot_roster_base(conn: sqlite3.Connection) -> None:
     )
 
 
+@on_store
 def mark_roster_published(conn: sqlite3.Connection, entries: Iterable[RosterEntry]) -> None:
     """What HR published is the base its copy merges against later."""
     conn.executemany(

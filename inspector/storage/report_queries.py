@@ -60,9 +60,8 @@ from inspector.domain.reports import (
 )
 from inspector.domain.summary import summarise
 from inspector.domain.text import Text
-from inspector.storage import seal
+from inspector.storage import reading, seal
 from inspector.storage.errors import NotFoundError
-from inspector.storage.rows import IN_PERIOD, period
 from inspector.storage.store import Store
 
 
@@ -1140,10 +1139,10 @@ def observation_ids(
     rows = store.query(
         "SELECT DISTINCT l.id, l.day, l.started_at FROM lineups l "
         "JOIN inspections i ON i.lineup_id = l.id "
-        f"WHERE l.inspection_type = :type AND {IN_PERIOD} "
+        f"WHERE l.inspection_type = :type AND {reading.IN_PERIOD} "
         "AND (:emp IS NULL OR i.employee_id = :emp) "
         "ORDER BY l.day DESC, l.started_at DESC, l.id DESC",
-        {"type": OBSERVATION, **period(start, end), "emp": employee_id},
+        {"type": OBSERVATION, **reading.period(start, end), "emp": employee_id},
     )
     return [r["id"] for r in rows]
 

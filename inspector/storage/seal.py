@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from inspector.storage.rows import fetch_dicts, from_row
+from inspector.storage.reading import fetch_dicts as _rows
 
 if TYPE_CHECKING:
     from inspector.storage.store import Store
@@ -94,23 +94,21 @@ def lineup_content(
     had it; version 2 covers the identity each inspection recorded when the person was added
     to the line-up (number, name, department, role, sex), which is what the reports print.
     """
-    header = fetch_dicts(
+    header = _rows(
         conn,
         "SELECT id, day, shift, site, department, supervisor, inspection_type, started_at, "
         "finished_at FROM lineups WHERE id = ?",
         (lineup_id,),
     )
-    checklists = fetch_dicts(
+    checklists = _rows(
         conn,
         "SELECT v.set_id, v.version, v.content_hash FROM lineup_checklists lc "
         "JOIN checklist_versions v ON v.id = lc.checklist_version_id "
         "WHERE lc.lineup_id = ? ORDER BY v.set_id, v.version, v.content_hash",
         (lineup_id,),
     )
-    inspections = fetch_dicts(
-        conn, _INSPECTIONS_V1 if version == 1 else _INSPECTIONS_V2, (lineup_id,)
-    )
-    marks = fetch_dicts(
+    inspections = _rows(conn, _INSPECTIONS_V1 if version == 1 else _INSPECTIONS_V2, (lineup_id,))
+    marks = _rows(
         conn,
         "SELECT m.inspection_id, m.item_id, m.checklist_version_id, v.content_hash AS "
         "checklist_hash, m.result, m.note, m.photo, m.marked_at FROM marks m "
@@ -119,7 +117,7 @@ def lineup_content(
         "WHERE i.lineup_id = ? ORDER BY m.inspection_id, m.item_id",
         (lineup_id,),
     )
-    changes = fetch_dicts(
+    changes = _rows(
         conn,
         "SELECT id, inspection_id, item_id, before, after, reason, changed_by, changed_at "
         "FROM change_log WHERE lineup_id = ? ORDER BY id",
@@ -243,14 +241,20 @@ def short_form(chain_hash: str) -> str:
 
 
 def _seal(row: dict) -> Seal:
-    # A seal written before migration 3 (resealing then) has no content version: version 1.
-    return from_row(
-        Seal, {"content_version": 1, **row}, sealed_at=datetime.fromisoformat, content_version=int
+    return Seal(
+        id=row["id"],
+        lineup_id=row["lineup_id"],
+        change_id=row["change_id"],
+        content_hash=row["content_hash"],
+        prev_hash=row["prev_hash"],
+        chain_hash=row["chain_hash"],
+        sealed_at=datetime.fromisoformat(row["sealed_at"]),
+        content_version=int(row.get("content_version") or 1),
     )
 
 
 def seals_for(conn: sqlite3.Connection, lineup_id: int) -> list[Seal]:
-    rows = fetch_dicts(conn, "SELECT * FROM seals WHERE lineup_id = ? ORDER BY id", (lineup_id,))
+    rows = _rows(conn, "SELECT * FROM seals WHERE lineup_id = ? ORDER BY id", (lineup_id,))
     return [_seal(r) for r in rows]
 
 
@@ -280,7 +284,7 @@ def seal_for_period(
     """
     conn = store.db.conn
     period = (start.isoformat(), end.isoformat(), inspection_type)
-    row = fetch_dicts(
+    row = _rows(
         conn,
         "SELECT (SELECT s.chain_hash FROM seals s JOIN lineups l ON l.id = s.lineup_id "
         "WHERE l.day BETWEEN ? AND ? AND l.inspection_type = ? ORDER BY s.id DESC LIMIT 1) "
@@ -446,7 +450,7 @@ def verify(conn: sqlite3.Connection, expect: Iterable[str] = ()) -> VerifyReport
     """
     expected = [normalise_expected(value) for value in expect]
     report = VerifyReport()
-    rows = fetch_dicts(conn, "SELECT * FROM seals ORDER BY id")
+    rows = _rows(conn, "SELECT * FROM seals ORDER BY id")
     report.seals = len(rows)
     prev = GENESIS
     latest: dict[int, dict] = {}

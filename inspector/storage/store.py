@@ -12,11 +12,13 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -25,7 +27,7 @@ from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark, Result
 from inspector.domain.people import Employee, Sex
 from inspector.domain.scoring import score_inspection
 from inspector.paths import ensure_private_file, private_folder
-from inspector.storage import errors, hub_local, seal
+from inspector.storage import errors, hub_local, reading, seal
 from inspector.storage.errors import (
     LineupClosedError,
     NewerDatabaseError,
@@ -33,7 +35,6 @@ from inspector.storage.errors import (
     translated,
 )
 from inspector.storage.migrations import migrations
-from inspector.storage.rows import IN_PERIOD, from_row, period
 
 BUSY_TIMEOUT_MS = 5000
 CHECKPOINT_WAIT_MS = 200  # after finishing a line-up: the screen waits for it
@@ -56,6 +57,25 @@ def _ts(value: datetime | None) -> str | None:
 
 def _parse_ts(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
+
+
+Record = TypeVar("Record")
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def from_row(cls: type[Record], row: Mapping[str, Any], **convert: Callable[[Any], Any]) -> Record:
+    """A dataclass from a row whose columns bear its field names; ``convert`` turns a column
+    (by field name) into the field's type."""
+    values = {}
+    for name in _field_names(cls):
+        value = row[name]
+        change = convert.get(name)
+        values[name] = change(value) if change else value
+    return cls(**values)
 
 
 def _attendance(value: str | None) -> Attendance | None:
@@ -581,7 +601,7 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         rows = self._query(
             sql,
-            {**period(start, end), "type": inspection_type.value},
+            {**reading.period(start, end), "type": inspection_type.value},
         )
         return [self._lineup(r) for r in rows]
 
@@ -1009,9 +1029,10 @@ class Store:
         rows = self._query(
             "SELECT l.id AS l_id, l.day, l.shift, l.site, l.department, l.supervisor, "
             "l.inspection_type, l.started_at, l.finished_at, i.* FROM inspections i "
-            f"JOIN lineups l ON l.id = i.lineup_id WHERE i.employee_id = :emp AND {IN_PERIOD} "
+            "JOIN lineups l ON l.id = i.lineup_id "
+            f"WHERE i.employee_id = :emp AND {reading.IN_PERIOD} "
             "ORDER BY l.day DESC, l.id DESC",
-            {"emp": employee_id, **period(start, end)},
+            {"emp": employee_id, **reading.period(start, end)},
         )
         if not rows:
             return []

@@ -1,15 +1,10 @@
-"""Rows read from SQLite, and records made of them: what every storage module reads with."""
+"""Reading rows from SQLite: what the storage modules share to query with."""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import fields
+from collections.abc import Sequence
 from datetime import date
-from functools import cache
-from typing import Any, TypeVar
-
-Record = TypeVar("Record")
 
 
 def fetch_dicts(conn: sqlite3.Connection, sql: str, params: Sequence = ()) -> list[dict]:
@@ -17,22 +12,6 @@ def fetch_dicts(conn: sqlite3.Connection, sql: str, params: Sequence = ()) -> li
     cursor = conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
-@cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
-
-
-def from_row(cls: type[Record], row: Mapping[str, Any], **convert: Callable[[Any], Any]) -> Record:
-    """A dataclass from a row whose columns bear its field names; ``convert`` turns a column
-    (by field name) into the field's type."""
-    values = {}
-    for name in _field_names(cls):
-        value = row[name]
-        change = convert.get(name)
-        values[name] = change(value) if change else value
-    return cls(**values)
 
 
 # Line-ups (``l``) of a period, both ends included; an end that is NULL leaves it open.
