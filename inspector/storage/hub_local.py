@@ -29,7 +29,6 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from inspector.domain.errors import UserError
 from inspector.storage import seal
 from inspector.storage.errors import LineupClosedError
-from inspector.storage.reading import fetch_dicts as _rows
 
 SITE_ID = "hub.site_id"
 SITE_NAME = "hub.site_name"
@@ -137,6 +136,12 @@ def on_store(
 
 def _now() -> str:
     return datetime.now().replace(microsecond=0).isoformat(sep=" ")
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: Sequence = ()) -> list[dict]:
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:

@@ -60,7 +60,7 @@ from inspector.domain.reports import (
 )
 from inspector.domain.summary import summarise
 from inspector.domain.text import Text
-from inspector.storage import reading, seal
+from inspector.storage import seal
 from inspector.storage.errors import NotFoundError
 from inspector.storage.store import Store
 
@@ -1138,11 +1138,16 @@ def observation_ids(
     newest first."""
     rows = store.query(
         "SELECT DISTINCT l.id, l.day, l.started_at FROM lineups l "
-        "JOIN inspections i ON i.lineup_id = l.id "
-        f"WHERE l.inspection_type = :type AND {reading.IN_PERIOD} "
+        "JOIN inspections i ON i.lineup_id = l.id WHERE l.inspection_type = :type "
+        "AND (:start IS NULL OR l.day >= :start) AND (:end IS NULL OR l.day <= :end) "
         "AND (:emp IS NULL OR i.employee_id = :emp) "
         "ORDER BY l.day DESC, l.started_at DESC, l.id DESC",
-        {"type": OBSERVATION, **reading.period(start, end), "emp": employee_id},
+        {
+            "type": OBSERVATION,
+            "start": start and start.isoformat(),
+            "end": end and end.isoformat(),
+            "emp": employee_id,
+        },
     )
     return [r["id"] for r in rows]
 
