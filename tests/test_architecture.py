@@ -112,3 +112,39 @@ def test_the_network_check_sees_every_import_form(tmp_path: Path) -> None:
     )
     found = [name for _, name in _imported_names(sample) if _is_network(name)]
     assert found == ["socket", "PySide6.QtNetwork", "urllib.request", "urllib.request.urlopen"]
+
+
+# What only storage may reach: the Store's database handle, its raw connection and its private
+# query helpers. The rest of the app goes through the Store's public methods and store.query().
+STORAGE_INTERNALS = frozenset({"db", "conn", "_query", "_one", "_rows"})
+
+
+def _storage_internals_used(path: Path) -> list[str]:
+    return [
+        f"{node.lineno}: .{node.attr}"
+        for node in ast.walk(_tree(path))
+        if isinstance(node, ast.Attribute)
+        and node.attr in STORAGE_INTERNALS
+        # ``self`` is a class's own attribute; ``args.db`` the --db option
+        and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "args"))
+    ]
+
+
+def test_only_storage_reaches_into_a_database_connection() -> None:
+    offenders = [
+        f"{path.relative_to(PACKAGE)}:{where}"
+        for path in _modules()
+        if "storage" not in path.relative_to(PACKAGE).parts
+        for where in _storage_internals_used(path)
+    ]
+    assert offenders == []
+
+
+def test_the_internals_check_sees_a_connection_reached_through_the_store(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "def f(store, db):\n    store.db.conn.execute('x')\n    db.conn\n    store._query('x')\n",
+        encoding="utf-8",
+    )
+    found = sorted(_storage_internals_used(sample))
+    assert found == ["2: .conn", "2: .db", "3: .conn", "4: ._query"]

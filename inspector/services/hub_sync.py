@@ -116,7 +116,7 @@ def add_site(url: str, name: str, role: str | None = None) -> Credentials:
     if not name:
         raise UserError("A site needs a name.")
     with Hub(url) as hub:
-        login = role or site_role_name(hub.conn.info.dbname, name)
+        login = role or site_role_name(hub.database_name, name)
         password = hub.add_site(name, login)
         return Credentials(
             login, password, with_user(url, login), pgpass_line(url, login, password)
@@ -152,9 +152,9 @@ def connect(store: Store, url: str) -> ConnectResult:
                 "'inspector hub init' first."
             )
         identity = hub.identity()
-        with store.write() as db:
-            my = hub_local.ensure_site_id(db.conn)
-            hub_local.snapshot_roster_base(db.conn)
+        with store.write():
+            my = hub_local.ensure_site_id(store)
+            hub_local.snapshot_roster_base(store)
         name = None
         if identity.kind == "site":
             name = hub.claim_site(my)
@@ -180,8 +180,7 @@ class PushResult:
 
 def _send(hub: Hub, store: Store, documents: list[Document]) -> int:
     """Send one batch; if the hub refuses it, send one by one to keep the good ones before."""
-    conn = store.db.conn
-    versions = hub_local.checklists_of(conn, documents)
+    versions = hub_local.checklists_of(store, documents)
     missing = hub.missing_checklists(v.content_hash for v in versions)
     hub.add_checklists([v for v in versions if v.content_hash in missing])
     try:
@@ -209,8 +208,7 @@ def push(
         identity = hub.identity()
         if identity.kind != "site":
             return PushResult(0, 0, f"this copy is connected as {identity.kind}, not a site")
-        conn = store.db.conn
-        my = hub_local.site_id(conn)
+        my = hub_local.site_id(store)
         if identity.site_id != my:
             raise HubRefusedError(
                 f"The hub login {identity.user} belongs to another site database: run "
@@ -218,7 +216,7 @@ def push(
             )
         head = hub.site_head(my)
         after = head.head_seq if head else 0
-        if hub_local.chain_hash_at(conn, after) != (head.head_hash if head else seal.GENESIS):
+        if hub_local.chain_hash_at(store, after) != (head.head_hash if head else seal.GENESIS):
             raise HubRefusedError(
                 f"The hub holds seal {after} of site {identity.site_name} differently from "
                 "this database (was it restored from an older backup?): nothing was sent. "
@@ -226,7 +224,7 @@ def push(
             )
         sent = 0
         while True:
-            documents = hub_local.outbox(conn, after, batch_size)
+            documents = hub_local.outbox(store, after, batch_size)
             if not documents:
                 break
             sent += _send(hub, store, documents)
@@ -270,17 +268,16 @@ def pull(
     """Bring in what the hub has and this copy does not: the roster, other sites' documents."""
     with _open(store) as hub:
         identity = hub.identity()
-        conn = store.db.conn
-        my = hub_local.site_id(conn)
+        my = hub_local.site_id(store)
         master = hub.roster()
         if identity.kind == "site":
-            mine = {e.employee_no for e in hub_local.local_roster(conn)}
+            mine = {e.employee_no for e in hub_local.local_roster(store)}
             master = [e for e in master if e.employee_no in mine or e.site == identity.site_name]
-        with store.write() as db:
-            merged = hub_local.merge_roster(db.conn, master, take_master=take_master_roster)
+        with store.write():
+            merged = hub_local.merge_roster(store, master, take_master=take_master_roster)
         total = lineups = 0
         sites: list[str] = []
-        cursors = hub_local.site_cursors(conn)
+        cursors = hub_local.site_cursors(store)
         for head in hub.sites() if identity.kind != "site" else []:
             if head.site_id == my:
                 continue
@@ -292,11 +289,11 @@ def pull(
                 documents = hub.documents(head.site_id, after, batch_size)
                 if not documents:
                     break
-                needed = _needed_checklists(documents) - hub_local.checklist_hashes(conn)
+                needed = _needed_checklists(documents) - hub_local.checklist_hashes(store)
                 versions = hub.checklists(needed)
-                with store.write() as db:
-                    hub_local.add_checklist_versions(db.conn, versions)
-                    touched = hub_local.add_pulled(db.conn, head.name, documents)
+                with store.write():
+                    hub_local.add_checklist_versions(store, versions)
+                    touched = hub_local.add_pulled(store, head.name, documents)
                 total += len(documents)
                 lineups += len(set(touched))
                 after = documents[-1].seq
@@ -311,7 +308,7 @@ def pull(
 
 def publish_roster(store: Store) -> int:
     """HR: the local roster becomes the company's master roster; returns the rows changed."""
-    entries = hub_local.local_roster(store.db.conn)
+    entries = hub_local.local_roster(store)
     with _open(store) as hub:
         identity = hub.identity()
         if identity.kind == "site":
@@ -319,8 +316,8 @@ def publish_roster(store: Store) -> int:
                 f"The master roster is HR's: the site login {identity.user} cannot publish it."
             )
         changed = hub.publish_roster(entries)
-    with store.write() as db:
-        hub_local.mark_roster_published(db.conn, entries)
+    with store.write():
+        hub_local.mark_roster_published(store, entries)
     return changed
 
 
@@ -346,9 +343,8 @@ class HubStatus:
 
 def status(store: Store) -> HubStatus:
     """What this copy knows of the hub, without contacting it."""
-    conn = store.db.conn
     settings = store.settings()
-    pulled = hub_local.pulled_counts(conn)
+    pulled = hub_local.pulled_counts(store)
     return HubStatus(
         connected=bool(settings.get(hub_local.URL)),
         url=settings.get(hub_local.URL, ""),
@@ -357,7 +353,7 @@ def status(store: Store) -> HubStatus:
         site_name=settings.get(hub_local.SITE_NAME, ""),
         last_push=settings.get(hub_local.LAST_PUSH, ""),
         last_pull=settings.get(hub_local.LAST_PULL, ""),
-        waiting=hub_local.waiting(conn),
+        waiting=hub_local.waiting(store),
         pulled_sites=pulled[0],
         pulled_documents=pulled[1],
     )
@@ -375,26 +371,25 @@ class ExportResult:
 
 def export_file(store: Store, path: Path, site_name: str | None = None) -> ExportResult:
     """Write every sealed document of this site, with its checklists, to one file."""
-    with store.write() as db:
-        my = hub_local.ensure_site_id(db.conn)
-    conn = store.db.conn
+    with store.write():
+        my = hub_local.ensure_site_id(store)
     name = site_name or store.get_setting(hub_local.SITE_NAME) or ""
     if not name:
-        sites = hub_local.own_sites(conn)
+        sites = hub_local.own_sites(store)
         if len(sites) != 1:
             raise UserError(
                 "Name the site this database belongs to with --site NAME (it has line-ups of "
                 f"{len(sites)} sites)."
             )
         name = sites[0]
-    documents = hub_local.outbox(conn, 0, hub_local.last_seal_id(conn) + 1)
+    documents = hub_local.outbox(store, 0, hub_local.last_seal_id(store) + 1)
     data = {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "site": {"id": my, "name": name},
         "exported_at": _now(),
         "documents": [d.as_dict() for d in documents],
-        "checklists": [asdict(v) for v in hub_local.checklists_of(conn, documents)],
+        "checklists": [asdict(v) for v in hub_local.checklists_of(store, documents)],
     }
     path = Path(path)
     try:

@@ -34,6 +34,7 @@ from inspector.storage import Store
 from inspector.storage.photos import store_photo
 
 SUPERVISOR_SETTING = "supervisor"  # the last supervisor; per site under "supervisor:<site>"
+SCOPE_SETTING = "lineup_scope"  # "site|department" of the last line-up started on this copy
 AWAY = (Attendance.ABSENT, Attendance.LEAVE)
 
 
@@ -97,6 +98,17 @@ def _supervisor_key(site: str) -> str:
 def remembered_supervisor(store: Store, site: str) -> str:
     """The supervisor who last started a line-up at this site (or anywhere, if none here)."""
     return store.get_setting(_supervisor_key(site), "") or store.get_setting(SUPERVISOR_SETTING, "")
+
+
+def remembered_scope(store: Store) -> str:
+    """The key ("site|department") of the scope of the last line-up started on this copy."""
+    return store.get_setting(SCOPE_SETTING, "")
+
+
+def remember_scope(store: Store, key: str) -> None:
+    """Offer this scope first next time (a read-only copy remembers nothing)."""
+    if not store.read_only:
+        store.set_setting(SCOPE_SETTING, key)
 
 
 def finished_like(store: Store, day: date, shift: str, site: str, department: str) -> Lineup | None:

@@ -18,11 +18,13 @@ set, so that reports and the monthly pack cover them. They are read-only here
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from inspector.domain.errors import UserError
 from inspector.storage import seal
@@ -111,6 +113,25 @@ class RosterConflict:
             for name in ("name", "sex", "department", "role", "site", "active")
             if getattr(self.local, name) != getattr(self.master, name)
         ]
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def on_store(
+    func: Callable[Concatenate[sqlite3.Connection, P], R],
+) -> Callable[Concatenate[Any, P], R]:
+    """Let the use-case layer pass its ``Store``: the function runs on the Store's connection
+    (inside the caller's ``store.write()`` transaction when there is one); storage code that
+    holds a raw connection (migrations, seals) passes that."""
+
+    @functools.wraps(func)
+    def wrapper(source: Any, *args: P.args, **kwargs: P.kwargs) -> R:
+        conn = source if isinstance(source, sqlite3.Connection) else source.db.conn
+        return func(conn, *args, **kwargs)
+
+    return wrapper
 
 
 def _now() -> str:
@@ -211,12 +232,14 @@ def pulled_lineup_ids(conn: sqlite3.Connection) -> set[int]:
 # -- what this site sends -----------------------------------------------------------------------
 
 
+@on_store
 def site_id(conn: sqlite3.Connection) -> str:
     """This database's site UUID ("" until the hub or an export first needs it)."""
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (SITE_ID,)).fetchone()
     return row[0] if row else ""
 
 
+@on_store
 def ensure_site_id(conn: sqlite3.Connection) -> str:
     """This database's site UUID, made on first use (caller's write transaction)."""
     found = site_id(conn)
@@ -242,6 +265,7 @@ def people_of(conn: sqlite3.Connection, lineup_id: int) -> str:
     return seal.canonical({r.pop("employee_no"): r for r in rows})
 
 
+@on_store
 def own_sites(conn: sqlite3.Connection) -> list[str]:
     """The site names of the line-ups recorded here."""
     return [
@@ -252,10 +276,12 @@ def own_sites(conn: sqlite3.Connection) -> list[str]:
     ]
 
 
+@on_store
 def last_seal_id(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT coalesce(max(id), 0) FROM seals").fetchone()[0]
 
 
+@on_store
 def chain_hash_at(conn: sqlite3.Connection, seq: int) -> str | None:
     if seq == 0:
         return seal.GENESIS
@@ -263,6 +289,7 @@ def chain_hash_at(conn: sqlite3.Connection, seq: int) -> str | None:
     return row[0] if row else None
 
 
+@on_store
 def outbox(conn: sqlite3.Connection, after: int, limit: int) -> list[Document]:
     """This site's documents after seal ``after`` (the hub's head), oldest first."""
     rows = _rows(
@@ -309,6 +336,7 @@ def outbox(conn: sqlite3.Connection, after: int, limit: int) -> list[Document]:
     return documents
 
 
+@on_store
 def checklists_of(
     conn: sqlite3.Connection, documents: Iterable[Document]
 ) -> list[ChecklistVersion]:
@@ -329,10 +357,12 @@ def checklists_of(
     return list(found.values())
 
 
+@on_store
 def checklist_hashes(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT content_hash FROM checklist_versions")}
 
 
+@on_store
 def add_checklist_versions(conn: sqlite3.Connection, versions: Iterable[ChecklistVersion]) -> int:
     added = 0
     for v in versions:
@@ -347,6 +377,7 @@ def add_checklist_versions(conn: sqlite3.Connection, versions: Iterable[Checklis
     return added
 
 
+@on_store
 def waiting(conn: sqlite3.Connection) -> int:
     """Seals of this site the hub has not acknowledged yet."""
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (PUSHED_SEQ,)).fetchone()
@@ -357,6 +388,7 @@ def waiting(conn: sqlite3.Connection) -> int:
         return 0
 
 
+@on_store
 def pulled_counts(conn: sqlite3.Connection) -> tuple[int, int]:
     """(sites, documents) pulled from the hub into this copy."""
     try:
@@ -395,6 +427,7 @@ class SiteCursor:
     head: str
 
 
+@on_store
 def site_cursors(conn: sqlite3.Connection) -> dict[str, SiteCursor]:
     return {
         r["site_id"]: SiteCursor(**r)
@@ -402,6 +435,7 @@ def site_cursors(conn: sqlite3.Connection) -> dict[str, SiteCursor]:
     }
 
 
+@on_store
 def add_pulled(
     conn: sqlite3.Connection, site_name: str, documents: Sequence[Document]
 ) -> list[str]:
@@ -734,6 +768,7 @@ def verify_pulled(conn: sqlite3.Connection) -> list[tuple[int | None, str]]:
 # -- the roster -----------------------------------------------------------------------------------
 
 
+@on_store
 def local_roster(conn: sqlite3.Connection) -> list[RosterEntry]:
     return [
         RosterEntry(
@@ -765,6 +800,7 @@ def _employee_values(entry: RosterEntry, stamp: str) -> dict[str, object]:
     return {**asdict(entry), "active": int(entry.active), "stamp": stamp}
 
 
+@on_store
 def merge_roster(
     conn: sqlite3.Connection, master: Iterable[RosterEntry], *, take_master: bool = False
 ) -> RosterMerge:
@@ -809,6 +845,7 @@ def merge_roster(
     return RosterMerge(added, updated, conflicts)
 
 
+@on_store
 def snapshot_roster_base(conn: sqlite3.Connection) -> None:
     """At connect: the roster as it is now is the base, so later edits here count as local."""
     conn.executemany(
@@ -817,6 +854,7 @@ def snapshot_roster_base(conn: sqlite3.Connection) -> None:
     )
 
 
+@on_store
 def mark_roster_published(conn: sqlite3.Connection, entries: Iterable[RosterEntry]) -> None:
     """What HR published is the base its copy merges against later."""
     conn.executemany(

@@ -141,6 +141,11 @@ class Hub:
                 ) from None
             raise HubUnavailableError(f"The hub {self.where} cannot be reached: {reason}") from None
 
+    @property
+    def database_name(self) -> str:
+        """The hub's PostgreSQL database name (site logins are named after it)."""
+        return self.conn.info.dbname
+
     def close(self) -> None:
         self.conn.close()
 

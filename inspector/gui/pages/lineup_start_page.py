@@ -25,9 +25,11 @@ from inspector.gui.context import AppContext
 from inspector.gui.models.recent_lineups_model import RecentLineupsModel
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
-from inspector.services.lineup_session import remembered_supervisor
-
-SCOPE_SETTING = "lineup_scope"  # "site|department" of the last line-up started here
+from inspector.services.lineup_session import (
+    remember_scope,
+    remembered_scope,
+    remembered_supervisor,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +133,7 @@ class LineupStartPage(QWidget):
         self.shift.setCurrentIndex(SHIFTS.index(shift_for(now)))
         self.problem.hide()
         self.scopes = self._scopes()
-        remembered = store.get_setting(SCOPE_SETTING, "")
+        remembered = remembered_scope(store)
         self.scope.blockSignals(True)
         self.scope.clear()
         for scope in self.scopes:
@@ -202,8 +204,7 @@ class LineupStartPage(QWidget):
         scope = self.current_scope()
         if scope is None or not self.start_button.isEnabled():
             return
-        if not self.context.read_only:
-            self.context.store.set_setting(SCOPE_SETTING, scope.key)
+        remember_scope(self.context.store, scope.key)
         qdate = self.date.date()
         self.start_requested.emit(
             StartParams(

@@ -32,6 +32,7 @@ from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.models.base import ROW_ROLE
 from inspector.gui.models.roster_model import RosterModel
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
+from inspector.services import employees
 from inspector.storage.store import ImportSummary
 
 if TYPE_CHECKING:
@@ -238,7 +239,7 @@ class RosterPage(QWidget):
 
     def _save_employee(self, employee: Employee) -> None:
         try:
-            saved = self.context.store.save_employee(employee)
+            saved = employees.save_employee(self.context.store, employee)
         except Exception as exc:
             show_error(self, exc, self.tr("The employee was not saved"))
             return
@@ -282,7 +283,7 @@ class RosterPage(QWidget):
         if employee is None or employee.id is None:
             return
         try:
-            self.context.store.set_employee_active(employee.id, not employee.active)
+            employees.set_active(self.context.store, employee.id, not employee.active)
         except Exception as exc:
             show_error(self, exc)
             return
