@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from reportlab.graphics.charts.axes import ValueAxis
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, Line, String
@@ -41,7 +42,7 @@ def _say_empty(drawing: Drawing, empty_label: str) -> Drawing:
 
 
 def _value_axis(
-    axis,
+    axis: ValueAxis,
     label_format: Callable[[float], str],
     *,
     label_size: float = LABEL_SIZE,

@@ -174,7 +174,7 @@ def build_pdf(
     private_folder(out_path.parent)
     partial = out_path.with_name(f".{out_path.name}.{os.getpid()}.part")
     ensure_private_file(partial)  # ReportLab then writes into a file only its owner can read
-    report = ReportFile(
+    report = ReportFile(  # build_pdf's options, in the same order
         title, company, lang, generated_at, invariant, progress, expected_pages, progress_span
     )
     doc = ReportDocument(partial, report)
