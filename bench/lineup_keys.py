@@ -20,18 +20,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import os
 import random
 import statistics
-import sys
-import tempfile
 from collections import Counter
-from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["INSPECTOR_DATA_DIR"] = tempfile.mkdtemp(prefix="inspector-bench-")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout
-
+from offscreen_window import application, main_window
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -40,12 +33,7 @@ from inspector.domain.checklist import Catalogue, InspectionType
 from inspector.domain.lineup import Result
 from inspector.domain.people import Employee
 from inspector.files.checklists import load_catalogue
-from inspector.gui import fonts, i18n
-from inspector.gui.context import AppContext, AppEvents
-from inspector.gui.main_window import create_main_window
-from inspector.gui.tasks import TaskRunner
 from inspector.services import demo
-from inspector.storage import Store
 
 DIGIT = {str(n): getattr(Qt.Key, f"Key_{n}") for n in range(1, 10)}
 
@@ -89,23 +77,11 @@ def keys_for(section, reason_id: str) -> list[Qt.Key]:
 
 
 def run(app, catalogue, employees, rng, *, every_person: bool) -> dict:
-    db_path = Path(tempfile.mkdtemp(prefix="inspector-bench-db-")) / "keys.db"
-    store = Store(db_path)
-    store.upsert_employees(employees)
-    store.set_setting("supervisor", "Bench")
-    context = AppContext(
-        store=store,
-        catalogue=catalogue,
-        runner=TaskRunner(db_path),
-        events=AppEvents(),
-        db_path=db_path,
-    )
-    window = create_main_window(context)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    while QApplication.focusWidget() is None:
-        app.processEvents()
+    with main_window(app, employees, catalogue, "keys.db") as (window, store):
+        return run_lineup(app, window, store, catalogue, rng, every_person=every_person)
+
+
+def run_lineup(app, window, store, catalogue, rng, *, every_person: bool) -> dict:
     section = window.lineup
     section.home.start.scope.setCurrentIndex(0)  # everyone
     keys = Keyboard(app)
@@ -149,12 +125,8 @@ def run(app, catalogue, employees, rng, *, every_person: bool) -> dict:
     keys.press(Qt.Key.Key_Return)
     while section.currentWidget() is not section.summary:
         app.processEvents()
-    people = controller.count
-    window.close()
-    context.runner.wait(5000)
-    store.close()
     return {
-        "people": people,
+        "people": controller.count,
         "keys": keys.count,
         "per_fault": per_fault,
         "downs": downs,
@@ -167,9 +139,7 @@ def main() -> int:
     parser.add_argument("--people", type=int, default=60)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    fonts.install_app_font(app)
-    i18n.set_language("zh", remember=False)
+    app = application()
     catalogue = load_catalogue()
     # The demo's roles and sexes; one site, so that the start screen offers everyone at once.
     employees = [

@@ -12,26 +12,15 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["INSPECTOR_DATA_DIR"] = tempfile.mkdtemp(prefix="inspector-bench-")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout
-
+from offscreen_window import application, main_window
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from inspector.domain.people import Employee, Sex
 from inspector.files.checklists import load_catalogue
-from inspector.gui import fonts, i18n
-from inspector.gui.context import AppContext, AppEvents
-from inspector.gui.main_window import create_main_window
-from inspector.gui.tasks import TaskRunner
-from inspector.storage import Store
 
 ROLES = ("customer-service", "security", "receptionist", "lifeguard", "cleaner", "engineer")
 
@@ -59,26 +48,13 @@ def main() -> int:
     parser.add_argument("--people", type=int, default=1600)
     parser.add_argument("--spaces", type=int, default=50)
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    fonts.install_app_font(app)
-    i18n.set_language("zh", remember=False)
-    db_path = Path(tempfile.mkdtemp(prefix="inspector-bench-db-")) / "large.db"
-    store = Store(db_path)
-    store.upsert_employees(roster(args.people))
-    store.set_setting("supervisor", "Bench")
-    context = AppContext(
-        store=store,
-        catalogue=load_catalogue(),
-        runner=TaskRunner(db_path),
-        events=AppEvents(),
-        db_path=db_path,
-    )
-    window = create_main_window(context)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    while QApplication.focusWidget() is None:
-        app.processEvents()
+    app = application()
+    with main_window(app, roster(args.people), load_catalogue(), "large.db") as (window, _store):
+        print_timings(app, window, args.spaces)
+    return 0
+
+
+def print_timings(app: QApplication, window, spaces: int) -> None:
     section = window.lineup
     start = section.home.start
     start.scope.setCurrentIndex(0)  # everyone
@@ -90,7 +66,7 @@ def main() -> int:
     started = time.perf_counter() - began
     view = section.lineup_page.person_view
     times = []
-    for n in range(args.spaces):
+    for n in range(spaces):
         before = time.perf_counter()
         QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
         while controller.current_row != n + 1:
@@ -105,10 +81,6 @@ def main() -> int:
         f"{ms(statistics.median(times))}, 90th percentile "
         f"{ms(statistics.quantiles(times, n=10)[-1])}, worst {ms(max(times))}"
     )
-    window.close()
-    context.runner.wait(5000)
-    store.close()
-    return 0
 
 
 if __name__ == "__main__":

@@ -9,42 +9,23 @@ last shots edit a note of the scratch demo with plain sqlite3, to show what Veri
 
 from __future__ import annotations
 
-import argparse
-import os
 import sqlite3
-import sys
-import tempfile
-from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["INSPECTOR_DATA_DIR"] = tempfile.mkdtemp(prefix="inspector-shots-")
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run from a checkout
-
-from PySide6.QtCore import QPoint, QSize
+import screenshots
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPainter
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
+from screenshots import open_demo
 
-from inspector.gui import startup as app
-
-OUT = Path(__file__).resolve().parent
-SIZE = QSize(1366, 768)
+SETTLE_MS = 200  # the administration shots have always waited a little longer
 
 
-def settle(ms: int = 200) -> None:
-    QTest.qWait(ms)
-
-
-def save(image, name: str) -> None:
-    path = OUT / f"admin-{name}.png"
-    image.save(str(path), "PNG", 9)
-    print(f"{path.relative_to(OUT.parent.parent)}  {path.stat().st_size // 1024} KB")
+def settle(ms: int = SETTLE_MS) -> None:
+    screenshots.settle(ms)
 
 
 def shoot(widget: QWidget, name: str) -> None:
-    settle()
-    save(widget.grab().toImage(), name)
+    screenshots.shoot(widget, f"admin-{name}", settle_ms=SETTLE_MS)
 
 
 def shoot_menu(window, name: str) -> None:
@@ -59,7 +40,7 @@ def shoot_menu(window, name: str) -> None:
     painter.drawPixmap(at, menu.grab())
     painter.end()
     menu.hide()
-    save(image, name)
+    screenshots.save(image, f"admin-{name}")
 
 
 def wait_for(condition, ms: int = 600_000) -> None:
@@ -99,14 +80,7 @@ def about(window, name: str) -> None:
 
 
 def main() -> int:
-    qapp = app.application(sys.argv[:1])
-    args = argparse.Namespace(db=None, checklists=None, demo=True, lang="zh")
-    launcher, code = app.start(args, app=qapp)
-    if launcher is None:
-        return code
-    window = launcher.opened.window
-    window.resize(SIZE)
-    window.activateWindow()
+    launcher, window = open_demo("zh")
     window.context.runner.wait(60_000)  # the day's backup
     settle(300)
     window.admin.refresh_last_backup()

@@ -11,39 +11,13 @@ failed point and the reason picker open on another point. Works in a scratch dat
 
 from __future__ import annotations
 
-import argparse
-import os
-import sys
-import tempfile
-from pathlib import Path
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["INSPECTOR_DATA_DIR"] = tempfile.mkdtemp(prefix="inspector-shots-")
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run from a checkout
-
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from screenshots import biggest_site_lineup, key, open_demo, settle, shoot
 
 from inspector.domain.people import Sex
-from inspector.gui import startup as app
 
-OUT = Path(__file__).resolve().parent
-SIZE = QSize(1366, 768)  # the smallest laptop or tablet screen we support
 DIGITS = {n: getattr(Qt.Key, f"Key_{n}") for n in range(1, 10)}
-
-
-def settle(ms: int = 150) -> None:
-    QTest.qWait(ms)
-
-
-def key(k, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:
-    for _ in range(times):
-        target = QApplication.activeModalWidget() or QApplication.focusWidget()
-        QTest.keyClick(target, k, modifier)
-        QApplication.processEvents()
 
 
 def keys(*presses) -> None:
@@ -51,28 +25,9 @@ def keys(*presses) -> None:
         key(k if isinstance(k, Qt.Key) else DIGITS[k])
 
 
-def shoot(window, name: str) -> None:
-    settle()
-    image = window.grab().toImage()
-    path = OUT / f"{name}.png"
-    image.save(str(path), "PNG", 9)
-    print(f"{path.relative_to(OUT.parent.parent)}  {path.stat().st_size // 1024} KB")
-
-
 def main() -> int:
-    qapp = app.application(sys.argv[:1])
-    args = argparse.Namespace(db=None, checklists=None, demo=True, lang="zh")
-    launcher, code = app.start(args, app=qapp)
-    if launcher is None:
-        return code
-    window = launcher.opened.window
-    window.resize(SIZE)
-    window.activateWindow()
-    settle(300)
-    section = window.lineup
-    start = section.home.start
-    start.scope.setCurrentIndex(1)  # the biggest site of the demo, everyone: a long line
-    start.supervisor.setText("黄主管")
+    launcher, window = open_demo("zh")
+    section = biggest_site_lineup(window)
     key(Qt.Key.Key_Return)
     settle()
     controller = section.controller

@@ -9,37 +9,14 @@ Works in a scratch data folder (the demo is built there), never on the user's ow
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-import tempfile
-from pathlib import Path
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["INSPECTOR_DATA_DIR"] = tempfile.mkdtemp(prefix="inspector-shots-")
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run from a checkout
 
 from pypinyin import Style, lazy_pinyin
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-
-from inspector.gui import startup as app
-
-OUT = Path(__file__).resolve().parent
-SIZE = QSize(1366, 768)
-
-
-def settle(ms: int = 150) -> None:
-    QTest.qWait(ms)
-
-
-def key(k, times: int = 1) -> None:
-    for _ in range(times):
-        target = QApplication.activeModalWidget() or QApplication.focusWidget()
-        QTest.keyClick(target, k)
-        QApplication.processEvents()
+from screenshots import key, open_demo, settle
+from screenshots import shoot as shoot_as
 
 
 def type_keys(text: str) -> None:
@@ -48,10 +25,7 @@ def type_keys(text: str) -> None:
 
 
 def shoot(window, name: str, lang: str) -> None:
-    settle()
-    path = OUT / f"observe-{name}-{lang}.png"
-    window.grab().toImage().save(str(path), "PNG", 9)
-    print(f"{path.relative_to(OUT.parent.parent)}  {path.stat().st_size // 1024} KB")
+    shoot_as(window, f"observe-{name}-{lang}")
 
 
 def initials(name: str) -> str:
@@ -60,15 +34,7 @@ def initials(name: str) -> str:
 
 def main() -> int:
     lang = sys.argv[1] if len(sys.argv) > 1 else "zh"
-    qapp = app.application(sys.argv[:1])
-    args = argparse.Namespace(db=None, checklists=None, demo=True, lang=lang)
-    launcher, code = app.start(args, app=qapp)
-    if launcher is None:
-        return code
-    window = launcher.opened.window
-    window.resize(SIZE)
-    window.activateWindow()
-    settle(300)
+    _launcher, window = open_demo(lang)  # kept: it owns the window
     QTest.mouseClick(window.lineup.home.observe_button, Qt.MouseButton.LeftButton)
     settle()
     page = window.pages["observe"]

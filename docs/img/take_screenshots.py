@@ -8,37 +8,10 @@ Works in a scratch data folder (the demo is built there), never on the user's ow
 
 from __future__ import annotations
 
-import argparse
-import os
-import sys
-import tempfile
-from pathlib import Path
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["INSPECTOR_DATA_DIR"] = tempfile.mkdtemp(prefix="inspector-shots-")
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run from a checkout
-
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
-
-from inspector.gui import startup as app
-
-OUT = Path(__file__).resolve().parent
-SIZE = QSize(1366, 768)  # the smallest laptop or tablet screen we support
-
-
-def settle(ms: int = 150) -> None:
-    QTest.qWait(ms)
-
-
-def key(k, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:
-    for _ in range(times):
-        target = QApplication.activeModalWidget() or QApplication.focusWidget()
-        QTest.keyClick(target, k, modifier)
-        QApplication.processEvents()
+from screenshots import biggest_site_lineup, key, open_demo, settle
+from screenshots import shoot as shoot_as
 
 
 def fail_first_reason(section) -> None:
@@ -49,28 +22,12 @@ def fail_first_reason(section) -> None:
 
 
 def shoot(window, name: str) -> None:
-    settle()
-    image = window.grab().toImage()
-    path = OUT / f"gui-{name}.png"
-    image.save(str(path), "PNG", 9)
-    print(f"{path.relative_to(OUT.parent.parent)}  {path.stat().st_size // 1024} KB")
+    shoot_as(window, f"gui-{name}")
 
 
 def main() -> int:
-    qapp = app.application(sys.argv[:1])
-    args = argparse.Namespace(db=None, checklists=None, demo=True, lang="zh")
-    launcher, code = app.start(args, app=qapp)
-    if launcher is None:
-        return code
-    window = launcher.opened.window
-    window.resize(SIZE)
-    window.activateWindow()
-    settle(300)
-    section = window.lineup
-    start = section.home.start
-    # The biggest site of the demo, everyone: a long line.
-    start.scope.setCurrentIndex(1)
-    start.supervisor.setText("黄主管")
+    launcher, window = open_demo("zh")
+    section = biggest_site_lineup(window)
     shoot(window, "home")
 
     key(Qt.Key.Key_Return)

@@ -17,85 +17,60 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
-from inspector import paths
 from inspector.cli import CommandError
-from inspector.cli.common import add_common_arguments, day_count, input_path, output_file
-from inspector.cli.common import db_path as session_db_path
+from inspector.cli.arguments import DATABASE, command, group, option, out_file
+from inspector.cli.common import day_count, db_path, input_path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    backup = subparsers.add_parser(
-        "backup",
-        help="write a checked copy of the database",
-        description=(
-            "Write a consistent, integrity-checked copy of the database (safe while the app "
-            "is open). Default: a new file in the backups folder beside the database."
-        ),
-    )
-    add_common_arguments(backup, checklists=False)
-    backup.add_argument("--out", type=output_file, metavar="FILE", help="where to write the copy")
-    backup.set_defaults(func=run_backup)
-
-    restore = subparsers.add_parser(
+    command(subparsers, "backup", run_backup, DATABASE, out_file("FILE", "where to write the copy"))
+    command(
+        subparsers,
         "restore",
-        help="replace the database with a backup (the current one is kept aside)",
-        description=(
-            "Check a backup (an SQLite file that passes its integrity check and was written by "
-            "this or an older version of Inspector) and put it in place of the database. The "
-            "current database is kept as <db>.before-restore-<timestamp>. Close the app first."
-        ),
+        run_restore,
+        DATABASE,
+        option("file", type=input_path, metavar="FILE", help="the backup to restore"),
     )
-    add_common_arguments(restore, checklists=False)
-    restore.add_argument("file", type=input_path, metavar="FILE", help="the backup to restore")
-    restore.set_defaults(func=run_restore)
-
-    verify = subparsers.add_parser(
+    command(
+        subparsers,
         "verify",
-        help="check that no sealed line-up was altered",
-        description=(
-            "Recompute the seal of every finished line-up and the chain that links them, and "
-            "name every line-up whose stored records no longer match. Exit status 1 if any."
+        run_verify,
+        DATABASE,
+        option(
+            "--expect",
+            action="append",
+            default=[],
+            metavar="HASH",
+            help=(
+                "a seal or chain head as printed on a line-up sheet or monthly pack (e.g. "
+                "ab12cd34): fail, naming the line-up, if it is no longer in the chain or its "
+                "record no longer matches (repeatable)"
+            ),
         ),
     )
-    add_common_arguments(verify, checklists=False)
-    verify.add_argument(
-        "--expect",
-        action="append",
-        default=[],
-        metavar="HASH",
-        help=(
-            "a seal or chain head as printed on a line-up sheet or monthly pack (e.g. "
-            "ab12cd34): fail, naming the line-up, if it is no longer in the chain or its "
-            "record no longer matches (repeatable)"
-        ),
-    )
-    verify.set_defaults(func=run_verify)
+    register_photos(subparsers)
 
-    photos = subparsers.add_parser(
-        "photos", help="photo evidence", description="Manage the photo evidence of marks."
-    )
-    actions = photos.add_subparsers(dest="photos_command", metavar="ACTION", required=True)
-    purge = actions.add_parser(
+
+@group("photos")
+def register_photos(photos: argparse._SubParsersAction) -> None:
+    """photo evidence
+
+    Manage the photo evidence of marks.
+    """
+    command(
+        photos,
         "purge",
-        help="delete photos older than the retention period",
-        description=(
-            "Clear the photos of marks older than the retention period (setting "
-            "photo_retention_days, default 180) and delete the files. On finished line-ups "
-            "this is recorded as an amendment with the reason 'photo retention'."
+        run_photos_purge,
+        DATABASE,
+        option(
+            "--older-than",
+            type=day_count,
+            metavar="DAYS",
+            default=None,
+            help="override the retention",
         ),
     )
-    add_common_arguments(purge, checklists=False)
-    purge.add_argument(
-        "--older-than", type=day_count, metavar="DAYS", default=None, help="override the retention"
-    )
-    purge.set_defaults(func=run_photos_purge)
-
-
-def _db(args: argparse.Namespace) -> Path:
-    default = paths.demo_db_path() if getattr(args, "demo", False) else None
-    return session_db_path(args, default)
 
 
 @contextmanager
@@ -115,34 +90,56 @@ def _run(use_case: Callable[[], object]) -> object:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    """write a checked copy of the database
+
+    Write a consistent, integrity-checked copy of the database (safe while the app is open).
+    Default: a new file in the backups folder beside the database.
+    """
     from inspector.services import maintenance
 
-    result = _run(lambda: maintenance.backup_now(_db(args), args.out))
+    result = _run(lambda: maintenance.backup_now(db_path(args), args.out))
     print(result.message)
     return 0
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    """replace the database with a backup (the current one is kept aside)
+
+    Check a backup (an SQLite file that passes its integrity check and was written by this or an
+    older version of Inspector) and put it in place of the database. The current database is kept as
+    <db>.before-restore-<timestamp>. Close the app first.
+    """
     from inspector.services import maintenance
 
-    result = _run(lambda: maintenance.restore(args.file, _db(args)))
+    result = _run(lambda: maintenance.restore(args.file, db_path(args)))
     for line in result.lines:
         print(line)
     return 0
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    """check that no sealed line-up was altered
+
+    Recompute the seal of every finished line-up and the chain that links them, and name every
+    line-up whose stored records no longer match. Exit status 1 if any.
+    """
     from inspector.services import maintenance
 
-    result = _run(lambda: maintenance.verify(_db(args), args.expect))
+    result = _run(lambda: maintenance.verify(db_path(args), args.expect))
     for line in result.lines:
         print(line)
     return 0 if result.ok else 1
 
 
 def run_photos_purge(args: argparse.Namespace) -> int:
+    """delete photos older than the retention period
+
+    Clear the photos of marks older than the retention period (setting photo_retention_days, default
+    180) and delete the files. On finished line-ups this is recorded as an amendment with the reason
+    'photo retention'.
+    """
     from inspector.services import maintenance
 
-    result = _run(lambda: maintenance.purge_photos(_db(args), args.older_than))
+    result = _run(lambda: maintenance.purge_photos(db_path(args), args.older_than))
     print(result.message)
     return 0

@@ -17,103 +17,66 @@ import argparse
 import json
 from pathlib import Path
 
-from inspector.cli import CommandError, add_checklists_argument
-from inspector.cli.common import input_path, plain_text
+from inspector.cli import CommandError
+from inspector.cli.arguments import CHECKLISTS, JSON, SEX, command, group, option
+from inspector.cli.common import counted, input_path, load_catalogue_for, plain_text
 from inspector.domain.checklist import Catalogue, ChecklistSet, InspectionType, LineupArea
 from inspector.domain.people import Employee, Sex
-from inspector.files.checklists import ChecklistError, load_catalogue, validate_dirs
+from inspector.files.checklists import load_catalogue, validate_dirs
+
+SHOW_LANGUAGE = option(
+    "--lang",
+    dest="show_lang",
+    choices=("zh", "en"),
+    default=None,
+    help="print only this language (default: both)",
+)
 
 
-def _add_checklists_option(parser: argparse.ArgumentParser) -> None:
-    """``--checklists DIR`` after the action as well as before ``checklists``; left unset here
-    so that a folder given before the subcommand is kept."""
-    add_checklists_argument(parser)
-    for action in parser._actions:
-        if action.dest == "checklists":
-            action.default = argparse.SUPPRESS
+@group("checklists")
+def register(actions: argparse._SubParsersAction) -> None:
+    """check, list and show the checklist sets
 
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "checklists",
-        help="check, list and show the checklist sets",
-        description="Check, list and show the checklist sets (the company standards).",
-    )
-    commands = parser.add_subparsers(dest="checklists_command", metavar="ACTION", required=True)
-
-    validate = commands.add_parser(
+    Check, list and show the checklist sets (the company standards).
+    """
+    command(
+        actions,
         "validate",
-        help="check the checklist files and list every problem",
-        description=(
-            "Check the shipped checklists, the user's checklist folder and the given folders, "
-            "and list every problem as path:line: item: message. Exit status 1 if any."
+        run_validate,
+        option("dirs", nargs="*", type=input_path, metavar="DIR", help="a checklist folder"),
+        option(
+            "--no-shipped",
+            action="store_true",
+            help="check only the given folders, not the shipped or user's checklists",
         ),
+        CHECKLISTS,
     )
-    validate.add_argument(
-        "dirs", nargs="*", type=input_path, metavar="DIR", help="a checklist folder"
+    command(actions, "list", run_list, JSON, CHECKLISTS)
+    command(
+        actions,
+        "show",
+        run_show,
+        option(
+            "set_id", type=plain_text, metavar="SET_ID", help="the set id, e.g. grooming-female"
+        ),
+        SHOW_LANGUAGE,
+        JSON,
+        CHECKLISTS,
     )
-    validate.add_argument(
-        "--no-shipped",
-        action="store_true",
-        help="check only the given folders, not the shipped or user's checklists",
-    )
-    _add_checklists_option(validate)
-    validate.set_defaults(func=run_validate)
-
-    listing = commands.add_parser("list", help="list the checklist sets in force")
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    _add_checklists_option(listing)
-    listing.set_defaults(func=run_list)
-
-    show = commands.add_parser("show", help="print the items of one checklist set")
-    show.add_argument(
-        "set_id", type=plain_text, metavar="SET_ID", help="the set id, e.g. grooming-female"
-    )
-    show.add_argument(
-        "--lang",
-        dest="show_lang",
-        choices=("zh", "en"),
-        default=None,
-        help="print only this language (default: both)",
-    )
-    show.add_argument("--json", action="store_true", help="print JSON")
-    _add_checklists_option(show)
-    show.set_defaults(func=run_show)
-
-    lineup = commands.add_parser(
+    command(
+        actions,
         "lineup",
-        help="print the line-up as the supervisor sees it for one person",
-        description=(
-            "Print the line-up for a person of this sex and role, as the supervisor sees it: "
-            "the body areas head to toe with the digit that jumps to each, each area's points, "
-            "and each point's fault reasons with the digit that records it."
-        ),
+        run_lineup,
+        SEX,
+        option("--role", required=True, help="a job role: its id, Chinese or English name"),
+        SHOW_LANGUAGE,
+        JSON,
+        CHECKLISTS,
     )
-    lineup.add_argument("--sex", required=True, choices=("female", "male"))
-    lineup.add_argument("--role", required=True, help="a job role: its id, Chinese or English name")
-    lineup.add_argument(
-        "--lang",
-        dest="show_lang",
-        choices=("zh", "en"),
-        default=None,
-        help="print only this language (default: both)",
-    )
-    lineup.add_argument("--json", action="store_true", help="print JSON")
-    _add_checklists_option(lineup)
-    lineup.set_defaults(func=run_lineup)
 
 
 def _extra_dirs(args: argparse.Namespace) -> list[Path]:
     return list(getattr(args, "checklists", None) or [])
-
-
-def _catalogue(args: argparse.Namespace) -> Catalogue:
-    try:
-        return load_catalogue(_extra_dirs(args))
-    except ChecklistError as exc:
-        raise CommandError(
-            f"{exc}\n(run 'inspector checklists validate' for the list of problems)"
-        ) from exc
 
 
 def _ordered_sets(catalogue: Catalogue) -> list[ChecklistSet]:
@@ -124,6 +87,11 @@ def _ordered_sets(catalogue: Catalogue) -> list[ChecklistSet]:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    """check the checklist files and list every problem
+
+    Check the shipped checklists, the user's checklist folder and the given folders, and list every
+    problem as path:line: item: message. Exit status 1 if any.
+    """
     dirs = _extra_dirs(args) + list(args.dirs)
     include_shipped = not args.no_shipped
     if not include_shipped and not dirs:
@@ -133,7 +101,7 @@ def run_validate(args: argparse.Namespace) -> int:
         print(problem)
     if problems:
         count = len(problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found in the checklist files")
+        print(f"{counted(count, 'problem')} found in the checklist files")
         return 1
     catalogue = load_catalogue(dirs, include_shipped=include_shipped)
     items = sum(len(s.items) for s in catalogue.sets)
@@ -145,7 +113,8 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    sets = _ordered_sets(_catalogue(args))
+    """list the checklist sets in force"""
+    sets = _ordered_sets(load_catalogue_for(args))
     if args.json:
         rows = [
             {
@@ -186,7 +155,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    catalogue = _catalogue(args)
+    """print the items of one checklist set"""
+    catalogue = load_catalogue_for(args)
     checklist = next((s for s in catalogue.sets if s.id == args.set_id), None)
     if checklist is None:
         known = ", ".join(s.id for s in _ordered_sets(catalogue))
@@ -266,7 +236,13 @@ def lineup_json(areas: tuple[LineupArea, ...]) -> dict:
 
 
 def run_lineup(args: argparse.Namespace) -> int:
-    catalogue = _catalogue(args)
+    """print the line-up as the supervisor sees it for one person
+
+    Print the line-up for a person of this sex and role, as the supervisor sees it: the body areas
+    head to toe with the digit that jumps to each, each area's points, and each point's fault
+    reasons with the digit that records it.
+    """
+    catalogue = load_catalogue_for(args)
     role = catalogue.find_role(args.role)
     if role is None:
         known = ", ".join(f"{r.id} ({r.name.zh})" for r in catalogue.roles)

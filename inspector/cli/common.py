@@ -34,18 +34,22 @@ MAX_TEXT = 200
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
-def add_common_arguments(parser: argparse.ArgumentParser, *, checklists: bool = True) -> None:
-    """``--db``, ``--demo`` (and ``--checklists``) on a subcommand as well as before it.
+def add_common_arguments(
+    parser: argparse.ArgumentParser, *, checklists: bool = True, database: bool = True
+) -> None:
+    """``--db``, ``--demo`` (and ``--checklists``) on a subcommand as well as before it;
+    ``database=False`` for a command that reads only the checklists.
 
     They default to "not given" so that ``inspector --db X roster list`` keeps the X given
     before the subcommand.
     """
     from inspector.cli import add_checklists_argument, add_db_argument
 
-    add_db_argument(parser)
-    parser.add_argument(
-        "--demo", action="store_true", help="use the demo database (as 'inspector --demo' does)"
-    )
+    if database:
+        add_db_argument(parser)
+        parser.add_argument(
+            "--demo", action="store_true", help="use the demo database (as 'inspector --demo' does)"
+        )
     if checklists:
         add_checklists_argument(parser)
     for action in parser._actions:
@@ -248,6 +252,11 @@ def _shown(text: str) -> str:
 
 
 # -- printing ---------------------------------------------------------------------------------
+
+
+def counted(count: int, noun: str) -> str:
+    """``1 document``, ``2 documents``: a count and its noun, plural when it is not one."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def text_width(text: str) -> int:

@@ -7,13 +7,8 @@ import time
 
 from inspector import paths
 from inspector.cli import CommandError
-from inspector.cli.common import (
-    add_common_arguments,
-    db_path,
-    load_catalogue_for,
-    open_store,
-    whole_number,
-)
+from inspector.cli.arguments import DATABASE_AND_CHECKLISTS, command, option
+from inspector.cli.common import db_path, load_catalogue_for, open_store, whole_number
 from inspector.services.demo import (
     DEFAULT_DAYS,
     DEFAULT_EMPLOYEES,
@@ -30,56 +25,59 @@ MAX_INSPECTIONS = 2_000_000
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
+    parser = command(
+        subparsers,
         "demo",
-        help="fill a database with demo data (a made-up company and its line-ups)",
-        description=(
-            "Fill a database with a made-up property-management company: a roster with Chinese "
-            "names, departments and sites, and one morning line-up per working day for the "
-            "last DAYS working days. Without --db it fills the demo database that "
-            "'inspector --demo' opens. A database that already has employees is left alone "
-            "unless --force."
+        run_demo,
+        option(
+            "--employees",
+            type=whole_number(MIN_EMPLOYEES, MAX_EMPLOYEES, " (employees)"),
+            default=DEFAULT_EMPLOYEES,
+            metavar="N",
+            help=f"number of employees (default {DEFAULT_EMPLOYEES})",
         ),
+        option(
+            "--days",
+            type=whole_number(0, MAX_DAYS, " (working days)"),
+            default=DEFAULT_DAYS,
+            metavar="D",
+            help=(
+                f"working days of line-ups before today (default {DEFAULT_DAYS}, about three "
+                "months)"
+            ),
+        ),
+        option(
+            "--seed",
+            type=whole_number(0, 2**63 - 1),
+            default=DEFAULT_SEED,
+            metavar="S",
+            help=f"random seed: the same seed gives the same data (default {DEFAULT_SEED})",
+        ),
+        option(
+            "--site",
+            metavar="NAME",
+            help="one site of a company: everyone works at NAME, employee numbers unique to it",
+        ),
+        option(
+            "--force",
+            action="store_true",
+            help="add the demo data even if the database already has employees",
+        ),
+        DATABASE_AND_CHECKLISTS,
     )
-    parser.add_argument(
-        "--employees",
-        type=whole_number(MIN_EMPLOYEES, MAX_EMPLOYEES, " (employees)"),
-        default=DEFAULT_EMPLOYEES,
-        metavar="N",
-        help=f"number of employees (default {DEFAULT_EMPLOYEES})",
-    )
-    parser.add_argument(
-        "--days",
-        type=whole_number(0, MAX_DAYS, " (working days)"),
-        default=DEFAULT_DAYS,
-        metavar="D",
-        help=f"working days of line-ups before today (default {DEFAULT_DAYS}, about three months)",
-    )
-    parser.add_argument(
-        "--seed",
-        type=whole_number(0, 2**63 - 1),
-        default=DEFAULT_SEED,
-        metavar="S",
-        help=f"random seed: the same seed gives the same data (default {DEFAULT_SEED})",
-    )
-    parser.add_argument(
-        "--site",
-        metavar="NAME",
-        help="one site of a company: everyone works at NAME, employee numbers unique to it",
-    )
-    parser.add_argument(
-        "--force",
-        action="store_true",
-        help="add the demo data even if the database already has employees",
-    )
-    add_common_arguments(parser)
     for action in parser._actions:
         if action.dest == "db":
             action.help = "database file (default: the demo database that 'inspector --demo' opens)"
-    parser.set_defaults(func=run_demo)
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    """fill a database with demo data (a made-up company and its line-ups)
+
+    Fill a database with a made-up property-management company: a roster with Chinese names,
+    departments and sites, and one morning line-up per working day for the last DAYS working days.
+    Without --db it fills the demo database that 'inspector --demo' opens. A database that already
+    has employees is left alone unless --force.
+    """
     size = args.employees * args.days
     if size > MAX_INSPECTIONS:
         raise CommandError(

@@ -13,98 +13,82 @@ and are never stored.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from inspector.cli import CommandError
-from inspector.cli.common import add_common_arguments, open_store
+from inspector.cli.arguments import DATABASE, JSON, command, group, option
+from inspector.cli.common import counted, open_store
 from inspector.domain.errors import UserError
 
+IT_URL = option("--url", metavar="URL", help="IT's login on the hub (default: this copy's)")
+FILE = option("file", type=Path, metavar="FILE")
+T = TypeVar("T")
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    hub = subparsers.add_parser(
-        "hub",
-        help="share sealed records through the company hub (PostgreSQL)",
-        description=(
-            "Sites push their sealed line-ups to the company's PostgreSQL hub; HR pulls every "
-            "site's records and prints the company's reports. See docs/hub.md."
-        ),
-    )
-    commands = hub.add_subparsers(dest="hub_command", metavar="ACTION", required=True)
 
-    init = commands.add_parser(
+@group("hub")
+def register(actions: argparse._SubParsersAction) -> None:
+    """share sealed records through the company hub (PostgreSQL)
+
+    Sites push their sealed line-ups to the company's PostgreSQL hub; HR pulls every site's records
+    and prints the company's reports. See docs/hub.md.
+    """
+    command(
+        actions,
         "init",
-        help="IT: create or update the hub schema (safe to run again)",
-        description="Create the hub schema and its roles in the PostgreSQL database of URL, "
-        "or bring it up to date. Needs a login that may create roles.",
+        run_init,
+        option("url", metavar="URL", help="e.g. postgresql://it@hub.example.com/inspector"),
     )
-    init.add_argument("url", metavar="URL", help="e.g. postgresql://it@hub.example.com/inspector")
-    init.set_defaults(func=run_init)
-
-    site = commands.add_parser(
+    command(
+        actions,
         "add-site",
-        help="IT: add a site and its login; prints what the site enters",
+        run_add_site,
+        option("name", metavar="NAME", help="the site's name, e.g. 翠湖花园"),
+        IT_URL,
+        option("--role", metavar="LOGIN", help="the site's login name (default: derived)"),
+        DATABASE,
     )
-    site.add_argument("name", metavar="NAME", help="the site's name, e.g. 翠湖花园")
-    site.add_argument("--url", metavar="URL", help="IT's login on the hub (default: this copy's)")
-    site.add_argument("--role", metavar="LOGIN", help="the site's login name (default: derived)")
-    add_common_arguments(site, checklists=False)
-    site.set_defaults(func=run_add_site)
-
-    hr = commands.add_parser("add-hr", help="IT: add a login for HR (reads every site)")
-    hr.add_argument("role", metavar="LOGIN", help="the login name, e.g. hr_wang")
-    hr.add_argument("--url", metavar="URL", help="IT's login on the hub (default: this copy's)")
-    add_common_arguments(hr, checklists=False)
-    hr.set_defaults(func=run_add_hr)
-
-    connect = commands.add_parser(
-        "connect", help="connect this copy to the hub (the URL is stored without a password)"
+    command(
+        actions,
+        "add-hr",
+        run_add_hr,
+        option("role", metavar="LOGIN", help="the login name, e.g. hr_wang"),
+        IT_URL,
+        DATABASE,
     )
-    connect.add_argument("url", metavar="URL")
-    add_common_arguments(connect, checklists=False)
-    connect.set_defaults(func=run_connect)
-
-    push = commands.add_parser("push", help="send this site's sealed records the hub lacks")
-    add_common_arguments(push, checklists=False)
-    push.set_defaults(func=run_push)
-
-    pull = commands.add_parser(
-        "pull", help="bring in the master roster and (for HR) every site's records"
+    command(actions, "connect", run_connect, option("url", metavar="URL"), DATABASE)
+    command(actions, "push", run_push, DATABASE)
+    command(
+        actions,
+        "pull",
+        run_pull,
+        option(
+            "--take-master-roster",
+            action="store_true",
+            help="where the roster was edited here and HR's master differs, take the master",
+        ),
+        DATABASE,
     )
-    pull.add_argument(
-        "--take-master-roster",
-        action="store_true",
-        help="where the roster was edited here and HR's master differs, take the master",
+    command(actions, "status", run_status, JSON, DATABASE)
+    command(
+        actions,
+        "export",
+        run_export,
+        FILE,
+        option("--site", metavar="NAME", help="the site's name (when not connected)"),
+        DATABASE,
     )
-    add_common_arguments(pull, checklists=False)
-    pull.set_defaults(func=run_pull)
-
-    status = commands.add_parser("status", help="site id, last push and pull, records waiting")
-    status.add_argument("--json", action="store_true", help="print JSON")
-    add_common_arguments(status, checklists=False)
-    status.set_defaults(func=run_status)
-
-    export = commands.add_parser("export", help="offline: write this site's records to a file")
-    export.add_argument("file", type=Path, metavar="FILE")
-    export.add_argument("--site", metavar="NAME", help="the site's name (when not connected)")
-    add_common_arguments(export, checklists=False)
-    export.set_defaults(func=run_export)
-
-    imp = commands.add_parser("import", help="add a site's exported file to the hub")
-    imp.add_argument("file", type=Path, metavar="FILE")
-    add_common_arguments(imp, checklists=False)
-    imp.set_defaults(func=run_import)
-
-    roster = commands.add_parser(
-        "publish-roster", help="HR: this copy's roster becomes the company's master roster"
-    )
-    add_common_arguments(roster, checklists=False)
-    roster.set_defaults(func=run_publish_roster)
+    command(actions, "import", run_import, FILE, DATABASE)
+    command(actions, "publish-roster", run_publish_roster, DATABASE)
 
 
 def _user_errors(fn):
     """A UserError (hub down, login refused, document refused) is one line and status 2."""
 
+    @functools.wraps(fn)
     def wrapped(args: argparse.Namespace) -> int:
         try:
             return fn(args)
@@ -114,8 +98,20 @@ def _user_errors(fn):
     return wrapped
 
 
+def _on_this_copy(args: argparse.Namespace, use_case: Callable[..., T], *arguments, **options) -> T:
+    """``use_case(store, *arguments, **options)`` on this copy's database, closed again before
+    the command prints."""
+    with open_store(args) as store:
+        return use_case(store, *arguments, **options)
+
+
 @_user_errors
 def run_init(args: argparse.Namespace) -> int:
+    """IT: create or update the hub schema (safe to run again)
+
+    Create the hub schema and its roles in the PostgreSQL database of URL, or bring it up to date.
+    Needs a login that may create roles.
+    """
     from inspector.services.hub_sync import init_hub
 
     result = init_hub(args.url)
@@ -143,8 +139,7 @@ def _it_url(args: argparse.Namespace) -> str:
         return args.url
     from inspector.services.hub_sync import status
 
-    with open_store(args) as store:
-        url = status(store).url
+    url = _on_this_copy(args, status).url
     if not url:
         raise CommandError("give --url URL: IT's login on the hub (this copy is not connected)")
     return url
@@ -152,6 +147,7 @@ def _it_url(args: argparse.Namespace) -> str:
 
 @_user_errors
 def run_add_site(args: argparse.Namespace) -> int:
+    """IT: add a site and its login; prints what the site enters"""
     from inspector.services.hub_sync import add_site
 
     creds = add_site(_it_url(args), args.name, args.role)
@@ -161,6 +157,7 @@ def run_add_site(args: argparse.Namespace) -> int:
 
 @_user_errors
 def run_add_hr(args: argparse.Namespace) -> int:
+    """IT: add a login for HR (reads every site)"""
     from inspector.services.hub_sync import add_hr
 
     _print_credentials(add_hr(_it_url(args), args.role), "HR")
@@ -169,10 +166,10 @@ def run_add_hr(args: argparse.Namespace) -> int:
 
 @_user_errors
 def run_connect(args: argparse.Namespace) -> int:
+    """connect this copy to the hub (the URL is stored without a password)"""
     from inspector.services.hub_sync import connect
 
-    with open_store(args) as store:
-        result = connect(store, args.url)
+    result = _on_this_copy(args, connect, args.url)
     if result.kind == "site":
         print(f"Connected to the hub {result.where} as site {result.site_name}.")
     else:
@@ -187,14 +184,14 @@ def run_connect(args: argparse.Namespace) -> int:
 
 @_user_errors
 def run_push(args: argparse.Namespace) -> int:
+    """send this site's sealed records the hub lacks"""
     from inspector.services.hub_sync import push
 
-    with open_store(args) as store:
-        result = push(store)
+    result = _on_this_copy(args, push)
     if result.skipped_reason:
         print(f"Nothing to push: {result.skipped_reason}.")
     elif result.sent:
-        print(f"Pushed {result.sent} document{'s' if result.sent != 1 else ''} to the hub.")
+        print(f"Pushed {counted(result.sent, 'document')} to the hub.")
     else:
         print("The hub already has every sealed record of this site.")
     return 0
@@ -202,13 +199,13 @@ def run_push(args: argparse.Namespace) -> int:
 
 @_user_errors
 def run_pull(args: argparse.Namespace) -> int:
+    """bring in the master roster and (for HR) every site's records"""
     from inspector.services.hub_sync import pull
 
-    with open_store(args) as store:
-        result = pull(store, take_master_roster=args.take_master_roster)
+    result = _on_this_copy(args, pull, take_master_roster=args.take_master_roster)
     if result.documents:
         print(
-            f"Pulled {result.documents} document{'s' if result.documents != 1 else ''} "
+            f"Pulled {counted(result.documents, 'document')} "
             f"({result.lineups} line-ups) from {', '.join(result.sites)}."
         )
     else:
@@ -220,7 +217,7 @@ def run_pull(args: argparse.Namespace) -> int:
         )
     if result.conflicts:
         print(
-            f"{len(result.conflicts)} employee{'s' if len(result.conflicts) != 1 else ''} "
+            f"{counted(len(result.conflicts), 'employee')} "
             "edited here differ from HR's master roster and were kept as they are here:"
         )
         for conflict in result.conflicts:
@@ -236,10 +233,10 @@ def run_pull(args: argparse.Namespace) -> int:
 
 @_user_errors
 def run_status(args: argparse.Namespace) -> int:
+    """site id, last push and pull, records waiting"""
     from inspector.services.hub_sync import status
 
-    with open_store(args) as store:
-        result = status(store)
+    result = _on_this_copy(args, status)
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return 0
@@ -251,23 +248,23 @@ def run_status(args: argparse.Namespace) -> int:
         print("Hub:          not connected (inspector hub connect URL)")
     print(f"Last push:    {result.last_push or 'never'}")
     print(f"Last pull:    {result.last_pull or 'never'}")
-    print(f"Waiting:      {result.waiting} sealed document{'s' if result.waiting != 1 else ''}")
+    print(f"Waiting:      {counted(result.waiting, 'sealed document')}")
     if result.pulled_documents:
         print(
-            f"Pulled:       {result.pulled_documents} documents of {result.pulled_sites} "
-            f"site{'s' if result.pulled_sites != 1 else ''}"
+            f"Pulled:       {result.pulled_documents} documents of "
+            f"{counted(result.pulled_sites, 'site')}"
         )
     return 0
 
 
 @_user_errors
 def run_export(args: argparse.Namespace) -> int:
+    """offline: write this site's records to a file"""
     from inspector.services.hub_sync import export_file
 
-    with open_store(args) as store:
-        result = export_file(store, args.file, args.site)
+    result = _on_this_copy(args, export_file, args.file, args.site)
     print(
-        f"Wrote {result.documents} document{'s' if result.documents != 1 else ''} of site "
+        f"Wrote {counted(result.documents, 'document')} of site "
         f"{result.site_name} to {result.path}. Import it with 'inspector hub import' on a "
         "connected copy."
     )
@@ -276,12 +273,12 @@ def run_export(args: argparse.Namespace) -> int:
 
 @_user_errors
 def run_import(args: argparse.Namespace) -> int:
+    """add a site's exported file to the hub"""
     from inspector.services.hub_sync import import_file
 
-    with open_store(args) as store:
-        result = import_file(store, args.file)
+    result = _on_this_copy(args, import_file, args.file)
     print(
-        f"Site {result.site_name}: {result.added} document{'s' if result.added != 1 else ''} "
+        f"Site {result.site_name}: {counted(result.added, 'document')} "
         f"added to the hub, {result.already} already there."
     )
     return 0
@@ -289,9 +286,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 @_user_errors
 def run_publish_roster(args: argparse.Namespace) -> int:
+    """HR: this copy's roster becomes the company's master roster"""
     from inspector.services.hub_sync import publish_roster
 
-    with open_store(args) as store:
-        changed = publish_roster(store)
-    print(f"Master roster published: {changed} employee{'s' if changed != 1 else ''} changed.")
+    changed = _on_this_copy(args, publish_roster)
+    print(f"Master roster published: {counted(changed, 'employee')} changed.")
     return 0

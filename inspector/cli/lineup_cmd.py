@@ -19,18 +19,19 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 
 from inspector.cli import CommandError
-from inspector.cli.common import (
-    add_common_arguments,
-    day_value,
-    format_table,
-    limit_count,
-    open_store,
-    plain_text,
-    record_id,
+from inspector.cli.arguments import (
+    DATABASE,
+    JSON,
+    LINEUP_ID,
+    SHIFT_OF_DATE,
+    command,
+    group,
+    on_date,
+    option,
 )
+from inspector.cli.common import day_value, format_table, limit_count, open_store
 from inspector.domain.attendance import counts_as_inspected
 from inspector.domain.checklist import ChecklistSet
 from inspector.domain.figures import pass_rate
@@ -42,54 +43,30 @@ from inspector.storage import Store
 from inspector.storage.errors import NotFoundError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "lineup",
-        help="list the line-ups, or show one with everyone's marks",
-        description="List the line-ups, or show one with each person's status and marks.",
-    )
-    commands = parser.add_subparsers(dest="lineup_command", metavar="ACTION", required=True)
+@group("lineup")
+def register(actions: argparse._SubParsersAction) -> None:
+    """list the line-ups, or show one with everyone's marks
 
-    listing = commands.add_parser(
+    List the line-ups, or show one with each person's status and marks.
+    """
+    command(
+        actions,
         "list",
-        help="list the line-ups, newest first",
-        description=(
-            "List the line-ups, newest first: id, date, shift, site, department, supervisor, "
-            "people, done, with_faults (people with a fault) and whether finished."
-        ),
+        run_list,
+        JSON,
+        option("--limit", type=limit_count, metavar="N", help="only the newest N line-ups"),
+        DATABASE,
     )
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.add_argument(
-        "--limit", type=limit_count, metavar="N", help="only the newest N line-ups"
-    )
-    add_common_arguments(listing, checklists=False)
-    listing.set_defaults(func=run_list)
-
-    show = commands.add_parser(
+    command(
+        actions,
         "show",
-        help="show one line-up: each person's status and marks",
-        description=(
-            "Show a line-up by its ID, or the line-up of a date (--date, with --shift if there "
-            "are several). With --json and --date, every line-up of that date is printed."
-        ),
+        run_show,
+        LINEUP_ID,
+        on_date("the line-up of this date", type=day_value),
+        SHIFT_OF_DATE,
+        JSON,
+        DATABASE,
     )
-    show.add_argument("lineup_id", nargs="?", type=record_id, metavar="ID", help="the line-up id")
-    show.add_argument(
-        "--date", type=day_value, metavar="YYYY-MM-DD", help="the line-up of this date"
-    )
-    show.add_argument(
-        "--shift", type=plain_text, metavar="S", help="with --date: only this shift, e.g. 早班"
-    )
-    show.add_argument("--json", action="store_true", help="print JSON")
-    add_common_arguments(show, checklists=False)
-    show.set_defaults(func=run_show)
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
 
 
 # -- building the data (shared by the text and JSON output) ----------------------------------
@@ -183,6 +160,11 @@ def lineup_detail(store: Store, lineup: Lineup, employees: dict[int, Employee]) 
 
 
 def run_list(args: argparse.Namespace) -> int:
+    """list the line-ups, newest first
+
+    List the line-ups, newest first: id, date, shift, site, department, supervisor, people, done,
+    with_faults (people with a fault) and whether finished.
+    """
     with open_store(args, read_only=True) as store:
         lineups = store.list_lineups(limit=args.limit)
         employees = {e.id: e for e in store.list_employees()}
@@ -226,6 +208,11 @@ def _choices(lineups: list[Lineup]) -> str:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    """show one line-up: each person's status and marks
+
+    Show a line-up by its ID, or the line-up of a date (--date, with --shift if there are several).
+    With --json and --date, every line-up of that date is printed.
+    """
     if (args.lineup_id is None) == (args.date is None):
         raise CommandError("lineup show: give a line-up ID or --date YYYY-MM-DD (not both)")
     if args.shift is not None and args.date is None:

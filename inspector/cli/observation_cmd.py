@@ -16,13 +16,8 @@ import json
 from datetime import date
 
 from inspector.cli import CommandError
-from inspector.cli.common import (
-    add_common_arguments,
-    format_table,
-    open_store,
-    plain_text,
-    record_id,
-)
+from inspector.cli.arguments import DATABASE, JSON, command, group, option
+from inspector.cli.common import format_table, open_store, plain_text, record_id
 from inspector.domain.observations import situation_text
 from inspector.services.observation_session import (
     NotAnObservation,
@@ -33,40 +28,30 @@ from inspector.services.observation_session import (
 from inspector.storage.errors import NotFoundError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "observation",
-        help="list the floor observations, or show one with its faults",
-        description="List the floor observations, or show one with its behaviour faults.",
-    )
-    commands = parser.add_subparsers(dest="observation_command", metavar="ACTION", required=True)
+@group("observation")
+def register(actions: argparse._SubParsersAction) -> None:
+    """list the floor observations, or show one with its faults
 
-    listing = commands.add_parser(
+    List the floor observations, or show one with its behaviour faults.
+    """
+    command(
+        actions,
         "list",
-        help="list the observations, newest first",
-        description=(
-            "List the observations, newest first: id, date, time, observer, employee, "
-            "department, situations, items observed, faults and whether saved."
-        ),
+        run_list,
+        option("--from", dest="start", type=_day, metavar="YYYY-MM-DD"),
+        option("--to", dest="end", type=_day, metavar="YYYY-MM-DD"),
+        option("--employee", type=plain_text, metavar="NO", help="only this employee number"),
+        JSON,
+        DATABASE,
     )
-    listing.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
-    listing.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
-    listing.add_argument(
-        "--employee", type=plain_text, metavar="NO", help="only this employee number"
-    )
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    add_common_arguments(listing, checklists=False)
-    listing.set_defaults(func=run_list)
-
-    show = commands.add_parser(
+    command(
+        actions,
         "show",
-        help="show one observation: situations and faults",
-        description="Show one observation by its ID: who, when, the situations and the faults.",
+        run_show,
+        option("observation_id", type=record_id, metavar="ID", help="the observation id"),
+        JSON,
+        DATABASE,
     )
-    show.add_argument("observation_id", type=record_id, metavar="ID", help="the observation id")
-    show.add_argument("--json", action="store_true", help="print JSON")
-    add_common_arguments(show, checklists=False)
-    show.set_defaults(func=run_show)
 
 
 def _day(text: str) -> date:
@@ -117,6 +102,11 @@ def observation_dict(record: ObservationRecord) -> dict:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    """list the observations, newest first
+
+    List the observations, newest first: id, date, time, observer, employee, department, situations,
+    items observed, faults and whether saved.
+    """
     if args.start and args.end and args.start > args.end:
         raise CommandError(f"observation list: --from {args.start} is after --to {args.end}")
     with open_store(args, read_only=True) as store:
@@ -160,6 +150,10 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    """show one observation: situations and faults
+
+    Show one observation by its ID: who, when, the situations and the faults.
+    """
     with open_store(args, read_only=True) as store:
         try:
             record = read_observation(store, args.observation_id)

@@ -20,16 +20,23 @@ from datetime import date
 from pathlib import Path
 
 from inspector.cli import CommandError
-from inspector.cli.common import (
-    add_common_arguments,
-    day_text,
-    load_catalogue_for,
-    month_text,
-    open_store,
-    output_file,
-    plain_text,
-    record_id,
+from inspector.cli.arguments import (
+    DATABASE,
+    DATABASE_AND_CHECKLISTS,
+    DEPARTMENT,
+    LINEUP_ID,
+    MONTH,
+    SEX,
+    SHIFT_OF_DATE,
+    Option,
+    command,
+    group,
+    of_site,
+    on_date,
+    option,
+    out_file,
 )
+from inspector.cli.common import day_text, load_catalogue_for, open_store, plain_text, record_id
 from inspector.services.report_jobs import (
     EMPLOYEE_RECORD,
     LANGUAGES,
@@ -49,122 +56,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _register_export(subparsers)
 
 
-def _register_report(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "report",
-        help="build a PDF report: line-up sheet, employee record or monthly pack",
-        description=(
-            "Build a PDF report (A4, in Chinese, English or both). Prints the path written."
-        ),
-    )
-    kinds = parser.add_subparsers(dest="report_kind", metavar="REPORT", required=True)
-
-    lineup = kinds.add_parser(
-        "lineup",
-        help="the sheet of one line-up, to print and sign",
-        description=(
-            "The sheet of one line-up: each person's status and faults in words, the absent "
-            "and those on leave, the counts and signature lines. Give the line-up ID, or "
-            "--date (and --site or --shift if that day had several line-ups)."
-        ),
-    )
-    lineup.add_argument("lineup_id", nargs="?", type=record_id, metavar="ID", help="the line-up id")
-    lineup.add_argument(
-        "--date", type=day_text, metavar="YYYY-MM-DD", help="the line-up of this date"
-    )
-    lineup.add_argument(
-        "--shift", type=plain_text, metavar="S", help="with --date: only this shift, e.g. 早班"
-    )
-    lineup.add_argument(
-        "--site", type=plain_text, metavar="NAME", help="with --date: only this site"
-    )
-    _report_options(lineup)
-    lineup.set_defaults(func=run_lineup)
-
-    employee = kinds.add_parser(
-        "employee",
-        help="one employee's record over a period",
-        description=(
-            "One employee's record from --from to --to (both included): every inspection, "
-            "faults by item with repeat counts, absences and compliance per month."
-        ),
-    )
-    employee.add_argument(
-        "employee_no", type=plain_text, metavar="EMPLOYEE_NO", help="the employee number"
-    )
-    employee.add_argument(
-        "--from", dest="start", type=day_text, required=True, metavar="YYYY-MM-DD"
-    )
-    employee.add_argument("--to", dest="end", type=day_text, required=True, metavar="YYYY-MM-DD")
-    _report_options(employee, checklists=True)  # the job role is named by the checklists
-    employee.set_defaults(func=run_employee)
-
-    monthly = kinds.add_parser(
-        "monthly",
-        help="the monthly inspection pack for HR",
-        description=(
-            "The monthly pack: a first page for the general manager (pass rate or score, "
-            "trend, ranking, top faults, who needs follow-up), then departments and sites "
-            "ranked, supervisors, the 12-month trend, the daily chart, the most frequent "
-            "faults, the repeat-offences ladder, every employee (those needing attention "
-            "first) and the standards the month was judged against. Scoring follows the "
-            "setting scoring_profile (see 'inspector settings list')."
-        ),
-    )
-    monthly.add_argument(
-        "--month", type=month_text, required=True, metavar="YYYY-MM", help="the month"
-    )
-    monthly.add_argument(
-        "--site", type=plain_text, metavar="NAME", help="only the line-ups of this site"
-    )
-    monthly.add_argument(
-        "--department", type=plain_text, metavar="NAME", help="only this department"
-    )
-    _report_options(monthly)
-    monthly.set_defaults(func=run_monthly)
-
-    observation = kinds.add_parser(
-        "observation",
-        help="the sheet of one floor observation, or of one day's",
-        description="The sheet of one floor observation (by ID) or of every saved one of a day.",
-    )
-    observation.add_argument("observation_id", nargs="?", type=record_id, metavar="ID")
-    observation.add_argument(
-        "--date", type=day_text, metavar="YYYY-MM-DD", help="every observation of this day"
-    )
-    _report_options(observation)
-    observation.set_defaults(func=run_observation)
-
-    blank = kinds.add_parser(
-        "blank-form",
-        help="a paper line-up form for one job role and sex",
-        description=(
-            "The line-up of one job role and sex as a paper form, for a day when the laptop is "
-            "not there: body areas head to toe with their digit, each point's fault reasons "
-            "with tick boxes, and lines for the name, date and supervisor."
-        ),
-    )
-    blank.add_argument(
-        "--role", type=plain_text, required=True, metavar="ROLE", help="the job role (id or name)"
-    )
-    blank.add_argument("--sex", required=True, choices=("female", "male"))
-    _lang_option(blank, "zh")
-    blank.add_argument("--out", type=output_file, metavar="FILE.pdf", help="where to write the PDF")
-    add_common_arguments(blank, checklists=True)
-    blank.set_defaults(func=run_blank_form)
-
-
-def _report_options(parser: argparse.ArgumentParser, *, checklists: bool = False) -> None:
-    _lang_option(parser, "zh")
-    parser.add_argument(
-        "--out", type=output_file, metavar="FILE.pdf", help="where to write the PDF"
-    )
-    add_common_arguments(parser, checklists=checklists)
-
-
-def _lang_option(parser: argparse.ArgumentParser, default: str) -> None:
-    # dest differs from the top-level --lang (the interface language).
-    parser.add_argument(
+def report_language(default: str) -> Option:
+    """``--lang zh|en|both``: the report's language. Its dest differs from the top-level
+    ``--lang`` (the interface language)."""
+    return option(
         "--lang",
         dest="report_lang",
         choices=LANGUAGES,
@@ -173,41 +68,88 @@ def _lang_option(parser: argparse.ArgumentParser, default: str) -> None:
     )
 
 
-def _register_export(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "export",
-        help="export the monthly figures as CSV or XLSX",
-        description="Export figures for a spreadsheet. Prints the path written.",
+def pdf_options(database: Option = DATABASE) -> tuple[Option, ...]:
+    """What every PDF report takes after its own options: the language, --out and the database."""
+    return (report_language("zh"), out_file("FILE.pdf", "where to write the PDF"), database)
+
+
+SITE_OF_MONTH = of_site("only the line-ups of this site")
+
+
+@group("report", dest="report_kind", metavar="REPORT")
+def _register_report(kinds: argparse._SubParsersAction) -> None:
+    """build a PDF report: line-up sheet, employee record or monthly pack
+
+    Build a PDF report (A4, in Chinese, English or both). Prints the path written.
+    """
+    command(
+        kinds,
+        "lineup",
+        run_lineup,
+        LINEUP_ID,
+        on_date("the line-up of this date"),
+        SHIFT_OF_DATE,
+        of_site("with --date: only this site"),
+        *pdf_options(),
     )
-    kinds = parser.add_subparsers(dest="export_kind", metavar="WHAT", required=True)
-    monthly = kinds.add_parser(
-        "monthly",
-        help="every employee's and department's figures of a month",
-        description=(
-            "Every employee's and every department's figures of a month (the numbers of the "
-            "monthly pack), as CSV (UTF-8 with BOM, for Excel) or XLSX."
+    command(
+        kinds,
+        "employee",
+        run_employee,
+        option("employee_no", type=plain_text, metavar="EMPLOYEE_NO", help="the employee number"),
+        option("--from", dest="start", type=day_text, required=True, metavar="YYYY-MM-DD"),
+        option("--to", dest="end", type=day_text, required=True, metavar="YYYY-MM-DD"),
+        *pdf_options(DATABASE_AND_CHECKLISTS),  # the job role is named by the checklists
+    )
+    command(kinds, "monthly", run_monthly, MONTH, SITE_OF_MONTH, DEPARTMENT, *pdf_options())
+    command(
+        kinds,
+        "observation",
+        run_observation,
+        option("observation_id", nargs="?", type=record_id, metavar="ID"),
+        on_date("every observation of this day"),
+        *pdf_options(),
+    )
+    command(
+        kinds,
+        "blank-form",
+        run_blank_form,
+        option(
+            "--role",
+            type=plain_text,
+            required=True,
+            metavar="ROLE",
+            help="the job role (id or name)",
         ),
+        SEX,
+        *pdf_options(DATABASE_AND_CHECKLISTS),
     )
-    monthly.add_argument(
-        "--month", type=month_text, required=True, metavar="YYYY-MM", help="the month"
+
+
+@group("export", dest="export_kind", metavar="WHAT")
+def _register_export(kinds: argparse._SubParsersAction) -> None:
+    """export the monthly figures as CSV or XLSX
+
+    Export figures for a spreadsheet. Prints the path written.
+    """
+    command(
+        kinds,
+        "monthly",
+        run_export_monthly,
+        MONTH,
+        option(
+            "--format",
+            dest="fmt",
+            choices=("csv", "xlsx"),
+            default=None,
+            help="csv or xlsx (default: from the --out file name, else csv)",
+        ),
+        out_file("FILE", "where to write the file"),
+        SITE_OF_MONTH,
+        DEPARTMENT,
+        report_language("both"),
+        DATABASE,
     )
-    monthly.add_argument(
-        "--format",
-        dest="fmt",
-        choices=("csv", "xlsx"),
-        default=None,
-        help="csv or xlsx (default: from the --out file name, else csv)",
-    )
-    monthly.add_argument("--out", type=output_file, metavar="FILE", help="where to write the file")
-    monthly.add_argument(
-        "--site", type=plain_text, metavar="NAME", help="only the line-ups of this site"
-    )
-    monthly.add_argument(
-        "--department", type=plain_text, metavar="NAME", help="only this department"
-    )
-    _lang_option(monthly, "both")
-    add_common_arguments(monthly, checklists=False)
-    monthly.set_defaults(func=run_export_monthly)
 
 
 # -- argument parsing -------------------------------------------------------------------------
@@ -261,13 +203,19 @@ def _report_errors():
 
 
 def run_lineup(args: argparse.Namespace) -> int:
+    """the sheet of one line-up, to print and sign
+
+    The sheet of one line-up: each person's status and faults in words, the absent and those on
+    leave, the counts and signature lines. Give the line-up ID, or --date (and --site or --shift if
+    that day had several line-ups).
+    """
     from inspector.services.report_jobs import lineup_on
 
     if (args.lineup_id is None) == (args.date is None):
         raise CommandError("give a line-up ID or --date YYYY-MM-DD (not both)")
-    for option, value in (("--shift", args.shift), ("--site", args.site)):
+    for name, value in (("--shift", args.shift), ("--site", args.site)):
         if value is not None and args.date is None:
-            raise CommandError(f"{option} goes with --date")
+            raise CommandError(f"{name} goes with --date")
     with open_store(args, read_only=True) as store, _report_errors():
         if args.lineup_id is not None:
             lineup = _lineup(store, args.lineup_id)
@@ -290,6 +238,11 @@ def _lineup(store, lineup_id: int):
 
 
 def run_employee(args: argparse.Namespace) -> int:
+    """one employee's record over a period
+
+    One employee's record from --from to --to (both included): every inspection, faults by item with
+    repeat counts, absences and compliance per month.
+    """
     from inspector.services.employee_record import role_names
 
     start = parse_day(args.start, "--from")
@@ -326,6 +279,14 @@ def _check_site(store, site: str | None) -> None:
 
 
 def run_monthly(args: argparse.Namespace) -> int:
+    """the monthly inspection pack for HR
+
+    The monthly pack: a first page for the general manager (pass rate or score, trend, ranking, top
+    faults, who needs follow-up), then departments and sites ranked, supervisors, the 12-month
+    trend, the daily chart, the most frequent faults, the repeat-offences ladder, every employee
+    (those needing attention first) and the standards the month was judged against. Scoring follows
+    the setting scoring_profile (see 'inspector settings list').
+    """
     month = parse_month(args.month)
     with open_store(args, read_only=True) as store, _report_errors():
         _check_department(store, args.department)
@@ -339,6 +300,12 @@ def run_monthly(args: argparse.Namespace) -> int:
 
 
 def run_blank_form(args: argparse.Namespace) -> int:
+    """a paper line-up form for one job role and sex
+
+    The line-up of one job role and sex as a paper form, for a day when the laptop is not there:
+    body areas head to toe with their digit, each point's fault reasons with tick boxes, and lines
+    for the name, date and supervisor.
+    """
     from inspector.domain.people import Sex
     from inspector.services.report_jobs import blank_form_file_name, build_blank_form
 
@@ -355,6 +322,11 @@ def run_blank_form(args: argparse.Namespace) -> int:
 
 
 def run_export_monthly(args: argparse.Namespace) -> int:
+    """every employee's and department's figures of a month
+
+    Every employee's and every department's figures of a month (the numbers of the monthly pack), as
+    CSV (UTF-8 with BOM, for Excel) or XLSX.
+    """
     month = parse_month(args.month)
     fmt = args.fmt
     if fmt is None:
@@ -376,6 +348,10 @@ def run_export_monthly(args: argparse.Namespace) -> int:
 
 
 def run_observation(args: argparse.Namespace) -> int:
+    """the sheet of one floor observation, or of one day's
+
+    The sheet of one floor observation (by ID) or of every saved one of a day.
+    """
     from inspector.services.observation_session import NotAnObservation, read_observation
     from inspector.storage.errors import NotFoundError
 

@@ -18,9 +18,10 @@ import textwrap
 from pathlib import Path
 
 from inspector.cli import CommandError
+from inspector.cli.arguments import DATABASE_AND_CHECKLISTS, JSON, command, group, option
 from inspector.cli.common import (
-    add_common_arguments,
     cli_language,
+    counted,
     format_table,
     input_path,
     load_catalogue_for,
@@ -28,8 +29,15 @@ from inspector.cli.common import (
     output_file,
 )
 from inspector.domain.checklist import Catalogue
-from inspector.domain.people import Employee, Sex
-from inspector.files.roster import RosterFileError, title_key, write_roster
+from inspector.domain.people import Employee
+from inspector.files.roster import (
+    EXPORT_HEADERS,
+    FIELDS,
+    RosterFileError,
+    roster_cells,
+    title_key,
+    write_roster,
+)
 from inspector.services import roles, roster_import
 
 MAP_ROLE_HELP = (
@@ -43,17 +51,31 @@ MAP_ROLE_HELP = (
 )
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "roster",
-        help="import, list and export the employees",
-        description="Import, list and export the employees (the roster).",
-    )
-    commands = parser.add_subparsers(dest="roster_command", metavar="ACTION", required=True)
+@group("roster")
+def register(actions: argparse._SubParsersAction) -> None:
+    """import, list and export the employees
 
-    importing = commands.add_parser(
+    Import, list and export the employees (the roster).
+    """
+    command(
+        actions,
         "import",
-        help="import a CSV or XLSX roster (updates employees by employee number)",
+        run_import,
+        option("file", type=input_path, metavar="FILE", help="the .csv or .xlsx file"),
+        option(
+            "--good-rows-only",
+            action="store_true",
+            help="import the good rows even if some rows are bad (the bad rows are skipped)",
+        ),
+        option("--map-role", action="append", default=[], metavar="TITLE=ROLE", help=MAP_ROLE_HELP),
+        option(
+            "--dry-run",
+            action="store_true",
+            help=(
+                "show what would change and the new job titles with what each maps to; save nothing"
+            ),
+        ),
+        DATABASE_AND_CHECKLISTS,
         description=textwrap.fill(
             "Import a roster file: CSV (UTF-8 or GBK, as Excel saves it) or XLSX. Columns: "
             "工号, 姓名, 性别, 部门, 岗位 and optionally 场所 (site) and 状态 (active); English "
@@ -63,58 +85,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "until it is mapped with --map-role (see below; --dry-run lists the titles).",
             width=88,
         ),
-        epilog=(
-            "examples:\n"
-            "  inspector roster import roster.csv --dry-run\n"
-            "  inspector roster import roster.csv --map-role 保安领班=security \\\n"
-            "      --map-role 电工=new:electrician:电工:Electrician:shirt,trousers\n"
-            "  inspector roster import roster.csv --map-role \\\n"
-            "      '前台主管=new:front-desk-lead:前台主管:Front desk lead:"
-            "shirt,suit-jacket,leather-shoes,neck-bow@female,skirt@female,tie@male'"
-        ),
+        epilog="examples:\n"
+        "  inspector roster import roster.csv --dry-run\n"
+        "  inspector roster import roster.csv --map-role 保安领班=security \\\n"
+        "      --map-role 电工=new:electrician:电工:Electrician:shirt,trousers\n"
+        "  inspector roster import roster.csv --map-role \\\n"
+        "      '前台主管=new:front-desk-lead:前台主管:Front desk lead:"
+        "shirt,suit-jacket,leather-shoes,neck-bow@female,skirt@female,tie@male'",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    importing.add_argument("file", type=input_path, metavar="FILE", help="the .csv or .xlsx file")
-    importing.add_argument(
-        "--good-rows-only",
-        action="store_true",
-        help="import the good rows even if some rows are bad (the bad rows are skipped)",
+    command(
+        actions,
+        "list",
+        run_list,
+        JSON,
+        option("--active", action="store_true", help="only employees still employed"),
+        DATABASE_AND_CHECKLISTS,
     )
-    importing.add_argument(
-        "--map-role",
-        action="append",
-        default=[],
-        metavar="TITLE=ROLE",
-        help=MAP_ROLE_HELP,
-    )
-    importing.add_argument(
-        "--dry-run",
-        action="store_true",
-        help="show what would change and the new job titles with what each maps to; save nothing",
-    )
-    add_common_arguments(importing)
-    importing.set_defaults(func=run_import)
-
-    listing = commands.add_parser("list", help="list the employees")
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.add_argument("--active", action="store_true", help="only employees still employed")
-    add_common_arguments(listing)
-    listing.set_defaults(func=run_list)
-
-    export = commands.add_parser(
+    command(
+        actions,
         "export",
-        help="write the employees to a CSV or XLSX file",
-        description=(
-            "Write every employee to FILE: CSV (UTF-8 with BOM, opens in Excel) or XLSX, "
-            "chosen by the extension. The file can be imported again."
-        ),
+        run_export,
+        option("file", type=output_file, metavar="FILE", help="a .csv or .xlsx file"),
+        DATABASE_AND_CHECKLISTS,
     )
-    export.add_argument("file", type=output_file, metavar="FILE", help="a .csv or .xlsx file")
-    add_common_arguments(export)
-    export.set_defaults(func=run_export)
 
 
 def run_import(args: argparse.Namespace) -> int:
+    """import a CSV or XLSX roster (updates employees by employee number)"""
     lang = cli_language(args)
     catalogue = load_catalogue_for(args)
     try:
@@ -135,9 +133,8 @@ def run_import(args: argparse.Namespace) -> int:
                 raise CommandError(
                     roster_import.bad_rows_message(plan, lang, option="--good-rows-only")
                 )
-            rows = "row" if plan.bad == 1 else "rows"
             print(
-                f"Skipping {plan.bad} bad {rows} of {args.file}:\n"
+                f"Skipping {counted(plan.bad, 'bad row')} of {args.file}:\n"
                 f"{roster_import.problem_lines(plan, lang)}",
                 file=sys.stderr,
             )
@@ -151,7 +148,7 @@ def run_import(args: argparse.Namespace) -> int:
                 )
             skipped = plan.unmapped_rows
             print(
-                f"Skipping {skipped} {'row' if skipped == 1 else 'rows'} whose job title has no "
+                f"Skipping {counted(skipped, 'row')} whose job title has no "
                 f"role: {', '.join(t.title for t in plan.unmapped)}",
                 file=sys.stderr,
             )
@@ -292,6 +289,7 @@ def employee_dict(employee: Employee, catalogue: Catalogue) -> dict:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    """list the employees"""
     catalogue = load_catalogue_for(args)
     with open_store(args, read_only=True) as store:
         employees = store.list_employees(active_only=args.active)
@@ -305,26 +303,18 @@ def run_list(args: argparse.Namespace) -> int:
     if not employees:
         print("No employees yet: import a roster with 'inspector roster import FILE'.")
         return 0
-    rows = []
-    for e in employees:
-        role = catalogue.role(e.role)
-        rows.append(
-            (
-                e.employee_no,
-                e.name,
-                "男" if e.sex is Sex.MALE else "女",
-                e.department,
-                role.name.zh if role else e.role,
-                e.site,
-                "在职" if e.active else "离职",
-            )
-        )
-    print(format_table(("工号", "姓名", "性别", "部门", "岗位", "场所", "状态"), rows))
-    print(f"{len(employees)} employee{'' if len(employees) == 1 else 's'}")
+    headers = [EXPORT_HEADERS[f] for f in FIELDS]
+    print(format_table(headers, [roster_cells(e, catalogue) for e in employees]))
+    print(counted(len(employees), "employee"))
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
+    """write the employees to a CSV or XLSX file
+
+    Write every employee to FILE: CSV (UTF-8 with BOM, opens in Excel) or XLSX, chosen by the
+    extension. The file can be imported again.
+    """
     path: Path = args.file
     if path.suffix.lower() not in (".csv", ".xlsx"):
         raise CommandError(f"{path}: export to a .csv or .xlsx file")
@@ -337,5 +327,5 @@ def run_export(args: argparse.Namespace) -> int:
         reason = exc.strerror or str(exc)
         hint = " (is it open in Excel?)" if isinstance(exc, PermissionError) else ""
         raise CommandError(f"cannot write {path}: {reason}{hint}") from None
-    print(f"Exported {len(employees)} employee{'' if len(employees) == 1 else 's'} to {path}")
+    print(f"Exported {counted(len(employees), 'employee')} to {path}")
     return 0

@@ -12,45 +12,35 @@ import argparse
 import json
 
 from inspector.cli import CommandError
-from inspector.cli.common import add_common_arguments, format_table, open_store
+from inspector.cli.arguments import DATABASE, JSON, command, group, option
+from inspector.cli.common import format_table, open_store
 from inspector.services import settings
 
+KEY = option("key", metavar="KEY", help="the setting, e.g. scoring_profile")
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "settings",
-        help="show or change the company settings (name, scoring, ladder, retention, backups)",
-        description=(
-            "The company settings the reports use: company_name, company_name_en, "
-            "scoring_profile (pass-rate or deduction), the deductions by severity, "
-            "critical_zeroes, the repeat-offences ladder, repeat_threshold, "
-            "photo_retention_days and backup_keep."
-        ),
-    )
-    commands = parser.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
 
-    listing = commands.add_parser("list", help="every setting with its value and what it takes")
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    add_common_arguments(listing, checklists=False)
-    listing.set_defaults(func=run_list)
+@group("settings")
+def register(actions: argparse._SubParsersAction) -> None:
+    """show or change the company settings (name, scoring, ladder, retention, backups)
 
-    get = commands.add_parser("get", help="print one setting's value")
-    get.add_argument("key", metavar="KEY", help="the setting, e.g. scoring_profile")
-    add_common_arguments(get, checklists=False)
-    get.set_defaults(func=run_get)
-
-    put = commands.add_parser(
+    The company settings the reports use: company_name, company_name_en, scoring_profile (pass-rate
+    or deduction), the deductions by severity, critical_zeroes, the repeat-offences ladder,
+    repeat_threshold, photo_retention_days and backup_keep.
+    """
+    command(actions, "list", run_list, JSON, DATABASE)
+    command(actions, "get", run_get, KEY, DATABASE)
+    command(
+        actions,
         "set",
-        help="change one setting",
-        description="Change one setting. The value is checked first: a bad one changes nothing.",
+        run_set,
+        KEY,
+        option("value", metavar="VALUE", help="the new value, e.g. deduction"),
+        DATABASE,
     )
-    put.add_argument("key", metavar="KEY", help="the setting, e.g. scoring_profile")
-    put.add_argument("value", metavar="VALUE", help="the new value, e.g. deduction")
-    add_common_arguments(put, checklists=False)
-    put.set_defaults(func=run_set)
 
 
 def run_list(args: argparse.Namespace) -> int:
+    """every setting with its value and what it takes"""
     with open_store(args, read_only=True) as store:
         rows = settings.listing(store)
     if args.json:
@@ -66,6 +56,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_get(args: argparse.Namespace) -> int:
+    """print one setting's value"""
     with open_store(args, read_only=True) as store:
         try:
             value = settings.get(store, args.key)
@@ -76,6 +67,10 @@ def run_get(args: argparse.Namespace) -> int:
 
 
 def run_set(args: argparse.Namespace) -> int:
+    """change one setting
+
+    Change one setting. The value is checked first: a bad one changes nothing.
+    """
     with open_store(args) as store:
         try:
             value = settings.set_value(store, args.key, args.value)

@@ -129,15 +129,11 @@ class FaultCount:
     last_day: date | None = None
 
 
-# -- line-up sheet ----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PersonResult:
+    """How one person came out of one line-up: attendance, status, the item counts of the
+    inspection and the marks to list. A line of the line-up sheet and of the employee record."""
 
-
-@dataclass(frozen=True, slots=True)
-class SheetPerson:
-    position: int
-    employee_no: str
-    name: str
-    department: str
     attendance: Attendance | None
     status: PersonStatus
     applicable: int
@@ -145,15 +141,26 @@ class SheetPerson:
     failed: int
     critical_failed: int
     fault_points: int
-    marks: tuple[MarkLine, ...] = ()  # faults and notes (N/A marks are counted, not listed)
-
-    @property
-    def compliance(self) -> float | None:
-        return compliance_ratio(self.passed, self.applicable)
+    marks: tuple[MarkLine, ...] = ()  # faults first, then notes (N/A marks are counted, not listed)
 
     @property
     def faults(self) -> tuple[MarkLine, ...]:
         return tuple(m for m in self.marks if m.result is Result.FAIL)
+
+
+# -- line-up sheet ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SheetPerson(PersonResult):
+    position: int
+    employee_no: str
+    name: str
+    department: str
+
+    @property
+    def compliance(self) -> float | None:
+        return compliance_ratio(self.passed, self.applicable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,23 +185,15 @@ class LineupSheetData:
 # -- employee record --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class RecordEntry:
-    """One line-up of the employee."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordEntry(PersonResult):
+    """One line-up of the employee (no marks when not inspected)."""
 
     lineup_id: int
     day: date
     shift: str
     site: str
     supervisor: str
-    attendance: Attendance | None
-    status: PersonStatus
-    applicable: int
-    passed: int
-    failed: int
-    critical_failed: int
-    fault_points: int
-    marks: tuple[MarkLine, ...] = ()  # faults first, then notes; none when not inspected
     department: str = ""  # the line-up's department ("" for the whole site)
 
     @property
@@ -205,10 +204,6 @@ class RecordEntry:
     @property
     def compliance(self) -> float | None:
         return compliance_ratio(self.passed, self.applicable) if self.inspected else None
-
-    @property
-    def faults(self) -> tuple[MarkLine, ...]:
-        return tuple(m for m in self.marks if m.result is Result.FAIL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,18 +327,6 @@ class DailyPoint:
     @property
     def pass_rate(self) -> float | None:
         return self.tally.pass_rate
-
-
-@dataclass(frozen=True, slots=True)
-class RepeatOffender:
-    employee_no: str
-    name: str
-    department: str
-    item_id: str
-    text: Text
-    severity: str
-    count: int
-    last_day: date
 
 
 @dataclass(frozen=True, slots=True)

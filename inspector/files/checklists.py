@@ -59,7 +59,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
@@ -124,6 +124,7 @@ _ITEM_SUFFIX_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")  # the part of an item i
 _LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 
 E = TypeVar("E", bound=StrEnum)
+_T = TypeVar("_T")
 
 
 # --- problems ---------------------------------------------------------------------------------
@@ -995,76 +996,21 @@ def _scan(folders: Sequence[_Folder]) -> _Scan:
         by_folder.append(results)
 
     # Sets: duplicates within one folder are mistakes; a later folder overrides an earlier one.
-    effective: dict[str, _FileResult] = {}
-    for results in by_folder:
-        in_folder: dict[str, _FileResult] = {}
-        for result in results:
-            if result.set_id is None:
-                continue
-            first = in_folder.get(result.set_id)
-            if first is not None:
-                problems.append(
-                    Problem(
-                        result.path,
-                        result.set_line,
-                        None,
-                        f"set '{result.set_id}' is defined twice in this folder: "
-                        f"also in {_where(first.path, first.set_line)}",
-                    )
-                )
-                continue
-            in_folder[result.set_id] = result
-        effective.update(in_folder)
+    effective: dict[str, _FileResult] = _merge_by_id(
+        by_folder,
+        "set",
+        lambda result: [] if result.set_id is None else [(result.set_id, result.set_line, result)],
+        problems,
+    )
 
     roles = _merge_named(by_folder, "role", problems)
     areas = _merge_named(by_folder, "area", problems)
     parts = _merge_named(by_folder, "part", problems)
 
-    # References: every file's areas and exempt roles, against the merged roles and areas.
+    # References: every file's areas, parts and exempt roles, against the merged definitions.
     for results in by_folder:
         for result in results:
-            if result.set_area is not None and result.set_area not in areas:
-                problems.append(
-                    Problem(
-                        result.path,
-                        result.set_area_line,
-                        None,
-                        f"unknown area '{result.set_area}'{_known(areas, 'areas')}",
-                    )
-                )
-            for named in result.roles:
-                for part, line in named.parts:
-                    if part not in parts:
-                        problems.append(
-                            Problem(
-                                result.path,
-                                line,
-                                None,
-                                f"role '{named.id}': unknown uniform part '{part}'"
-                                f"{_known(parts, 'uniform parts')}",
-                            )
-                        )
-            for record in result.items:
-                for part, line in record.parts:
-                    if part not in parts:
-                        problems.append(
-                            Problem(
-                                result.path,
-                                line,
-                                record.id,
-                                f"unknown uniform part '{part}'{_known(parts, 'uniform parts')}",
-                            )
-                        )
-                for role, line in record.exempt_roles:
-                    if role not in roles:
-                        problems.append(
-                            Problem(
-                                result.path,
-                                line,
-                                record.id,
-                                f"unknown role '{role}' in exempt_roles{_known(roles, 'roles')}",
-                            )
-                        )
+            problems.extend(_unknown_references(result, roles=roles, areas=areas, parts=parts))
 
     # Item ids are unique across the sets in force (an override reuses its set's ids).
     owners: dict[str, tuple[Path, int | None]] = {}
@@ -1244,29 +1190,83 @@ def _check_lineup_areas(
         )
 
 
+def _unknown_references(
+    result: _FileResult, *, roles: dict[str, Any], areas: dict[str, Any], parts: dict[str, Any]
+) -> list[Problem]:
+    """The areas, uniform parts and exempt roles a file names that no folder in force defines,
+    in the order the file names them."""
+    # (the id named, the ids in force, what they are called, line, item id, the problem)
+    named: list[tuple[str, dict[str, Any], str, int | None, str | None, str]] = []
+    if result.set_area is not None:
+        area = result.set_area
+        named.append((area, areas, "areas", result.set_area_line, None, f"unknown area '{area}'"))
+    for role in result.roles:
+        named += [
+            (
+                part,
+                parts,
+                "uniform parts",
+                line,
+                None,
+                f"role '{role.id}': unknown uniform part '{part}'",
+            )
+            for part, line in role.parts
+        ]
+    for record in result.items:
+        named += [
+            (part, parts, "uniform parts", line, record.id, f"unknown uniform part '{part}'")
+            for part, line in record.parts
+        ]
+        named += [
+            (role_id, roles, "roles", line, record.id, f"unknown role '{role_id}' in exempt_roles")
+            for role_id, line in record.exempt_roles
+        ]
+    return [
+        Problem(result.path, line, item_id, words + _known(known, what))
+        for value, known, what, line, item_id, words in named
+        if value not in known
+    ]
+
+
 def _merge_named(
     by_folder: list[list[_FileResult]], kind: str, problems: list[Problem]
 ) -> dict[str, Role | Area | UniformPart | None]:
     """Roles or areas by id: later folders override, duplicates within a folder are problems."""
-    merged: dict[str, Role | Area | UniformPart | None] = {}
+
+    def named_in(result: _FileResult) -> list[tuple[str, int | None, Any]]:
+        named = {"role": result.roles, "area": result.areas, "part": result.parts}[kind]
+        return [(entry.id, entry.line, entry.built) for entry in named]
+
+    return _merge_by_id(by_folder, kind, named_in, problems)
+
+
+def _merge_by_id(
+    by_folder: list[list[_FileResult]],
+    kind: str,
+    entries: Callable[[_FileResult], Iterable[tuple[str, int | None, _T]]],
+    problems: list[Problem],
+) -> dict[str, _T]:
+    """What the files define, by id: a later folder overrides an earlier one, and an id defined
+    twice in one folder is a problem (the first definition stands)."""
+    merged: dict[str, _T] = {}
     for results in by_folder:
         in_folder: dict[str, tuple[Path, int | None]] = {}
         for result in results:
-            for named in {"role": result.roles, "area": result.areas, "part": result.parts}[kind]:
-                first = in_folder.get(named.id)
+            for entry_id, line, value in entries(result):
+                first = in_folder.get(entry_id)
                 if first is not None:
                     problems.append(
                         Problem(
                             result.path,
-                            named.line,
+                            line,
                             None,
-                            f"{kind} '{named.id}' is defined twice in this folder: "
+                            f"{kind} '{entry_id}' is defined twice in this folder: "
                             f"also in {_where(*first)}",
                         )
                     )
                     continue
-                in_folder[named.id] = (result.path, named.line)
-                merged[named.id] = named.built
+                in_folder[entry_id] = (result.path, line)
+                merged[entry_id] = value
     return merged
 
 

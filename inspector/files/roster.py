@@ -684,25 +684,25 @@ def _parse_employee(
 # -- writing ---------------------------------------------------------------------------------
 
 
+def roster_cells(employee: Employee, catalogue: Catalogue) -> tuple[str, ...]:
+    """One employee's row of a roster, in FIELDS order, as a person reads it (the role by its
+    Chinese name, 男/女, 在职/离职): the row of a file, and of ``inspector roster list``."""
+    role = catalogue.role(employee.role)
+    return (
+        employee.employee_no,
+        employee.name,
+        "男" if employee.sex is Sex.MALE else "女",
+        employee.department,
+        role.name.zh if role else employee.role,
+        employee.site,
+        "在职" if employee.active else "离职",
+    )
+
+
 def roster_rows(employees: Iterable[Employee], catalogue: Catalogue) -> list[list[str]]:
     """The header and one row per employee, as written to a file (already Excel-safe)."""
     rows = [[EXPORT_HEADERS[f] for f in FIELDS]]
-    for e in employees:
-        role = catalogue.role(e.role)
-        rows.append(
-            [
-                excel_safe(value)
-                for value in (
-                    e.employee_no,
-                    e.name,
-                    "男" if e.sex is Sex.MALE else "女",
-                    e.department,
-                    role.name.zh if role else e.role,
-                    e.site,
-                    "在职" if e.active else "离职",
-                )
-            ]
-        )
+    rows.extend([excel_safe(value) for value in roster_cells(e, catalogue)] for e in employees)
     return rows
 
 

@@ -90,19 +90,11 @@ class AdminMenu(QObject):
         self.verify_dialog = None
         self.file_dialog: QFileDialog | None = None
 
-        self.backup_action = QAction(self)
-        self.backup_action.setObjectName("backup_action")
-        self.backup_action.triggered.connect(self.back_up_now)
-        self.restore_action = QAction(self)
-        self.restore_action.setObjectName("restore_action")
-        self.restore_action.triggered.connect(self.choose_backup)
+        self.backup_action = self._action("backup_action", self.back_up_now)
+        self.restore_action = self._action("restore_action", self.choose_backup)
         self.restore_action.setEnabled(not context.read_only)
-        self.verify_action = QAction(self)
-        self.verify_action.setObjectName("verify_action")
-        self.verify_action.triggered.connect(self.show_verify)
-        self.folder_action = QAction(self)
-        self.folder_action.setObjectName("data_folder_action")
-        self.folder_action.triggered.connect(self.open_data_folder)
+        self.verify_action = self._action("verify_action", self.show_verify)
+        self.folder_action = self._action("data_folder_action", self.open_data_folder)
         self.actions = (
             self.backup_action,
             self.restore_action,
@@ -120,6 +112,12 @@ class AdminMenu(QObject):
         self._timer.start()
         context.events.language_changed.connect(lambda _lang: self.retranslate())
         self.retranslate()
+
+    def _action(self, name: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        return action
 
     def install(self, menu: QMenu, before: QAction | None = None) -> None:
         """Put the actions into ``menu`` (before ``before``), set apart by a separator."""

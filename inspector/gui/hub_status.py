@@ -10,6 +10,8 @@ menu.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
@@ -84,9 +86,7 @@ class HubStatus(QObject):
         if self._busy:
             self._again = True
             return
-        self._busy = True
-        self._show()
-        self.runner.submit(_push_task, on_done=self._pushed, on_error=self._failed)
+        self._run(_push_task, self._pushed)
 
     def pull_now(self) -> None:
         if not self.connected or self.context.read_only:
@@ -94,9 +94,13 @@ class HubStatus(QObject):
         if self._busy:
             self._pull_next = True
             return
+        self._run(_pull_task, self._pulled)
+
+    def _run(self, task: Callable[..., Any], on_done: Callable[[Any], None]) -> None:
+        """One exchange with the hub at a time, on the hub's own worker."""
         self._busy = True
         self._show()
-        self.runner.submit(_pull_task, on_done=self._pulled, on_error=self._failed)
+        self.runner.submit(task, on_done=on_done, on_error=self._failed)
 
     def _pushed(self, state: hub_sync.HubStatus) -> None:
         self._done(state)

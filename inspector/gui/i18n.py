@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from inspector import paths
 from inspector.gui.ui_settings import ui_settings
@@ -23,6 +23,19 @@ _SETTINGS_KEY = "language"
 
 _current = DEFAULT_LANGUAGE
 _installed: list[QTranslator] = []
+
+
+class Retranslating:
+    """Mixed in before a Qt widget class: on ``QEvent.LanguageChange`` the widget rewords
+    itself with its ``retranslate_ui()``."""
+
+    def retranslate_ui(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)  # type: ignore[misc]  # the Qt widget class after this one
 
 
 def current_language() -> str:

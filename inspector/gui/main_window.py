@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -106,7 +106,7 @@ def report_first_frame_and_quit() -> None:
     QApplication.quit()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(i18n.Retranslating, QMainWindow):
     first_frame_shown = Signal()  # once, after the first paint (deferred work starts here)
 
     def __init__(self, context: AppContext, *, open_demo: Callable[[], None] | None = None) -> None:
@@ -345,11 +345,6 @@ class MainWindow(QMainWindow):
             self.show_saved(self._saved_at)
         self.db_label.setToolTip(self.tr("The database in use"))
         self._sync_language_controls()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _restore_geometry(self) -> None:
         geometry = ui_settings().value("window/geometry")

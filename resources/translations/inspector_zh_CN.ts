@@ -511,14 +511,6 @@ It replaces the database in use, {db}. The database in use now is kept beside it
         <source>e.g. E0123</source>
         <translation>例如 E0123</translation>
     </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
 </context>
 <context>
     <name>EmployeePage</name>
@@ -656,6 +648,17 @@ It replaces the database in use, {db}. The database in use now is kept beside it
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>Date</source>
@@ -711,10 +714,6 @@ It replaces the database in use, {db}. The database in use now is kept beside it
 </context>
 <context>
     <name>HomePage</name>
-    <message>
-        <source>Everyone</source>
-        <translation>全体人员</translation>
-    </message>
     <message>
         <source>The line-up of {day} ({shift}, {scope}, supervisor {supervisor}) was not finished: {done} of {total} people are done. Every mark is saved.
 
@@ -929,10 +928,6 @@ It resumes at person {n}: {name}.</source>
 <context>
     <name>LineupPage</name>
     <message>
-        <source>Everyone</source>
-        <translation>全体人员</translation>
-    </message>
-    <message>
         <source>Line-up {day} · {shift} · {scope} · Supervisor: {supervisor}</source>
         <translation>班前检查 {day} · {shift} · {scope} · 主管：{supervisor}</translation>
     </message>
@@ -1111,10 +1106,6 @@ It resumes at person {n}: {name}.</source>
     <message>
         <source>Line-up summary (not finished)</source>
         <translation>班前检查汇总（尚未结束）</translation>
-    </message>
-    <message>
-        <source>Everyone</source>
-        <translation>全体人员</translation>
     </message>
     <message>
         <source>{day} · {shift} · {scope} · Supervisor: {supervisor} · finished at {time}</source>
@@ -1349,16 +1340,8 @@ It resumes at person {n}: {name}.</source>
         <translation>检查标准中没有这些情境的观察项目。</translation>
     </message>
     <message>
-        <source>The database is open read-only: nothing can be recorded.</source>
-        <translation>数据库以只读方式打开：无法记录。</translation>
-    </message>
-    <message>
         <source>A change to a saved observation needs a reason.</source>
         <translation>修改已保存的观察记录需要填写原因。</translation>
-    </message>
-    <message>
-        <source>Enter who makes the change: the change log keeps their name.</source>
-        <translation>请输入修改人：变更记录会保留其姓名。</translation>
     </message>
     <message>
         <source>An observation records behaviour, not attendance.</source>
@@ -1853,14 +1836,6 @@ It resumes at person {n}: {name}.</source>
         <source>Men only</source>
         <translation>仅男性</translation>
     </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
 </context>
 <context>
     <name>RosterImportDialog</name>
@@ -2097,14 +2072,6 @@ It resumes at person {n}: {name}.</source>
 </context>
 <context>
     <name>RosterWords</name>
-    <message>
-        <source>Female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>男</translation>
-    </message>
     <message>
         <source>Active</source>
         <translation>在职</translation>
@@ -2420,6 +2387,10 @@ Reinstall Inspector.</source>
         <source>Night shift</source>
         <translation>晚班</translation>
     </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全体人员</translation>
+    </message>
 </context>
 <context>
     <name>TodayModel</name>
@@ -2524,14 +2495,6 @@ The database: {db}</source>
 <context>
     <name>Wording</name>
     <message>
-        <source>Required</source>
-        <translation>标准要求</translation>
-    </message>
-    <message>
-        <source>Prohibited</source>
-        <translation>禁止事宜</translation>
-    </message>
-    <message>
         <source>Women</source>
         <translation>女士</translation>
     </message>
@@ -2542,18 +2505,6 @@ The database: {db}</source>
     <message>
         <source>Everyone</source>
         <translation>全体人员</translation>
-    </message>
-    <message>
-        <source>Minor</source>
-        <translation>轻微</translation>
-    </message>
-    <message>
-        <source>Major</source>
-        <translation>较重</translation>
-    </message>
-    <message>
-        <source>Critical</source>
-        <translation>严重</translation>
     </message>
     <message>
         <source>Line-up inspection</source>

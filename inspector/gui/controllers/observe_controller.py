@@ -42,18 +42,15 @@ class ObserveController(LineupController):
         self.session = self.observation.lineup  # the line-up machinery, over the observation
 
     def words(self, problem: UserError) -> str:
+        """The observation's own refusals; the line-up's (read-only, the author) as there."""
         if isinstance(problem, obs.ObserverRequired):
             return self.tr("Enter the observer's name: every observation keeps who observed.")
         if isinstance(problem, obs.NoSituation):
             return self.tr("Pick at least one situation to observe (keys 1 to 7).")
         if isinstance(problem, obs.NoObservationSets):
             return self.tr("The checklists have no observation set for these situations.")
-        if isinstance(problem, obs.ReadOnlyError):
-            return self.tr("The database is open read-only: nothing can be recorded.")
         if isinstance(problem, obs.ReasonRequired):
             return self.tr("A change to a saved observation needs a reason.")
-        if isinstance(problem, obs.AuthorRequired):
-            return self.tr("Enter who makes the change: the change log keeps their name.")
         return super().words(problem)
 
     def begin(self, employee: Employee, situations: Sequence[str], observer: str) -> bool:

@@ -3,25 +3,46 @@ the time."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from inspector.gui.i18n import current_language
+from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.build import column, line_edit, open_kept, text_label
 from inspector.gui.widgets.touch import TOUCH_HEIGHT, dialog_buttons, touch_button
 from inspector.services.lineup_session import Change
 
 
-class AmendDialog(QDialog):
+class Amends(Protocol):
+    """What the dialog asks of a line-up's or an observation's controller."""
+
+    def supervisor_name(self) -> str: ...
+
+    def apply_amendment(self, change: Change, reason: str, author: str) -> object: ...
+
+
+def ask_amendment(
+    owner: QWidget, controller: Amends, change: Change, *, finished: Callable[[], object]
+) -> AmendDialog:
+    """Open the dialog for ``change`` over ``owner`` (held as ``owner.amend_dialog`` while open);
+    a confirmed change goes to the controller, ``finished`` runs once it is answered."""
+    dialog = AmendDialog(change, controller.supervisor_name(), parent=owner)
+    dialog.amended.connect(controller.apply_amendment)
+    open_kept(owner, "amend_dialog", dialog, finished=finished)
+    return dialog
+
+
+class AmendDialog(Retranslating, QDialog):
     """Opened with ``open()``; emits ``amended(change, reason, author)`` when confirmed with a
     reason and who makes the change (prefilled with the line-up's supervisor)."""
 
@@ -32,19 +53,18 @@ class AmendDialog(QDialog):
         self.setObjectName("amend_dialog")
         self.setMinimumWidth(560)
         self.change = change
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.intro = text_label(wrap=True)
         self.person_label, self.person = QLabel(), QLabel(change.person)
         self.what_label, self.what = QLabel(), QLabel()
         self.what.setWordWrap(True)
         self.change_label, self.change_text = QLabel(), QLabel()
-        self.by_label, self.by = QLabel(), QLineEdit(changed_by)
-        self.by.setObjectName("amend_author")
-        self.by.setMinimumHeight(TOUCH_HEIGHT)
+        self.by_label, self.by = (
+            QLabel(),
+            line_edit("amend_author", changed_by, height=TOUCH_HEIGHT),
+        )
         self.by.textChanged.connect(self._update_ok)
         self.reason_label = QLabel()
-        self.reason = QLineEdit()
-        self.reason.setMinimumHeight(TOUCH_HEIGHT)
+        self.reason = line_edit("", height=TOUCH_HEIGHT)
         self.reason.textChanged.connect(self._update_ok)
         form = QFormLayout()
         form.addRow(self.person_label, self.person)
@@ -64,11 +84,7 @@ class AmendDialog(QDialog):
         self.buttons = dialog_buttons(
             self, QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addLayout(self.picks)
-        layout.addWidget(self.buttons)
+        column(self, self.intro, form, self.picks, self.buttons)
         self.retranslate_ui()
         self._update_ok()
         (self.reason if changed_by.strip() else self.by).setFocus()
@@ -110,8 +126,7 @@ class AmendDialog(QDialog):
         parts = []
         if change.result is not None and change.result != change.before_result:
             parts.append(
-                f"{look.result_text(change.before_result or change.result)} → "
-                f"{look.result_text(change.result)}"
+                f"{look.word(change.before_result or change.result)} → {look.word(change.result)}"
             )
         if change.note is not None:
             parts.append(self.tr("Note: {note}").format(note=change.note or "–"))
@@ -139,8 +154,3 @@ class AmendDialog(QDialog):
         self.change_text.setText(change)
         for button, text in zip(self._pick_buttons, self._quick_reasons(), strict=True):
             button.setText(text)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

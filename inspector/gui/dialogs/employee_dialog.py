@@ -8,26 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from inspector.domain.checklist import Catalogue
 from inspector.domain.people import Employee, Role, Sex
+from inspector.gui.dialogs.form_dialog import FormDialog
 from inspector.gui.dialogs.role_dialog import RoleDialog
 from inspector.gui.i18n import current_language as ui_language
+from inspector.gui.widgets.build import column, form_rows, line_edit
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
-from inspector.gui.widgets.touch import dialog_buttons
 
 MAX_NO_LENGTH = 32
 MAX_TEXT_LENGTH = 80
@@ -45,7 +39,7 @@ def _choice_or_new(object_name: str, known: Iterable[str]) -> QComboBox:
     return combo
 
 
-class EmployeeDialog(QDialog):
+class EmployeeDialog(FormDialog):
     """``employee()`` gives the edited employee once the dialog is accepted.
 
     ``number_taken(no)`` says whether another employee already has a number (checked for new
@@ -65,22 +59,18 @@ class EmployeeDialog(QDialog):
         create_role: Callable[[Role], Catalogue | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("employeeDialog")
+        super().__init__(
+            parent, name="employeeDialog", width=440, error_name="employeeError", height=MIN_TOUCH
+        )
         self._create_role = create_role
         self.role_dialog: RoleDialog | None = None
         self._last_role: str | None = None
-        self.setMinimumWidth(440)
         self._catalogue = catalogue
         self._original = employee
         self._number_taken = number_taken or (lambda _no: False)
 
-        self.number_edit = QLineEdit()
-        self.number_edit.setObjectName("employeeNo")
-        self.number_edit.setMaxLength(MAX_NO_LENGTH)
-        self.name_edit = QLineEdit()
-        self.name_edit.setObjectName("employeeName")
-        self.name_edit.setMaxLength(MAX_TEXT_LENGTH)
+        self.number_edit = line_edit("employeeNo", max_length=MAX_NO_LENGTH)
+        self.name_edit = line_edit("employeeName", max_length=MAX_TEXT_LENGTH)
         self.sex_combo = QComboBox()
         self.sex_combo.setObjectName("employeeSex")
         self.department_combo = _choice_or_new("employeeDepartment", departments)
@@ -90,7 +80,7 @@ class EmployeeDialog(QDialog):
         self.active_check = QCheckBox()
         self.active_check.setObjectName("employeeActive")
         self.active_check.setChecked(True)
-        for widget in (
+        fields = (
             self.number_edit,
             self.name_edit,
             self.sex_combo,
@@ -98,46 +88,13 @@ class EmployeeDialog(QDialog):
             self.role_combo,
             self.site_combo,
             self.active_check,
-        ):
+        )
+        for widget in fields:
             widget.setMinimumHeight(MIN_TOUCH)
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("employeeError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e;")
-
-        self.buttons = dialog_buttons(
-            self,
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
-            accept=self._accept_if_valid,
-            height=MIN_TOUCH,
-            min_width=96,
-        )
-
         self._form = QFormLayout()
-        self._labels = [QLabel() for _ in range(7)]
-        for label in self._labels:
-            label.setMinimumHeight(MIN_TOUCH)
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        for label, field in zip(
-            self._labels,
-            (
-                self.number_edit,
-                self.name_edit,
-                self.sex_combo,
-                self.department_combo,
-                self.role_combo,
-                self.site_combo,
-                self.active_check,
-            ),
-            strict=True,
-        ):
-            label.setBuddy(field)
-            self._form.addRow(label, field)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self._form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self._labels = form_rows(self._form, fields, height=MIN_TOUCH, right=True)
+        column(self, self._form, self.error_label, self.buttons)
 
         self._fill_choices()
         if employee is not None:
@@ -211,13 +168,9 @@ class EmployeeDialog(QDialog):
             found.append(self.tr("Choose the job role."))
         return found
 
-    def _validate(self) -> bool:
-        problems = self.problems()
+    def started(self) -> bool:
         # Say what is missing once the user has started; Save stays off until it is right.
-        touched = any((self.number_edit.isModified(), self.name_edit.isModified(), self._touched))
-        self.error_label.setText("\n".join(problems) if touched else "")
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
-        return not problems
+        return any((self.number_edit.isModified(), self.name_edit.isModified(), self._touched))
 
     def _on_touched(self) -> None:
         self._touched = True
@@ -254,14 +207,6 @@ class EmployeeDialog(QDialog):
         self.role_combo.blockSignals(False)
         self._validate()
 
-    def _accept_if_valid(self) -> None:
-        if self._validate():
-            self.accept()
-
-    @property
-    def save_button(self) -> QPushButton:
-        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
-
     def employee(self) -> Employee:
         """The employee as entered (keeps the database id of an edited employee)."""
         original = self._original
@@ -295,12 +240,6 @@ class EmployeeDialog(QDialog):
             label.setText(text)
         self.active_check.setText(self.tr("Active (on the roster for line-ups)"))
         self.number_edit.setPlaceholderText(self.tr("e.g. E0123"))
-        self.save_button.setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.word_buttons()
         self._fill_choices()
         self._validate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
-    QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
+from inspector.gui.i18n import Retranslating
+from inspector.gui.widgets.build import column, heading, line_edit
 from inspector.gui.widgets.touch import TOUCH_HEIGHT, dialog_buttons, touch_button
 
 
-class NoteDialog(QDialog):
+class NoteDialog(Retranslating, QDialog):
     """Opened with ``open()`` (never blocks); emits ``note_entered(text, failed)`` on OK."""
 
     note_entered = Signal(str, bool)
@@ -28,11 +28,7 @@ class NoteDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("note_dialog")
         self.setMinimumWidth(520)
-        self.item_label = QLabel(item_text)
-        self.item_label.setWordWrap(True)
-        font = self.item_label.font()
-        font.setBold(True)
-        self.item_label.setFont(font)
+        self.item_label = heading(wrap=True, text=item_text)
         self.picks_label = QLabel()
         self.picks = QGridLayout()
         self._pick_buttons = []
@@ -41,8 +37,7 @@ class NoteDialog(QDialog):
             button.clicked.connect(lambda _=False, n=n: self._pick(n))
             self.picks.addWidget(button, n // 2, n % 2)
             self._pick_buttons.append(button)
-        self.text = QLineEdit(note)
-        self.text.setMinimumHeight(TOUCH_HEIGHT)
+        self.text = line_edit("", note, height=TOUCH_HEIGHT)
         self.text.setClearButtonEnabled(True)
         self.failed = QCheckBox()
         self.failed.setChecked(failed)
@@ -50,13 +45,15 @@ class NoteDialog(QDialog):
         self.buttons = dialog_buttons(
             self, QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.item_label)
-        layout.addWidget(self.picks_label)
-        layout.addLayout(self.picks)
-        layout.addWidget(self.text)
-        layout.addWidget(self.failed)
-        layout.addWidget(self.buttons)
+        column(
+            self,
+            self.item_label,
+            self.picks_label,
+            self.picks,
+            self.text,
+            self.failed,
+            self.buttons,
+        )
         self.retranslate_ui()
         self.text.setFocus()
 
@@ -91,8 +88,3 @@ class NoteDialog(QDialog):
             button.setText(text)
         self.text.setPlaceholderText(self.tr("Or type a note, then Enter"))
         self.failed.setText(self.tr("Mark this item as failed"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

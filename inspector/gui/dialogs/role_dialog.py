@@ -9,26 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from inspector.domain.checklist import Catalogue
 from inspector.domain.people import Role
+from inspector.gui.dialogs.form_dialog import FormDialog
 from inspector.gui.i18n import current_language as ui_language
-from inspector.gui.widgets.touch import dialog_buttons
+from inspector.gui.widgets.build import column, form_rows, line_edit, text_label
 from inspector.services.roles import new_role, role_problems, suggest_role_id
 
 MIN_TOUCH = 40
@@ -37,7 +31,7 @@ MAX_NAME_LENGTH = 40
 EVERYONE, WOMEN, MEN = "everyone", "female", "male"
 
 
-class RoleDialog(QDialog):
+class RoleDialog(FormDialog):
     """``role()`` gives the described role once the dialog is accepted.
 
     ``title``: the roster's job title the role is for (the Chinese name starts as it; the
@@ -53,33 +47,21 @@ class RoleDialog(QDialog):
         taken_ids: Iterable[str] = (),
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("roleDialog")
-        self.setMinimumWidth(460)
+        super().__init__(
+            parent, name="roleDialog", width=460, error_name="roleError", height=MIN_TOUCH
+        )
         self._catalogue = catalogue
         self._title = title.strip()
         self._taken = tuple(taken_ids)
         self._id_edited = False
 
-        self.intro_label = QLabel()
-        self.intro_label.setObjectName("roleIntro")
-        self.intro_label.setWordWrap(True)
-        self.zh_edit = QLineEdit(self._title)
-        self.zh_edit.setObjectName("roleZh")
-        self.en_edit = QLineEdit()
-        self.en_edit.setObjectName("roleEn")
-        self.id_edit = QLineEdit()
-        self.id_edit.setObjectName("roleId")
-        for edit in (self.zh_edit, self.en_edit, self.id_edit):
-            edit.setMaxLength(MAX_NAME_LENGTH)
-            edit.setMinimumHeight(MIN_TOUCH)
-        self._labels = [QLabel() for _ in range(3)]
+        self.intro_label = text_label("roleIntro", wrap=True)
+        fitted = {"max_length": MAX_NAME_LENGTH, "height": MIN_TOUCH}
+        self.zh_edit = line_edit("roleZh", self._title, **fitted)
+        self.en_edit = line_edit("roleEn", **fitted)
+        self.id_edit = line_edit("roleId", **fitted)
         form = QFormLayout()
-        for label, edit in zip(
-            self._labels, (self.zh_edit, self.en_edit, self.id_edit), strict=True
-        ):
-            label.setBuddy(edit)
-            form.addRow(label, edit)
+        self._labels = form_rows(form, (self.zh_edit, self.en_edit, self.id_edit))
 
         # One row a uniform part: tick it if the role wears it; by default everyone does.
         self.parts_box = QGroupBox()
@@ -100,24 +82,7 @@ class RoleDialog(QDialog):
             self.part_checks[part.id] = check
             self.part_for[part.id] = worn_by
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("roleError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e;")
-        self.buttons = dialog_buttons(
-            self,
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
-            accept=self._accept_if_valid,
-            height=MIN_TOUCH,
-            min_width=96,
-        )
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro_label)
-        layout.addLayout(form)
-        layout.addWidget(self.parts_box)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        column(self, self.intro_label, form, self.parts_box, self.error_label, self.buttons)
 
         self.en_edit.textChanged.connect(self._suggest_id)
         self.zh_edit.textChanged.connect(self._validate)
@@ -125,10 +90,6 @@ class RoleDialog(QDialog):
         self.id_edit.textChanged.connect(self._validate)
         self.retranslate_ui()
         self._suggest_id()
-
-    @property
-    def save_button(self) -> QPushButton:
-        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
 
     def _on_id_edited(self) -> None:
         self._id_edited = bool(self.id_edit.text())
@@ -162,16 +123,8 @@ class RoleDialog(QDialog):
         lang = ui_language()
         return [p.text(lang) for p in role_problems(self.role(), self._catalogue, self._taken)]
 
-    def _validate(self) -> bool:
-        problems = self.problems()
-        touched = self.en_edit.isModified() or self.zh_edit.isModified()
-        self.error_label.setText("\n".join(problems) if touched else "")
-        self.save_button.setEnabled(not problems)
-        return not problems
-
-    def _accept_if_valid(self) -> None:
-        if self._validate():
-            self.accept()
+    def started(self) -> bool:
+        return self.en_edit.isModified() or self.zh_edit.isModified()
 
     def retranslate_ui(self) -> None:
         lang = ui_language()
@@ -190,12 +143,12 @@ class RoleDialog(QDialog):
                     "checks what the uniform has."
                 )
             )
-        for label, text in zip(
+        for field_label, text in zip(
             self._labels,
             (self.tr("Chinese name"), self.tr("English name"), self.tr("Id")),
             strict=True,
         ):
-            label.setText(text)
+            field_label.setText(text)
         self.en_edit.setPlaceholderText(self.tr("e.g. Electrician"))
         self.id_edit.setToolTip(
             self.tr("Lower-case letters, digits, - and _; filled in from the English name.")
@@ -210,11 +163,5 @@ class RoleDialog(QDialog):
             combo.addItem(self.tr("Women only"), WOMEN)
             combo.addItem(self.tr("Men only"), MEN)
             combo.setCurrentIndex(max(0, combo.findData(current)))
-        self.save_button.setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.word_buttons()
         self._validate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -15,10 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -44,6 +42,7 @@ from inspector.gui.models.roster_model import (
     RowProblemsModel,
     role_name,
 )
+from inspector.gui.widgets.build import column, heading, table_view, text_label
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 from inspector.services import roster_import
 from inspector.services.roles import RoleChoice, role_id_of
@@ -152,21 +151,13 @@ class RosterImportDialog(QDialog):
         # As they will be saved: without a status column, people keep their active flag.
         self._employees: tuple[Employee, ...] = self.plan.employees_to_save()
 
-        self.file_label = QLabel()
-        self.file_label.setObjectName("importFile")
-        self.file_label.setWordWrap(True)
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("importSummary")
-        font = QFont(self.summary_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.summary_label.setFont(font)
+        self.file_label = text_label("importFile", wrap=True)
+        self.summary_label = heading("importSummary", scale=1.2)
 
         self.changes_title = QLabel()
         self.changes_model = ImportChangesModel(change_rows(self.changes, catalogue, self), self)
         self.changes_view = self._table(self.changes_model, "importChanges")
-        self.problems_title = QLabel()
-        self.problems_title.setObjectName("problemsTitle")
+        self.problems_title = text_label("problemsTitle")
         self.problems_model = RowProblemsModel(shown_problems(self._problems, ui_language()), self)
         self.problems_view = self._table(self.problems_model, "importProblems")
         # Long reasons (an unknown role lists the known ones) wrap instead of being cut off.
@@ -178,22 +169,17 @@ class RosterImportDialog(QDialog):
         self.problems_view.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
-        self.note_label = QLabel()
-        self.note_label.setObjectName("importNote")
-        self.note_label.setWordWrap(True)
+        self.note_label = text_label("importNote", wrap=True)
 
         # The new job titles, each with its row count and a role list.
-        self.titles_title = QLabel()
-        self.titles_title.setObjectName("titlesTitle")
-        self.titles_title.setWordWrap(True)
+        self.titles_title = text_label("titlesTitle", wrap=True)
         self.title_combos: dict[str, QComboBox] = {}
         self._count_labels: dict[str, QLabel] = {}
         titles_widget = QWidget()
         grid = QGridLayout(titles_widget)
         grid.setColumnStretch(2, 1)
         for row, title in enumerate(self.titles):
-            name = QLabel(title.title)
-            name.setObjectName(f"title-{row}")
+            name = text_label(f"title-{row}", text=title.title)
             count = QLabel()
             combo = QComboBox()
             combo.setObjectName(f"titleRole-{row}")
@@ -226,17 +212,19 @@ class RosterImportDialog(QDialog):
         # With bad rows, Enter must not import: Cancel is the default (and has the focus).
         has_problems = bool(self._problems)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.file_label)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.titles_title)
-        layout.addWidget(self.titles_area)
-        layout.addWidget(self.changes_title)
-        layout.addWidget(self.changes_view, 3)
-        layout.addWidget(self.problems_title)
-        layout.addWidget(self.problems_view, 2)
-        layout.addWidget(self.note_label)
-        layout.addWidget(self.buttons)
+        column(
+            self,
+            self.file_label,
+            self.summary_label,
+            self.titles_title,
+            self.titles_area,
+            self.changes_title,
+            (self.changes_view, 3),
+            self.problems_title,
+            (self.problems_view, 2),
+            self.note_label,
+            self.buttons,
+        )
         self.problems_title.setVisible(has_problems)
         self.problems_view.setVisible(has_problems)
         self.titles_title.setVisible(bool(self.titles))
@@ -250,13 +238,8 @@ class RosterImportDialog(QDialog):
         default.setDefault(True)
         default.setFocus()
 
-    def _table(self, model: object, name: str) -> QTableView:
-        view = QTableView()
-        view.setObjectName(name)
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
+    def _table(self, model: QAbstractItemModel, name: str) -> QTableView:
+        view = table_view(model, name, single=False)
         view.setWordWrap(False)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -7,7 +7,7 @@ stored until every value is good.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from inspector.gui.context import AppContext
-from inspector.gui.i18n import current_language
+from inspector.gui.i18n import Retranslating, current_language
+from inspector.gui.widgets.build import column, error_label, form_rows, line_edit, text_label
 from inspector.gui.widgets.touch import dialog_buttons
 from inspector.services import settings
 from inspector.services.settings import DEDUCTION, PASS_RATE, SettingError
@@ -36,18 +36,69 @@ _SPIN_RANGES = {
     "photo_retention_days": (0, 3650),
     "backup_keep": (1, 365),
 }
+MESSAGE_RED = "#b42318"
+_FORM_KEYS = (
+    "company_name",
+    "company_name_en",
+    "scoring_profile",
+    "deduction_minor",
+    "deduction_major",
+    "deduction_critical",
+    "critical_zeroes",
+    "ladder",
+    "repeat_threshold",
+    "photo_retention_days",
+    "backup_keep",
+)
 
 
-class SettingsDialog(QDialog):
-    """Every setting the reports use, with OK and Cancel. Emits ``saved`` after storing."""
+class _SettingsForm(Retranslating, QDialog):
+    """What both dialogs share: OK stores the values through ``services.settings``; a bad one
+    is said in red under the form and the dialog stays open. Emits ``saved`` after storing."""
 
     saved = Signal()
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, parent: QWidget | None, *, name: str, width: int, message: str
+    ) -> None:
         super().__init__(parent)
-        self.setObjectName("settings_dialog")
-        self.setMinimumWidth(560)
+        self.setObjectName(name)
+        self.setMinimumWidth(width)
         self.context = context
+        self.message = error_label(message, colour=MESSAGE_RED)
+        self.message.hide()
+        self.buttons = dialog_buttons(
+            self,
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+            accept=self.save,
+            height=TOUCH_HEIGHT,
+        )
+        self.form = QFormLayout()
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def _say(self, problem: str) -> None:
+        self.message.setText(problem)
+        self.message.show()
+
+    def _store(self, values: dict[str, str]) -> None:
+        try:
+            settings.set_values(self.context.store, values)
+        except SettingError as exc:
+            self._say(exc.in_language(current_language()))
+            return
+        self.saved.emit()
+        self.accept()
+
+
+class SettingsDialog(_SettingsForm):
+    """Every setting the reports use, with OK and Cancel."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(
+            context, parent, name="settings_dialog", width=560, message="settings_message"
+        )
         current = settings.load(context.store)
         self.fields: dict[str, QWidget] = {}
         self.company = self._line("company_name", current["company_name"])
@@ -67,52 +118,18 @@ class SettingsDialog(QDialog):
         self.zeroes.setChecked(current.critical_zeroes)
         self.fields["critical_zeroes"] = self.zeroes
         self.ladder = self._line("ladder", settings.shown("ladder", current.ladder))
-        self.message = QLabel()
-        self.message.setObjectName("settings_message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b42318;")
-        self.message.hide()
-        self.buttons = dialog_buttons(
-            self,
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-            accept=self.save,
-            height=TOUCH_HEIGHT,
-        )
         if context.read_only:
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
-        self.form = QFormLayout()
-        self.labels: dict[str, QLabel] = {}
-        for key in (
-            "company_name",
-            "company_name_en",
-            "scoring_profile",
-            "deduction_minor",
-            "deduction_major",
-            "deduction_critical",
-            "critical_zeroes",
-            "ladder",
-            "repeat_threshold",
-            "photo_retention_days",
-            "backup_keep",
-        ):
-            label = QLabel()
-            label.setBuddy(self.fields[key])
-            self.labels[key] = label
-            self.form.addRow(label, self.fields[key])
+        labels = form_rows(self.form, (self.fields[key] for key in _FORM_KEYS))
+        self.labels: dict[str, QLabel] = dict(zip(_FORM_KEYS, labels, strict=True))
         self.profile.currentIndexChanged.connect(self._follow_profile)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        column(self, self.form, self.message, self.buttons)
         self.retranslate_ui()
         self._follow_profile()
 
     def _line(self, key: str, value: str) -> QLineEdit:
-        edit = QLineEdit(value)
-        edit.setObjectName(key)
-        edit.setMinimumHeight(TOUCH_HEIGHT)
-        self.fields[key] = edit
+        self.fields[key] = edit = line_edit(key, value, height=TOUCH_HEIGHT)
         return edit
 
     def _spin(self, key: str, value: int) -> QSpinBox:
@@ -145,14 +162,7 @@ class SettingsDialog(QDialog):
         return raws
 
     def save(self) -> None:
-        try:
-            settings.set_values(self.context.store, self.values())
-        except SettingError as exc:
-            self.message.setText(exc.in_language(current_language()))
-            self.message.show()
-            return
-        self.saved.emit()
-        self.accept()
+        self._store(self.values())
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
@@ -184,70 +194,26 @@ class SettingsDialog(QDialog):
             )
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
-
-class CompanyNameDialog(QDialog):
+class CompanyNameDialog(_SettingsForm):
     """The first start of a company's database: its name, printed on every report."""
 
-    saved = Signal()
-
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("company_name_dialog")
-        self.setMinimumWidth(480)
-        self.context = context
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.name = QLineEdit()
-        self.name.setObjectName("company_name")
-        self.name.setMinimumHeight(TOUCH_HEIGHT)
-        self.name_en = QLineEdit()
-        self.name_en.setObjectName("company_name_en")
-        self.name_en.setMinimumHeight(TOUCH_HEIGHT)
-        self.message = QLabel()
-        self.message.setObjectName("company_message")
-        self.message.setStyleSheet("color: #b42318;")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        self.buttons = dialog_buttons(
-            self,
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-            accept=self.save,
-            height=TOUCH_HEIGHT,
+        super().__init__(
+            context, parent, name="company_name_dialog", width=480, message="company_message"
         )
-        self.form = QFormLayout()
-        self.name_label, self.name_en_label = QLabel(), QLabel()
-        self.name_label.setBuddy(self.name)
-        self.name_en_label.setBuddy(self.name_en)
-        self.form.addRow(self.name_label, self.name)
-        self.form.addRow(self.name_en_label, self.name_en)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(self.form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.intro = text_label(wrap=True)
+        self.name = line_edit("company_name", height=TOUCH_HEIGHT)
+        self.name_en = line_edit("company_name_en", height=TOUCH_HEIGHT)
+        self.name_label, self.name_en_label = form_rows(self.form, (self.name, self.name_en))
+        column(self, self.intro, self.form, self.message, self.buttons)
         self.retranslate_ui()
 
     def save(self) -> None:
         if not (self.name.text().strip() or self.name_en.text().strip()):
-            self.message.setText(self.tr("Type the company's name: it heads every report."))
-            self.message.show()
+            self._say(self.tr("Type the company's name: it heads every report."))
             return
-        try:
-            settings.set_values(
-                self.context.store,
-                {"company_name": self.name.text(), "company_name_en": self.name_en.text()},
-            )
-        except SettingError as exc:
-            self.message.setText(exc.in_language(current_language()))
-            self.message.show()
-            return
-        self.saved.emit()
-        self.accept()
+        self._store({"company_name": self.name.text(), "company_name_en": self.name_en.text()})
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Company name"))
@@ -259,11 +225,6 @@ class CompanyNameDialog(QDialog):
         )
         self.name_label.setText(self.tr("In Chinese"))
         self.name_en_label.setText(self.tr("In English"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
 
 def ask_company_name(context: AppContext, parent: QWidget | None) -> CompanyNameDialog | None:

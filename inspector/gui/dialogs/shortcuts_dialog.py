@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from inspector.gui.widgets.touch import TOUCH_HEIGHT
+from inspector.gui.i18n import Retranslating
+from inspector.gui.widgets.build import column, text_label
+from inspector.gui.widgets.touch import dialog_buttons
 
 # (keys as written in docs/gui.md, what they do), translated when shown.
 SHORTCUTS: tuple[tuple[str, str], ...] = (
@@ -84,24 +86,15 @@ def shortcut_rows() -> list[tuple[str, str]]:
     ]
 
 
-class ShortcutsDialog(QDialog):
+class ShortcutsDialog(Retranslating, QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts_dialog")
         self.setMinimumWidth(760)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.table = QLabel()
-        self.table.setObjectName("shortcuts_table")
-        self.table.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.rejected.connect(self.reject)
-        for button in self.buttons.buttons():
-            button.setMinimumHeight(TOUCH_HEIGHT)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.table)
-        layout.addWidget(self.buttons)
+        self.intro = text_label(wrap=True)
+        self.table = text_label("shortcuts_table", wrap=True)
+        self.buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Close)
+        column(self, self.intro, self.table, self.buttons)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -118,8 +111,3 @@ class ShortcutsDialog(QDialog):
             for keys, text in shortcut_rows()
         )
         self.table.setText(f"<table>{rows}</table>")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

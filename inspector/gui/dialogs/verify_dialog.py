@@ -9,20 +9,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPlainTextEdit,
     QProgressBar,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from inspector.gui.context import AppContext
 from inspector.gui.errors import show_error, user_message
+from inspector.gui.i18n import Retranslating
+from inspector.gui.widgets.build import column, named_button, text_label
 from inspector.gui.widgets.touch import TOUCH_HEIGHT
 from inspector.services.maintenance import MaintenanceError, VerifyResult
 from inspector.storage import Store
@@ -72,45 +70,40 @@ def _check(store: Store, expect: list[str]) -> Checked:
     return Checked(result, described)
 
 
-class VerifyDialog(QDialog):
+class VerifyDialog(Retranslating, QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verify_dialog")
         self.context = context
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.expect_label = QLabel()
-        self.expect_label.setWordWrap(True)
+        self.intro = text_label(wrap=True)
+        self.expect_label = text_label(wrap=True)
         self.expect_edit = QPlainTextEdit()
         self.expect_edit.setObjectName("expect_edit")
         self.expect_edit.setFixedHeight(64)
         self.expect_label.setBuddy(self.expect_edit)
-        self.verify_button = QPushButton()
-        self.verify_button.setObjectName("verify_button")
-        self.verify_button.setMinimumHeight(TOUCH_HEIGHT)
+        self.verify_button = named_button("verify_button", self.verify, height=TOUCH_HEIGHT)
         self.verify_button.setDefault(True)
-        self.verify_button.clicked.connect(self.verify)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: the check does not say how far it is
         self.progress.setVisible(False)
-        self.headline = QLabel()
-        self.headline.setObjectName("verify_headline")
-        self.headline.setWordWrap(True)
+        self.headline = text_label("verify_headline", wrap=True)
         self.details = QPlainTextEdit()
         self.details.setObjectName("verify_details")
         self.details.setReadOnly(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.expect_label)
-        layout.addWidget(self.expect_edit)
-        layout.addWidget(self.verify_button)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.details, 1)
-        layout.addWidget(buttons)
+        column(
+            self,
+            self.intro,
+            self.expect_label,
+            self.expect_edit,
+            self.verify_button,
+            self.progress,
+            self.headline,
+            (self.details, 1),
+            buttons,
+        )
         self._checked: Checked | None = None
         self._problem = ""
         self.resize(760, 560)
@@ -230,8 +223,3 @@ class VerifyDialog(QDialog):
         self.headline.setStyleSheet(OK_STYLE if self._checked.result.ok else BAD_STYLE)
         self.headline.setText(headline)
         self.details.setPlainText("\n".join(lines))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -19,18 +19,14 @@ from inspector.domain.checklist import (
     ChecklistItem,
     ChecklistSet,
     InspectionType,
-    ItemKind,
-    Severity,
 )
 from inspector.gui.i18n import current_language
 from inspector.gui.models.base import NO_PARENT, ROW_ROLE, Index, RowsTableModel
+from inspector.gui.widgets import status as look
 
 
 class Wording(QObject):
-    """Translated words for the checklist enums, shared by the screens."""
-
-    def kind(self, kind: ItemKind) -> str:
-        return self.tr("Required") if kind is ItemKind.REQUIRED else self.tr("Prohibited")
+    """Translated words for the checklist enums the status words do not cover."""
 
     def applies_to(self, applies: AppliesTo) -> str:
         return {
@@ -38,13 +34,6 @@ class Wording(QObject):
             AppliesTo.MALE: self.tr("Men"),
             AppliesTo.EVERYONE: self.tr("Everyone"),
         }[applies]
-
-    def severity(self, severity: Severity) -> str:
-        return {
-            Severity.MINOR: self.tr("Minor"),
-            Severity.MAJOR: self.tr("Major"),
-            Severity.CRITICAL: self.tr("Critical"),
-        }[severity]
 
     def inspection_type(self, kind: InspectionType) -> str:
         return {
@@ -231,12 +220,12 @@ class ChecklistItemsModel(RowsTableModel):
     def _text(self, item: ChecklistItem, column: str) -> str:
         words = {
             "id": lambda: item.id,
-            "kind": lambda: self._words.kind(item.kind),
+            "kind": lambda: look.word(item.kind),
             "zh": lambda: item.text.zh,
             "en": lambda: item.text.en,
             "applies_to": lambda: self._words.applies_to(item.applies_to),
             "exempt": lambda: self._exempt_roles(item),
-            "severity": lambda: self._words.severity(item.severity),
+            "severity": lambda: look.word(item.severity),
             "weight": lambda: str(item.weight),
             "source": lambda: f"{item.source.file}\n{item.source.section}",  # file, then where
         }

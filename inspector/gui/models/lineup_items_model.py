@@ -205,7 +205,7 @@ class LineupItemsModel(RowsTableModel):
             return text
         if not row.marked and self._state == self.TODO:
             return ""
-        return look.result_text(Result.PASS)
+        return look.word(Result.PASS)
 
     def area_text(self, row: PointRow) -> str:
         name = row.area.name.get(current_language())

@@ -31,7 +31,7 @@ class FaultCountsModel(RowsTableModel):
         if role == Role.TextAlignmentRole and column == self.COUNT:
             return RIGHT
         if role == Role.ToolTipRole:
-            return look.severity_text(row.item.severity)
+            return look.word(row.item.severity)
         return None
 
 

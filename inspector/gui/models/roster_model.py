@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from inspector.domain.checklist import Catalogue
 from inspector.domain.people import Employee, Sex
 from inspector.gui.models.base import RowsTableModel
+from inspector.gui.widgets import status as look
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -27,7 +28,7 @@ def role_name(catalogue: Catalogue, role_id: str, lang: str) -> str:
 
 class RosterWords(QObject):
     def sex(self, sex: Sex) -> str:
-        return self.tr("Female") if sex is Sex.FEMALE else self.tr("Male")
+        return look.word(sex)
 
     def active(self, active: bool) -> str:
         return self.tr("Active") if active else self.tr("Inactive")

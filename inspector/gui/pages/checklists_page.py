@@ -8,18 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
-    QTableView,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -28,13 +25,14 @@ from PySide6.QtWidgets import (
 from inspector.domain.checklist import ChecklistSet
 from inspector.gui.context import AppContext
 from inspector.gui.errors import show_error
-from inspector.gui.i18n import current_language
+from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.models.base import ROW_ROLE
 from inspector.gui.models.checklist_model import ChecklistItemsModel, ChecklistTreeModel
+from inspector.gui.widgets.build import heading, named_button, table_view, text_label
 from inspector.gui.widgets.touch import TOUCH_HEIGHT
 
 
-class ChecklistsPage(QWidget):
+class ChecklistsPage(Retranslating, QWidget):
     """A tree of sets (inspection type → area → set) and the items of the selected set."""
 
     set_shown = Signal(str)  # set id
@@ -45,15 +43,10 @@ class ChecklistsPage(QWidget):
         self.setObjectName("checklistsPage")
         self.context = context
 
-        self.title_label = QLabel()
-        font = QFont(self.title_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title_label.setFont(font)
-        self.validate_button = QPushButton()
-        self.validate_button.setObjectName("validateChecklists")
-        self.validate_button.setMinimumHeight(TOUCH_HEIGHT)
-        self.validate_button.clicked.connect(lambda: self.validate_folder())
+        self.title_label = heading(scale=1.4)
+        self.validate_button = named_button(
+            "validateChecklists", lambda: self.validate_folder(), height=TOUCH_HEIGHT
+        )
 
         self.tree_model = ChecklistTreeModel(context.catalogue, self)
         self.tree = QTreeView()
@@ -68,27 +61,14 @@ class ChecklistsPage(QWidget):
         self.tree.expandAll()
         self.tree.selectionModel().selectionChanged.connect(self._on_select)
 
-        self.set_title = QLabel()
-        self.set_title.setObjectName("checklistSetTitle")
-        title_font = QFont(self.set_title.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.2)
-        title_font.setBold(True)
-        self.set_title.setFont(title_font)
-        self.set_title.setWordWrap(True)
-        self.set_details = QLabel()
-        self.set_details.setObjectName("checklistSetDetails")
-        self.set_details.setWordWrap(True)
+        self.set_title = heading("checklistSetTitle", scale=1.2, wrap=True)
+        self.set_details = text_label("checklistSetDetails", wrap=True)
         self.set_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.items_model = ChecklistItemsModel(context.catalogue, self)
-        self.items_view = QTableView()
-        self.items_view.setObjectName("checklistItems")
-        self.items_view.setModel(self.items_model)
-        self.items_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.items_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.items_view = table_view(self.items_model, "checklistItems", single=False)
         self.items_view.setAlternatingRowColors(True)
         self.items_view.setWordWrap(True)
-        self.items_view.verticalHeader().hide()
         self.items_view.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
@@ -263,8 +243,3 @@ class ChecklistsPage(QWidget):
         self.tree_model.set_language(lang)
         self.items_model.set_language(lang)
         self._describe(self.items_model.checklist)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -15,9 +15,8 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFrame,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -39,6 +37,7 @@ from inspector.domain.reports import EmployeeRecordData
 from inspector.domain.scoring import format_percent
 from inspector.gui.context import AppContext
 from inspector.gui.errors import show_error
+from inspector.gui.i18n import Retranslating
 from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.models.history_model import (
     FaultCountModel,
@@ -47,6 +46,7 @@ from inspector.gui.models.history_model import (
 )
 from inspector.gui.models.roster_model import RosterModel, RosterWords, role_name
 from inspector.gui.pages.reports_page import default_output_dir
+from inspector.gui.widgets.build import heading, named_button, table_view, text_label
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 from inspector.services.employee_record import employee_record, role_names
 from inspector.services.report_jobs import EMPLOYEE_RECORD, ReportRequest, report_language
@@ -69,7 +69,7 @@ def months_before(day: date, months: int) -> date:
     raise AssertionError("unreachable")
 
 
-class EmployeePage(QWidget):
+class EmployeePage(Retranslating, QWidget):
     """Pick an employee on the left; their record on the right, for a chosen period."""
 
     record_shown = Signal(int)  # employee id
@@ -96,13 +96,7 @@ class EmployeePage(QWidget):
         context.events.catalogue_changed.connect(
             lambda: self.people_model.set_catalogue(context.catalogue)
         )
-        self.people_view = QTableView()
-        self.people_view.setObjectName("employeePicker")
-        self.people_view.setModel(self.people_model)
-        self.people_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.people_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.people_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.people_view.verticalHeader().hide()
+        self.people_view = table_view(self.people_model, "employeePicker")
         self.people_view.verticalHeader().setDefaultSectionSize(MIN_TOUCH)
         for column in range(self.people_model.columnCount()):
             if RosterModel.COLUMNS[column] not in ("employee_no", "name", "department"):
@@ -119,18 +113,9 @@ class EmployeePage(QWidget):
         picker_layout.addWidget(self.people_view, 1)
 
         # -- the header ---------------------------------------------------------------------
-        self.name_label = QLabel()
-        self.name_label.setObjectName("employeeName")
-        font = QFont(self.name_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.name_label.setFont(font)
-        self.details_label = QLabel()
-        self.details_label.setObjectName("employeeDetails")
-        self.details_label.setWordWrap(True)
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("employeeSummary")
-        self.summary_label.setWordWrap(True)
+        self.name_label = heading("employeeName", scale=1.6)
+        self.details_label = text_label("employeeDetails", wrap=True)
+        self.summary_label = text_label("employeeSummary", wrap=True)
 
         self.period_label = QLabel()
         self.period_combo = QComboBox()
@@ -139,17 +124,13 @@ class EmployeePage(QWidget):
         self.from_edit = self._date_edit("employeeFrom")
         self.to_edit = self._date_edit("employeeTo")
         self.dash_label = QLabel("–")
-        self.pdf_button = QPushButton()
-        self.pdf_button.setObjectName("employeePdf")
-        self.pdf_button.setMinimumHeight(MIN_TOUCH)
-        self.pdf_button.clicked.connect(self.build_pdf)
+        self.pdf_button = named_button("employeePdf", self.build_pdf, height=MIN_TOUCH)
         self.progress = QProgressBar()
         self.progress.setObjectName("employeePdfProgress")
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(False)
         self.progress.hide()
-        self.pdf_label = QLabel()
-        self.pdf_label.setObjectName("employeePdfPath")
+        self.pdf_label = text_label("employeePdfPath")
         self.pdf_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         period = QHBoxLayout()
@@ -177,9 +158,9 @@ class EmployeePage(QWidget):
         months_header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # five short columns
         months_header.setMinimumSectionSize(48)
         months_header.setStretchLastSection(False)
-        self.history_title = self._section_title()
-        self.faults_title = self._section_title()
-        self.months_title = self._section_title()
+        self.history_title = heading()
+        self.faults_title = heading()
+        self.months_title = heading()
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -248,22 +229,10 @@ class EmployeePage(QWidget):
         edit.setMinimumHeight(MIN_TOUCH)
         return edit
 
-    def _section_title(self) -> QLabel:
-        label = QLabel()
-        font = QFont(label.font())
-        font.setBold(True)
-        label.setFont(font)
-        return label
-
     def _table(self, model, name: str) -> QTableView:
-        view = QTableView()
-        view.setObjectName(name)
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view = table_view(model, name, single=False)
         view.setAlternatingRowColors(True)
         view.setWordWrap(True)
-        view.verticalHeader().hide()
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -535,8 +504,3 @@ class EmployeePage(QWidget):
             model.set_language(lang)
         self._fill_header()
         self._show_summary()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

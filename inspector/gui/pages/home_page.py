@@ -3,29 +3,28 @@ line-up where it stopped, or start today's line-up. Enter does the obvious thing
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from inspector.domain.lineup import Lineup, PersonStatus
 from inspector.gui.context import AppContext
+from inspector.gui.i18n import Retranslating
 from inspector.gui.pages.lineup_start_page import LineupStartPage
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.build import add_all, column, heading, text_label
 from inspector.gui.widgets.touch import STYLE, touch_button
 from inspector.services.lineup_session import discardable
 
 
-def _heading(text: str = "") -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSize(font.pointSize() + 6)
-    font.setBold(True)
-    label.setFont(font)
-    label.setWordWrap(True)
-    return label
+def _panel(panel: QWidget, *items: QWidget | QLayout) -> None:
+    """One panel of the first screen: a heading, its words and buttons, space below."""
+    layout = column(panel, *items)
+    layout.setSpacing(16)
+    layout.addStretch(1)
 
 
-class HomePage(QWidget):
+class HomePage(Retranslating, QWidget):
     start_requested = Signal(object)  # StartParams
     resume_requested = Signal(int)  # line-up id
     open_requested = Signal(int)  # a recent line-up
@@ -45,51 +44,27 @@ class HomePage(QWidget):
         # An empty database: import a roster, or look at the demo.
         self.welcome = QWidget()
         self.welcome.setObjectName("welcome_panel")
-        self.welcome_heading = _heading()
-        self.welcome_text = QLabel()
-        self.welcome_text.setWordWrap(True)
-        self.import_button = touch_button(primary=True)
-        self.import_button.setObjectName("import_button")
-        self.import_button.clicked.connect(self.import_requested)
-        self.demo_button = touch_button()
-        self.demo_button.setObjectName("demo_button")
-        self.demo_button.clicked.connect(self.demo_requested)
-        welcome_buttons = QHBoxLayout()
-        welcome_buttons.addWidget(self.import_button)
-        welcome_buttons.addWidget(self.demo_button)
-        welcome_layout = QVBoxLayout(self.welcome)
-        welcome_layout.setSpacing(16)
-        welcome_layout.addWidget(self.welcome_heading)
-        welcome_layout.addWidget(self.welcome_text)
-        welcome_layout.addLayout(welcome_buttons)
-        welcome_layout.addStretch(1)
+        self.welcome_heading = heading(grow=6, wrap=True)
+        self.welcome_text = text_label(wrap=True)
+        self.import_button = touch_button(
+            primary=True, name="import_button", clicked=self.import_requested
+        )
+        self.demo_button = touch_button(name="demo_button", clicked=self.demo_requested)
+        welcome_buttons = add_all(QHBoxLayout(), self.import_button, self.demo_button)
+        _panel(self.welcome, self.welcome_heading, self.welcome_text, welcome_buttons)
 
         # An unfinished line-up: resume it where it stopped.
         self.resume = QWidget()
         self.resume.setObjectName("resume_panel")
-        self.resume_heading = _heading()
-        self.resume_text = QLabel()
-        self.resume_text.setObjectName("resume_text")
-        self.resume_text.setWordWrap(True)
-        self.resume_button = touch_button(primary=True)
-        self.resume_button.setObjectName("resume_button")
-        self.resume_button.clicked.connect(self._resume)
-        self.new_button = touch_button()
-        self.new_button.setObjectName("new_lineup_button")
-        self.new_button.clicked.connect(self._new_instead)
-        self.discard_button = touch_button()
-        self.discard_button.setObjectName("discard_lineup_button")
-        self.discard_button.clicked.connect(self._discard)
-        resume_buttons = QHBoxLayout()
-        resume_buttons.addWidget(self.resume_button, 2)
-        resume_buttons.addWidget(self.new_button, 1)
-        resume_buttons.addWidget(self.discard_button, 1)
-        resume_layout = QVBoxLayout(self.resume)
-        resume_layout.setSpacing(16)
-        resume_layout.addWidget(self.resume_heading)
-        resume_layout.addWidget(self.resume_text)
-        resume_layout.addLayout(resume_buttons)
-        resume_layout.addStretch(1)
+        self.resume_heading = heading(grow=6, wrap=True)
+        self.resume_text = text_label("resume_text", wrap=True)
+        self.resume_button = touch_button(primary=True, name="resume_button", clicked=self._resume)
+        self.new_button = touch_button(name="new_lineup_button", clicked=self._new_instead)
+        self.discard_button = touch_button(name="discard_lineup_button", clicked=self._discard)
+        resume_buttons = add_all(
+            QHBoxLayout(), (self.resume_button, 2), (self.new_button, 1), (self.discard_button, 1)
+        )
+        _panel(self.resume, self.resume_heading, self.resume_text, resume_buttons)
 
         # Otherwise: today's line-up.
         self.start = LineupStartPage(context)
@@ -100,9 +75,7 @@ class HomePage(QWidget):
         for panel in (self.welcome, self.resume, self.start):
             panel.setMaximumWidth(1000)  # lines a reader can follow on a wide screen
             self.stack.addWidget(panel)
-        self.observe_button = touch_button()
-        self.observe_button.setObjectName("observe_button")
-        self.observe_button.clicked.connect(self.observe_requested)
+        self.observe_button = touch_button(name="observe_button", clicked=self.observe_requested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.stack)
@@ -187,17 +160,13 @@ class HomePage(QWidget):
         if lineup is None:
             return
         done, total, row, who = self._resume_at
-        scope = " / ".join(p for p in (lineup.site, lineup.department) if p) or self.tr("Everyone")
         self.resume_text.setText(
             self.tr(
                 "The line-up of {day} ({shift}, {scope}, supervisor {supervisor}) was not "
                 "finished: {done} of {total} people are done. Every mark is saved.\n\n"
                 "It resumes at person {n}: {name}."
             ).format(
-                day=lineup.day.isoformat(),
-                shift=look.shift_text(lineup.shift),
-                scope=scope,
-                supervisor=lineup.supervisor or "–",
+                **look.lineup_fields(lineup),
                 done=done,
                 total=total,
                 n=row + 1,
@@ -222,8 +191,3 @@ class HomePage(QWidget):
         self.discard_button.setText(self.tr("Discard it (nothing recorded)"))
         self.observe_button.setText(self.tr("Observe"))
         self._describe_resume()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from inspector.gui.i18n import Retranslating
 from inspector.gui.models.lineup_grid_model import AREA_ROLE, LineupGridModel
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.touch import TOUCH_HEIGHT
 
 
-class LineupGrid(QWidget):
+class LineupGrid(Retranslating, QWidget):
     """``person_chosen(row, area_id)`` on Enter, double-click or a tap on a highlighted cell."""
 
     person_chosen = Signal(int, str)
@@ -93,11 +94,6 @@ class LineupGrid(QWidget):
         }
         for key, label in self._legend_labels.items():
             label.setText(words[key])
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def focus_view(self) -> None:
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)

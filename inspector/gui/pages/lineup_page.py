@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -38,15 +38,16 @@ from inspector.domain.checklist import MAX_KEYS
 from inspector.domain.lineup import Attendance, PersonStatus
 from inspector.gui.context import AppContext
 from inspector.gui.controllers.lineup_controller import LineupController
-from inspector.gui.dialogs.amend_dialog import AmendDialog
+from inspector.gui.dialogs.amend_dialog import AmendDialog, ask_amendment
 from inspector.gui.dialogs.note_dialog import NoteDialog
-from inspector.gui.i18n import current_language
+from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.models.lineup_items_model import LineupItemsModel, PointRow, area_label
 from inspector.gui.models.lineup_people_model import LineupPeopleModel
 from inspector.gui.pages.lineup_grid import LineupGrid
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.build import heading, open_kept, table_view
 from inspector.gui.widgets.reason_picker import ReasonPicker
-from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, action_button
+from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, action_button, touch_sized
 from inspector.services.lineup_session import Change, PersonNotHere
 
 ChoosePhoto = Callable[[QWidget], "str | None"]
@@ -88,7 +89,7 @@ class PointsView(QTableView):
         self.fit_rows()
 
 
-class PersonView(QWidget):
+class PersonView(Retranslating, QWidget):
     """The line on the left; the person, their points and the reason picker on the right."""
 
     notice = Signal(str)  # a short message for the status bar
@@ -96,13 +97,7 @@ class PersonView(QWidget):
     def __init__(self, controller: LineupController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.people = QTableView()
-        self.people.setObjectName("people_view")
-        self.people.setModel(controller.people_model)
-        self.people.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.people.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.people.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.people.verticalHeader().hide()
+        self.people = table_view(controller.people_model, "people_view")
         self.people.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT - 4)
         self.people.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.people.setWordWrap(False)
@@ -114,12 +109,7 @@ class PersonView(QWidget):
         self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.people.clicked.connect(lambda index: controller.go_to(index.row()))
 
-        self.name = QLabel()
-        self.name.setObjectName("person_name")
-        font = self.name.font()
-        font.setPointSize(font.pointSize() + 7)
-        font.setBold(True)
-        self.name.setFont(font)
+        self.name = heading("person_name", grow=7)
         self.details = QLabel()
         self.details.setObjectName("person_details")
         self.badge = QLabel()
@@ -138,15 +128,9 @@ class PersonView(QWidget):
         card_layout.addWidget(self.badge, 0, 3, Qt.AlignmentFlag.AlignRight)
         card_layout.setColumnStretch(1, 1)
 
-        self.items = PointsView()
-        self.items.setObjectName("items_view")
-        self.items.setModel(controller.items_model)
-        self.items.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.items.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.items.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.items = table_view(controller.items_model, "items_view", view=PointsView())
         self.items.setWordWrap(True)
         self.items.setCornerButtonEnabled(False)
-        self.items.verticalHeader().hide()
         self.items.horizontalHeader().hide()  # the areas and points speak for themselves
         self.items.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -473,15 +457,11 @@ class PersonView(QWidget):
             failed=True,
             parent=self,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.note_entered.connect(
             lambda text, failed: self.controller.set_note(reason_id, text, failed=failed)
         )
         self._last_reason = reason_id
-        self.note_dialog = dialog
-        dialog.destroyed.connect(lambda: setattr(self, "note_dialog", None))
-        dialog.finished.connect(lambda _result: self.take_keyboard())
-        dialog.open()
+        open_kept(self, "note_dialog", dialog, finished=self.take_keyboard)
 
     def take_keyboard(self) -> None:
         """After a dialog: the keys go to the line-up again, without a click."""
@@ -572,13 +552,8 @@ class PersonView(QWidget):
         self.show_person(self.controller.current_row, select=False)
         self.picker.show_point(self.current_point(), enabled=self._here())
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
-
-class LineupPage(QWidget):
+class LineupPage(Retranslating, QWidget):
     """The person view and the grid of one line-up, with the header and the finish step."""
 
     summary_requested = Signal()  # a finished line-up: show its summary
@@ -699,13 +674,9 @@ class LineupPage(QWidget):
         if lineup is None:
             self.title.setText("")
             return
-        scope = " / ".join(p for p in (lineup.site, lineup.department) if p) or self.tr("Everyone")
         self.title.setText(
             self.tr("Line-up {day} · {shift} · {scope} · Supervisor: {supervisor}").format(
-                day=lineup.day.isoformat(),
-                shift=look.shift_text(lineup.shift),
-                scope=scope,
-                supervisor=lineup.supervisor or "–",
+                **look.lineup_fields(lineup)
             )
         )
 
@@ -739,16 +710,10 @@ class LineupPage(QWidget):
         finish = box.addButton(self.tr("Finish"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(finish)
-        for button in box.buttons():
-            button.setMinimumHeight(TOUCH_HEIGHT)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(
+        touch_sized(box).buttonClicked.connect(
             lambda button: self._finish_confirmed() if button is finish else None
         )
-        self.finish_box = box
-        box.destroyed.connect(lambda: setattr(self, "finish_box", None))
-        box.finished.connect(lambda _result: self._take_keyboard())
-        box.open()
+        open_kept(self, "finish_box", box, finished=self._take_keyboard)
 
     def _take_keyboard(self) -> None:
         self.window().activateWindow()
@@ -763,13 +728,7 @@ class LineupPage(QWidget):
             self.summary_requested.emit()
 
     def ask_amendment(self, change: Change) -> None:
-        dialog = AmendDialog(change, self.controller.supervisor_name(), parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.amended.connect(self.controller.apply_amendment)
-        self.amend_dialog = dialog
-        dialog.destroyed.connect(lambda: setattr(self, "amend_dialog", None))
-        dialog.finished.connect(lambda _result: self._take_keyboard())
-        dialog.open()
+        ask_amendment(self, self.controller, change, finished=self._take_keyboard)
 
     def retranslate_ui(self) -> None:
         self.grid_action.setText(self.tr("Grid") + "  (G)")
@@ -782,8 +741,3 @@ class LineupPage(QWidget):
         )
         self._update_title()
         self._update_progress()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

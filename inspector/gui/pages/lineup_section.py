@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from inspector.gui.context import AppContext
@@ -16,7 +16,8 @@ from inspector.gui.pages.lineup_page import LineupPage
 from inspector.gui.pages.lineup_start_page import StartParams
 from inspector.gui.pages.lineup_summary import LineupSummaryPage
 from inspector.gui.widgets import status as look
-from inspector.gui.widgets.touch import TOUCH_HEIGHT
+from inspector.gui.widgets.build import open_kept
+from inspector.gui.widgets.touch import touch_sized
 from inspector.services.lineup_session import AlreadyFinished, SupervisorRequired
 
 log = logging.getLogger(__name__)
@@ -82,11 +83,7 @@ class LineupSection(QStackedWidget):
             self.error_box.close()
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), text, parent=self)
         box.setObjectName("not_saved_box")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.error_box = box
-        box.destroyed.connect(lambda: setattr(self, "error_box", None))
-        box.finished.connect(lambda _result: self.lineup_page.focus_items())
-        box.open()
+        open_kept(self, "error_box", box, finished=self.lineup_page.focus_items)
 
     def show_home(self) -> None:
         self.home.refresh()
@@ -131,9 +128,7 @@ class LineupSection(QStackedWidget):
         second = box.addButton(self.tr("Start a second one"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(open_it)
-        for button in box.buttons():
-            button.setMinimumHeight(TOUCH_HEIGHT)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        touch_sized(box)
 
         def chosen(button) -> None:
             if button is open_it:
@@ -142,9 +137,7 @@ class LineupSection(QStackedWidget):
                 self.start(params, second=True)
 
         box.buttonClicked.connect(chosen)
-        self.duplicate_box = box
-        box.destroyed.connect(lambda: setattr(self, "duplicate_box", None))
-        box.open()
+        open_kept(self, "duplicate_box", box)
 
     def discard(self, lineup_id: int) -> None:
         self.controller.open(lineup_id)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, Signal
+from PySide6.QtCore import QDate, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.shifts import SHIFTS, shift_for
 from inspector.gui.context import AppContext
+from inspector.gui.i18n import Retranslating
 from inspector.gui.models.recent_lineups_model import RecentLineupsModel
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.build import heading
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
 from inspector.services.lineup_session import (
     remember_scope,
@@ -52,7 +54,7 @@ class Scope:
         return f"{self.site}|{self.department}"
 
 
-class LineupStartPage(QWidget):
+class LineupStartPage(Retranslating, QWidget):
     start_requested = Signal(object)  # StartParams
     open_requested = Signal(int)  # a recent line-up's id
 
@@ -61,12 +63,7 @@ class LineupStartPage(QWidget):
         self.setStyleSheet(STYLE)
         self.context = context
         self.scopes: list[Scope] = []
-        self.heading = QLabel()
-        self.heading.setObjectName("start_heading")
-        font = self.heading.font()
-        font.setPointSize(font.pointSize() + 6)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = heading("start_heading", grow=6)
         self.date_label, self.shift_label = QLabel(), QLabel()
         self.scope_label, self.supervisor_label = QLabel(), QLabel()
         self.date = QDateEdit()
@@ -239,8 +236,3 @@ class LineupStartPage(QWidget):
         self.start_button.setText(self.tr("Start line-up  (Enter)"))
         self.recent_box.setTitle(self.tr("Recent line-ups (double-click to open)"))
         self._update_people()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -23,10 +23,11 @@ from inspector.domain.summary import LineupSummary
 from inspector.gui.context import AppContext
 from inspector.gui.controllers.lineup_controller import LineupController
 from inspector.gui.errors import show_error
-from inspector.gui.i18n import current_language
+from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.models.lineup_summary_model import FaultCountsModel, FollowUpModel
 from inspector.gui.printing import PdfActions
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.build import heading
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
 from inspector.services.report_jobs import LINEUP_SHEET, ReportRequest, report_language
 
@@ -40,7 +41,7 @@ def sheet_path(db_path: Path, summary: LineupSummary, lang: str = "zh") -> Path:
     return db_path.parent / f"{db_path.stem}-sheets" / LINEUP_SHEET.file_name(request)
 
 
-class LineupSummaryPage(QWidget):
+class LineupSummaryPage(Retranslating, QWidget):
     review_requested = Signal(int)  # a row of the line-up: show that person (to change a result)
     grid_requested = Signal()
     home_requested = Signal()
@@ -57,12 +58,7 @@ class LineupSummaryPage(QWidget):
         self.pdf = PdfActions(self)
         self.open_file: Callable[[Path], object] = self.pdf.open_file
 
-        self.title = QLabel()
-        self.title.setObjectName("summary_title")
-        font = self.title.font()
-        font.setPointSize(font.pointSize() + 4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = heading("summary_title", grow=4)
         self.subtitle = QLabel()
         self.tiles = QGridLayout()
         self._tile_labels: dict[str, tuple[QLabel, QLabel]] = {}
@@ -259,16 +255,12 @@ class LineupSummaryPage(QWidget):
             self.title.setText(self.tr("Line-up finished"))
         else:
             self.title.setText(self.tr("Line-up summary (not finished)"))
-        scope = " / ".join(p for p in (lineup.site, lineup.department) if p) or self.tr("Everyone")
         finished = lineup.finished_at.strftime("%H:%M") if lineup.finished_at else "–"
         self.subtitle.setText(
             self.tr(
                 "{day} · {shift} · {scope} · Supervisor: {supervisor} · finished at {time}"
             ).format(
-                day=lineup.day.isoformat(),
-                shift=look.shift_text(lineup.shift),
-                scope=scope,
-                supervisor=lineup.supervisor or "–",
+                **look.lineup_fields(lineup),
                 time=finished,
             )
         )
@@ -298,8 +290,3 @@ class LineupSummaryPage(QWidget):
         self.grid_button.setText(self.tr("Grid"))
         self.home_button.setText(self.tr("Done"))
         self._update_titles()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -39,11 +39,12 @@ from inspector.domain.observations import SITUATIONS, situation_text
 from inspector.domain.people import Employee
 from inspector.gui.context import AppContext
 from inspector.gui.controllers.observe_controller import ObserveController
-from inspector.gui.dialogs.amend_dialog import AmendDialog
+from inspector.gui.dialogs.amend_dialog import AmendDialog, ask_amendment
 from inspector.gui.errors import show_error, user_message
-from inspector.gui.i18n import current_language
+from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.models.base import RowsTableModel
 from inspector.gui.pages.lineup_page import PersonView
+from inspector.gui.widgets.build import heading, table_view, text_label
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
 from inspector.services.lineup_session import Change
 from inspector.services.observation_session import (
@@ -71,16 +72,6 @@ def day_sheet_path(db_path: Path, day: date, lang: str) -> Path:
     """Where a day's observation sheet goes: beside the database, as the line-up sheets."""
     request = ReportRequest(lang=lang, start=day, end=day)
     return db_path.parent / f"{db_path.stem}-sheets" / OBSERVATION_SHEET.file_name(request)
-
-
-def _heading(text: str = "", grow: int = 6) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSize(font.pointSize() + grow)
-    font.setBold(True)
-    label.setFont(font)
-    label.setWordWrap(True)
-    return label
 
 
 class EmployeeResultsModel(RowsTableModel):
@@ -134,14 +125,8 @@ class TodayModel(RowsTableModel):
 
 
 def _table(model: RowsTableModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view = table_view(model, name)
     view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the search field
-    view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT - 8)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -150,7 +135,7 @@ def _table(model: RowsTableModel, name: str) -> QTableView:
     return view
 
 
-class ObservePage(QWidget):
+class ObservePage(Retranslating, QWidget):
     saved = Signal(datetime)  # a mark reached the database
     save_failed = Signal(str)  # a write did not: what went wrong
     notice = Signal(str)  # a short message for the status bar
@@ -172,7 +157,7 @@ class ObservePage(QWidget):
         self.chosen: list[str] = []
 
         # -- the header: title, observer, what is happening --------------------------------
-        self.title = _heading()
+        self.title = heading(grow=6, wrap=True)
         self.observer_label = QLabel()
         self.observer_edit = QLineEdit()
         self.observer_edit.setObjectName("observer_edit")
@@ -184,9 +169,7 @@ class ObservePage(QWidget):
         header.addWidget(self.title, 1)
         header.addWidget(self.observer_label)
         header.addWidget(self.observer_edit)
-        self.message = QLabel()
-        self.message.setObjectName("observe_message")
-        self.message.setWordWrap(True)
+        self.message = text_label("observe_message", wrap=True)
         self.message.setStyleSheet("color:#1565c0; font-weight:bold;")
 
         # -- step 1: who ---------------------------------------------------------------------
@@ -199,14 +182,12 @@ class ObservePage(QWidget):
         self.search_edit.setFont(font)
         self.search_edit.textChanged.connect(self._search)
         self.search_edit.installEventFilter(self)
-        self.search_hint = QLabel()
-        self.search_hint.setWordWrap(True)
+        self.search_hint = text_label(wrap=True)
         self.results_model = EmployeeResultsModel(context, self)
         self.results = _table(self.results_model, "employee_results")
         self.results.doubleClicked.connect(lambda index: self._pick(index.row()))
-        self.today_label = _heading(grow=2)
-        self.sheet_button = touch_button()
-        self.sheet_button.setObjectName("observation_sheet_button")
+        self.today_label = heading(grow=2, wrap=True)
+        self.sheet_button = touch_button(name="observation_sheet_button")
         self.sheet_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sheet_button.clicked.connect(self.print_day_sheet)
         self.open_file: Callable[[Path], None] = open_file
@@ -227,9 +208,8 @@ class ObservePage(QWidget):
         # -- step 2: what ----------------------------------------------------------------------
         self.situation_step = QWidget()
         self.situation_step.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.who = _heading(grow=3)
-        self.situation_hint = QLabel()
-        self.situation_hint.setWordWrap(True)
+        self.who = heading(grow=3, wrap=True)
+        self.situation_hint = text_label(wrap=True)
         self.situation_buttons: list[QPushButton] = []
         situations = QFormLayout()
         for situation in SITUATIONS:
@@ -247,9 +227,7 @@ class ObservePage(QWidget):
             situations.addRow(button)
         self.back_button = touch_button()
         self.back_button.clicked.connect(self.back_to_search)
-        self.go_button = touch_button(primary=True)
-        self.go_button.setObjectName("situations_go")
-        self.go_button.clicked.connect(self.begin)
+        self.go_button = touch_button(primary=True, name="situations_go", clicked=self.begin)
         step_buttons = QHBoxLayout()
         step_buttons.addWidget(self.back_button)
         step_buttons.addStretch(1)
@@ -277,10 +255,9 @@ class ObservePage(QWidget):
 
         # -- step 3: marking (the line-up's widget) ----------------------------------------
         self.mark_step = QWidget()
-        self.marking = _heading(grow=2)
+        self.marking = heading(grow=2, wrap=True)
         self.marking.setObjectName("observation_heading")
-        self.mark_hint = QLabel()
-        self.mark_hint.setWordWrap(True)
+        self.mark_hint = text_label(wrap=True)
         self.person_view = PersonView(c)
         self.person_view.notice.connect(self._notice)
         mark_layout = QVBoxLayout(self.mark_step)
@@ -451,13 +428,7 @@ class ObservePage(QWidget):
         self._notice(text)
 
     def _amend(self, change: Change) -> None:
-        dialog = AmendDialog(change, self.controller.supervisor_name(), parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.amended.connect(self.controller.apply_amendment)
-        self.amend_dialog = dialog
-        dialog.destroyed.connect(lambda: setattr(self, "amend_dialog", None))
-        dialog.finished.connect(lambda _result: self.person_view.take_keyboard())
-        dialog.open()
+        ask_amendment(self, self.controller, change, finished=self.person_view.take_keyboard)
 
     # -- words -------------------------------------------------------------------------------
 
@@ -574,8 +545,3 @@ class ObservePage(QWidget):
         self._describe_who()
         if self.step == "marking":
             self._describe_marking()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

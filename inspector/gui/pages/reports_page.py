@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QDate, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 from inspector.domain.reports import previous_month
 from inspector.gui.context import AppContext
 from inspector.gui.errors import show_error
+from inspector.gui.i18n import Retranslating
 from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.printing import PdfActions
+from inspector.gui.widgets.build import heading, named_button, text_label
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 from inspector.services import report_jobs
 from inspector.services.employee_record import role_names
@@ -76,7 +78,7 @@ def last_complete_month(today: date) -> date:
     return previous_month(month_first_day(today))
 
 
-class ReportsPage(QWidget):
+class ReportsPage(Retranslating, QWidget):
     """Choose a report and its options; Build runs it on the task runner and opens the PDF."""
 
     report_finished = Signal(str)  # the path of the PDF
@@ -93,11 +95,7 @@ class ReportsPage(QWidget):
         self._lineups: list = []
         self._running = False  # a build or export of this page is under way
 
-        self.title_label = QLabel()
-        font = QFont(self.title_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        self.title_label = heading(scale=1.4)
 
         self.report_combo = self._combo("reportKind")
         self.lineup_combo = self._combo("reportLineup")
@@ -132,12 +130,8 @@ class ReportsPage(QWidget):
         self.progress.setObjectName("reportProgress")
         self.progress.setMinimumHeight(24)
         self.progress.hide()
-        self.status_label = QLabel()
-        self.status_label.setObjectName("reportStatus")
-        self.status_label.setWordWrap(True)
-        self.path_label = QLabel()
-        self.path_label.setObjectName("reportPath")
-        self.path_label.setWordWrap(True)
+        self.status_label = text_label("reportStatus", wrap=True)
+        self.path_label = text_label("reportPath", wrap=True)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.pdf = PdfActions(self)
         self.pdf.printed.connect(self._printed)
@@ -165,9 +159,7 @@ class ReportsPage(QWidget):
         self.folder_row = QWidget()
         self.folder_row.setLayout(folder)
 
-        self.description_label = QLabel()
-        self.description_label.setObjectName("reportDescription")
-        self.description_label.setWordWrap(True)
+        self.description_label = text_label("reportDescription", wrap=True)
         self.description_label.setStyleSheet("color: palette(placeholder-text);")
 
         self.form = QFormLayout()
@@ -246,12 +238,7 @@ class ReportsPage(QWidget):
         return combo
 
     def _button(self, name: str, slot) -> QPushButton:
-        button = QPushButton()
-        button.setObjectName(name)
-        button.setMinimumHeight(MIN_TOUCH)
-        button.setMinimumWidth(96)
-        button.clicked.connect(slot)
-        return button
+        return named_button(name, slot, height=MIN_TOUCH, min_width=96)
 
     def _date_edit(self, name: str, display: str) -> QDateEdit:
         edit = QDateEdit()
@@ -572,8 +559,3 @@ class ReportsPage(QWidget):
         for index, lineup in enumerate(self._lineups):
             self.lineup_combo.setItemText(index, self._lineup_label(lineup))
         self._update_buttons()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

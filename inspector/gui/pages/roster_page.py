@@ -5,18 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,9 +25,11 @@ from inspector.gui.dialogs.employee_dialog import EmployeeDialog
 from inspector.gui.dialogs.role_dialog import RoleDialog
 from inspector.gui.dialogs.roster_import_dialog import RosterImportDialog
 from inspector.gui.errors import show_error
+from inspector.gui.i18n import Retranslating
 from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.models.base import ROW_ROLE
 from inspector.gui.models.roster_model import RosterModel
+from inspector.gui.widgets.build import heading, named_button, table_view, text_label
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 from inspector.services import employees
 from inspector.storage.store import ImportSummary
@@ -39,7 +38,7 @@ if TYPE_CHECKING:
     from inspector.services.roster_import import ImportPlan
 
 
-class RosterPage(QWidget):
+class RosterPage(Retranslating, QWidget):
     """Employees as a searchable table over ``RosterModel``; every change goes to the store."""
 
     roster_saved = Signal()  # after any change this page made to the roster
@@ -56,12 +55,7 @@ class RosterPage(QWidget):
         self._import_path: Path | None = None
         self._total = 0  # employees in the database, all departments, active or not
 
-        self.title_label = QLabel()
-        self.title_label.setObjectName("pageTitle")
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        self.title_label = heading("pageTitle", scale=1.4)
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("rosterSearch")
@@ -80,14 +74,8 @@ class RosterPage(QWidget):
         self.export_button = self._button("rosterExport", lambda: self.start_export())
 
         self.model = RosterModel(context.catalogue, self)
-        self.view = QTableView()
-        self.view.setObjectName("rosterTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = table_view(self.model, "rosterTable")
         self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(MIN_TOUCH)
         header = self.view.horizontalHeader()
         # Wide columns share the width; the short ones (sex, status) fit their contents.
@@ -100,8 +88,7 @@ class RosterPage(QWidget):
         self.view.doubleClicked.connect(self._on_double_click)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
-        self.status_label = QLabel()
-        self.status_label.setObjectName("rosterStatus")
+        self.status_label = text_label("rosterStatus")
 
         filters = QHBoxLayout()
         filters.addWidget(self.search_edit, 3)
@@ -135,12 +122,7 @@ class RosterPage(QWidget):
         self.refresh()
 
     def _button(self, name: str, slot) -> QPushButton:
-        button = QPushButton()
-        button.setObjectName(name)
-        button.setMinimumHeight(MIN_TOUCH)
-        button.setMinimumWidth(88)
-        button.clicked.connect(slot)
-        return button
+        return named_button(name, slot, height=MIN_TOUCH, min_width=88)
 
     # -- the table --------------------------------------------------------------------------
 
@@ -450,8 +432,3 @@ class RosterPage(QWidget):
         self.model.set_language(ui_language())
         self._update_buttons()
         self._update_status()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

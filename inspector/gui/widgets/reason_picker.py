@@ -8,12 +8,12 @@ says what was tapped: PersonView decides what a key or a tap does.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from inspector.domain.checklist import MAX_KEYS, Severity
-from inspector.gui.i18n import current_language
+from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.models.lineup_items_model import PointRow
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
@@ -37,7 +37,7 @@ class ReasonButton(QLabel):
 
     def show_reason(self, key: int, text: str, *, failed: bool, critical: bool) -> None:
         tick = "✘" if failed else "☐"
-        severity = f"  ({look.severity_text(Severity.CRITICAL)})" if critical else ""
+        severity = f"  ({look.word(Severity.CRITICAL)})" if critical else ""
         self.setText(f"<b>{key}</b>&nbsp;&nbsp;{tick} {text}{severity}")
         if self.failed is failed:
             return
@@ -58,7 +58,7 @@ class ReasonButton(QLabel):
         super().mouseReleaseEvent(event)
 
 
-class ReasonPicker(QFrame):
+class ReasonPicker(Retranslating, QFrame):
     """``reason_tapped(reason_id)`` on a tap; the buttons below say N, X and Esc for a finger."""
 
     reason_tapped = Signal(str)
@@ -193,8 +193,3 @@ class ReasonPicker(QFrame):
         self.close_button.setText(self.tr("Close") + " (Esc)")
         self.show_point(self.row, enabled=self.note_button.isEnabled() or self.row is None)
         self.set_state(is_open=self.is_open, several=self.several, note_pending=self.note_pending)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -6,13 +6,15 @@ colour-blind supervisors and for black-and-white printouts of screenshots.
 
 from __future__ import annotations
 
+from enum import Enum
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from inspector.domain.checklist import ItemKind, Severity
-from inspector.domain.lineup import Attendance, PersonStatus, Result
+from inspector.domain.lineup import Attendance, Lineup, PersonStatus, Result
+from inspector.domain.people import Sex
 
 # Background colours are light (text stays black on them); the accents are for icons and text.
 COLOURS = {
@@ -54,46 +56,38 @@ def status_text(status: PersonStatus, *, late: bool = False, failed: int = 0) ->
     )
 
 
+# The word of each state, kind and severity, translated when shown (context "Status").
+_WORDS: dict[Enum, str] = {
+    Attendance.PRESENT: QT_TRANSLATE_NOOP("Status", "Present"),
+    Attendance.ABSENT: QT_TRANSLATE_NOOP("Status", "Absent"),
+    Attendance.LEAVE: QT_TRANSLATE_NOOP("Status", "On leave"),
+    Attendance.LATE: QT_TRANSLATE_NOOP("Status", "Late"),
+    Result.PASS: QT_TRANSLATE_NOOP("Status", "✓ Pass"),
+    Result.FAIL: QT_TRANSLATE_NOOP("Status", "✘ Fail"),
+    Result.NOT_APPLICABLE: QT_TRANSLATE_NOOP("Status", "N/A"),
+    ItemKind.REQUIRED: QT_TRANSLATE_NOOP("Status", "Required"),
+    ItemKind.PROHIBITED: QT_TRANSLATE_NOOP("Status", "Prohibited"),
+    Severity.MINOR: QT_TRANSLATE_NOOP("Status", "Minor"),
+    Severity.MAJOR: QT_TRANSLATE_NOOP("Status", "Major"),
+    Severity.CRITICAL: QT_TRANSLATE_NOOP("Status", "Critical"),
+    Sex.FEMALE: QT_TRANSLATE_NOOP("Status", "Female"),
+    Sex.MALE: QT_TRANSLATE_NOOP("Status", "Male"),
+}
+
+
+def word(value: Enum) -> str:
+    """The word for an attendance, a result, an item kind, a severity or a sex."""
+    return QCoreApplication.translate("Status", _WORDS[value])
+
+
 def attendance_text(attendance: Attendance | None) -> str:
-    return {
-        None: QCoreApplication.translate("Status", "Not recorded"),
-        Attendance.PRESENT: QCoreApplication.translate("Status", "Present"),
-        Attendance.ABSENT: QCoreApplication.translate("Status", "Absent"),
-        Attendance.LEAVE: QCoreApplication.translate("Status", "On leave"),
-        Attendance.LATE: QCoreApplication.translate("Status", "Late"),
-    }[attendance]
-
-
-def result_text(result: Result) -> str:
-    return {
-        Result.PASS: QCoreApplication.translate("Status", "✓ Pass"),
-        Result.FAIL: QCoreApplication.translate("Status", "✘ Fail"),
-        Result.NOT_APPLICABLE: QCoreApplication.translate("Status", "N/A"),
-    }[result]
-
-
-def kind_text(kind: ItemKind) -> str:
-    return (
-        QCoreApplication.translate("Status", "Required")
-        if kind is ItemKind.REQUIRED
-        else QCoreApplication.translate("Status", "Prohibited")
-    )
-
-
-def severity_text(severity: Severity) -> str:
-    return {
-        Severity.MINOR: QCoreApplication.translate("Status", "Minor"),
-        Severity.MAJOR: QCoreApplication.translate("Status", "Major"),
-        Severity.CRITICAL: QCoreApplication.translate("Status", "Critical"),
-    }[severity]
+    if attendance is None:
+        return QCoreApplication.translate("Status", "Not recorded")
+    return word(attendance)
 
 
 def sex_text(sex_value: str) -> str:
-    return (
-        QCoreApplication.translate("Status", "Female")
-        if sex_value == "female"
-        else QCoreApplication.translate("Status", "Male")
-    )
+    return word(Sex.FEMALE if sex_value == "female" else Sex.MALE)
 
 
 @cache
@@ -135,3 +129,21 @@ def shift_text(shift: str) -> str:
         "中班": QCoreApplication.translate("Status", "Afternoon shift"),
         "晚班": QCoreApplication.translate("Status", "Night shift"),
     }.get(shift, shift)
+
+
+def scope_text(site: str, department: str) -> str:
+    """Whom a line-up is for: "site / department", or everyone."""
+    return " / ".join(p for p in (site, department) if p) or QCoreApplication.translate(
+        "Status", "Everyone"
+    )
+
+
+def lineup_fields(lineup: Lineup) -> dict[str, str]:
+    """The words a line-up is shown by on screen, for ``str.format``: day, shift, scope and
+    supervisor."""
+    return {
+        "day": lineup.day.isoformat(),
+        "shift": shift_text(lineup.shift),
+        "scope": scope_text(lineup.site, lineup.department),
+        "supervisor": lineup.supervisor or "–",
+    }

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -19,9 +20,19 @@ TOUCH_HEIGHT = 48  # > 44 px: Apple's and Microsoft's minimum touch target
 
 
 def touch_button(
-    text: str = "", parent: QWidget | None = None, *, primary: bool = False
+    text: str = "",
+    parent: QWidget | None = None,
+    *,
+    primary: bool = False,
+    name: str = "",
+    clicked: Callable[[], object] | None = None,
 ) -> QPushButton:
+    """A finger-sized button; ``name`` is its object name, ``clicked`` runs on a tap."""
     button = QPushButton(text, parent)
+    if name:
+        button.setObjectName(name)
+    if clicked is not None:
+        button.clicked.connect(clicked)
     button.setMinimumHeight(TOUCH_HEIGHT)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the line-up, not the button
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -79,4 +90,11 @@ def dialog_buttons(
             button.setMinimumWidth(min_width)
     box.accepted.connect(accept or dialog.accept)
     box.rejected.connect(dialog.reject)
+    return box
+
+
+def touch_sized(box: QMessageBox) -> QMessageBox:
+    """A message box whose buttons are finger-sized (add the buttons first)."""
+    for button in box.buttons():
+        button.setMinimumHeight(TOUCH_HEIGHT)
     return box
