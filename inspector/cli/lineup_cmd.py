@@ -32,6 +32,7 @@ from inspector.cli.arguments import (
     option,
 )
 from inspector.cli.common import day_value, format_table, limit_count, open_store
+from inspector.cli.recheck_cmd import lineup_follow_ups
 from inspector.domain.attendance import counts_as_inspected
 from inspector.domain.checklist import ChecklistSet
 from inspector.domain.figures import pass_rate
@@ -103,9 +104,11 @@ def _pass_rate(inspections: list[Inspection]) -> float | None:
     return pass_rate(sum(1 for i in inspected if not i.failed), len(inspected))
 
 
-def _mark_dict(mark: Mark, items: dict) -> dict:
+def _mark_dict(mark: Mark, items: dict, follow_up: dict | None = None) -> dict:
     item = items.get(mark.item_id)
+    extra = {"follow_up": follow_up} if follow_up is not None else {}
     return {
+        **extra,
         "item_id": mark.item_id,
         "result": mark.result.value,
         "note": mark.note,
@@ -122,6 +125,7 @@ def lineup_detail(store: Store, lineup: Lineup, employees: dict[int, Employee]) 
     marks = store.marks_for_lineup(lineup.id)
     sets: list[tuple[int, ChecklistSet]] = store.lineup_checklists(lineup.id)
     items = {item.id: item for _, s in sets for item in s.items}
+    follow_ups = lineup_follow_ups(store, lineup.id)
     people = []
     for inspection in inspections:
         employee = employees.get(inspection.employee_id)
@@ -142,7 +146,10 @@ def lineup_detail(store: Store, lineup: Lineup, employees: dict[int, Employee]) 
                 "critical_failed": inspection.critical_failed,
                 "fault_points": inspection.fault_points,
                 "pass_rate": _pass_rate([inspection]),
-                "marks": [_mark_dict(m, items) for m in marks.get(inspection.id, [])],
+                "marks": [
+                    _mark_dict(m, items, follow_ups.get((inspection.id, m.item_id)))
+                    for m in marks.get(inspection.id, [])
+                ],
             }
         )
     return {

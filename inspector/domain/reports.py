@@ -367,12 +367,18 @@ class TrendSeries:
 
 @dataclass(frozen=True, slots=True)
 class FollowUpFigures:
-    """Follow-up of the month's faults (整改 / 复查), when re-checks are recorded."""
+    """Follow-up of the month's faults (整改 / 复查): each fault counts once, in one of fixed on
+    the spot, re-checked in time, re-checked late and still open (domain.follow_ups)."""
 
     faults: int
     fixed_on_spot: int
     rechecked_in_time: int
     still_open: int
+    rechecked_late: int = 0  # re-checked as fixed after the line-up's day
+
+    def share(self, part: int) -> float | None:
+        """``part`` as a share (0 to 1) of the month's faults."""
+        return part / self.faults if self.faults else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -166,6 +166,14 @@ LABELS: dict[str, Text] = {
     "fixed_on_spot": Text("当场整改", "Fixed on the spot"),
     "rechecked_in_time": Text("按时复查", "Re-checked in time"),
     "still_open": Text("仍未整改", "Still open"),
+    "rechecked_late": Text("逾期复查", "Re-checked late"),
+    "follow_up_rule": Text(
+        "每个问题项只计一次：当场整改；按时复查（晨会当天结束前复查合格）；逾期复查（之后复查合格）；"
+        "仍未整改（未复查或复查不合格）。括号内为占本月问题项的比例。",
+        "Each fault counts once: fixed on the spot; re-checked in time (re-checked as fixed by "
+        "the end of the line-up's day); re-checked late (fixed on a later day); still open (not "
+        "re-checked, or re-checked as not fixed). In brackets: the share of the month's faults.",
+    ),
     "total": Text("合计", "Total"),
     "top_faults_short": Text("最常见的问题（前 5）", "Most frequent faults (top 5)"),
     "repeat_offenders_count": Text("屡犯人次", "Repeat offences"),

@@ -37,6 +37,7 @@ from inspector.domain import figures
 from inspector.domain.reports import (
     EmployeeRow,
     FaultCount,
+    FollowUpFigures,
     GroupRow,
     MonthlyPackData,
     format_points,
@@ -471,6 +472,21 @@ def trend_table_rows(data: MonthlyPackData, lang: str) -> list[list]:
     return rows
 
 
+def follow_up_pairs(f: FollowUpFigures, lang: str) -> list[tuple[str, str]]:
+    """整改与复查: the month's faults, then each group with its share of them."""
+
+    def counted(n: int) -> str:
+        return f"{n:,} ({format_percent(f.share(n))})"
+
+    return [
+        (label("faults", lang), f"{f.faults:,}"),
+        (label("fixed_on_spot", lang), counted(f.fixed_on_spot)),
+        (label("rechecked_in_time", lang), counted(f.rechecked_in_time)),
+        (label("rechecked_late", lang), counted(f.rechecked_late)),
+        (label("still_open", lang), counted(f.still_open)),
+    ]
+
+
 def follow_up_lines(data: MonthlyPackData, lang: str) -> list[str]:
     """Who needs follow-up (GM page): ladder steps reached, critical faults, supervisors to
     calibrate; at most FOLLOW_UP_LINES lines for the people."""
@@ -705,20 +721,12 @@ def monthly_pack_story(data: MonthlyPackData, lang: str) -> list[Flowable]:
         story.append(para(label("no_ladder", lang), "body"))
 
     if data.follow_up is not None:
-        f = data.follow_up
         story.extend(heading(label("follow_up_section", lang)))
-        story.append(
-            pairs_table(
-                [
-                    (label("faults", lang), f"{f.faults:,}"),
-                    (label("fixed_on_spot", lang), f"{f.fixed_on_spot:,}"),
-                    (label("rechecked_in_time", lang), f"{f.rechecked_in_time:,}"),
-                    (label("still_open", lang), f"{f.still_open:,}"),
-                ],
-                4,
-                scale([14, 11] * 4),
-            )
-        )
+        story.append(para(label("follow_up_rule", lang), "small"))
+        story.append(Spacer(1, 3))
+        pairs = follow_up_pairs(data.follow_up, lang)
+        rows = [header_row([c for c, _ in pairs], right_from=0), [v for _, v in pairs]]
+        story.append(data_table(rows, scale([1] * len(pairs)), right_from=0))
 
     story.append(PageBreak())
     story.extend(heading(label("employees", lang)))

@@ -6,7 +6,8 @@ The roster has Chinese names, the departments of a property-management company (
 one morning line-up per working day (Sundays off) per site, or per site and department when a
 site is large; a few people are absent, on leave or late; faults are found on a small share of
 inspections, where they really occur (shoes, shave, nails, the name badge, socks ...), a few
-people fail the same reason again and again, and critical faults are rare. Faults are drawn only
+people fail the same reason again and again, and critical faults are rare. Some faults are
+fixed on the spot, most others re-checked the same day (services/demo_follow_ups.py). Faults are drawn only
 from the reasons that apply to the person's sex and role's uniform.
 
 Everything follows from the seed: the same seed, sizes and day give the same data. The
@@ -28,6 +29,7 @@ from inspector.domain.checklist import Catalogue, ChecklistItem, ChecklistSet, I
 from inspector.domain.errors import UserError
 from inspector.domain.lineup import Attendance, Result
 from inspector.domain.people import Employee, Sex
+from inspector.services.demo_follow_ups import add_rechecks, with_spot_fixes
 from inspector.storage.bulk import BulkInspection, BulkLineup, BulkMark, bulk_insert_history
 from inspector.storage.opening import open_database
 from inspector.storage.store import Store
@@ -451,7 +453,9 @@ def fill_demo(
     by_no = {e.employee_no: e for e in store.list_employees()}
     stored = [by_no[e.employee_no] for e in roster]
     lineups, offenders = _history(stored, catalogue, days, seed, today or date.today())
+    lineups = with_spot_fixes(lineups, seed)
     bulk_insert_history(store, catalogue.sets_for(InspectionType.LINEUP), lineups)
+    add_rechecks(store, seed, today or date.today())
     if observations:
         _add_observations(store, catalogue, stored, days, seed, today or date.today())
     store.set_setting("company_name", COMPANY_NAME)

@@ -5,9 +5,11 @@ site's row (ranked as in the pack, with the previous month), the total of the sc
 supervisor's row, as CSV (UTF-8 with BOM, so Excel reads Chinese) or XLSX:
 
 - CSV: one table; the first column says what a row is (employee, department, site, total,
-  supervisor, then the 12-month trend a row a month and the repeat-offences ladder);
+  supervisor, then the 12-month trend a row a month, the repeat-offences ladder and the
+  fixes and re-checks: a row per group with its count and share of the month's faults);
 - XLSX: the same columns, employees on one sheet, departments, sites and the total on a
-  second, supervisors on a third; then the 12-month trend and the repeat-offences ladder.
+  second, supervisors on a third; then the 12-month trend, the repeat-offences ladder and
+  the fixes and re-checks.
 
 The pass rate leads; under deduction scoring the score columns (得分, 扣分) follow it. The
 item ratio is the last column, labelled as a detail.
@@ -71,6 +73,8 @@ COLUMNS: tuple[tuple[str, Text], ...] = (
     ("step", Text("阶梯", "Step")),
     ("times", Text("30 天内次数", "Times in 30 days")),
     ("reached_on", Text("达到日期", "Reached on")),
+    ("count", Text("数量", "Count")),
+    ("share", Text("占问题项比例", "Share of faults")),
 )
 SCORE_COLUMNS: tuple[tuple[str, Text], ...] = (
     ("score", Text("得分", "Score")),
@@ -86,8 +90,17 @@ LEVELS = {
     "total": Text("合计", "Total"),
     "trend": Text("月度趋势", "Trend"),
     "ladder": Text("屡犯阶梯", "Ladder"),
+    "follow_up": Text("整改与复查", "Fixes and re-checks"),
 }
-_PERCENT = {"pass_rate", "previous", "compliance"}
+# The follow-up rows: the month's faults, then each group (as in the pack's section).
+FOLLOW_UP_ROWS = (
+    ("faults", Text("问题项", "Faults")),
+    ("fixed_on_spot", Text("当场整改", "Fixed on the spot")),
+    ("rechecked_in_time", Text("按时复查", "Re-checked in time")),
+    ("rechecked_late", Text("逾期复查", "Re-checked late")),
+    ("still_open", Text("仍未整改", "Still open")),
+)
+_PERCENT = {"pass_rate", "previous", "compliance", "share"}
 _POINTS = {"change", "score_change"}
 _DECIMAL = {"per_100", "score", "previous_score"}
 _TEXT = {
@@ -242,6 +255,23 @@ def ladder_records(data: MonthlyPackData, lang: str) -> list[dict[str, object]]:
     ]
 
 
+def follow_up_records(data: MonthlyPackData, lang: str) -> list[dict[str, object]]:
+    """整改与复查: the month's faults and how many of them were fixed on the spot, re-checked
+    in time, late, or are still open, each with its share of the faults."""
+    f = data.follow_up
+    if f is None:
+        return []
+    return [
+        {
+            "level": LEVELS["follow_up"].get(lang),
+            "item": title.get(lang),
+            "count": getattr(f, key),
+            "share": f.share(getattr(f, key)),
+        }
+        for key, title in FOLLOW_UP_ROWS
+    ]
+
+
 def csv_cell(key: str, value: object) -> str:
     """A value as the pack prints it: '92.7%', '+1.2', '96.4', whole numbers."""
     if key in _TEXT:
@@ -303,7 +333,11 @@ def _write_csv(stream: io.BufferedWriter, sheets: list, lang: str, data: Monthly
     writer.writerow(headers(lang, data))
     for _, records in sheets:
         writer.writerows(csv_row(r, keys) for r in records)
-    for records in (trend_records(data, lang), ladder_records(data, lang)):
+    for records in (
+        trend_records(data, lang),
+        ladder_records(data, lang),
+        follow_up_records(data, lang),
+    ):
         writer.writerows(csv_row(r, keys) for r in records)
     stream.write(text.getvalue().encode("utf-8-sig"))
 
@@ -407,5 +441,11 @@ def _write_xlsx(stream: io.BufferedWriter, sheets: list, lang: str, data: Monthl
     for row in ladder_rows(data, lang):
         ladder.append(row)
     finish(ladder)
+    follow_up = new_sheet(LEVELS["follow_up"])
+    follow_up.append([Text("项目", "Item").get(lang), *(t.get(lang) for _, t in COLUMNS[-2:])])
+    for record in follow_up_records(data, lang):
+        follow_up.append([record["item"], record["count"], record["share"]])
+        follow_up.cell(row=follow_up.max_row, column=3).number_format = "0.0%"
+    finish(follow_up)
     workbook.properties.title = f"{data.month:%Y-%m}"
     workbook.save(stream)

@@ -139,9 +139,13 @@ class VerifyResult:
                 f"Seal {seal.short_form(value)} is in the chain (line-up {lineup_id}) and its "
                 "record matches."
             )
+        rechecked = report.follow_ups
+        follow_ups = (
+            f" and {rechecked} re-check{'s' if rechecked != 1 else ''}" if rechecked else ""
+        )
         lines.append(
-            f"{self.db_path}: {report.lineups} sealed line-up{'s' if report.lineups != 1 else ''} "
-            f"({report.seals} seals): every record matches its seal."
+            f"{self.db_path}: {report.lineups} sealed line-up{'s' if report.lineups != 1 else ''}"
+            f"{follow_ups} ({report.seals} seals): every record matches its seal."
         )
         lines.append(f"Chain head: {seal.short_form(report.head)}  ({report.head})")
         return lines

@@ -30,6 +30,7 @@ class BulkMark:
     note: str = ""
     photo: str = ""
     marked_at: datetime | None = None  # default: when the inspection was completed
+    fixed_on_spot: bool = False  # a fault fixed at the line-up (当场整改), part of its record
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,7 @@ def bulk_insert_history(
             "SELECT coalesce(max(id), 0) + 1 FROM inspections"
         ).fetchone()[0]
         lineup_rows, checklist_rows, inspection_rows, mark_rows = [], [], [], []
+        spot_rows = []
         finished: list[tuple[str, int]] = []
         for lineup in lineups:
             lineup_id = next_lineup
@@ -142,6 +144,7 @@ def bulk_insert_history(
                 for mark in person.marks if inspected else ():
                     if mark.item_id not in item_version:
                         raise NotFoundError(f"item {mark.item_id} is not in the checklists")
+                    marked_at = _ts(mark.marked_at or person.completed_at or lineup.started_at)
                     mark_rows.append(
                         (
                             inspection_id,
@@ -150,9 +153,11 @@ def bulk_insert_history(
                             mark.result.value,
                             mark.note,
                             mark.photo,
-                            _ts(mark.marked_at or person.completed_at or lineup.started_at),
+                            marked_at,
                         )
                     )
+                    if mark.fixed_on_spot and mark.result is Result.FAIL:
+                        spot_rows.append((inspection_id, mark.item_id, marked_at))
         conn.executemany(
             "INSERT INTO lineups (id, day, shift, site, department, supervisor, "
             "inspection_type, started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -173,6 +178,45 @@ def bulk_insert_history(
             "photo, marked_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             mark_rows,
         )
+        conn.executemany(
+            "INSERT INTO follow_ups (inspection_id, item_id, event, recorded_at) "
+            "VALUES (?, ?, 'fixed_on_spot', ?)",
+            spot_rows,
+        )
         for stamp, lineup_id in sorted(finished):
             seal.append_seal(conn, lineup_id, sealed_at=_parse_ts(stamp))
     return len(lineup_rows)
+
+
+@dataclass(frozen=True, slots=True)
+class BulkRecheck:
+    """A re-check of a fault of a finished line-up for :func:`bulk_insert_rechecks`."""
+
+    inspection_id: int
+    item_id: str
+    outcome: str  # "fixed" or "not_fixed"
+    checked_by: str
+    recorded_at: datetime
+    note: str = ""
+
+
+def bulk_insert_rechecks(store: Store, rechecks: Iterable[BulkRecheck]) -> int:
+    """Insert re-checks of finished line-ups in one transaction, oldest first, each sealed on
+    its own in the chain as ``seal.seal_follow_up`` seals one. Returns how many."""
+    ordered = sorted(rechecks, key=lambda r: (r.recorded_at, r.inspection_id, r.item_id))
+    if not ordered:
+        return 0
+    with store.write() as db:
+        conn = db.conn
+        first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM follow_ups").fetchone()[0]
+        conn.executemany(
+            "INSERT INTO follow_ups (id, inspection_id, item_id, event, outcome, checked_by, "
+            "note, recorded_at, after_finish) VALUES (?, ?, ?, 'rechecked', ?, ?, ?, ?, 1)",
+            [
+                (first + n, r.inspection_id, r.item_id, r.outcome, r.checked_by, r.note,
+                 _ts(r.recorded_at))
+                for n, r in enumerate(ordered)
+            ],
+        )  # fmt: skip
+        seal.seal_follow_ups(conn, range(first, first + len(ordered)))
+    return len(ordered)

@@ -1,7 +1,9 @@
 """The local side of the company hub: what this SQLite database sends and what it received.
 
 A *document* is one seal row with the canonical content it covers: the first seal of a line-up
-(kind ``lineup``) or the seal after an amendment (kind ``amendment``). Documents travel with
+(kind ``lineup``), the seal after an amendment (kind ``amendment``) or the seal of a re-check
+recorded after the line-up was finished (kind ``recheck``: the follow-up is written beside the
+pulled line-up, so HR's follow-up figures count it). Documents travel with
 global ids: the site's UUID (setting ``hub.site_id``), a UUID per line-up (``lineups.global_id``)
 and per document (``seal_documents.global_id``); local integer ids stay local.
 
@@ -169,6 +171,14 @@ def keep_sealed_document(conn: sqlite3.Connection, seal_id: int, content: str) -
         )
 
 
+def keep_sealed_documents(conn: sqlite3.Connection, sealed: Iterable[tuple[int, str]]) -> None:
+    """:func:`keep_sealed_document` for many (seal id, content) at once."""
+    conn.executemany(
+        "INSERT INTO seal_documents (seal_id, global_id, content) VALUES (?, ?, ?)",
+        [(seal_id, str(uuid.uuid4()), content) for seal_id, content in sealed],
+    )
+
+
 def keep_current_documents(conn: sqlite3.Connection) -> None:
     """Give every existing seal a document id; the latest seal of a line-up gets its content.
 
@@ -182,13 +192,13 @@ def keep_current_documents(conn: sqlite3.Connection) -> None:
         )
     }
     rows = conn.execute(
-        "SELECT id, lineup_id, content_hash FROM seals WHERE id NOT IN "
+        "SELECT id, lineup_id, content_hash, content_version FROM seals WHERE id NOT IN "
         "(SELECT seal_id FROM seal_documents) ORDER BY id"
     ).fetchall()
-    for seal_id, lineup_id, digest in rows:
+    for seal_id, lineup_id, digest, version in rows:
         content = None
         if latest.get(lineup_id) == seal_id:
-            text = seal.canonical(seal.lineup_content(conn, lineup_id))
+            text = seal.canonical(seal.lineup_content(conn, lineup_id, version))
             content = text if seal.sha256(text) == digest else None
         conn.execute(
             "INSERT INTO seal_documents (seal_id, global_id, content) VALUES (?, ?, ?)",
@@ -294,10 +304,11 @@ def outbox(conn: sqlite3.Connection, after: int, limit: int) -> list[Document]:
     """This site's documents after seal ``after`` (the hub's head), oldest first."""
     rows = _rows(
         conn,
-        "SELECT s.id, s.lineup_id, s.change_id, s.content_hash, s.prev_hash, s.chain_hash, "
+        "SELECT s.id, s.lineup_id, s.change_id, s.follow_up_id, s.content_version, "
+        "s.content_hash, s.prev_hash, s.chain_hash, "
         "s.sealed_at, d.global_id, d.content, l.global_id AS record_id, l.day, l.shift, l.site, "
-        "l.department, (SELECT max(s2.id) FROM seals s2 WHERE s2.lineup_id = s.lineup_id) "
-        "AS latest FROM seals s JOIN lineups l ON l.id = s.lineup_id "
+        "l.department, (SELECT max(s2.id) FROM seals s2 WHERE s2.lineup_id = s.lineup_id "
+        "AND s2.follow_up_id IS NULL) AS latest FROM seals s JOIN lineups l ON l.id = s.lineup_id "
         "LEFT JOIN seal_documents d ON d.seal_id = s.id WHERE s.id > ? ORDER BY s.id LIMIT ?",
         (after, limit),
     )
@@ -312,15 +323,18 @@ def outbox(conn: sqlite3.Connection, after: int, limit: int) -> list[Document]:
                 (row["id"], row["global_id"]),
             )
         content = row["content"]
-        if row["id"] == row["latest"]:
-            # The records as they are now: if they were edited behind the app, the hub sees it.
-            content = seal.canonical(seal.lineup_content(conn, row["lineup_id"]))
+        # The records as they are now: if they were edited behind the app, the hub sees it.
+        if row["follow_up_id"] is not None:
+            content = seal.canonical(seal.follow_up_content(conn, row["follow_up_id"]))
+        elif row["id"] == row["latest"]:
+            version = row["content_version"] or 1
+            content = seal.canonical(seal.lineup_content(conn, row["lineup_id"], version))
         documents.append(
             Document(
                 global_id=row["global_id"],
                 site_id=me,
                 seq=row["id"],
-                kind="amendment" if row["change_id"] is not None else "lineup",
+                kind=_kind(row),
                 record_id=row["record_id"],
                 label=label_of(row),
                 content=content,
@@ -334,6 +348,12 @@ def outbox(conn: sqlite3.Connection, after: int, limit: int) -> list[Document]:
     if conn.in_transaction and not was_in_transaction:
         conn.commit()
     return documents
+
+
+def _kind(seal_row: dict) -> str:
+    if seal_row["follow_up_id"] is not None:
+        return "recheck"
+    return "amendment" if seal_row["change_id"] is not None else "lineup"
 
 
 @on_store
@@ -486,7 +506,9 @@ def add_pulled(
                 stamp,
             ),
         )
-        if doc.content is not None:
+        if doc.kind == "recheck":
+            _materialise_follow_up(conn, doc)
+        elif doc.content is not None:
             _materialise(conn, tables, doc, site)
             touched.append(doc.record_id)
         head, seq = doc.chain_hash, doc.seq
@@ -644,6 +666,7 @@ def _materialise(conn: sqlite3.Connection, t: _Tables, doc: Document, site: str)
             for m in content["marks"]
         ],
     )
+    _add_follow_ups(conn, lineup_id, local_of, content.get("follow_ups", []), after_finish=0)
     known = conn.execute(
         "SELECT count(*) FROM change_log WHERE lineup_id = ?", (lineup_id,)
     ).fetchone()[0]
@@ -654,6 +677,56 @@ def _materialise(conn: sqlite3.Connection, t: _Tables, doc: Document, site: str)
             (lineup_id, local_of.get(c["inspection_id"]), *[c.get(k) for k in t.changes])
             for c in content["changes"][known:]
         ],
+    )
+
+
+_FOLLOW_UP_FIELDS = ("item_id", "event", "outcome", "checked_by", "note", "recorded_at")
+
+
+def _add_follow_ups(
+    conn: sqlite3.Connection,
+    lineup_id: int,
+    local_of: dict[int, int],
+    follow_ups: Sequence[dict],
+    *,
+    after_finish: int,
+) -> None:
+    """Append the follow-ups of a pulled document not here yet (they are append-only: the
+    ones already written are the first ones of the list)."""
+    if not follow_ups:
+        return
+    known = conn.execute(
+        "SELECT count(*) FROM follow_ups f JOIN inspections i ON i.id = f.inspection_id "
+        "WHERE i.lineup_id = ? AND f.after_finish = ?",
+        (lineup_id, after_finish),
+    ).fetchone()[0]
+    conn.executemany(
+        f"INSERT INTO follow_ups (inspection_id, after_finish, {', '.join(_FOLLOW_UP_FIELDS)}) "
+        f"VALUES (?, ?, {', '.join('?' * len(_FOLLOW_UP_FIELDS))})",
+        [
+            (local_of[f["inspection_id"]], after_finish, *[f.get(k) for k in _FOLLOW_UP_FIELDS])
+            for f in follow_ups[known:]
+        ],
+    )
+
+
+def _materialise_follow_up(conn: sqlite3.Connection, doc: Document) -> None:
+    """Write a pulled re-check (recorded after its line-up was finished) beside that line-up,
+    so that HR's figures count it."""
+    import json
+
+    follow_up = json.loads(doc.content or "{}").get("follow_up") or {}
+    row = conn.execute(
+        "SELECT i.id, i.lineup_id FROM inspections i JOIN lineups l ON l.id = i.lineup_id "
+        "WHERE l.global_id = ? AND i.position = ?",
+        (doc.record_id, follow_up.get("position")),
+    ).fetchone()
+    if row is None:  # its line-up did not come with this copy: the document is kept anyway
+        return
+    conn.execute(
+        f"INSERT INTO follow_ups (inspection_id, after_finish, {', '.join(_FOLLOW_UP_FIELDS)}) "
+        f"VALUES (?, 1, {', '.join('?' * len(_FOLLOW_UP_FIELDS))})",
+        (row[0], *[follow_up.get(k) for k in _FOLLOW_UP_FIELDS]),
     )
 
 
@@ -695,6 +768,14 @@ def portable(content: dict) -> dict:
         }
         for c in content.get("changes", [])
     ]
+    if "follow_ups" in content:
+        out["follow_ups"] = [
+            {
+                **{k: v for k, v in f.items() if k not in ("id", "inspection_id")},
+                "position": position.get(f["inspection_id"]),
+            }
+            for f in content["follow_ups"]
+        ]
     return out
 
 
@@ -740,7 +821,7 @@ def verify_pulled(conn: sqlite3.Connection) -> list[tuple[int | None, str]]:
         if problem:
             problems.append((local_ids.get(doc.record_id), problem))
         prev[doc.site_id] = doc.chain_hash
-        if doc.content is not None:
+        if doc.content is not None and doc.kind != "recheck":
             latest[doc.record_id] = doc
     for record_id, lineup_id in sorted(local_ids.items(), key=lambda kv: kv[1]):
         doc = latest.get(record_id)
@@ -752,8 +833,10 @@ def verify_pulled(conn: sqlite3.Connection) -> list[tuple[int | None, str]]:
                 )
             )
             continue
-        here = portable(seal.lineup_content(conn, lineup_id))
-        if not _matches(here, portable(json.loads(doc.content))):
+        sealed = json.loads(doc.content)
+        version = int(sealed.get("content_version") or 1)
+        here = portable(seal.lineup_content(conn, lineup_id, version))
+        if not _matches(here, portable(sealed)):
             problems.append(
                 (
                     lineup_id,

@@ -305,3 +305,41 @@ def m005_hub(db: Database) -> None:
         """
     )
     hub_local.keep_current_documents(db.conn)
+
+
+@migrations()
+def m006_follow_ups(db: Database) -> None:
+    """Follow-up of faults (整改 / 复查, see inspector/domain/follow_ups.py), append-only.
+
+    One row per event of one fault (an inspection and a failed reason): fixed on the spot or
+    undone (while the line-up is open), or a re-check with its outcome, who checked and a note.
+    ``after_finish`` says whether the line-up was finished when the event was recorded: events
+    of an open line-up are part of its record (covered by its seal, content version 3); each
+    later one is sealed on its own in the same chain (``seals.follow_up_id``).
+    """
+    db.executescript(
+        """
+        CREATE TABLE follow_ups (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            inspection_id INTEGER NOT NULL REFERENCES inspections (id),
+            item_id TEXT NOT NULL,
+            event TEXT NOT NULL
+                CHECK (event IN ('fixed_on_spot', 'spot_fix_undone', 'rechecked')),
+            outcome TEXT CHECK (outcome IN ('fixed', 'not_fixed')),
+            checked_by TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL,
+            after_finish INTEGER NOT NULL DEFAULT 0 CHECK (after_finish IN (0, 1)),
+            CHECK ((event = 'rechecked') = (outcome IS NOT NULL)),
+            CHECK (event != 'rechecked' OR length(trim(checked_by)) > 0)
+        );
+        CREATE INDEX follow_ups_fault ON follow_ups (inspection_id, item_id);
+        CREATE TRIGGER follow_ups_no_update BEFORE UPDATE ON follow_ups
+            BEGIN SELECT RAISE(ABORT, 'follow-ups are append-only'); END;
+        CREATE TRIGGER follow_ups_no_delete BEFORE DELETE ON follow_ups
+            BEGIN SELECT RAISE(ABORT, 'follow-ups are append-only'); END;
+        ALTER TABLE seals ADD COLUMN follow_up_id INTEGER REFERENCES follow_ups (id);
+        CREATE UNIQUE INDEX seals_follow_up ON seals (follow_up_id)
+            WHERE follow_up_id IS NOT NULL;
+        """
+    )

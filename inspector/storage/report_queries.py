@@ -27,6 +27,7 @@ from inspector.domain import figures
 from inspector.domain.attendance import counts_as_inspected, person_status
 from inspector.domain.checklist import Catalogue, ChecklistSet, InspectionType, Severity
 from inspector.domain.figures import LadderStep, ScoringRules
+from inspector.domain.follow_ups import follow_up_of, tally_follow_ups
 from inspector.domain.lineup import Attendance, Result
 from inspector.domain.observations import (
     SITUATIONS,
@@ -60,7 +61,7 @@ from inspector.domain.reports import (
 )
 from inspector.domain.summary import summarise
 from inspector.domain.text import Text
-from inspector.storage import seal
+from inspector.storage import follow_ups, seal
 from inspector.storage.errors import NotFoundError
 from inspector.storage.store import Store
 
@@ -746,10 +747,42 @@ def follow_up_figures(
     site: str | None = None,
     inspection_type: InspectionType = InspectionType.LINEUP,
 ) -> FollowUpFigures | None:
-    """The share of the month's faults fixed on the spot, re-checked in time and still open
-    (整改 / 复查). The database records no re-checks yet, so this is None and the pack leaves
-    the section out; the re-check records fill it in with the same scope parameters."""
-    return None
+    """The month's faults (those the pack counts: inspected people, same site and department
+    scope) by follow-up (整改 / 复查, ``domain.follow_ups``): fixed on the spot, re-checked as
+    fixed in time (by the end of the line-up's day), late, still open, as recorded now. None
+    for a month without faults, and for floor observations (no follow-up)."""
+    if inspection_type is not InspectionType.LINEUP:
+        return None
+    params = _month_params(month_start(month), department, inspection_type, site)
+    rows = store.query(
+        "SELECT i.id AS inspection_id, m.item_id, l.day "
+        f"{_scope(department, marks=True, site=site)} AND {INSPECTED_SQL} AND m.result = 'fail'",
+        params,
+    )
+    if not rows:
+        return None
+    events = follow_ups.group_events(
+        store.query(
+            "SELECT * FROM follow_ups WHERE inspection_id IN "
+            f"(SELECT i.id {_scope(department, site=site)} AND {INSPECTED_SQL} AND i.failed > 0) "
+            "ORDER BY id",
+            params,
+        )
+    )
+    tally = tally_follow_ups(
+        (
+            date.fromisoformat(r["day"]),
+            follow_up_of(events.get((r["inspection_id"], r["item_id"]), ())),
+        )
+        for r in rows
+    )
+    return FollowUpFigures(
+        faults=tally.faults,
+        fixed_on_spot=tally.fixed_on_spot,
+        rechecked_in_time=tally.rechecked_in_time,
+        still_open=tally.still_open,
+        rechecked_late=tally.rechecked_late,
+    )
 
 
 def _people(store: Store, ids: Iterable[int]) -> dict[int, dict]:

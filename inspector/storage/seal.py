@@ -41,8 +41,10 @@ GENESIS = "0" * 64
 SHORT = 8  # hex digits printed on reports
 # What a seal's content covers. 1: as first sealed (people by employee number only);
 # 2: also the identity each person was judged with (number, name, department, role, sex).
+# 3: also the follow-ups recorded while the line-up was open (fixed on the spot, re-checks).
 # A seal keeps its version, so seals made before a change are recomputed the old way.
-CONTENT_VERSION = 2
+IDENTITY_VERSION = 2
+CONTENT_VERSION = 3
 
 
 def canonical(value: object) -> str:
@@ -64,8 +66,11 @@ def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
 
 def schema_content_version(conn: sqlite3.Connection) -> int:
     """The content version new seals get: the highest the schema can hold."""
-    if "content_version" in _columns(conn, "seals"):
+    columns = _columns(conn, "seals")
+    if "follow_up_id" in columns:
         return CONTENT_VERSION
+    if "content_version" in columns:
+        return IDENTITY_VERSION
     return 1
 
 
@@ -130,9 +135,53 @@ def lineup_content(
         "marks": marks,
         "changes": changes,
     }
+    if version >= CONTENT_VERSION:
+        content["follow_ups"] = _rows(
+            conn,
+            f"SELECT {_FOLLOW_UP_COLUMNS} FROM follow_ups f "
+            "JOIN inspections i ON i.id = f.inspection_id "
+            "WHERE i.lineup_id = ? AND f.after_finish = 0 ORDER BY f.id",
+            (lineup_id,),
+        )
     if version != 1:
         content["content_version"] = version
     return content
+
+
+_FOLLOW_UP_COLUMNS = (
+    "f.id, f.inspection_id, f.item_id, f.event, f.outcome, f.checked_by, f.note, f.recorded_at"
+)
+
+
+def _follow_up_contents(conn: sqlite3.Connection, where: str, params: tuple) -> dict[int, dict]:
+    rows = _rows(
+        conn,
+        f"SELECT {_FOLLOW_UP_COLUMNS}, f.after_finish, i.position, d.employee_no, "
+        "l.global_id AS lineup, l.day, i.lineup_id AS lineup_id_here FROM follow_ups f "
+        "JOIN inspections i ON i.id = f.inspection_id "
+        "JOIN lineups l ON l.id = i.lineup_id "
+        f"LEFT JOIN identities d ON d.id = i.identity_id WHERE {where} ORDER BY f.id",
+        params,
+    )
+    return {r["id"]: r for r in rows}
+
+
+def _follow_up_document(row: dict | None) -> dict:
+    if row is not None:
+        row = {k: v for k, v in row.items() if k != "lineup_id_here"}
+    return {"follow_up": row, "content_version": CONTENT_VERSION}
+
+
+def follow_up_content(conn: sqlite3.Connection, follow_up_id: int) -> dict:
+    """What the seal of a follow-up recorded after its line-up was finished covers: the event
+    and the fault it follows up (the line-up by its global id, the person by position and the
+    number they were judged with), so that it means the same in any copy of the records."""
+    found = _follow_up_contents(conn, "f.id = ?", (follow_up_id,))
+    return _follow_up_document(found.get(follow_up_id))
+
+
+def follow_up_hash(conn: sqlite3.Connection, follow_up_id: int) -> str:
+    return sha256(canonical(follow_up_content(conn, follow_up_id)))
 
 
 def content_hash(conn: sqlite3.Connection, lineup_id: int, version: int = CONTENT_VERSION) -> str:
@@ -178,6 +227,43 @@ def append_seal(
     return chained
 
 
+def seal_follow_up(conn: sqlite3.Connection, follow_up_id: int) -> None:
+    """Seal a follow-up recorded after its line-up was finished, as a record of its own: the
+    line-up's seal and content stay as they are. Call inside the transaction that wrote it."""
+    seal_follow_ups(conn, [follow_up_id])
+
+
+def seal_follow_ups(conn: sqlite3.Connection, follow_up_ids: Iterable[int]) -> None:
+    """Seal follow-ups of finished line-ups, in the order given, each on its own (sealed at the
+    time it was recorded); many at once for generated history."""
+    from inspector.storage import hub_local
+
+    wanted = list(follow_up_ids)
+    if not wanted:
+        return
+    rows = _follow_up_contents(conn, "f.id BETWEEN ? AND ?", (min(wanted), max(wanted)))
+    prev = _head(conn)
+    next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM seals").fetchone()[0]
+    seal_rows, documents = [], []
+    for follow_up_id in wanted:
+        row = rows[follow_up_id]
+        text = canonical(_follow_up_document(row))
+        digest = sha256(text)
+        chained = chain(prev, digest)
+        seal_rows.append(
+            (next_id, row["lineup_id_here"], digest, prev, chained, row["recorded_at"],
+             CONTENT_VERSION, follow_up_id)
+        )  # fmt: skip
+        documents.append((next_id, text))
+        prev, next_id = chained, next_id + 1
+    conn.executemany(
+        "INSERT INTO seals (id, lineup_id, change_id, content_hash, prev_hash, chain_hash, "
+        "sealed_at, content_version, follow_up_id) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)",
+        seal_rows,
+    )
+    hub_local.keep_sealed_documents(conn, documents)
+
+
 def seal_amendment(conn: sqlite3.Connection, lineup_id: int, change_id: int) -> str | None:
     """Extend the chain after an amendment of a finished line-up (an open one is sealed later)."""
     row = conn.execute("SELECT finished_at FROM lineups WHERE id = ?", (lineup_id,)).fetchone()
@@ -208,7 +294,7 @@ def reseal_with_identity(conn: sqlite3.Connection) -> int:
         for r in conn.execute(
             "SELECT lineup_id FROM seals GROUP BY lineup_id "
             "HAVING max(id) IN (SELECT id FROM seals WHERE content_version < ?) ORDER BY max(id)",
-            (CONTENT_VERSION,),
+            (IDENTITY_VERSION,),
         )
     ]
     for lineup_id in ids:
@@ -229,6 +315,7 @@ class Seal:
     chain_hash: str
     sealed_at: datetime
     content_version: int = 1
+    follow_up_id: int | None = None  # the seal of a follow-up, not of the line-up's content
 
     @property
     def short(self) -> str:
@@ -250,12 +337,14 @@ def _seal(row: dict) -> Seal:
         chain_hash=row["chain_hash"],
         sealed_at=datetime.fromisoformat(row["sealed_at"]),
         content_version=int(row.get("content_version") or 1),
+        follow_up_id=row.get("follow_up_id"),
     )
 
 
 def seals_for(conn: sqlite3.Connection, lineup_id: int) -> list[Seal]:
+    """The seals of a line-up's content (its follow-ups' own seals left out)."""
     rows = _rows(conn, "SELECT * FROM seals WHERE lineup_id = ? ORDER BY id", (lineup_id,))
-    return [_seal(r) for r in rows]
+    return [_seal(r) for r in rows if r.get("follow_up_id") is None]
 
 
 def latest_seal(store: Store, lineup_id: int) -> Seal | None:
@@ -316,6 +405,7 @@ class VerifyReport:
     problems: list[VerifyProblem] = field(default_factory=list)
     # (printed seal as given, its line-up) for each ``expect`` value found in the chain
     expected: list[tuple[str, int]] = field(default_factory=list)
+    follow_ups: int = 0  # re-checks sealed on their own after their line-up was finished
 
     @property
     def ok(self) -> bool:
@@ -454,6 +544,7 @@ def verify(conn: sqlite3.Connection, expect: Iterable[str] = ()) -> VerifyReport
     report.seals = len(rows)
     prev = GENESIS
     latest: dict[int, dict] = {}
+    follow_up_seals: list[dict] = []
     for row in rows:
         if row["prev_hash"] != prev or row["chain_hash"] != chain(
             row["prev_hash"], row["content_hash"]
@@ -465,6 +556,10 @@ def verify(conn: sqlite3.Connection, expect: Iterable[str] = ()) -> VerifyReport
                     f"{_describe(conn, row['lineup_id'])}: a seal was altered or removed.",
                 )
             )
+        prev = row["chain_hash"]
+        if row.get("follow_up_id") is not None:
+            follow_up_seals.append(row)
+            continue
         before = latest.get(row["lineup_id"])
         if (
             before is not None
@@ -480,7 +575,6 @@ def verify(conn: sqlite3.Connection, expect: Iterable[str] = ()) -> VerifyReport
                     "a change in its change log: it was re-sealed outside Inspector.",
                 )
             )
-        prev = row["chain_hash"]
         latest[row["lineup_id"]] = row
     report.head = prev
     report.lineups = len(latest)
@@ -567,9 +661,51 @@ def verify(conn: sqlite3.Connection, expect: Iterable[str] = ()) -> VerifyReport
             )
         )
 
+    report.problems += _follow_up_problems(conn, follow_up_seals)
+    report.follow_ups = len(follow_up_seals)
     report.problems += [VerifyProblem(i, m) for i, m in hub_local.verify_pulled(conn)]
     report.lineups += len(pulled)
     return report
+
+
+def _follow_up_problems(conn: sqlite3.Connection, sealed: list[dict]) -> list[VerifyProblem]:
+    """Follow-ups recorded after their line-up was finished: each must still hash to its own
+    seal, and none may be without one."""
+    if "follow_up_id" not in _columns(conn, "seals"):
+        return []
+    problems = []
+    for row in sealed:
+        if follow_up_hash(conn, row["follow_up_id"]) != row["content_hash"]:
+            problems.append(
+                VerifyProblem(
+                    row["lineup_id"],
+                    f"Follow-up {row['follow_up_id']} of {_describe(conn, row['lineup_id'])} "
+                    f"no longer matches its seal {short_form(row['chain_hash'])}: it was "
+                    "changed outside Inspector.",
+                )
+            )
+    pulled = {
+        r[0]
+        for r in conn.execute(
+            "SELECT f.id FROM follow_ups f JOIN inspections i ON i.id = f.inspection_id "
+            "JOIN lineups l ON l.id = i.lineup_id WHERE l.origin_site IS NOT NULL"
+        )
+    }
+    for follow_up_id, lineup_id in conn.execute(
+        "SELECT f.id, i.lineup_id FROM follow_ups f JOIN inspections i ON i.id = f.inspection_id "
+        "WHERE f.after_finish = 1 AND f.id NOT IN "
+        "(SELECT follow_up_id FROM seals WHERE follow_up_id IS NOT NULL) ORDER BY f.id"
+    ).fetchall():
+        if follow_up_id in pulled:
+            continue
+        problems.append(
+            VerifyProblem(
+                lineup_id,
+                f"Follow-up {follow_up_id} of {_describe(conn, lineup_id)} has no seal: it was "
+                "written outside Inspector.",
+            )
+        )
+    return problems
 
 
 def verify_store(store: Store, expect: Iterable[str] = ()) -> VerifyReport:

@@ -758,6 +758,10 @@ It resumes at person {n}: {name}.</source>
         <source>Observe</source>
         <translation>现场观察</translation>
     </message>
+    <message>
+        <source>Re-checks</source>
+        <translation>复查</translation>
+    </message>
 </context>
 <context>
     <name>HubStatus</name>
@@ -856,6 +860,10 @@ It resumes at person {n}: {name}.</source>
         <translation>该班前检查已有记录或已结束：予以保留。</translation>
     </message>
     <message>
+        <source>The line-up is finished: a fault is fixed on the spot only during the line-up. Record a re-check instead.</source>
+        <translation>班前检查已结束：当场整改只能在检查时记录，请改为记录复查。</translation>
+    </message>
+    <message>
         <source>Everyone is done: press Ctrl+Return to finish the line-up.</source>
         <translation>所有人员已检查完毕：按 Ctrl+Enter 结束本次检查。</translation>
     </message>
@@ -919,6 +927,10 @@ It resumes at person {n}: {name}.</source>
     <message>
         <source>Result</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <source>fixed on the spot</source>
+        <translation>当场整改</translation>
     </message>
     <message>
         <source>[photo]</source>
@@ -1166,6 +1178,10 @@ It resumes at person {n}: {name}.</source>
     <message>
         <source>Grid</source>
         <translation>全员总览</translation>
+    </message>
+    <message>
+        <source>Re-checks</source>
+        <translation>复查</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1533,12 +1549,20 @@ It resumes at person {n}: {name}.</source>
         <translation>请先记录问题（X），再添加照片。</translation>
     </message>
     <message>
+        <source>Record the fault (X) before marking it fixed on the spot.</source>
+        <translation>请先记录问题（X），再标记当场整改。</translation>
+    </message>
+    <message>
         <source>All pass, next</source>
         <translation>全部合格，下一位</translation>
     </message>
     <message>
         <source>Fail</source>
         <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Fixed on the spot</source>
+        <translation>当场整改</translation>
     </message>
     <message>
         <source>Note</source>
@@ -1575,6 +1599,14 @@ It resumes at person {n}: {name}.</source>
 </context>
 <context>
     <name>ReasonPicker</name>
+    <message>
+        <source>fixed on the spot</source>
+        <translation>当场整改</translation>
+    </message>
+    <message>
+        <source>X: the reasons · F: fixed on the spot · tap a reason to record it</source>
+        <translation>X：问题原因 · F：当场整改 · 点按原因即可记录</translation>
+    </message>
     <message>
         <source>X: the reasons · tap a reason to record it</source>
         <translation>X：选择原因 · 点按原因即记录</translation>
@@ -1617,6 +1649,112 @@ It resumes at person {n}: {name}.</source>
     <message>
         <source>not finished</source>
         <translation>未结束</translation>
+    </message>
+</context>
+<context>
+    <name>RecheckModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>复查合格</translation>
+    </message>
+    <message>
+        <source>not fixed</source>
+        <translation>复查未合格</translation>
+    </message>
+    <message>
+        <source>fixed on the spot</source>
+        <translation>当场整改</translation>
+    </message>
+    <message>
+        <source>due for re-check</source>
+        <translation>待复查</translation>
+    </message>
+</context>
+<context>
+    <name>RecheckPage</name>
+    <message>
+        <source>Every site</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>every site</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>Re-checks · {day} · {site} · {n} open</source>
+        <translation>复查 · {day} · {site} · 待整改 {n} 项</translation>
+    </message>
+    <message>
+        <source>Faults not fixed on the spot are re-checked the same day. Up/Down: a fault · F: fixed · N: not fixed · Esc: back. Who re-checked is kept with the record.</source>
+        <translation>未当场整改的问题当天复查。上/下：选择问题 · F：已整改 · N：未整改 · Esc：返回。复查人会随记录保存。</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <source>Re-checked by:</source>
+        <translation>复查人：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Your name (required)</source>
+        <translation>您的姓名（必填）</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <source>Not fixed</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>No open faults: everything was fixed or re-checked.</source>
+        <translation>没有待整改的问题：全部已整改或已复查。</translation>
     </message>
 </context>
 <context>
@@ -2204,6 +2342,10 @@ It resumes at person {n}: {name}.</source>
     <message>
         <source>Close the reason picker; on the grid, back</source>
         <translation>关闭原因列表；在全员总览中：返回</translation>
+    </message>
+    <message>
+        <source>The fault of the point was fixed on the spot (press again to undo)</source>
+        <translation>该检查点的问题已当场整改（再按一次撤销）</translation>
     </message>
     <message>
         <source>Add a photo to the failed point</source>

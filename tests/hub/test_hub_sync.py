@@ -16,6 +16,7 @@ from inspector.domain.lineup import Result
 from inspector.services import hub_sync
 from inspector.storage import Store, hub_local, seal
 from inspector.storage.hub_local import PulledLineupError
+from inspector.storage.report_queries import follow_up_figures
 
 TODAY = date(2026, 11, 28)
 
@@ -70,6 +71,14 @@ def sealed_count(path: Path) -> int:
         return store.db.conn.execute("SELECT count(*) FROM seals").fetchone()[0]
 
 
+def sealed_lineups(path: Path) -> int:
+    """Seals of line-ups (re-checks after a line-up was finished have seals of their own)."""
+    with Store(path) as store:
+        return store.db.conn.execute(
+            "SELECT count(*) FROM seals WHERE follow_up_id IS NULL"
+        ).fetchone()[0]
+
+
 def hub_documents(hub) -> list[tuple]:
     return hub.sql(
         "SELECT s.name, d.seq, d.global_id FROM inspector_hub.documents d "
@@ -112,7 +121,7 @@ def test_two_sites_push_hr_pulls_and_the_monthly_pack_covers_both(
     with Store(hr) as store:
         lineups = store.list_lineups()
         assert {lu.site for lu in lineups} == {"Alpha", "Beta"}
-        assert len(lineups) == sealed_count(alpha) + sealed_count(beta)
+        assert len(lineups) == sealed_lineups(alpha) + sealed_lineups(beta)
         numbers = {e.employee_no for e in store.list_employees()}
         assert {n.split("-")[0] for n in numbers} == {"ALPHA", "BETA"}
         assert len(numbers) == 20
@@ -126,6 +135,15 @@ def test_two_sites_push_hr_pulls_and_the_monthly_pack_covers_both(
 
     code, out, _ = run(capsys, "verify", "--db", str(hr))
     assert code == 0, out
+
+    # The sites' fixes on the spot and re-checks count in HR's figures.
+    figures = []
+    for path in (alpha, beta, hr):
+        with Store(path) as store:
+            figures.append(follow_up_figures(store, date(2026, 11, 1)))
+    for name in ("faults", "fixed_on_spot", "rechecked_in_time", "rechecked_late", "still_open"):
+        assert getattr(figures[2], name) == getattr(figures[0], name) + getattr(figures[1], name)
+    assert figures[2].rechecked_in_time > 0
 
     pack = tmp_path / "company.pdf"
     code, _, err = run(
@@ -188,10 +206,11 @@ def test_a_tampered_site_record_is_refused_and_everything_else_still_verifies(
     assert "site Alpha" in err and day in err and "does not match its seal" in err
     assert len(err.strip().splitlines()) == 1
     pushed = {row[1] for row in hub_documents(hub) if row[0] == "Alpha"}
-    assert len(pushed) == sealed_count(alpha) - 1  # everything before it, nothing of it
+    # Every line-up before it, nothing of it nor after it (the demo's re-checks come last).
+    assert len(pushed) == sealed_lineups(alpha) - 1
     code, out, _ = run(capsys, "hub", "status", "--db", str(alpha), "--json")
     state = json.loads(out)
-    assert state["waiting"] == 1
+    assert state["waiting"] == sealed_count(alpha) - len(pushed)
 
     hr = connected_hr(hub, tmp_path, capsys)
     assert run(capsys, "hub", "pull", "--db", str(hr))[0] == 0
@@ -465,5 +484,5 @@ def test_a_pull_cut_in_the_middle_then_again_takes_each_document_once(
     with Store(hr) as store:
         assert len(store.list_lineups()) == 2
         assert hub_sync.pull(store, batch_size=2).documents == sealed_count(alpha) - 2
-        assert len(store.list_lineups()) == sealed_count(alpha)
+        assert len(store.list_lineups()) == sealed_lineups(alpha)
         assert seal.verify(store.db.conn).ok

@@ -95,12 +95,13 @@ def test_deduction_scoring_exports_scores(seeded, tmp_path) -> None:
 
 def test_xlsx_holds_the_same_figures(seeded, tmp_path) -> None:
     every_row = read_csv(export_monthly(seeded, APRIL, tmp_path / "a.csv", "csv"))
-    csv_rows = [r for r in every_row if r["level"] not in ("月度趋势 / Trend", "屡犯阶梯 / Ladder")]
+    extra = ("月度趋势 / Trend", "屡犯阶梯 / Ladder", "整改与复查 / Fixes and re-checks")
+    csv_rows = [r for r in every_row if r["level"] not in extra]
     path = export_monthly(seeded, APRIL, tmp_path / "a.xlsx", "xlsx")
     book = load_workbook(path)
     assert book.sheetnames == [
         "员工-Employees", "部门与项目-Departments and sites", "检查人-Supervisors",
-        "近12个月-Last 12 months", "屡犯阶梯-Ladder",
+        "近12个月-Last 12 months", "屡犯阶梯-Ladder", "整改与复查-Fixes and re-checks",
     ]  # fmt: skip
     xlsx_rows = []
     for sheet in book.worksheets[:3]:

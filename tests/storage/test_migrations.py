@@ -165,3 +165,33 @@ def test_a_person_added_to_a_lineup_keeps_their_identity_at_that_time(store):
         (lineup.id, again.id),
     )
     assert len(identities) == 2  # one identity per roster state, shared by inspections
+
+
+def test_m006_keeps_the_seals_made_before_it_verifying(db_path):
+    """Line-ups sealed with content version 2 still verify after the follow-up tables arrive;
+    a re-check of one of them afterwards is sealed on its own (version 3)."""
+    from helpers.factories import Fail, finished_lineup, make_roster, make_set
+
+    from inspector.domain.follow_ups import RecheckOutcome
+    from inspector.services import rechecks
+    from inspector.storage import hub_local, seal
+
+    with Store(db_path, migrate=False) as old:
+        migrations.apply(old.db, stop_before="m006_follow_ups")
+        lineup_id = finished_lineup(
+            old, [make_set("m", 3)], make_roster("M", 2), fails=[Fail(0, "m.item-1")]
+        )
+        assert seal.latest_seal(old, lineup_id).content_version == 2
+    with Store(db_path) as store:
+        assert store.pending_migrations() == []
+        assert seal.latest_seal(store, lineup_id).content_version == 2
+        assert seal.verify_store(store).ok
+        [fault] = rechecks.faults_of_lineup(store, lineup_id)
+        rechecks.record_recheck(store, fault, RecheckOutcome.FIXED, "王经理")
+        report = seal.verify_store(store)
+        assert report.ok and (report.seals, report.follow_ups) == (2, 1)
+        assert seal.latest_seal(store, lineup_id).content_version == 2
+        # What the hub would be sent still matches each seal (the old one computed its way).
+        documents = hub_local.outbox(store.db.conn, 0, 10)
+        assert [d.kind for d in documents] == ["lineup", "recheck"]
+        assert all(seal.sha256(d.content) == d.content_hash for d in documents)

@@ -23,7 +23,7 @@ from inspector.domain.summary import LineupSummary
 from inspector.gui.models.lineup_grid_model import AreaCell, GridRow, LineupGridModel
 from inspector.gui.models.lineup_items_model import LineupItemsModel, PointRow, point_rows
 from inspector.gui.models.lineup_people_model import LineupPeopleModel, PersonRow
-from inspector.services import lineup_session
+from inspector.services import lineup_session, rechecks
 from inspector.services.lineup_session import Change, LineupSession
 from inspector.storage import Store
 from inspector.storage.errors import StorageError
@@ -58,6 +58,7 @@ class LineupController(QObject):
         self._views: dict[tuple, list] = {}  # the points of each (sex, role), per line-up
         self.current_row = -1
         self.last_problem: UserError | None = None  # why the last start was refused
+        self.spot_fixed: set[tuple[int, str]] = set()  # (inspection, reason) fixed on the spot
 
     # -- state -----------------------------------------------------------------------------
 
@@ -161,6 +162,11 @@ class LineupController(QObject):
             )
         if isinstance(problem, lineup_session.NotDiscardable):
             return self.tr("This line-up has marks or is finished: it is kept.")
+        if isinstance(problem, rechecks.SpotFixAfterFinish):
+            return self.tr(
+                "The line-up is finished: a fault is fixed on the spot only during the "
+                "line-up. Record a re-check instead."
+            )
         return str(problem)
 
     def _attempt(self, action: Callable[[], object]) -> tuple[bool, object]:
@@ -219,6 +225,8 @@ class LineupController(QObject):
 
     def _loaded(self, row: int) -> None:
         self._views = {}
+        lineup = self.lineup
+        self.spot_fixed = rechecks.spot_fixes(self.store, lineup.id) if lineup else set()
         self.people_model.set_rows([self._person_row(n) for n in range(self.count)])
         self.grid_model.set_areas_and_rows(
             self.session.areas, [self._grid_row(n) for n in range(self.count)]
@@ -260,6 +268,7 @@ class LineupController(QObject):
             return
         self.current_row = row
         self.items_model.set_items(self.point_rows(row), state=self._items_state(row))
+        self.items_model.set_fixed(self.fixed_on_spot(row))
         self._attempt(lambda: self.session.remember_row(row))
         self.current_changed.emit(row)
 
@@ -331,10 +340,54 @@ class LineupController(QObject):
             self._advance()
 
     def toggle_fail(self, item_id: str) -> None:
-        """X: the item fails, or passes again if it had failed."""
+        """X: the item fails, or passes again if it had failed (a fix on the spot with it)."""
         if self._ready():
             row = self.current_row
-            self._record(lambda: self.session.toggle_fail(row, item_id))
+            if self._record(lambda: self.session.toggle_fail(row, item_id)):
+                mark = self.session.marks(row).get(item_id)
+                if (mark is None or mark.result is not Result.FAIL) and item_id in (
+                    self.fixed_on_spot(row)
+                ):
+                    self.set_fixed_on_spot([item_id], False)
+
+    # -- fixed on the spot (当场整改) ----------------------------------------------------------
+
+    def fixed_on_spot(self, row: int) -> frozenset[str]:
+        """The reasons of a person's faults fixed on the spot."""
+        inspection_id = self.session.inspections[row].id
+        return frozenset(item for iid, item in self.spot_fixed if iid == inspection_id)
+
+    def set_fixed_on_spot(self, item_ids: list[str], fixed: bool) -> bool:
+        """F: the faults of the person on screen fixed on the spot (or not any more). On a
+        finished line-up a re-check is recorded instead (the re-check screen)."""
+        if not self._ready() or not item_ids:
+            return False
+        if self.read_only:
+            self.notice.emit(self.words(lineup_session.ReadOnlyError()))
+            return False
+        if self.closed:
+            self.notice.emit(self.words(rechecks.SpotFixAfterFinish()))
+            return False
+        row = self.current_row
+        inspection_id = self.session.inspections[row].id
+        written = []
+        for item_id in item_ids:
+            ok, _ = self._attempt(
+                lambda item_id=item_id: rechecks.set_fixed_on_spot(
+                    self.store, inspection_id, item_id, fixed
+                )
+            )
+            if not ok:
+                break
+            written.append((inspection_id, item_id))
+        if fixed:
+            self.spot_fixed.update(written)
+        else:
+            self.spot_fixed.difference_update(written)
+        if written:
+            self._saved()
+        self.items_model.set_fixed(self.fixed_on_spot(row))
+        return len(written) == len(item_ids)
 
     def set_note(self, item_id: str, note: str, *, failed: bool = True) -> None:
         """N: a note on an item (a note usually explains a fault, so it fails by default)."""

@@ -53,6 +53,12 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         "Esc",
         QT_TRANSLATE_NOOP("ShortcutsDialog", "Close the reason picker; on the grid, back"),
     ),
+    (
+        "F",
+        QT_TRANSLATE_NOOP(
+            "ShortcutsDialog", "The fault of the point was fixed on the spot (press again to undo)"
+        ),
+    ),
     ("P", QT_TRANSLATE_NOOP("ShortcutsDialog", "Add a photo to the failed point")),
     ("A", QT_TRANSLATE_NOOP("ShortcutsDialog", "Absent (press again to undo)")),
     ("L", QT_TRANSLATE_NOOP("ShortcutsDialog", "On leave (press again to undo)")),

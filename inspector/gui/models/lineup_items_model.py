@@ -130,6 +130,7 @@ class LineupItemsModel(RowsTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._state = self.TODO
+        self._fixed: frozenset[str] = frozenset()  # the person's reasons fixed on the spot
         self._roles: dict[int, Callable[[PointRow, int], Any]] = {
             Role.DisplayRole: self._display,
             Role.ToolTipRole: self._tooltip,
@@ -175,6 +176,20 @@ class LineupItemsModel(RowsTableModel):
                 self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
             )
 
+    @property
+    def fixed(self) -> frozenset[str]:
+        return self._fixed
+
+    def set_fixed(self, reason_ids: frozenset[str]) -> None:
+        """The person's faults fixed on the spot (当场整改): each shows it beside its reason."""
+        if reason_ids == self._fixed:
+            return
+        self._fixed = reason_ids
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, self.RESULT), self.index(len(self._rows) - 1, self.RESULT)
+            )
+
     def row_of(self, item_id: str) -> int:
         """The row of a point, by its id or the id of one of its reasons."""
         for n, r in enumerate(self._rows):
@@ -199,7 +214,14 @@ class LineupItemsModel(RowsTableModel):
             return "–"  # not inspected: neither passed nor failed
         lang = current_language()
         if row.failed:
-            text = "✘ " + "; ".join(r.text.get(lang) for r in row.failed_reasons)
+            words = [r.text.get(lang) for r in row.failed_reasons]
+            text = "✘ " + "; ".join(words)
+            if any(r.id in self._fixed for r in row.failed_reasons):  # 当场整改 says so first
+                fixed = "✓ " + self.tr("fixed on the spot") + ": "
+                text = "; ".join(
+                    (fixed if r.id in self._fixed else "✘ ") + word
+                    for r, word in zip(row.failed_reasons, words, strict=True)
+                )
             if row.photo:
                 text += " " + self.tr("[photo]")
             return text

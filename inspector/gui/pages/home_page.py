@@ -31,6 +31,7 @@ class HomePage(Retranslating, QWidget):
     discard_requested = Signal(int)  # an unfinished line-up with nothing recorded
     import_requested = Signal()
     observe_requested = Signal()  # floor observation, at any time
+    recheck_requested = Signal(str)  # the re-check list of today, at this site
     demo_requested = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -76,10 +77,15 @@ class HomePage(Retranslating, QWidget):
             panel.setMaximumWidth(1000)  # lines a reader can follow on a wide screen
             self.stack.addWidget(panel)
         self.observe_button = touch_button(name="observe_button", clicked=self.observe_requested)
+        self.recheck_button = touch_button(name="recheck_button", clicked=self._rechecks)
+        others = QHBoxLayout()
+        others.addWidget(self.observe_button, 0)
+        others.addWidget(self.recheck_button, 0)
+        others.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.stack)
-        layout.addWidget(self.observe_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(others)
 
         self.enter_action = QAction(self)
         self.enter_action.setShortcuts(
@@ -136,6 +142,13 @@ class HomePage(Retranslating, QWidget):
         if self.unfinished is not None:
             self.resume_requested.emit(self.unfinished.id)
 
+    def _rechecks(self) -> None:
+        site = self.unfinished.site if self.panel == "resume" and self.unfinished else ""
+        if not site and self.panel == "start":
+            scope = self.start.current_scope()
+            site = scope.site if scope else ""
+        self.recheck_requested.emit(site)
+
     def _discard(self) -> None:
         if self.unfinished is not None:
             self.discard_requested.emit(self.unfinished.id)
@@ -190,4 +203,5 @@ class HomePage(Retranslating, QWidget):
         self.new_button.setText(self.tr("Start a new line-up instead"))
         self.discard_button.setText(self.tr("Discard it (nothing recorded)"))
         self.observe_button.setText(self.tr("Observe"))
+        self.recheck_button.setText(self.tr("Re-checks"))
         self._describe_resume()

@@ -4,7 +4,8 @@ The points are shown head to toe, grouped by body area, each area with the digit
 it. Keyboard first (every key also has a finger-sized button or a tap): 1-9 jump to an area,
 Up/Down pick a point, X opens the point's fault reasons numbered 1-9 beside the points and a
 digit records one (X again: several; N: a note; Esc: close), Space passes every point not
-marked and moves on, P adds a photo, A/L/T record attendance, Left/Right move between people,
+marked and moves on, F marks the point's fault fixed on the spot (当场整改; F again takes it
+back), P adds a photo, A/L/T record attendance, Left/Right move between people,
 G shows the grid, Ctrl+Return finishes. The page only lays out and forwards: every action is
 one call into the LineupController.
 
@@ -167,6 +168,7 @@ class PersonView(Retranslating, QWidget):
         self.up_action = action(lambda: self.move_item(-1), Qt.Key.Key_Up, repeat=True)
         self.down_action = action(lambda: self.move_item(1), Qt.Key.Key_Down, repeat=True)
         self.fail_action = action(self._x_pressed, "X")
+        self.fix_action = action(self._fix_on_spot, "F")
         self.note_action = action(self._open_note, "N")
         self.photo_action = action(self._add_photo, "P")
         self.close_picker_action = action(self.close_picker, Qt.Key.Key_Escape)
@@ -183,6 +185,7 @@ class PersonView(Retranslating, QWidget):
         buttons = QGridLayout()
         buttons.setSpacing(6)
         self.fail_button = action_button(self.fail_action)
+        self.fix_button = action_button(self.fix_action)
         self.note_button = action_button(self.note_action)
         self.photo_button = action_button(self.photo_action)
         self.absent_button = action_button(self.absent_action)
@@ -194,6 +197,7 @@ class PersonView(Retranslating, QWidget):
         for column, button in enumerate(
             (
                 self.fail_button,
+                self.fix_button,
                 self.note_button,
                 self.photo_button,
                 self.absent_button,
@@ -207,7 +211,7 @@ class PersonView(Retranslating, QWidget):
         buttons.addWidget(self.next_button, 1, 4)
         self.finish_slot = QHBoxLayout()  # the page puts its Finish button here
         self.finish_slot.setContentsMargins(0, 0, 0, 0)
-        buttons.addLayout(self.finish_slot, 1, 5)
+        buttons.addLayout(self.finish_slot, 1, 5, 1, 2)
 
         points_and_reasons = QHBoxLayout()
         points_and_reasons.setSpacing(6)
@@ -336,8 +340,13 @@ class PersonView(Retranslating, QWidget):
         self._update_actions()
 
     def _marks_changed(self) -> None:
-        self.picker.show_point(self.current_point(), enabled=self._here())
+        self._show_picker_point()
         self._update_actions()
+
+    def _show_picker_point(self) -> None:
+        self.picker.show_point(
+            self.current_point(), enabled=self._here(), fixed=self.controller.items_model.fixed
+        )
 
     # -- keys ------------------------------------------------------------------------------
 
@@ -368,7 +377,7 @@ class PersonView(Retranslating, QWidget):
 
     def _set_picker(self, is_open: bool, *, several: bool = False, note: bool = False) -> None:
         self.picker.set_state(is_open=is_open, several=several, note_pending=note)
-        self.picker.show_point(self.current_point(), enabled=self._here())
+        self._show_picker_point()
         self.close_picker_action.setEnabled(is_open)
 
     def _x_pressed(self) -> None:
@@ -405,6 +414,21 @@ class PersonView(Retranslating, QWidget):
     def _record(self, reason_id: str) -> None:
         self._last_reason = reason_id
         self.controller.toggle_fail(reason_id)
+
+    def _fix_on_spot(self) -> None:
+        """F: the fault of the point (the reason recorded last, or every failed reason of
+        it) fixed on the spot; F again takes it back."""
+        point = self.current_point()
+        if point is None or not self._allowed():
+            return
+        failed = [r.id for r in point.failed_reasons]
+        if not failed:
+            self.notice.emit(self.tr("Record the fault (X) before marking it fixed on the spot."))
+            return
+        chosen = [self._last_reason] if self._last_reason in failed else failed
+        fixed = self.controller.items_model.fixed
+        self._set_picker(False)
+        self.controller.set_fixed_on_spot(chosen, not all(r in fixed for r in chosen))
 
     def _pass_all(self) -> None:
         self._set_picker(False)
@@ -487,6 +511,9 @@ class PersonView(Retranslating, QWidget):
         here = self._here()
         for act in (self.fail_action, self.note_action):
             act.setEnabled(here and point is not None)
+        self.fix_action.setEnabled(
+            here and point is not None and point.failed and not self.controller.closed
+        )
         self.prev_action.setEnabled(self.controller.current_row > 0)
         self.next_action.setEnabled(0 <= self.controller.current_row < self.controller.count - 1)
 
@@ -535,6 +562,7 @@ class PersonView(Retranslating, QWidget):
         texts = {
             self.pass_action: self.tr("All pass, next") + f"  ({space})",
             self.fail_action: self.tr("Fail") + "  (X)",
+            self.fix_action: self.tr("Fixed on the spot") + "  (F)",
             self.note_action: self.tr("Note") + "  (N)",
             self.photo_action: self.tr("Photo") + "  (P)",
             self.absent_action: self.tr("Absent") + "  (A)",
@@ -550,7 +578,7 @@ class PersonView(Retranslating, QWidget):
             self.tr("Every point not marked passes, the person is saved, on to the next")
         )
         self.show_person(self.controller.current_row, select=False)
-        self.picker.show_point(self.current_point(), enabled=self._here())
+        self._show_picker_point()
 
 
 class LineupPage(Retranslating, QWidget):

@@ -69,6 +69,10 @@ class LineupSection(QStackedWidget):
         self.summary.review_requested.connect(self.review)
         self.summary.grid_requested.connect(self.show_grid)
         self.summary.home_requested.connect(self.show_home)
+        self.home.recheck_requested.connect(lambda site: self.show_rechecks(date.today(), site))
+        self.summary.recheck_requested.connect(self._rechecks_of_lineup)
+        self.recheck_page = None  # made on first use (gui/pages/recheck_page.py)
+        self._recheck_from: QWidget | None = None
         self.duplicate_box: QMessageBox | None = None
         self.error_box: QMessageBox | None = None
         self.show_home()
@@ -170,6 +174,30 @@ class LineupSection(QStackedWidget):
     def review(self, row: int) -> None:
         self.show_lineup()
         self.controller.go_to(row)
+
+    def show_rechecks(self, day: date, site: str) -> None:
+        """The re-check list of a day at a site (from home: today; from a summary: its day)."""
+        if self.recheck_page is None:
+            from inspector.gui.pages.recheck_page import RecheckPage
+
+            self.recheck_page = RecheckPage(self.context)
+            self.recheck_page.back_requested.connect(self._back_from_rechecks)
+            self.recheck_page.recorded.connect(self.context.events.lineup_changed)
+            self.addWidget(self.recheck_page)
+        self._recheck_from = self.currentWidget()
+        self.recheck_page.show_for(day, site)
+        self.setCurrentWidget(self.recheck_page)
+
+    def _rechecks_of_lineup(self) -> None:
+        lineup = self.controller.lineup
+        if lineup is not None:
+            self.show_rechecks(lineup.day, lineup.site)
+
+    def _back_from_rechecks(self) -> None:
+        if self._recheck_from is self.summary and self.controller.lineup is not None:
+            self.show_summary()
+        else:
+            self.show_home()
 
     def _roster_changed(self) -> None:
         if self.currentWidget() is self.home:

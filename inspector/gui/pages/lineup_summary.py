@@ -45,6 +45,7 @@ class LineupSummaryPage(Retranslating, QWidget):
     review_requested = Signal(int)  # a row of the line-up: show that person (to change a result)
     grid_requested = Signal()
     home_requested = Signal()
+    recheck_requested = Signal()  # the re-check list of the line-up's day and site
     sheet_ready = Signal(Path)
 
     def __init__(
@@ -117,6 +118,9 @@ class LineupSummaryPage(Retranslating, QWidget):
         self.grid_button.clicked.connect(self.grid_requested)
         self.home_button = touch_button()
         self.home_button.clicked.connect(self.home_requested)
+        self.recheck_button = touch_button()
+        self.recheck_button.setObjectName("summary_recheck_button")
+        self.recheck_button.clicked.connect(self.recheck_requested)
         self.sheet_status = QLabel()
         self.sheet_status.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -125,6 +129,7 @@ class LineupSummaryPage(Retranslating, QWidget):
             self.open_sheet_button,
             self.review_button,
             self.grid_button,
+            self.recheck_button,
             self.home_button,
         ):
             buttons.addWidget(button)
@@ -288,5 +293,6 @@ class LineupSummaryPage(Retranslating, QWidget):
         self.open_sheet_button.setText(self.tr("Open"))
         self.review_button.setText(self.tr("Review and change…"))
         self.grid_button.setText(self.tr("Grid"))
+        self.recheck_button.setText(self.tr("Re-checks"))
         self.home_button.setText(self.tr("Done"))
         self._update_titles()

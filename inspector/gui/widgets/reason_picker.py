@@ -35,10 +35,14 @@ class ReasonButton(QLabel):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.failed: bool | None = None  # as last styled (a style sheet costs time: only on change)
 
-    def show_reason(self, key: int, text: str, *, failed: bool, critical: bool) -> None:
+    def show_reason(
+        self, key: int, text: str, *, failed: bool, critical: bool, fixed: str = ""
+    ) -> None:
+        """``fixed``: the words shown when the fault was fixed on the spot ("" if not)."""
         tick = "✘" if failed else "☐"
         severity = f"  ({look.word(Severity.CRITICAL)})" if critical else ""
-        self.setText(f"<b>{key}</b>&nbsp;&nbsp;{tick} {text}{severity}")
+        done = f"&nbsp;&nbsp;✓ {fixed}" if fixed and failed else ""
+        self.setText(f"<b>{key}</b>&nbsp;&nbsp;{tick} {text}{severity}{done}")
         if self.failed is failed:
             return
         self.failed = failed
@@ -79,6 +83,7 @@ class ReasonPicker(Retranslating, QFrame):
         self.is_open = False
         self.several = False
         self.note_pending = False
+        self.fixed: frozenset[str] = frozenset()  # reasons of the point fixed on the spot
         self.title = QLabel()
         self.title.setObjectName("picker_title")
         self.title.setWordWrap(True)
@@ -133,9 +138,15 @@ class ReasonPicker(Retranslating, QFrame):
         if reason:
             self.reason_tapped.emit(reason)
 
-    def show_point(self, row: PointRow | None, *, enabled: bool = True) -> None:
-        """The reasons of this point and which of them are marked (None: nothing to show)."""
+    def show_point(
+        self, row: PointRow | None, *, enabled: bool = True, fixed: frozenset[str] | None = None
+    ) -> None:
+        """The reasons of this point and which of them are marked (None: nothing to show);
+        ``fixed``: the reasons fixed on the spot (None: as before)."""
         self.row = row
+        if fixed is not None:
+            self.fixed = fixed
+        fixed_words = self.tr("fixed on the spot")
         lang = current_language()
         self.title.setText(row.point.text.get(lang) if row else "")
         failed = {r.id for r in row.failed_reasons} if row else set()
@@ -148,6 +159,7 @@ class ReasonPicker(Retranslating, QFrame):
                     reason.text.get(lang),
                     failed=reason.id in failed,
                     critical=reason.severity is Severity.CRITICAL,
+                    fixed=fixed_words if reason.id in self.fixed else "",
                 )
                 button.setEnabled(enabled)
                 button.show()
@@ -176,6 +188,10 @@ class ReasonPicker(Retranslating, QFrame):
         count = len(self.row.reasons) if self.row else 0
         if not count:
             self.hint.setText("")
+        elif not self.is_open and self.row is not None and self.row.failed:
+            self.hint.setText(
+                self.tr("X: the reasons · F: fixed on the spot · tap a reason to record it")
+            )
         elif not self.is_open:
             self.hint.setText(self.tr("X: the reasons · tap a reason to record it"))
         elif self.note_pending:
