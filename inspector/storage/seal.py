@@ -32,8 +32,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from inspector.storage.reading import fetch_dicts as _rows
-
 if TYPE_CHECKING:
     from inspector.storage.store import Store
 
@@ -58,6 +56,12 @@ def sha256(text: str) -> str:
 
 def chain(prev_hash: str, content_hash: str) -> str:
     return sha256(prev_hash + content_hash)
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: tuple = ()) -> list[dict]:
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> set[str]:

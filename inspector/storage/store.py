@@ -27,7 +27,7 @@ from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark, Result
 from inspector.domain.people import Employee, Sex
 from inspector.domain.scoring import score_inspection
 from inspector.paths import ensure_private_file, private_folder
-from inspector.storage import errors, hub_local, reading, seal
+from inspector.storage import errors, hub_local, seal
 from inspector.storage.errors import (
     LineupClosedError,
     NewerDatabaseError,
@@ -57,6 +57,11 @@ def _ts(value: datetime | None) -> str | None:
 
 def _parse_ts(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
+
+
+def _period(start: date | None, end: date | None) -> dict[str, str | None]:
+    """The ``:start`` and ``:end`` parameters of a period filter (None: open at that end)."""
+    return {"start": start and start.isoformat(), "end": end and end.isoformat()}
 
 
 Record = TypeVar("Record")
@@ -601,7 +606,7 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         rows = self._query(
             sql,
-            {**reading.period(start, end), "type": inspection_type.value},
+            {**_period(start, end), "type": inspection_type.value},
         )
         return [self._lineup(r) for r in rows]
 
@@ -1029,10 +1034,10 @@ class Store:
         rows = self._query(
             "SELECT l.id AS l_id, l.day, l.shift, l.site, l.department, l.supervisor, "
             "l.inspection_type, l.started_at, l.finished_at, i.* FROM inspections i "
-            "JOIN lineups l ON l.id = i.lineup_id "
-            f"WHERE i.employee_id = :emp AND {reading.IN_PERIOD} "
+            "JOIN lineups l ON l.id = i.lineup_id WHERE i.employee_id = :emp "
+            "AND (:start IS NULL OR l.day >= :start) AND (:end IS NULL OR l.day <= :end) "
             "ORDER BY l.day DESC, l.id DESC",
-            {"emp": employee_id, **reading.period(start, end)},
+            {"emp": employee_id, **_period(start, end)},
         )
         if not rows:
             return []
