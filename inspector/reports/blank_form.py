@@ -8,8 +8,8 @@ A point passes when none of its boxes is ticked, as on screen.
 
 from __future__ import annotations
 
-from datetime import datetime
-from pathlib import Path
+from dataclasses import dataclass
+from functools import partial
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
@@ -17,9 +17,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from inspector.domain.checklist import LineupArea, Severity
 from inspector.domain.text import Text
-from inspector.reports import i18n
 from inspector.reports.fonts import FONT_NAME
-from inspector.reports.page import build_pdf
+from inspector.reports.page import ReportRenderer
 from inspector.reports.styles import (
     CONTENT_WIDTH,
     GRID,
@@ -96,9 +95,20 @@ def _person_lines(lang: str) -> Table:
     )
 
 
-def blank_form_story(areas: tuple[LineupArea, ...], who: str, lang: str) -> list[Flowable]:
+@dataclass(frozen=True, slots=True)
+class BlankForm:
+    """A paper form: the person's line-up (``Catalogue.lineup_for``), who it is for (role and
+    sex) and the company named on top."""
+
+    areas: tuple[LineupArea, ...]
+    who: str
+    company: Text
+
+
+def blank_form_story(form: BlankForm, lang: str) -> list[Flowable]:
+    areas = form.areas
     story: list[Flowable] = [
-        Paragraph(escape(who), style("subtitle")),
+        Paragraph(escape(form.who), style("subtitle")),
         _person_lines(lang),
         Spacer(0, 2 * mm),
         Paragraph(
@@ -170,24 +180,6 @@ def _signature(lang: str) -> Table:
     )
 
 
-def render_blank_form(
-    areas: tuple[LineupArea, ...],
-    who: str,
-    out_path: Path | str,
-    lang: str = "zh",
-    *,
-    company: str = "",
-    invariant: bool = False,
-    generated_at: datetime | None = None,
-) -> Path:
-    """``areas``: the person's line-up (``Catalogue.lineup_for``); ``who``: role and sex."""
-    lang = i18n.check_lang(lang)
-    return build_pdf(
-        blank_form_story(areas, who, lang),
-        out_path,
-        title=_t("title", lang),
-        company=company,
-        lang=lang,
-        generated_at=generated_at,
-        invariant=invariant,
-    )
+render_blank_form = ReportRenderer(
+    blank_form_story, title=partial(_t, "title"), expected_pages=lambda _form: 1
+)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import calendar
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
+from reportlab.graphics.charts.axes import ValueAxis
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, Line, String
@@ -31,6 +32,59 @@ def _drawing(width: float, height: float) -> Drawing:
     drawing.initialFontName = FONT_NAME
     drawing.initialFontSize = LABEL_SIZE
     return drawing
+
+
+def _say_empty(drawing: Drawing, empty_label: str) -> Drawing:
+    """``drawing`` with ``empty_label`` in its middle, for a chart with nothing to draw."""
+    drawing.add(String(drawing.width / 2, drawing.height / 2, empty_label, fontName=FONT_NAME,
+                       fontSize=9, fillColor=MUTED, textAnchor="middle"))  # fmt: skip
+    return drawing
+
+
+def _value_axis(
+    axis: ValueAxis,
+    label_format: Callable[[float], str],
+    *,
+    label_size: float = LABEL_SIZE,
+    grid: bool = False,
+) -> None:
+    """A chart's axis in the reports' look: muted labels in the CJK font, a rule-coloured
+    line and (``grid``) light grid lines across the plot."""
+    axis.labels.fontName = FONT_NAME
+    axis.labels.fontSize = label_size
+    axis.labels.fillColor = MUTED
+    axis.labelTextFormat = label_format
+    axis.strokeColor = RULE
+    if grid:
+        axis.visibleGrid = 1
+        axis.gridStrokeColor = GRID
+        axis.gridStrokeWidth = 0.4
+
+
+def _line_plot(width: float, height: float, bottom: float) -> LinePlot:
+    """A line plot filling a drawing of ``width`` x ``height`` above ``bottom`` (room for the
+    axis labels at the left), its line labels in the CJK font."""
+    plot = LinePlot()
+    plot.x = 42
+    plot.y = bottom
+    plot.width = width - plot.x - 12
+    plot.height = height - plot.y - 10
+    plot.lineLabels.fontName = FONT_NAME
+    plot.lineLabels.fontSize = LABEL_SIZE
+    return plot
+
+
+def _percent_y_axis(plot: LinePlot, values: Sequence[float], suffix: str) -> tuple[float, float]:
+    """The y axis of ``plot`` over ``values`` (see :func:`compliance_axis`), labelled with as
+    many decimals as its step needs and ``suffix``; returns its (minimum, maximum)."""
+    lower, upper, step = compliance_axis(values)
+    decimals = 0 if step >= 1 else 1 if step >= 0.1 else 2
+    y_axis = plot.yValueAxis
+    y_axis.valueMin = lower
+    y_axis.valueMax = upper
+    y_axis.valueStep = step
+    _value_axis(y_axis, lambda v: f"{v:.{decimals}f}{suffix}", grid=True)
+    return lower, upper
 
 
 def _ellipsize(text: str, width: float, size: float = LABEL_SIZE) -> str:
@@ -54,9 +108,7 @@ def fault_bar_chart(
     height = bottom + max(1, len(bars)) * row + 6
     drawing = _drawing(width, height)
     if not bars:
-        drawing.add(String(width / 2, height / 2, empty_label, fontName=FONT_NAME,
-                           fontSize=9, fillColor=MUTED, textAnchor="middle"))  # fmt: skip
-        return drawing
+        return _say_empty(drawing, empty_label)
     chart = HorizontalBarChart()
     chart.x = label_width
     chart.y = bottom
@@ -80,14 +132,7 @@ def fault_bar_chart(
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = max(step, math.ceil(top / step) * step)
     chart.valueAxis.valueStep = step
-    chart.valueAxis.labels.fontName = FONT_NAME
-    chart.valueAxis.labels.fontSize = LABEL_SIZE
-    chart.valueAxis.labels.fillColor = MUTED
-    chart.valueAxis.labelTextFormat = lambda v: f"{v:,.0f}"
-    chart.valueAxis.strokeColor = RULE
-    chart.valueAxis.visibleGrid = 1
-    chart.valueAxis.gridStrokeColor = GRID
-    chart.valueAxis.gridStrokeWidth = 0.4
+    _value_axis(chart.valueAxis, lambda v: f"{v:,.0f}", grid=True)
     chart.bars[0].fillColor = ACCENT
     chart.bars[0].strokeColor = None
     chart.barWidth = BAR_HEIGHT
@@ -141,47 +186,22 @@ def trend_line_chart(
     drawing = _drawing(width, height)
     data = [(day.day, value * 100) for day, value in points if value is not None]
     if not data:
-        drawing.add(String(width / 2, height / 2, empty_label, fontName=FONT_NAME,
-                           fontSize=9, fillColor=MUTED, textAnchor="middle"))  # fmt: skip
-        return drawing
+        return _say_empty(drawing, empty_label)
     days_in_month = calendar.monthrange(month.year, month.month)[1]
     values = [v for _, v in data] + ([average * 100] if average is not None else [])
-    lower, upper, step = compliance_axis(values)
-    decimals = 0 if step >= 1 else 1 if step >= 0.1 else 2
-    plot = LinePlot()
-    plot.x = 42
-    plot.y = 22
-    plot.width = width - plot.x - 12
-    plot.height = height - plot.y - 10
+    plot = _line_plot(width, height, 22)
     plot.data = [data]
     plot.lines[0].strokeColor = ACCENT
     plot.lines[0].strokeWidth = 1.4
     plot.lines[0].symbol = makeMarker(
         "FilledCircle", size=3.2, fillColor=ACCENT, strokeColor=ACCENT
     )
-    plot.lineLabels.fontName = FONT_NAME
-    plot.lineLabels.fontSize = LABEL_SIZE
     x_axis = plot.xValueAxis
     x_axis.valueMin = 1
     x_axis.valueMax = days_in_month
     x_axis.valueSteps = [d for d in range(1, days_in_month + 1) if d == 1 or d % 5 == 0]
-    x_axis.labels.fontName = FONT_NAME
-    x_axis.labels.fontSize = LABEL_SIZE
-    x_axis.labels.fillColor = MUTED
-    x_axis.labelTextFormat = lambda v: f"{v:.0f}"
-    x_axis.strokeColor = RULE
-    y_axis = plot.yValueAxis
-    y_axis.valueMin = lower
-    y_axis.valueMax = upper
-    y_axis.valueStep = step
-    y_axis.labels.fontName = FONT_NAME
-    y_axis.labels.fontSize = LABEL_SIZE
-    y_axis.labels.fillColor = MUTED
-    y_axis.labelTextFormat = lambda v: f"{v:.{decimals}f}%"
-    y_axis.strokeColor = RULE
-    y_axis.visibleGrid = 1
-    y_axis.gridStrokeColor = GRID
-    y_axis.gridStrokeWidth = 0.4
+    _value_axis(x_axis, lambda v: f"{v:.0f}")
+    lower, upper = _percent_y_axis(plot, values, "%")
     drawing.add(plot)
     if average is not None and lower <= average * 100 <= upper:
         y = plot.y + (average * 100 - lower) / (upper - lower) * plot.height
@@ -216,22 +236,12 @@ def month_trend_chart(
         for _, points in series
     ]
     if not any(lines):
-        drawing.add(String(width / 2, height / 2, empty_label, fontName=FONT_NAME,
-                           fontSize=9, fillColor=MUTED, textAnchor="middle"))  # fmt: skip
-        return drawing
+        return _say_empty(drawing, empty_label)
     legend_rows = math.ceil(len(series) / 4) if legend and len(series) > 1 else 0
     values = [v for line in lines for _, v in line]
-    lower, upper, step = compliance_axis(values)
-    decimals = 0 if step >= 1 else 1 if step >= 0.1 else 2
-    plot = LinePlot()
-    plot.x = 42
-    plot.y = 22 + legend_rows * 11
-    plot.width = width - plot.x - 12
-    plot.height = height - plot.y - 10
+    plot = _line_plot(width, height, 22 + legend_rows * 11)
     kept = [(n, line) for n, line in enumerate(lines) if line]
     plot.data = [line for _, line in kept]
-    plot.lineLabels.fontName = FONT_NAME
-    plot.lineLabels.fontSize = LABEL_SIZE
     for index, (n, _) in enumerate(kept):
         colour = colors.HexColor(SERIES_COLOURS[n % len(SERIES_COLOURS)]) if n else INK
         plot.lines[index].strokeColor = colour
@@ -243,26 +253,12 @@ def month_trend_chart(
     x_axis.valueMin = -0.3
     x_axis.valueMax = len(months) - 0.7
     x_axis.valueSteps = list(range(len(months)))
-    x_axis.labels.fontName = FONT_NAME
-    x_axis.labels.fontSize = LABEL_SIZE - 0.5
-    x_axis.labels.fillColor = MUTED
-    x_axis.labelTextFormat = lambda v: (
-        f"{months[round(v)]:%y-%m}" if 0 <= round(v) < len(months) else ""
+    _value_axis(
+        x_axis,
+        lambda v: f"{months[round(v)]:%y-%m}" if 0 <= round(v) < len(months) else "",
+        label_size=LABEL_SIZE - 0.5,
     )
-    x_axis.strokeColor = RULE
-    y_axis = plot.yValueAxis
-    y_axis.valueMin = lower
-    y_axis.valueMax = upper
-    y_axis.valueStep = step
-    y_axis.labels.fontName = FONT_NAME
-    y_axis.labels.fontSize = LABEL_SIZE
-    y_axis.labels.fillColor = MUTED
-    suffix = "%" if percent else ""
-    y_axis.labelTextFormat = lambda v: f"{v:.{decimals}f}{suffix}"
-    y_axis.strokeColor = RULE
-    y_axis.visibleGrid = 1
-    y_axis.gridStrokeColor = GRID
-    y_axis.gridStrokeWidth = 0.4
+    _percent_y_axis(plot, values, "%" if percent else "")
     drawing.add(plot)
     if legend_rows:
         column = (width - plot.x) / 4

@@ -27,8 +27,8 @@ from inspector.reports.styles import (
     WARN_INK,
     data_table,
     fit,
-    header_row,
     heading,
+    label_header,
     markup,
     pairs_table,
     para,
@@ -36,9 +36,31 @@ from inspector.reports.styles import (
 )
 
 _MONTH_WIDTHS = scale([18, 10, 10, 10, 9, 9, 9, 9, 9, 13])
+_MONTH_COLUMNS = (
+    "month",
+    "inspections",
+    "clean",
+    "pass_rate",
+    "absent_short",
+    "leave_short",
+    "late_days",
+    "faults",
+    "critical_short",
+    "compliance",
+)
 _FAULT_WIDTHS = scale([56, 12, 10, 16])
 _ABSENCE_WIDTHS = scale([18, 14, 22, 22, 24])
 _ENTRY_WIDTHS = scale([13, 7, 11, 13, 17, 12, 13, 44])
+_ENTRY_COLUMNS = (
+    "date",
+    "shift",
+    "site",
+    "supervisor",
+    "status",
+    "passed_of",
+    "compliance",
+    "faults_and_notes",
+)
 
 
 def _status(entry: RecordEntry, lang: str) -> str:
@@ -92,26 +114,7 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
         return story
 
     story.extend(heading(label("by_month", lang)))
-    rows: list[list] = [
-        header_row(
-            [
-                label(k, lang)
-                for k in (
-                    "month",
-                    "inspections",
-                    "clean",
-                    "pass_rate",
-                    "absent_short",
-                    "leave_short",
-                    "late_days",
-                    "faults",
-                    "critical_short",
-                    "compliance",
-                )
-            ],
-            right_from=1,
-        )
-    ]
+    rows: list[list] = [label_header(_MONTH_COLUMNS, lang, right_from=1)]
     for month in data.months:
         t = month.tally
         rows.append(
@@ -132,11 +135,7 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
 
     story.extend(heading(label("faults_by_item", lang)))
     if data.faults:
-        rows = [
-            header_row(
-                [label(k, lang) for k in ("item", "severity", "times", "last_date")], right_from=2
-            )
-        ]
+        rows = [label_header(("item", "severity", "times", "last_date"), lang, right_from=2)]
         extra: list[tuple] = []
         for index, fault in enumerate(data.faults, start=1):
             rows.append(
@@ -159,9 +158,7 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
     story.extend(heading(label("absences", lang)))
     absences = data.absences
     if absences:
-        rows = [
-            header_row([label(k, lang) for k in ("date", "shift", "site", "supervisor", "status")])
-        ]
+        rows = [label_header(("date", "shift", "site", "supervisor", "status"), lang)]
         rows += [
             [
                 e.day.isoformat(),
@@ -177,23 +174,7 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
         story.append(para(label("none", lang), "body"))
 
     story.extend(heading(label("every_inspection", lang)))
-    rows = [
-        header_row(
-            [
-                label(k, lang)
-                for k in (
-                    "date",
-                    "shift",
-                    "site",
-                    "supervisor",
-                    "status",
-                    "passed_of",
-                    "compliance",
-                    "faults_and_notes",
-                )
-            ]
-        )
-    ]
+    rows = [label_header(_ENTRY_COLUMNS, lang)]
     extra = []
     for index, entry in enumerate(data.entries, start=1):
         inspected = entry.inspected

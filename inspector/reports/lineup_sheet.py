@@ -12,7 +12,7 @@ from functools import partial
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from inspector.domain.lineup import Attendance, PersonStatus, Result
 from inspector.domain.reports import LineupSheetData, MarkLine, SheetPerson
@@ -27,9 +27,9 @@ from inspector.reports.styles import (
     WARN_INK,
     data_table,
     fit,
-    header_row,
     heading,
     hex_color,
+    label_header,
     markup,
     pairs_table,
     para,
@@ -38,6 +38,15 @@ from inspector.reports.styles import (
 )
 
 _PEOPLE_WIDTHS = scale([7, 15, 14, 16, 22, 13, 58])
+_PEOPLE_COLUMNS = (
+    "no",
+    "employee_no",
+    "name",
+    "department",
+    "status",
+    "passed_of",
+    "faults_and_notes",
+)
 _ABSENT_WIDTHS = scale([7, 15, 14, 16, 22, 71])
 
 
@@ -118,22 +127,7 @@ def lineup_sheet_story(data: LineupSheetData, lang: str) -> list[Flowable]:
     story.append(pairs_table(counts, 3, scale([20, 13, 20, 13, 20, 13])))
 
     story.extend(heading(label("people_and_faults", lang)))
-    rows: list[list] = [
-        header_row(
-            [
-                label(k, lang)
-                for k in (
-                    "no",
-                    "employee_no",
-                    "name",
-                    "department",
-                    "status",
-                    "passed_of",
-                    "faults_and_notes",
-                )
-            ]
-        )
-    ]
+    rows: list[list] = [label_header(_PEOPLE_COLUMNS, lang)]
     extra: list[tuple] = []
     for index, person in enumerate(data.people, start=1):
         inspected = person.status in (PersonStatus.ALL_PASS, PersonStatus.FAULTS)
@@ -160,14 +154,7 @@ def lineup_sheet_story(data: LineupSheetData, lang: str) -> list[Flowable]:
     story.extend(heading(label("absentees", lang)))
     absent = data.absentees
     if absent:
-        rows = [
-            header_row(
-                [
-                    label(k, lang)
-                    for k in ("no", "employee_no", "name", "department", "status", "note")
-                ]
-            )
-        ]
+        rows = [label_header(("no", "employee_no", "name", "department", "status", "note"), lang)]
         rows += [
             [
                 str(p.position),
@@ -186,15 +173,10 @@ def lineup_sheet_story(data: LineupSheetData, lang: str) -> list[Flowable]:
     story.extend(changes_section(data.changes, lang))
 
     story.append(Spacer(1, 8 * mm))
-    story.append(KeepTogether([para(label("signatures", lang), "heading"), _signatures(lang)]))
+    signers = [label("supervisor_signature", lang), label("manager_signature", lang)]
+    signatures = signature_table(signers, label("signature_date", lang))
+    story.append(KeepTogether([para(label("signatures", lang), "heading"), signatures]))
     return story
-
-
-def _signatures(lang: str) -> Table:
-    return signature_table(
-        [label("supervisor_signature", lang), label("manager_signature", lang)],
-        label("signature_date", lang),
-    )
 
 
 render_lineup_sheet = ReportRenderer(

@@ -60,6 +60,7 @@ from inspector.reports.styles import (
     fit,
     header_row,
     heading,
+    label_header,
     pairs_table,
     para,
     ranked_fault_rows,
@@ -74,7 +75,19 @@ EMPLOYEE_ROWS_PER_PAGE = 52  # for the progress estimate only
 
 FAULT_WIDTHS = scale([5, 57, 10, 10, 10])
 LADDER_WIDTHS = scale([12, 11, 10, 13, 36, 8, 12])
+LADDER_COLUMNS = ("step", "employee_no", "name", "department", "item", "times", "reached_on")
 SUPERVISOR_WIDTHS = scale([18, 10, 11, 9, 12, 10, 10, 10, 10])
+SUPERVISOR_COLUMNS = (
+    "supervisor",
+    "supervisor_lineups",
+    "people_inspected",
+    "faults",
+    "per_100",
+    "scope_rate",
+    "pass_rate",
+    "amendments",
+    "calibration",
+)
 VERSION_WIDTHS = scale([22, 36, 10, 22, 10])
 
 
@@ -278,25 +291,7 @@ def format_rate(value: float | None) -> str:
 
 
 def supervisor_table_rows(data: MonthlyPackData, lang: str) -> list[list]:
-    rows: list[list] = [
-        header_row(
-            [
-                label(k, lang)
-                for k in (
-                    "supervisor",
-                    "supervisor_lineups",
-                    "people_inspected",
-                    "faults",
-                    "per_100",
-                    "scope_rate",
-                    "pass_rate",
-                    "amendments",
-                    "calibration",
-                )
-            ],
-            right_from=1,
-        )
-    ]
+    rows: list[list] = [label_header(SUPERVISOR_COLUMNS, lang, right_from=1)]
     overall = format_rate(scope_per_100(data))
     yes = Text("是", "Yes").get(lang)
     for s in data.supervisors:
@@ -338,23 +333,7 @@ def ladder_rule(data: MonthlyPackData, lang: str) -> str:
 
 
 def ladder_table_rows(data: MonthlyPackData, lang: str) -> list[list]:
-    rows = [
-        header_row(
-            [
-                label(k, lang)
-                for k in (
-                    "step",
-                    "employee_no",
-                    "name",
-                    "department",
-                    "item",
-                    "times",
-                    "reached_on",
-                )
-            ],
-            right_from=5,
-        )
-    ]
+    rows = [label_header(LADDER_COLUMNS, lang, right_from=5)]
     rows += [
         [
             para(o.step.name.get(lang)),
@@ -451,12 +430,7 @@ def employee_table(data: MonthlyPackData, lang: str) -> RowTable:
 
 
 def version_table_rows(data: MonthlyPackData, lang: str) -> list[list]:
-    rows = [
-        header_row(
-            [label(k, lang) for k in ("set_id", "title", "version", "hash", "lineups")],
-            right_from=4,
-        )
-    ]
+    rows = [label_header(("set_id", "title", "version", "hash", "lineups"), lang, right_from=4)]
     rows += [
         [
             fit(v.set_id, VERSION_WIDTHS[0]),

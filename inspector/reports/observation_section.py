@@ -68,6 +68,16 @@ LABELS: dict[str, Text] = {
     "amended": Text("已更正", "amended"),
 }
 
+_PEOPLE_WITH_FAULTS_COLUMNS = (
+    "employee_no",
+    "name",
+    "department",
+    "observation_count",
+    "with_faults",
+    "faults",
+    "last_day",
+)
+
 
 def label(key: str, lang: str) -> str:
     return LABELS[key].get(lang)
@@ -155,23 +165,7 @@ def observation_section(data: ObservationMonth | None, lang: str) -> list[Flowab
         story.append(para(label("no_faults", lang), "body"))
     if data.people_with_faults:
         story.extend(heading(label("people_with_faults", lang)))
-        rows = [
-            header_row(
-                [
-                    label(k, lang)
-                    for k in (
-                        "employee_no",
-                        "name",
-                        "department",
-                        "observation_count",
-                        "with_faults",
-                        "faults",
-                        "last_day",
-                    )
-                ],
-                right_from=3,
-            )
-        ]
+        rows = [header_row([label(k, lang) for k in _PEOPLE_WITH_FAULTS_COLUMNS], right_from=3)]
         rows += [
             [
                 p.employee_no,

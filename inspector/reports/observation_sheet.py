@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from inspector.domain.observations import ObservationEntry, ObservationSheetData
 from inspector.domain.text import Text
@@ -107,15 +107,9 @@ def observation_sheet_story(data: ObservationSheetData, lang: str) -> list[Flowa
         head = f"{entry.time} · {entry.employee_no} {entry.name}"
         story.append(KeepTogether([*heading(head), *_entry(entry, lang)]))
     story.append(Spacer(1, 6 * mm))
-    story.append(_signatures(lang))
+    signers = [label("observer_signature", lang), label("employee_signature", lang)]
+    story.append(signature_table(signers, label("signature_date", lang)))
     return story
-
-
-def _signatures(lang: str) -> Table:
-    return signature_table(
-        [label("observer_signature", lang), label("employee_signature", lang)],
-        label("signature_date", lang),
-    )
 
 
 render_observation_sheet = ReportRenderer(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Generic, Protocol, TypeVar
@@ -67,22 +68,25 @@ def _numbered_canvas(lang: str) -> type[Canvas]:
     return NumberedCanvas
 
 
+@dataclass(frozen=True, slots=True)
+class ReportFile:
+    """What one report file says besides its story, and how its build reports progress
+    (``progress_span``: the part of the whole job its pages are)."""
+
+    title: str
+    company: str
+    lang: str
+    generated_at: datetime
+    invariant: bool
+    progress: Progress | None = None
+    expected_pages: int = 0
+    progress_span: tuple[float, float] = (0.0, 1.0)
+
+
 class ReportDocument(BaseDocTemplate):
     """One report file: A4 portrait, one frame, header and footer on every page."""
 
-    def __init__(
-        self,
-        out_path: Path,
-        *,
-        title: str,
-        company: str,
-        lang: str,
-        generated_at: datetime,
-        invariant: bool,
-        progress: Progress | None = None,
-        expected_pages: int = 0,
-        progress_span: tuple[float, float] = (0.0, 1.0),
-    ) -> None:
+    def __init__(self, out_path: Path, report: ReportFile) -> None:
         register_fonts()
         super().__init__(
             str(out_path),
@@ -91,22 +95,23 @@ class ReportDocument(BaseDocTemplate):
             rightMargin=MARGIN_X,
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
-            title=title,
-            author=company,
-            subject=title,
+            title=report.title,
+            author=report.company,
+            subject=report.title,
             creator="Inspector",
-            invariant=1 if invariant else 0,
+            invariant=1 if report.invariant else 0,
             initialFontName=FONT_NAME,
             initialFontSize=9,
             initialLeading=12,
         )
-        self.report_title = title
-        self.company = company
-        self.lang = lang
-        self.generated_label = f"{i18n.label('generated', lang)}: {i18n.time_label(generated_at)}"
-        self.progress = progress
-        self.expected_pages = max(1, expected_pages)
-        self.progress_span = progress_span
+        self.report_title = report.title
+        self.company = report.company
+        self.lang = report.lang
+        when = i18n.time_label(report.generated_at)
+        self.generated_label = f"{i18n.label('generated', report.lang)}: {when}"
+        self.progress = report.progress
+        self.expected_pages = max(1, report.expected_pages)
+        self.progress_span = report.progress_span
         frame = Frame(
             self.leftMargin,
             self.bottomMargin,
@@ -169,17 +174,10 @@ def build_pdf(
     private_folder(out_path.parent)
     partial = out_path.with_name(f".{out_path.name}.{os.getpid()}.part")
     ensure_private_file(partial)  # ReportLab then writes into a file only its owner can read
-    doc = ReportDocument(
-        partial,
-        title=title,
-        company=company,
-        lang=lang,
-        generated_at=generated_at,
-        invariant=invariant,
-        progress=progress,
-        expected_pages=expected_pages,
-        progress_span=progress_span,
+    report = ReportFile(  # build_pdf's options, in the same order
+        title, company, lang, generated_at, invariant, progress, expected_pages, progress_span
     )
+    doc = ReportDocument(partial, report)
     try:
         doc.build(list(story), canvasmaker=_numbered_canvas(lang))
         os.replace(partial, out_path)

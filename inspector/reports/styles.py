@@ -126,6 +126,11 @@ def header_row(labels: list[str], right_from: int | None = None) -> list[Paragra
     ]
 
 
+def label_header(keys: Sequence[str], lang: str, right_from: int | None = None) -> list[Paragraph]:
+    """:func:`header_row` of the labels of ``keys`` in ``lang``."""
+    return header_row([i18n.label(k, lang) for k in keys], right_from)
+
+
 def fit(text: str, width: float, size: float = CELL_SIZE) -> str:
     """``text`` cut with an ellipsis to fit one line of ``width`` points of a plain cell."""
     room = width - 2 * CELL_PADDING

@@ -30,10 +30,8 @@ from pathlib import Path
 
 from inspector.domain import figures
 from inspector.domain.reports import (
-    EmployeeRow,
     GroupRow,
     MonthlyPackData,
-    SupervisorRow,
     Tally,
     format_points,
 )
@@ -147,8 +145,8 @@ def _record(level: str, lang: str, tally: Tally, **values: object) -> dict[str, 
 
 
 def employee_records(data: MonthlyPackData, lang: str) -> list[dict[str, object]]:
-    def one(e: EmployeeRow) -> dict[str, object]:
-        return _record(
+    return [
+        _record(
             "employee",
             lang,
             e.tally,
@@ -159,8 +157,8 @@ def employee_records(data: MonthlyPackData, lang: str) -> list[dict[str, object]
             score=e.score,
             deducted=e.deducted,
         )
-
-    return [one(e) for e in data.employees]
+        for e in data.employees
+    ]
 
 
 def _group(level: str, g: GroupRow, lang: str) -> dict[str, object]:
@@ -207,8 +205,8 @@ def department_records(data: MonthlyPackData, lang: str) -> list[dict[str, objec
 
 
 def supervisor_records(data: MonthlyPackData, lang: str) -> list[dict[str, object]]:
-    def one(s: SupervisorRow) -> dict[str, object]:
-        return _record(
+    return [
+        _record(
             "supervisor",
             lang,
             s.tally,
@@ -218,8 +216,8 @@ def supervisor_records(data: MonthlyPackData, lang: str) -> list[dict[str, objec
             calibrate=YES.get(lang) if s.flagged else "",
             amendments=s.amendments,
         )
-
-    return [one(s) for s in data.supervisors]
+        for s in data.supervisors
+    ]
 
 
 def trend_records(data: MonthlyPackData, lang: str) -> list[dict[str, object]]:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TypedDict
 
 from inspector.domain.changes import ChangeLine
 from inspector.domain.checklist import (
@@ -220,6 +221,14 @@ class Person:
     @property
     def label(self) -> str:
         return f"{self.employee.employee_no} {self.employee.name}"
+
+
+class SessionOptions(TypedDict, total=False):
+    """How a session over a store is opened (every session kind takes the same)."""
+
+    db_path: Path | None  # the database file, beside which photos are kept (the store's)
+    read_only: bool  # nothing can be recorded
+    clock: Callable[[], datetime]  # now, for the times recorded
 
 
 class LineupSession:

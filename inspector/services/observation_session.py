@@ -15,11 +15,12 @@ monthly figures stay put when someone moves later.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Unpack
 
 from pypinyin import Style, lazy_pinyin
 
@@ -41,6 +42,7 @@ from inspector.services.lineup_session import (
     LineupSession,
     ReadOnlyError,
     ReasonRequired,
+    SessionOptions,
     discardable,
 )
 from inspector.storage import Store
@@ -262,20 +264,12 @@ class ObservationSession:
     controller and marking widget work on it unchanged."""
 
     def __init__(
-        self,
-        store: Store,
-        catalogue: Catalogue,
-        *,
-        db_path: Path | None = None,
-        read_only: bool = False,
-        clock: Callable[[], datetime] = datetime.now,
+        self, store: Store, catalogue: Catalogue, **options: Unpack[SessionOptions]
     ) -> None:
         self.store = store
         self.catalogue = catalogue
-        self.clock = clock
-        self.lineup = LineupSession(
-            store, catalogue, db_path=db_path, read_only=read_only, clock=clock
-        )
+        self.lineup = LineupSession(store, catalogue, **options)
+        self.clock = self.lineup.clock
 
     @property
     def read_only(self) -> bool:

@@ -470,7 +470,7 @@ def build_blank_form(
 ) -> Path:
     """The paper line-up form of a role and sex: what the screen shows such a person, with
     tick boxes (``UnknownRole`` for a role the checklists do not describe)."""
-    from inspector.reports.blank_form import render_blank_form
+    from inspector.reports.blank_form import BlankForm, render_blank_form
     from inspector.reports.fonts import register_fonts
     from inspector.reports.i18n import check_lang
 
@@ -482,15 +482,8 @@ def build_blank_form(
     sex_words = {Sex.FEMALE: Text("女", "female"), Sex.MALE: Text("男", "male")}[sex]
     who = f"{role.name.get(lang)} · {sex_words.get(lang)}"
     register_fonts()
-    return render_blank_form(
-        catalogue.lineup_for(person),
-        who,
-        out_path,
-        lang,
-        company=company,
-        invariant=invariant,
-        generated_at=generated_at,
-    )
+    form = BlankForm(catalogue.lineup_for(person), who, Text(company, company))
+    return render_blank_form(form, out_path, lang, invariant=invariant, generated_at=generated_at)
 
 
 class UnknownRole(UserError):

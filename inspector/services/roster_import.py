@@ -138,6 +138,18 @@ def plan_from(
     return ImportPlan(resolved, resolved.changes(existing), titles, chosen)
 
 
+def check_plan(plan: ImportPlan, *, good_rows_only: bool = False, lang: str = "en") -> None:
+    """Refuse a plan that cannot be saved as it is: bad rows (``RosterHasBadRows``) or new
+    titles without a role (``UnmappedTitles``) unless ``good_rows_only``, and no good row at
+    all (``NoGoodRows``); the messages in ``lang``."""
+    if plan.bad and not good_rows_only:
+        raise RosterHasBadRows(plan, lang)
+    if plan.unmapped and not good_rows_only:
+        raise UnmappedTitles(plan, lang)
+    if not plan.good:
+        raise NoGoodRows(no_good_rows_message(plan, lang))
+
+
 def save_import(store: Store, plan: ImportPlan, *, good_rows_only: bool = False) -> ImportSummary:
     """Save the plan's employees in one transaction (the roles chosen for new titles must be
     remembered first: see ``save_with_roles``).
@@ -146,12 +158,7 @@ def save_import(store: Store, plan: ImportPlan, *, good_rows_only: bool = False)
     mapped (``UnmappedTitles``), unless ``good_rows_only``; with no good rows at all it is
     ``NoGoodRows``.
     """
-    if plan.bad and not good_rows_only:
-        raise RosterHasBadRows(plan)
-    if plan.unmapped and not good_rows_only:
-        raise UnmappedTitles(plan)
-    if not plan.good:
-        raise NoGoodRows(no_good_rows_message(plan))
+    check_plan(plan, good_rows_only=good_rows_only)
     return store.upsert_employees(plan.employees_to_save())
 
 
@@ -166,12 +173,7 @@ def save_with_roles(
     """Remember the roles chosen for the new titles, then save the employees; the summary and
     the catalogue reloaded with the company's roles (``catalogue`` when nothing was added).
     Nothing is saved when the roles cannot be written."""
-    if plan.bad and not good_rows_only:
-        raise RosterHasBadRows(plan)
-    if plan.unmapped and not good_rows_only:
-        raise UnmappedTitles(plan)
-    if not plan.good:
-        raise NoGoodRows(no_good_rows_message(plan))
+    check_plan(plan, good_rows_only=good_rows_only)
     reloaded = remember_titles(plan.choices, catalogue, extra_dirs)
     return save_import(store, plan, good_rows_only=good_rows_only), reloaded
 
@@ -189,12 +191,7 @@ def import_roster(
 ) -> ImportResult:
     """Read, check and (unless ``dry_run``) save a roster file: the whole use case."""
     plan = plan_from(read_file(path, catalogue), store.list_employees(), choices)
-    if plan.bad and not good_rows_only:
-        raise RosterHasBadRows(plan, lang)
-    if plan.unmapped and not good_rows_only:
-        raise UnmappedTitles(plan, lang)
-    if not plan.good:
-        raise NoGoodRows(no_good_rows_message(plan, lang))
+    check_plan(plan, good_rows_only=good_rows_only, lang=lang)
     if dry_run:
         return ImportResult(plan, None)
     summary, _catalogue = save_with_roles(
@@ -203,31 +200,46 @@ def import_roster(
     return ImportResult(plan, summary)
 
 
+_TITLE_WORDS = {
+    "zh": {
+        "row": "{n} 行",
+        "rows": "{n} 行",
+        "no_role": "未指定岗位",
+        "new_role": "新岗位 {name}（{id}）",
+        "role": "{name}（{id}）",
+        "line": "  {title}：{count} → {target}",
+    },
+    "en": {
+        "row": "{n} row",
+        "rows": "{n} rows",
+        "no_role": "no role chosen",
+        "new_role": "new role {name} ({id})",
+        "role": "{name} ({id})",
+        "line": "  {title}: {count} → {target}",
+    },
+}
+
+
 def title_lines(plan: ImportPlan, catalogue: Catalogue, lang: str = "en") -> str:
     """The new job titles, one a line, with their row counts and the role each maps to."""
+    language = "zh" if lang == "zh" else "en"
+    words = _TITLE_WORDS[language]
     lines = []
     for title in plan.titles:
         choice = plan.choice_for(title.title)
-        if lang == "zh":
-            count = f"{title.count} 行"
-            if choice is None:
-                target = "未指定岗位"
-            elif isinstance(choice, Role):
-                target = f"新岗位 {choice.name.zh}（{choice.id}）"
-            else:
-                role = catalogue.role(choice)
-                target = f"{role.name.zh}（{choice}）" if role else choice
-            lines.append(f"  {title.title}：{count} → {target}")
+        count = words["row" if title.count == 1 else "rows"].format(n=title.count)
+        if choice is None:
+            target = words["no_role"]
+        elif isinstance(choice, Role):
+            target = words["new_role"].format(name=getattr(choice.name, language), id=choice.id)
         else:
-            count = f"{title.count} {'row' if title.count == 1 else 'rows'}"
-            if choice is None:
-                target = "no role chosen"
-            elif isinstance(choice, Role):
-                target = f"new role {choice.name.en} ({choice.id})"
-            else:
-                role = catalogue.role(choice)
-                target = f"{role.name.en} ({choice})" if role else choice
-            lines.append(f"  {title.title}: {count} → {target}")
+            role = catalogue.role(choice)
+            target = (
+                words["role"].format(name=getattr(role.name, language), id=choice)
+                if role
+                else choice
+            )
+        lines.append(words["line"].format(title=title.title, count=count, target=target))
     return "\n".join(lines)
 
 

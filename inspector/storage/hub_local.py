@@ -24,7 +24,7 @@ import functools
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -878,6 +878,11 @@ class RosterMerge:
     conflicts: list[RosterConflict]
 
 
+def _employee_values(entry: RosterEntry, stamp: str) -> dict[str, object]:
+    """The named parameters of an employees row written from the master roster at ``stamp``."""
+    return {**asdict(entry), "active": int(entry.active), "stamp": stamp}
+
+
 @on_store
 def merge_roster(
     conn: sqlite3.Connection, master: Iterable[RosterEntry], *, take_master: bool = False
@@ -898,18 +903,9 @@ def merge_roster(
         if mine is None:
             conn.execute(
                 "INSERT INTO employees (employee_no, name, sex, department, role, site, active, "
-                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    entry.employee_no,
-                    entry.name,
-                    entry.sex,
-                    entry.department,
-                    entry.role,
-                    entry.site,
-                    int(entry.active),
-                    stamp,
-                    stamp,
-                ),
+                "created_at, updated_at) VALUES (:employee_no, :name, :sex, :department, :role, "
+                ":site, :active, :stamp, :stamp)",
+                _employee_values(entry, stamp),
             )
             added += 1
         elif mine.fingerprint != entry.fingerprint:
@@ -918,18 +914,10 @@ def merge_roster(
                 conflicts.append(RosterConflict(entry.employee_no, mine, entry))
                 continue
             conn.execute(
-                "UPDATE employees SET name = ?, sex = ?, department = ?, role = ?, site = ?, "
-                "active = ?, updated_at = ? WHERE employee_no = ?",
-                (
-                    entry.name,
-                    entry.sex,
-                    entry.department,
-                    entry.role,
-                    entry.site,
-                    int(entry.active),
-                    stamp,
-                    entry.employee_no,
-                ),
+                "UPDATE employees SET name = :name, sex = :sex, department = :department, "
+                "role = :role, site = :site, active = :active, updated_at = :stamp "
+                "WHERE employee_no = :employee_no",
+                _employee_values(entry, stamp),
             )
             updated += 1
         conn.execute(

@@ -75,10 +75,23 @@ class RecordedMigrations:
 migrations = RecordedMigrations("inspector")
 
 
+def _append_only(table: str, message: str) -> str:
+    """Triggers that refuse to update or delete a row of ``table``, saying ``message``.
+
+    The text is what the migrations wrote before they used this (SQLite keeps it in the
+    schema): a migration that has run must keep its effect."""
+    return (
+        f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table}\n"
+        f"            BEGIN SELECT RAISE(ABORT, '{message}'); END;\n"
+        f"        CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table}\n"
+        f"            BEGIN SELECT RAISE(ABORT, '{message}'); END;"
+    )
+
+
 @migrations()
 def m001_initial(db: Database) -> None:
     db.executescript(
-        """
+        f"""
         CREATE TABLE settings (
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
@@ -171,10 +184,7 @@ def m001_initial(db: Database) -> None:
             changed_at TEXT NOT NULL
         );
         CREATE INDEX change_log_lineup ON change_log (lineup_id);
-        CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
-            BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
-        CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
-            BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+        {_append_only("change_log", "the change log is append-only")}
         """
     )
 
@@ -185,7 +195,7 @@ def m002_seals(db: Database) -> None:
     from inspector.storage import seal
 
     db.executescript(
-        """
+        f"""
         CREATE TABLE seals (
             id INTEGER PRIMARY KEY,
             lineup_id INTEGER NOT NULL REFERENCES lineups (id),
@@ -196,10 +206,7 @@ def m002_seals(db: Database) -> None:
             sealed_at TEXT NOT NULL
         );
         CREATE INDEX seals_lineup ON seals (lineup_id);
-        CREATE TRIGGER seals_no_update BEFORE UPDATE ON seals
-            BEGIN SELECT RAISE(ABORT, 'seals are append-only'); END;
-        CREATE TRIGGER seals_no_delete BEFORE DELETE ON seals
-            BEGIN SELECT RAISE(ABORT, 'seals are append-only'); END;
+        {_append_only("seals", "seals are append-only")}
         """
     )
     seal.seal_unsealed_finished(db.conn)
@@ -217,7 +224,7 @@ def m003_inspection_identity(db: Database) -> None:
     from inspector.storage import seal
 
     db.executescript(
-        """
+        f"""
         CREATE TABLE identities (
             id INTEGER PRIMARY KEY,
             employee_id INTEGER NOT NULL REFERENCES employees (id),
@@ -229,10 +236,7 @@ def m003_inspection_identity(db: Database) -> None:
             UNIQUE (employee_id, employee_no, name, department, role, sex)
         );
         CREATE INDEX identities_department ON identities (department);
-        CREATE TRIGGER identities_no_update BEFORE UPDATE ON identities
-            BEGIN SELECT RAISE(ABORT, 'identities are append-only'); END;
-        CREATE TRIGGER identities_no_delete BEFORE DELETE ON identities
-            BEGIN SELECT RAISE(ABORT, 'identities are append-only'); END;
+        {_append_only("identities", "identities are append-only")}
         ALTER TABLE inspections ADD COLUMN identity_id INTEGER REFERENCES identities (id);
 
         INSERT OR IGNORE INTO identities (employee_id, employee_no, name, department, role, sex)
@@ -260,10 +264,7 @@ def m003_inspection_identity(db: Database) -> None:
         DROP TABLE seals;
         ALTER TABLE seals_v3 RENAME TO seals;
         CREATE INDEX seals_lineup ON seals (lineup_id);
-        CREATE TRIGGER seals_no_update BEFORE UPDATE ON seals
-            BEGIN SELECT RAISE(ABORT, 'seals are append-only'); END;
-        CREATE TRIGGER seals_no_delete BEFORE DELETE ON seals
-            BEGIN SELECT RAISE(ABORT, 'seals are append-only'); END;
+        {_append_only("seals", "seals are append-only")}
         """
     )
     seal.reseal_with_identity(db.conn)
@@ -308,10 +309,7 @@ def m005_hub(db: Database) -> None:
             global_id TEXT NOT NULL UNIQUE,
             content TEXT
         );
-        CREATE TRIGGER seal_documents_no_update BEFORE UPDATE ON seal_documents
-            BEGIN SELECT RAISE(ABORT, 'sealed documents are append-only'); END;
-        CREATE TRIGGER seal_documents_no_delete BEFORE DELETE ON seal_documents
-            BEGIN SELECT RAISE(ABORT, 'sealed documents are append-only'); END;
+        {_append_only("seal_documents", "sealed documents are append-only")}
 
         CREATE TABLE hub_sites (
             site_id TEXT PRIMARY KEY,
@@ -335,10 +333,7 @@ def m005_hub(db: Database) -> None:
             UNIQUE (site_id, seq)
         );
         CREATE INDEX hub_documents_record ON hub_documents (record_id, seq);
-        CREATE TRIGGER hub_documents_no_update BEFORE UPDATE ON hub_documents
-            BEGIN SELECT RAISE(ABORT, 'pulled documents are append-only'); END;
-        CREATE TRIGGER hub_documents_no_delete BEFORE DELETE ON hub_documents
-            BEGIN SELECT RAISE(ABORT, 'pulled documents are append-only'); END;
+        {_append_only("hub_documents", "pulled documents are append-only")}
 
         CREATE TABLE hub_roster_base (
             employee_no TEXT PRIMARY KEY,

@@ -60,6 +60,11 @@ def _parse_ts(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+def _period(start: date | None, end: date | None) -> dict[str, str | None]:
+    """The ``:start`` and ``:end`` parameters of a period filter (None: open at that end)."""
+    return {"start": start and start.isoformat(), "end": end and end.isoformat()}
+
+
 Record = TypeVar("Record")
 
 
@@ -628,11 +633,7 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         rows = self._query(
             sql,
-            {
-                "start": start and start.isoformat(),
-                "end": end and end.isoformat(),
-                "type": inspection_type.value,
-            },
+            {**_period(start, end), "type": inspection_type.value},
         )
         return [self._lineup(r) for r in rows]
 
@@ -1092,17 +1093,7 @@ class Store:
             },
         )
         return [
-            ChangeRecord(
-                id=r["id"],
-                lineup_id=r["lineup_id"],
-                inspection_id=r["inspection_id"],
-                item_id=r["item_id"],
-                before=json.loads(r["before"]),
-                after=json.loads(r["after"]),
-                reason=r["reason"],
-                changed_by=r["changed_by"],
-                changed_at=_parse_ts(r["changed_at"]),
-            )
+            from_row(ChangeRecord, r, before=json.loads, after=json.loads, changed_at=_parse_ts)
             for r in rows
         ]
 
@@ -1118,11 +1109,7 @@ class Store:
             "JOIN lineups l ON l.id = i.lineup_id WHERE i.employee_id = :emp "
             "AND (:start IS NULL OR l.day >= :start) AND (:end IS NULL OR l.day <= :end) "
             "ORDER BY l.day DESC, l.id DESC",
-            {
-                "emp": employee_id,
-                "start": start and start.isoformat(),
-                "end": end and end.isoformat(),
-            },
+            {"emp": employee_id, **_period(start, end)},
         )
         if not rows:
             return []
