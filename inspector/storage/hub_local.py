@@ -31,6 +31,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from inspector.domain.errors import UserError
 from inspector.storage import seal
 from inspector.storage.errors import LineupClosedError
+from inspector.storage.rows import dict_rows, from_row
 
 SITE_ID = "hub.site_id"
 SITE_NAME = "hub.site_name"
@@ -138,12 +139,6 @@ def on_store(
 
 def _now() -> str:
     return datetime.now().replace(microsecond=0).isoformat(sep=" ")
-
-
-def _rows(conn: sqlite3.Connection, sql: str, params: Sequence = ()) -> list[dict]:
-    cursor = conn.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:
@@ -266,7 +261,7 @@ def label_of(row: dict) -> str:
 
 
 def people_of(conn: sqlite3.Connection, lineup_id: int) -> str:
-    rows = _rows(
+    rows = dict_rows(
         conn,
         "SELECT e.employee_no, e.name, e.sex, e.department, e.role, e.site FROM inspections i "
         "JOIN employees e ON e.id = i.employee_id WHERE i.lineup_id = ? ORDER BY e.employee_no",
@@ -302,7 +297,7 @@ def chain_hash_at(conn: sqlite3.Connection, seq: int) -> str | None:
 @on_store
 def outbox(conn: sqlite3.Connection, after: int, limit: int) -> list[Document]:
     """This site's documents after seal ``after`` (the hub's head), oldest first."""
-    rows = _rows(
+    rows = dict_rows(
         conn,
         "SELECT s.id, s.lineup_id, s.change_id, s.follow_up_id, s.content_version, "
         "s.content_hash, s.prev_hash, s.chain_hash, "
@@ -365,7 +360,7 @@ def checklists_of(
     found: dict[str, ChecklistVersion] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        for row in _rows(
+        for row in dict_rows(
             conn,
             "SELECT DISTINCT v.content_hash, v.set_id, v.version, v.content FROM lineups l "
             "JOIN lineup_checklists lc ON lc.lineup_id = l.id "
@@ -451,7 +446,7 @@ class SiteCursor:
 def site_cursors(conn: sqlite3.Connection) -> dict[str, SiteCursor]:
     return {
         r["site_id"]: SiteCursor(**r)
-        for r in _rows(conn, "SELECT site_id, name, pulled_seq, head FROM hub_sites")
+        for r in dict_rows(conn, "SELECT site_id, name, pulled_seq, head FROM hub_sites")
     }
 
 
@@ -814,7 +809,7 @@ def verify_pulled(conn: sqlite3.Connection) -> list[tuple[int | None, str]]:
     }
     prev: dict[str, str] = {}
     latest: dict[str, Document] = {}
-    for row in _rows(conn, "SELECT * FROM hub_documents ORDER BY site_id, seq"):
+    for row in dict_rows(conn, "SELECT * FROM hub_documents ORDER BY site_id, seq"):
         row.pop("received_at")
         doc = Document(**row, people="")
         problem = document_problem(doc, prev.get(doc.site_id, seal.GENESIS), names[doc.site_id])
@@ -854,16 +849,8 @@ def verify_pulled(conn: sqlite3.Connection) -> list[tuple[int | None, str]]:
 @on_store
 def local_roster(conn: sqlite3.Connection) -> list[RosterEntry]:
     return [
-        RosterEntry(
-            employee_no=r["employee_no"],
-            name=r["name"],
-            sex=r["sex"],
-            department=r["department"],
-            role=r["role"],
-            site=r["site"],
-            active=bool(r["active"]),
-        )
-        for r in _rows(
+        from_row(RosterEntry, r, active=bool)
+        for r in dict_rows(
             conn,
             "SELECT employee_no, name, sex, department, role, site, active FROM employees "
             "ORDER BY employee_no",

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from inspector.storage.rows import dict_rows, from_row
+
 if TYPE_CHECKING:
     from inspector.storage.store import Store
 
@@ -56,12 +58,6 @@ def sha256(text: str) -> str:
 
 def chain(prev_hash: str, content_hash: str) -> str:
     return sha256(prev_hash + content_hash)
-
-
-def _rows(conn: sqlite3.Connection, sql: str, params: tuple = ()) -> list[dict]:
-    cursor = conn.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
@@ -103,21 +99,23 @@ def lineup_content(
     had it; version 2 covers the identity each inspection recorded when the person was added
     to the line-up (number, name, department, role, sex), which is what the reports print.
     """
-    header = _rows(
+    header = dict_rows(
         conn,
         "SELECT id, day, shift, site, department, supervisor, inspection_type, started_at, "
         "finished_at FROM lineups WHERE id = ?",
         (lineup_id,),
     )
-    checklists = _rows(
+    checklists = dict_rows(
         conn,
         "SELECT v.set_id, v.version, v.content_hash FROM lineup_checklists lc "
         "JOIN checklist_versions v ON v.id = lc.checklist_version_id "
         "WHERE lc.lineup_id = ? ORDER BY v.set_id, v.version, v.content_hash",
         (lineup_id,),
     )
-    inspections = _rows(conn, _INSPECTIONS_V1 if version == 1 else _INSPECTIONS_V2, (lineup_id,))
-    marks = _rows(
+    inspections = dict_rows(
+        conn, _INSPECTIONS_V1 if version == 1 else _INSPECTIONS_V2, (lineup_id,)
+    )
+    marks = dict_rows(
         conn,
         "SELECT m.inspection_id, m.item_id, m.checklist_version_id, v.content_hash AS "
         "checklist_hash, m.result, m.note, m.photo, m.marked_at FROM marks m "
@@ -126,7 +124,7 @@ def lineup_content(
         "WHERE i.lineup_id = ? ORDER BY m.inspection_id, m.item_id",
         (lineup_id,),
     )
-    changes = _rows(
+    changes = dict_rows(
         conn,
         "SELECT id, inspection_id, item_id, before, after, reason, changed_by, changed_at "
         "FROM change_log WHERE lineup_id = ? ORDER BY id",
@@ -140,7 +138,7 @@ def lineup_content(
         "changes": changes,
     }
     if version >= CONTENT_VERSION:
-        content["follow_ups"] = _rows(
+        content["follow_ups"] = dict_rows(
             conn,
             f"SELECT {_FOLLOW_UP_COLUMNS} FROM follow_ups f "
             "JOIN inspections i ON i.id = f.inspection_id "
@@ -158,7 +156,7 @@ _FOLLOW_UP_COLUMNS = (
 
 
 def _follow_up_contents(conn: sqlite3.Connection, where: str, params: tuple) -> dict[int, dict]:
-    rows = _rows(
+    rows = dict_rows(
         conn,
         f"SELECT {_FOLLOW_UP_COLUMNS}, f.after_finish, i.position, d.employee_no, "
         "l.global_id AS lineup, l.day, i.lineup_id AS lineup_id_here FROM follow_ups f "
@@ -332,22 +330,14 @@ def short_form(chain_hash: str) -> str:
 
 
 def _seal(row: dict) -> Seal:
-    return Seal(
-        id=row["id"],
-        lineup_id=row["lineup_id"],
-        change_id=row["change_id"],
-        content_hash=row["content_hash"],
-        prev_hash=row["prev_hash"],
-        chain_hash=row["chain_hash"],
-        sealed_at=datetime.fromisoformat(row["sealed_at"]),
-        content_version=int(row.get("content_version") or 1),
-        follow_up_id=row.get("follow_up_id"),
+    return from_row(
+        Seal, row, sealed_at=datetime.fromisoformat, content_version=lambda v: int(v or 1)
     )
 
 
 def seals_for(conn: sqlite3.Connection, lineup_id: int) -> list[Seal]:
     """The seals of a line-up's content (its follow-ups' own seals left out)."""
-    rows = _rows(conn, "SELECT * FROM seals WHERE lineup_id = ? ORDER BY id", (lineup_id,))
+    rows = dict_rows(conn, "SELECT * FROM seals WHERE lineup_id = ? ORDER BY id", (lineup_id,))
     return [_seal(r) for r in rows if r.get("follow_up_id") is None]
 
 
@@ -377,7 +367,7 @@ def seal_for_period(
     """
     conn = store.db.conn
     period = (start.isoformat(), end.isoformat(), inspection_type)
-    row = _rows(
+    row = dict_rows(
         conn,
         "SELECT (SELECT s.chain_hash FROM seals s JOIN lineups l ON l.id = s.lineup_id "
         "WHERE l.day BETWEEN ? AND ? AND l.inspection_type = ? ORDER BY s.id DESC LIMIT 1) "
@@ -544,7 +534,7 @@ def verify(conn: sqlite3.Connection, expect: Iterable[str] = ()) -> VerifyReport
     """
     expected = [normalise_expected(value) for value in expect]
     report = VerifyReport()
-    rows = _rows(conn, "SELECT * FROM seals ORDER BY id")
+    rows = dict_rows(conn, "SELECT * FROM seals ORDER BY id")
     report.seals = len(rows)
     prev = GENESIS
     latest: dict[int, dict] = {}

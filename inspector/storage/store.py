@@ -12,13 +12,12 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 from inspector.domain.checklist import ChecklistSet, InspectionType, applicable_items
 from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark, Result
@@ -33,6 +32,7 @@ from inspector.storage.errors import (
     translated,
 )
 from inspector.storage.migrations import MIGRATIONS_TABLE, migrations
+from inspector.storage.rows import dict_rows, from_row, period
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -58,30 +58,6 @@ def _ts(value: datetime | None) -> str | None:
 
 def _parse_ts(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
-
-
-def _period(start: date | None, end: date | None) -> dict[str, str | None]:
-    """The ``:start`` and ``:end`` parameters of a period filter (None: open at that end)."""
-    return {"start": start and start.isoformat(), "end": end and end.isoformat()}
-
-
-Record = TypeVar("Record")
-
-
-@cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
-
-
-def from_row(cls: type[Record], row: Mapping[str, Any], **convert: Callable[[Any], Any]) -> Record:
-    """A dataclass from a row whose columns bear its field names; ``convert`` turns a column
-    (by field name) into the field's type."""
-    values = {}
-    for name in _field_names(cls):
-        value = row[name]
-        change = convert.get(name)
-        values[name] = change(value) if change else value
-    return cls(**values)
 
 
 def _attendance(value: str | None) -> Attendance | None:
@@ -328,9 +304,7 @@ class Store:
 
     def _query(self, sql: str, params: Sequence | dict = ()) -> list[sqlite3.Row]:
         with translated(self.shown_as):
-            cursor = self.conn.execute(sql, params)
-            names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+            return dict_rows(self.conn, sql, params)
 
     def _one(self, sql: str, params: Sequence | dict = ()) -> dict | None:
         rows = self._query(sql, params)
@@ -633,7 +607,7 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         rows = self._query(
             sql,
-            {**_period(start, end), "type": inspection_type.value},
+            {**period(start, end), "type": inspection_type.value},
         )
         return [self._lineup(r) for r in rows]
 
@@ -972,6 +946,36 @@ class Store:
         )
         return cursor.lastrowid
 
+    def _amend(
+        self,
+        inspection_id: int,
+        item_id: str | None,
+        change: Callable[[Database, Inspection], bool],
+        reason: str,
+        changed_by: str,
+        changed_at: datetime | None,
+        *,
+        log_unchanged: bool = False,
+    ) -> None:
+        """One amendment of a finished line-up, in one transaction: the line-up must be this
+        database's own (``hub_local.require_local``); ``change`` writes it (False:
+        nothing to do); the change log keeps before and after (unless nothing changed, with
+        ``log_unchanged`` False) and the line-up's seal chain seals the entry."""
+        from inspector.storage import hub_local, seal  # not loaded to open the app
+
+        with self.write() as db:
+            inspection = self.get_inspection(inspection_id)
+            hub_local.require_local(db.conn, inspection.lineup_id)
+            before = self._snapshot(inspection_id, item_id)
+            if not change(db, inspection):
+                return
+            after = self._snapshot(inspection_id, item_id)
+            if before != after or log_unchanged:
+                change_id = self._log_change(
+                    db, inspection, item_id, before, after, reason, changed_by, changed_at
+                )
+                seal.seal_amendment(db.conn, inspection.lineup_id, change_id)
+
     def amend_mark(
         self,
         inspection_id: int,
@@ -986,19 +990,12 @@ class Store:
     ) -> None:
         """Change a mark of a finished line-up; the change log keeps who, when (``changed_at``,
         now unless given), why, before and after."""
-        from inspector.storage import hub_local, seal  # not loaded to open the app
 
-        with self.write() as db:
-            inspection = self.get_inspection(inspection_id)
-            hub_local.require_local(db.conn, inspection.lineup_id)
-            before = self._snapshot(inspection_id, item_id)
+        def change(db: Database, inspection: Inspection) -> bool:
             self._write_mark(db, inspection, item_id, result, note, photo)
-            after = self._snapshot(inspection_id, item_id)
-            if before != after:
-                change_id = self._log_change(
-                    db, inspection, item_id, before, after, reason, changed_by, changed_at
-                )
-                seal.seal_amendment(db.conn, inspection.lineup_id, change_id)
+            return True
+
+        self._amend(inspection_id, item_id, change, reason, changed_by, changed_at)
 
     def amend_attendance(
         self,
@@ -1012,12 +1009,8 @@ class Store:
         """Change the attendance of someone in a finished line-up. Someone who was absent or on
         leave and turns out to have been there was never inspected: they become "to do" (not
         inspected) until an ``amend_complete`` records their inspection."""
-        from inspector.storage import hub_local, seal  # not loaded to open the app
 
-        with self.write() as db:
-            inspection = self.get_inspection(inspection_id)
-            hub_local.require_local(db.conn, inspection.lineup_id)
-            before = self._snapshot(inspection_id, None)
+        def change(db: Database, inspection: Inspection) -> bool:
             was_away = inspection.attendance is not None and not inspection.attendance.inspected
             if attendance.inspected and was_away:
                 db.execute(
@@ -1027,12 +1020,9 @@ class Store:
                 )
             else:
                 self._write_attendance(db, inspection, attendance)
-            after = self._snapshot(inspection_id, None)
-            if before != after:
-                change_id = self._log_change(
-                    db, inspection, None, before, after, reason, changed_by, changed_at
-                )
-                seal.seal_amendment(db.conn, inspection.lineup_id, change_id)
+            return True
+
+        self._amend(inspection_id, None, change, reason, changed_by, changed_at)
 
     def amend_complete(
         self,
@@ -1044,14 +1034,10 @@ class Store:
     ) -> None:
         """Record the inspection, after the line-up was finished, of someone not inspected in
         it: as the Space key does, every applicable item not marked passes."""
-        from inspector.storage import hub_local, seal  # not loaded to open the app
 
-        with self.write() as db:
-            inspection = self.get_inspection(inspection_id)
-            hub_local.require_local(db.conn, inspection.lineup_id)
+        def change(db: Database, inspection: Inspection) -> bool:
             if inspection.completed_at is not None:
-                return
-            before = self._snapshot(inspection_id, None)
+                return False
             late = inspection.attendance is Attendance.LATE
             db.execute(
                 "UPDATE inspections SET attendance = ?, completed_at = ? WHERE id = ?",
@@ -1062,11 +1048,9 @@ class Store:
                 ),
             )
             self._rescore(db, self.get_inspection(inspection_id))
-            after = self._snapshot(inspection_id, None)
-            change_id = self._log_change(
-                db, inspection, None, before, after, reason, changed_by, changed_at
-            )
-            seal.seal_amendment(db.conn, inspection.lineup_id, change_id)
+            return True
+
+        self._amend(inspection_id, None, change, reason, changed_by, changed_at, log_unchanged=True)
 
     def change_log(
         self,
@@ -1085,12 +1069,7 @@ class Store:
             "AND (:emp IS NULL OR i.employee_id = :emp) "
             "AND (:start IS NULL OR l.day >= :start) AND (:end IS NULL OR l.day <= :end) "
             "ORDER BY c.id",
-            {
-                "lineup": lineup_id,
-                "emp": employee_id,
-                "start": start and start.isoformat(),
-                "end": end and end.isoformat(),
-            },
+            {"lineup": lineup_id, "emp": employee_id, **period(start, end)},
         )
         return [
             from_row(ChangeRecord, r, before=json.loads, after=json.loads, changed_at=_parse_ts)
@@ -1109,7 +1088,7 @@ class Store:
             "JOIN lineups l ON l.id = i.lineup_id WHERE i.employee_id = :emp "
             "AND (:start IS NULL OR l.day >= :start) AND (:end IS NULL OR l.day <= :end) "
             "ORDER BY l.day DESC, l.id DESC",
-            {"emp": employee_id, **_period(start, end)},
+            {"emp": employee_id, **period(start, end)},
         )
         if not rows:
             return []
