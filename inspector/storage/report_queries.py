@@ -18,10 +18,12 @@ The queries go through the Store's public read API (``Store.query``, ``Store.que
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import TypeVar
 
 from inspector.domain import figures
 from inspector.domain.attendance import counts_as_inspected, person_status
@@ -64,6 +66,7 @@ from inspector.domain.summary import summarise
 from inspector.domain.text import Text
 from inspector.storage import follow_ups, seal
 from inspector.storage.errors import NotFoundError
+from inspector.storage.rows import period
 from inspector.storage.store import ChangeRecord, Store
 
 
@@ -123,6 +126,77 @@ def _scope(
     if site:
         parts.append("AND l.site = :site")
     return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """The inspections a figure counts: the line-ups of one type from ``start`` to ``end``
+    (excluded), held at ``site`` (None: all) and, with a department, the people who were in it
+    on the day of the line-up."""
+
+    start: date
+    end: date
+    department: str | None = None
+    site: str | None = None
+    inspection_type: InspectionType = InspectionType.LINEUP
+
+    @classmethod
+    def of_month(
+        cls,
+        month: date,
+        department: str | None = None,
+        *,
+        site: str | None = None,
+        inspection_type: InspectionType = InspectionType.LINEUP,
+    ) -> Scope:
+        start = month_start(month)
+        return cls(start, next_month(start), department or None, site or None, inspection_type)
+
+    def between(self, start: date, end: date) -> Scope:
+        """The same people and line-ups in another period (``end`` excluded)."""
+        return replace(self, start=start, end=end)
+
+    @property
+    def params(self) -> dict:
+        """The parameters of ``sql``: :start, :end, :department, :site, :inspection_type."""
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "department": self.department,
+            "site": self.site,
+            "inspection_type": self.inspection_type.value,
+        }
+
+    def sql(self, *, employees: bool = False, people: bool = False, marks: bool = False) -> str:
+        """FROM and WHERE of the scope's inspections (``_scope``)."""
+        return _scope(
+            self.department, employees=employees, people=people, marks=marks, site=self.site
+        )
+
+
+Figure = TypeVar("Figure")
+
+
+def month_figure(query: Callable[..., Figure]) -> Callable[..., Figure]:
+    """A figure of one month, called as ``query(store, month, department=None, *, site=None,
+    inspection_type=LINEUP, ...)``, or with a ``Scope`` in place of the month; ``query``
+    itself takes the store and the ``Scope``."""
+
+    @functools.wraps(query)
+    def figure(
+        store: Store,
+        month: date | Scope,
+        department: str | None = None,
+        *,
+        site: str | None = None,
+        inspection_type: InspectionType = InspectionType.LINEUP,
+        **more: object,
+    ) -> Figure:
+        if not isinstance(month, Scope):
+            month = Scope.of_month(month, department, site=site, inspection_type=inspection_type)
+        return query(store, month, **more)
+
+    return figure
 
 
 def _tally(row: Mapping) -> Tally:
@@ -504,21 +578,6 @@ def employee_record_data(
 # -- monthly pack -----------------------------------------------------------------------------
 
 
-def _month_params(
-    month: date,
-    department: str | None,
-    inspection_type: InspectionType,
-    site: str | None = None,
-) -> dict:
-    return {
-        "start": month.isoformat(),
-        "end": next_month(month).isoformat(),
-        "department": department or None,
-        "site": site or None,
-        "inspection_type": inspection_type.value,
-    }
-
-
 def _group_rows(
     current: dict[str, tuple[int, Tally]],
     before: dict[str, tuple[int, Tally]],
@@ -551,34 +610,21 @@ def _group_rows(
     ]
 
 
-def fault_counts(
-    store: Store,
-    month: date,
-    department: str | None = None,
-    *,
-    site: str | None = None,
-    inspection_type: InspectionType = InspectionType.LINEUP,
-) -> list[FaultCount]:
+@month_figure
+def fault_counts(store: Store, scope: Scope) -> list[FaultCount]:
     """Every failed item of the month, most frequent first (failed marks of completed
     inspections of people present or late: the marks the stored ``failed`` counts)."""
-    return _faults_in(
-        store,
-        _month_params(month_start(month), department, inspection_type, site),
-        department,
-        site,
-    )
+    return _faults_in(store, scope)
 
 
-def _faults_in(
-    store: Store, params: dict, department: str | None, site: str | None, extra: str = ""
-) -> list[FaultCount]:
+def _faults_in(store: Store, scope: Scope, extra: str = "") -> list[FaultCount]:
     rows = store.query(
         "SELECT m.item_id, count(*) AS times, count(DISTINCT i.employee_id) AS people, "
         "max(l.day) AS last_day, max(m.checklist_version_id) AS version_id "
-        f"{_scope(department, marks=True, site=site)}{extra} AND {INSPECTED_SQL} "
+        f"{scope.sql(marks=True)}{extra} AND {INSPECTED_SQL} "
         "AND m.result = 'fail' "
         "GROUP BY m.item_id ORDER BY times DESC, people DESC, m.item_id",
-        params,
+        scope.params,
     )
     rows = under_reasons_in_force(store, rows)
     texts = _item_texts(store, (r["version_id"] for r in rows))
@@ -640,22 +686,15 @@ def under_reasons_in_force(store: Store, rows: Iterable[Mapping]) -> list[dict]:
     return sorted(merged.values(), key=lambda r: (-r["times"], -r.get("people", 0), r["item_id"]))
 
 
-def versions_used(
-    store: Store,
-    month: date,
-    department: str | None = None,
-    *,
-    site: str | None = None,
-    inspection_type: InspectionType = InspectionType.LINEUP,
-) -> list[VersionUsed]:
+@month_figure
+def versions_used(store: Store, scope: Scope) -> list[VersionUsed]:
     """The checklist versions the month's line-ups (in scope) were judged against."""
-    params = _month_params(month_start(month), department, inspection_type, site)
     rows = store.query(
         f"SELECT {_VERSION_COLUMNS} FROM lineup_checklists lc "
         "JOIN checklist_versions v ON v.id = lc.checklist_version_id "
-        f"WHERE lc.lineup_id IN (SELECT DISTINCT l.id {_scope(department, site=site)}) "
+        f"WHERE lc.lineup_id IN (SELECT DISTINCT l.id {scope.sql()}) "
         "GROUP BY v.id ORDER BY v.set_id, v.version",
-        params,
+        scope.params,
     )
     return [_version(r) for r in rows]
 
@@ -671,23 +710,6 @@ def roster_count(store: Store, department: str | None = None, site: str | None =
 
 
 # -- the HR figures: faults one by one, scores, supervisors, trend, ladder ---------------------
-
-
-def _period_params(
-    start: date,
-    end: date,
-    department: str | None,
-    site: str | None,
-    inspection_type: InspectionType,
-) -> dict:
-    """Like ``_month_params`` for any period (``end`` excluded)."""
-    return {
-        "start": start.isoformat(),
-        "end": end.isoformat(),
-        "department": department or None,
-        "site": site or None,
-        "inspection_type": inspection_type.value,
-    }
 
 
 def _item_rules(
@@ -714,22 +736,14 @@ def _item_rules(
     }
 
 
-def failed_marks(
-    store: Store,
-    start: date,
-    end: date,
-    department: str | None = None,
-    *,
-    site: str | None = None,
-    inspection_type: InspectionType = InspectionType.LINEUP,
-) -> list[dict]:
-    """Every fault of inspections that count from ``start`` to ``end`` (excluded), one dict
-    each: inspection, employee, day, item, checklist version, severity, item deduction."""
+def failed_marks(store: Store, scope: Scope) -> list[dict]:
+    """Every fault of the inspections in scope that count, one dict each: inspection,
+    employee, day, item, checklist version, severity, item deduction."""
     rows = store.query(
         "SELECT i.id AS inspection_id, i.employee_id, l.day, m.item_id, "
         "m.checklist_version_id AS version_id "
-        f"{_scope(department, marks=True, site=site)} AND {INSPECTED_SQL} AND m.result = 'fail'",
-        _period_params(start, end, department, site, inspection_type),
+        f"{scope.sql(marks=True)} AND {INSPECTED_SQL} AND m.result = 'fail'",
+        scope.params,
     )
     rules = _item_rules(store, {r["version_id"] for r in rows})
     result = []
@@ -826,34 +840,27 @@ def ladder_entries(
     return sorted(result, key=lambda e: (-e.step.count, -e.count, e.employee_no, e.item_id))
 
 
-def follow_up_figures(
-    store: Store,
-    month: date,
-    department: str | None = None,
-    *,
-    site: str | None = None,
-    inspection_type: InspectionType = InspectionType.LINEUP,
-) -> FollowUpFigures | None:
+@month_figure
+def follow_up_figures(store: Store, scope: Scope) -> FollowUpFigures | None:
     """The month's faults (those the pack counts: inspected people, same site and department
     scope) by follow-up (整改 / 复查, ``domain.follow_ups``): fixed on the spot, re-checked as
     fixed in time (by the end of the line-up's day), late, still open, as recorded now. None
     for a month without faults, and for floor observations (no follow-up)."""
-    if inspection_type is not InspectionType.LINEUP:
+    if scope.inspection_type is not InspectionType.LINEUP:
         return None
-    params = _month_params(month_start(month), department, inspection_type, site)
     rows = store.query(
         "SELECT i.id AS inspection_id, m.item_id, l.day "
-        f"{_scope(department, marks=True, site=site)} AND {INSPECTED_SQL} AND m.result = 'fail'",
-        params,
+        f"{scope.sql(marks=True)} AND {INSPECTED_SQL} AND m.result = 'fail'",
+        scope.params,
     )
     if not rows:
         return None
     events = follow_ups.group_events(
         store.query(
             "SELECT * FROM follow_ups WHERE inspection_id IN "
-            f"(SELECT i.id {_scope(department, site=site)} AND {INSPECTED_SQL} AND i.failed > 0) "
+            f"(SELECT i.id {scope.sql()} AND {INSPECTED_SQL} AND i.failed > 0) "
             "ORDER BY id",
-            params,
+            scope.params,
         )
     )
     tally = tally_follow_ups(
@@ -913,12 +920,7 @@ def _fault_counts(store: Store, faults: list[Mapping]) -> list[FaultCount]:
 
 
 def _count_days(
-    store: Store,
-    params: dict,
-    department: str | None,
-    site: str | None,
-    lineups: Iterable[Mapping],
-    employees: dict[int, EmployeeRow],
+    store: Store, scope: Scope, lineups: Iterable[Mapping], employees: dict[int, EmployeeRow]
 ) -> None:
     """Days inspected = inspections, less the second inspection of a person on a day with
     several line-ups (only those days are read again)."""
@@ -931,9 +933,9 @@ def _count_days(
     marks = ",".join(f":busy{n}" for n in range(len(busy)))
     rows = store.query(
         f"SELECT i.employee_id, count(*) - 1 AS extra "
-        f"{_scope(department, employees=bool(department), site=site)} AND {INSPECTED_SQL} "
+        f"{scope.sql(employees=bool(scope.department))} AND {INSPECTED_SQL} "
         f"AND l.day IN ({marks}) GROUP BY i.employee_id, l.day HAVING count(*) > 1",
-        {**params, **{f"busy{n}": day for n, day in enumerate(busy)}},
+        {**scope.params, **{f"busy{n}": day for n, day in enumerate(busy)}},
     )
     for r in rows:
         e = employees.get(r["employee_id"])
@@ -945,56 +947,56 @@ def _sum(tallies: Iterable[Tally]) -> Tally:
     return Tally.total(tallies)
 
 
-def _employee_site_rows(store: Store, params: dict, department: str | None, site: str | None):
+def _employee_site_rows(store: Store, scope: Scope) -> list[dict]:
     """The month's inspections summed per employee and line-up site (one scan)."""
     return store.query(
         f"SELECT i.employee_id, d.employee_no, d.name, {_DEPARTMENT} AS department, "
         f"e.site AS home_site, l.site, {_TALLY} "
-        f"{_scope(department, employees=True, site=site)} GROUP BY i.employee_id, l.site",
-        params,
+        f"{scope.sql(employees=True)} GROUP BY i.employee_id, l.site",
+        scope.params,
     )
 
 
-def _lineup_rows(store: Store, params: dict, department: str | None, site: str | None):
+def _lineup_rows(store: Store, scope: Scope) -> list[dict]:
     """The month's inspections summed per line-up (day, supervisor), one scan."""
     return store.query(
-        f"SELECT l.id, l.day, l.supervisor, {_TALLY} {_scope(department, site=site)} GROUP BY l.id",
-        params,
+        f"SELECT l.id, l.day, l.supervisor, {_TALLY} {scope.sql()} GROUP BY l.id",
+        scope.params,
     )
 
 
-def _month_group_rows(store: Store, params: dict, department: str | None, site: str | None):
+def _month_group_rows(store: Store, scope: Scope) -> list[dict]:
     """Inspections summed per month, department and line-up site (the months before the
     pack's: the trend and the previous month)."""
     return store.query(
         f"SELECT substr(l.day, 1, 7) AS month, {_DEPARTMENT} AS department, l.site, {_TALLY} "
-        f"{_scope(department, employees=True, site=site)} GROUP BY 1, 2, 3",
-        params,
+        f"{scope.sql(employees=True)} GROUP BY 1, 2, 3",
+        scope.params,
     )
 
 
-def _trend_rows(store: Store, params: dict, department: str | None, site: str | None):
+def _trend_rows(store: Store, scope: Scope) -> list[dict]:
     """People inspected and those with no fault per month and department: all the trend needs
     of the months before the previous one (two sums a row keep the longer scan cheap)."""
     return store.query(
         f"SELECT substr(l.day, 1, 7) AS month, {_DEPARTMENT} AS department, '' AS site, "
         f"sum({INSPECTED_SQL}) AS inspections, sum({INSPECTED_SQL} AND i.failed = 0) AS clean "
-        f"{_scope(department, employees=True, site=site)} GROUP BY 1, 2",
-        params,
+        f"{scope.sql(employees=True)} GROUP BY 1, 2",
+        scope.params,
     )
 
 
-def _person_months(store: Store, params: dict, department: str | None, site: str | None):
+def _person_months(store: Store, scope: Scope) -> list[dict]:
     """Who was inspected in which month, in which department and at which line-up site."""
     return store.query(
         f"SELECT DISTINCT substr(l.day, 1, 7) AS month, i.employee_id, "
         f"{_DEPARTMENT} AS department, l.site "
-        f"{_scope(department, employees=True, site=site)} AND {INSPECTED_SQL}",
-        params,
+        f"{scope.sql(employees=True)} AND {INSPECTED_SQL}",
+        scope.params,
     )
 
 
-def _amendments(store: Store, params: dict) -> dict[str, int]:
+def _amendments(store: Store, scope: Scope) -> dict[str, int]:
     """Changes to finished line-ups (the change log) per supervisor of the line-up."""
     rows = store.query(
         "SELECT l.supervisor, count(*) AS n FROM change_log c "
@@ -1004,7 +1006,7 @@ def _amendments(store: Store, params: dict) -> dict[str, int]:
         "WHERE l.day >= :start AND l.day < :end AND l.inspection_type = :inspection_type "
         f"AND (:department IS NULL OR {_DEPARTMENT} = :department) "
         "AND (:site IS NULL OR l.site = :site) GROUP BY l.supervisor",
-        params,
+        scope.params,
     )
     return {r["supervisor"]: int(r["n"]) for r in rows}
 
@@ -1049,14 +1051,9 @@ def _by_group(rows: Iterable[Mapping]) -> dict[tuple[str, str, str], Tally]:
     return {key: _sum(ts) for key, ts in parts.items()}
 
 
+@month_figure
 def monthly_pack_data(
-    store: Store,
-    month: date,
-    department: str | None = None,
-    *,
-    site: str | None = None,
-    rules: ScoringRules | None = None,
-    inspection_type: InspectionType = InspectionType.LINEUP,
+    store: Store, scope: Scope, *, rules: ScoringRules | None = None
 ) -> MonthlyPackData:
     """Everything the monthly pack (and the monthly export) shows. ``site`` keeps the line-ups
     held there; ``department`` its people. ``rules`` are the company's scoring settings
@@ -1066,25 +1063,22 @@ def monthly_pack_data(
     days, supervisors), per department and site (the previous month) and per month and
     department with two sums (the trend's older months); the faults are read one by one (they
     are few)."""
-    month = month_start(month)
-    department = department or None
-    site = site or None
+    month, department, site = scope.start, scope.department, scope.site
     if rules is None:
         rules = ScoringRules(repeat_threshold=repeat_threshold(store))
-    params = _month_params(month, department, inspection_type, site)
-    people = _employee_site_rows(store, params, department, site)
+    people = _employee_site_rows(store, scope)
     if not people:
         where = [f"at the site {site}"] if site else []
         where += [f"for the department {department}"] if department else []
         scope = "".join(f" {w}" for w in where)
         raise NoReportData(f"there are no line-ups in {month:%Y-%m}{scope}")
-    lineups = _lineup_rows(store, params, department, site)
+    lineups = _lineup_rows(store, scope)
     months = trend_months(month)
-    earlier = _period_params(months[0], month, department, site, inspection_type)
-    last = _period_params(previous_month(month), month, department, site, inspection_type)
-    older = _period_params(months[0], previous_month(month), department, site, inspection_type)
-    by_month = [dict(r) for r in _month_group_rows(store, last, department, site)]
-    by_month += [dict(r) for r in _trend_rows(store, older, department, site)]
+    earlier = scope.between(months[0], month)
+    last = scope.between(previous_month(month), month)
+    older = scope.between(months[0], previous_month(month))
+    by_month = [dict(r) for r in _month_group_rows(store, last)]
+    by_month += [dict(r) for r in _trend_rows(store, older)]
     by_month += [{**dict(r), "month": f"{month:%Y-%m}"} for r in people]
     now, before = f"{month:%Y-%m}", f"{previous_month(month):%Y-%m}"
 
@@ -1101,7 +1095,7 @@ def monthly_pack_data(
             days_inspected=tally.inspections,
             tally=tally,
         )
-    _count_days(store, params, department, site, lineups, employees)
+    _count_days(store, scope, lineups, employees)
     staff: dict[tuple[str, str], set[int]] = {}
     for r in people:
         staff.setdefault(("department", r["department"]), set()).add(r["employee_id"])
@@ -1121,17 +1115,12 @@ def monthly_pack_data(
     # Faults one by one: the ladder's window and, with deduction scoring, the trend's months.
     window_start = month - timedelta(days=figures.REPEAT_WINDOW_DAYS - 1)
     faults = failed_marks(
-        store,
-        months[0] if rules.deduction_scoring else window_start,
-        next_month(month),
-        department,
-        site=site,
-        inspection_type=inspection_type,
+        store, scope.between(months[0] if rules.deduction_scoring else window_start, scope.end)
     )
     scores: dict[str, dict[tuple[str, str], tuple[float | None, int]]] = {}
     if rules.deduction_scoring:
         deducted = deductions_by_person_month(faults, rules)
-        inspected = [dict(r) for r in _person_months(store, earlier, department, site)]
+        inspected = [dict(r) for r in _person_months(store, earlier)]
         inspected += [
             {"month": now, "employee_id": r["employee_id"], "department": r["department"],
              "site": r["site"]}
@@ -1225,17 +1214,13 @@ def monthly_pack_data(
         employees=tuple(
             sorted(employees.values(), key=lambda e: e.attention_key(rules.deduction_scoring))
         ),
-        versions=tuple(
-            versions_used(store, month, department, site=site, inspection_type=inspection_type)
-        ),
-        supervisors=tuple(supervisor_rows(lineups, _amendments(store, params))),
+        versions=tuple(versions_used(store, scope)),
+        supervisors=tuple(supervisor_rows(lineups, _amendments(store, scope))),
         trend=trend,
         score=overall[0],
         previous_score=score_of("", before, "")[0],
         deducted=overall[1],
-        follow_up=follow_up_figures(
-            store, month, department, site=site, inspection_type=inspection_type
-        ),
+        follow_up=follow_up_figures(store, scope),
         seal=month_seal,
         sealed_lineups=sealed,
         observations=observation_month(store, month, department),
@@ -1262,12 +1247,7 @@ def observation_ids(
         "AND (:start IS NULL OR l.day >= :start) AND (:end IS NULL OR l.day <= :end) "
         "AND (:emp IS NULL OR i.employee_id = :emp) "
         "ORDER BY l.day DESC, l.started_at DESC, l.id DESC",
-        {
-            "type": OBSERVATION,
-            "start": start and start.isoformat(),
-            "end": end and end.isoformat(),
-            "emp": employee_id,
-        },
+        {"type": OBSERVATION, "emp": employee_id, **period(start, end)},
     )
     return [r["id"] for r in rows]
 
@@ -1288,7 +1268,7 @@ def _observations_of_month(store: Store, month: date, department: str | None) ->
         f"WHERE l.day >= :start AND l.day < :end AND l.inspection_type = :inspection_type "
         f"AND {INSPECTED_SQL} AND (:department IS NULL OR l.department = :department) "
         "ORDER BY l.day, l.id",
-        _month_params(month_start(month), department, InspectionType.OBSERVATION),
+        Scope.of_month(month, department, inspection_type=InspectionType.OBSERVATION).params,
     )
 
 
@@ -1332,7 +1312,7 @@ def observation_month(store: Store, month: date, department: str | None = None) 
         f"AND {INSPECTED_SQL} AND m.result = 'fail' "
         "AND (:department IS NULL OR l.department = :department) "
         "GROUP BY m.item_id ORDER BY times DESC, people DESC, m.item_id",
-        _month_params(month, department, InspectionType.OBSERVATION),
+        Scope.of_month(month, department, inspection_type=InspectionType.OBSERVATION).params,
     )
     texts = _item_texts(store, (r["version_id"] for r in fault_rows))
     faults = []
@@ -1375,19 +1355,10 @@ def observation_month(store: Store, month: date, department: str | None = None) 
     )
 
 
-def lineup_count(
-    store: Store,
-    month: date,
-    department: str | None = None,
-    *,
-    site: str | None = None,
-    inspection_type: InspectionType = InspectionType.LINEUP,
-) -> int:
+@month_figure
+def lineup_count(store: Store, scope: Scope) -> int:
     """Line-ups of the month (with a department: those its people stood in)."""
-    row = store.query_one(
-        f"SELECT count(DISTINCT l.id) AS n {_scope(department, site=site)}",
-        _month_params(month_start(month), department, inspection_type, site),
-    )
+    row = store.query_one(f"SELECT count(DISTINCT l.id) AS n {scope.sql()}", scope.params)
     return int(row["n"]) if row else 0
 
 
@@ -1422,14 +1393,8 @@ def previous_lineup_day(store: Store, before: date, site: str | None = None) -> 
 def day_figures(store: Store, day: date, site: str | None = None) -> tuple[Tally, list[FaultCount]]:
     """The figures of one day's finished line-ups (at ``site``, if given), and their faults
     by reason in force, most people first."""
-    params = {
-        "start": day.isoformat(),
-        "end": (day + timedelta(days=1)).isoformat(),
-        "department": None,
-        "site": site or None,
-        "inspection_type": InspectionType.LINEUP.value,
-    }
+    scope = Scope(day, day + timedelta(days=1), site=site or None)
     finished = " AND l.finished_at IS NOT NULL"
-    total = store.query(f"SELECT {_TALLY} {_scope(None, site=site)}{finished}", params)[0]
-    faults = _faults_in(store, params, None, site, finished)
+    total = store.query(f"SELECT {_TALLY} {scope.sql()}{finished}", scope.params)[0]
+    faults = _faults_in(store, scope, finished)
     return _tally(total), sorted(faults, key=lambda f: (-f.people, -f.count, f.item_id))
