@@ -114,7 +114,9 @@ def fault_key(inspection_id: int, item_id: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class FollowUpTally:
-    """The follow-up of a set of faults: each fault counts once, in one of four groups."""
+    """The follow-up of a set of faults (整改 / 复查; the monthly pack's: the month's): each
+    fault counts once, in one of fixed on the spot, re-checked in time (by the end of the
+    line-up's day), re-checked late and still open."""
 
     faults: int = 0
     fixed_on_spot: int = 0
@@ -124,6 +126,10 @@ class FollowUpTally:
     @property
     def still_open(self) -> int:
         return self.faults - self.fixed_on_spot - self.rechecked_in_time - self.rechecked_late
+
+    def share(self, part: int) -> float | None:
+        """``part`` as a share (0 to 1) of the faults."""
+        return part / self.faults if self.faults else None
 
 
 def tally_follow_ups(faults: Iterable[tuple[date, FaultFollowUp]]) -> FollowUpTally:

@@ -17,6 +17,7 @@ from operator import attrgetter
 
 from inspector.domain.changes import ChangeLine
 from inspector.domain.figures import LadderStep, ScoringRules, pass_rate
+from inspector.domain.follow_ups import FollowUpTally
 from inspector.domain.lineup import Attendance, Lineup, PersonStatus, Result
 from inspector.domain.observations import ObservationEntry, ObservationMonth
 from inspector.domain.people import Employee
@@ -377,22 +378,6 @@ class TrendSeries:
 
 
 @dataclass(frozen=True, slots=True)
-class FollowUpFigures:
-    """Follow-up of the month's faults (整改 / 复查): each fault counts once, in one of fixed on
-    the spot, re-checked in time, re-checked late and still open (domain.follow_ups)."""
-
-    faults: int
-    fixed_on_spot: int
-    rechecked_in_time: int
-    still_open: int
-    rechecked_late: int = 0  # re-checked as fixed after the line-up's day
-
-    def share(self, part: int) -> float | None:
-        """``part`` as a share (0 to 1) of the month's faults."""
-        return part / self.faults if self.faults else None
-
-
-@dataclass(frozen=True, slots=True)
 class MonthlyPackData:
     company: Text
     month: date  # the first day
@@ -420,7 +405,7 @@ class MonthlyPackData:
     score: float | None = None  # the scope's score (deduction scoring)
     previous_score: float | None = None
     deducted: int = 0
-    follow_up: FollowUpFigures | None = None  # None until re-checks are recorded
+    follow_up: FollowUpTally | None = None  # None until re-checks are recorded
 
     @property
     def change(self) -> float | None:

@@ -34,10 +34,10 @@ from reportlab.platypus import (
 )
 
 from inspector.domain import figures
+from inspector.domain.follow_ups import FollowUpTally
 from inspector.domain.reports import (
     EmployeeRow,
     FaultCount,
-    FollowUpFigures,
     GroupRow,
     MonthlyPackData,
     format_points,
@@ -472,7 +472,7 @@ def trend_table_rows(data: MonthlyPackData, lang: str) -> list[list]:
     return rows
 
 
-def follow_up_pairs(f: FollowUpFigures, lang: str) -> list[tuple[str, str]]:
+def follow_up_pairs(f: FollowUpTally, lang: str) -> list[tuple[str, str]]:
     """整改与复查: the month's faults, then each group with its share of them."""
 
     def counted(n: int) -> str:

@@ -19,10 +19,10 @@ from inspector.domain.follow_ups import (
     FaultStatus,
     FollowUpEvent,
     FollowUpRecord,
+    FollowUpTally,
     RecheckOutcome,
     follow_up_of,
 )
-from inspector.domain.reports import FollowUpFigures
 from inspector.storage import Store
 from inspector.storage import follow_ups as stored
 from inspector.storage.errors import LineupClosedError
@@ -187,7 +187,7 @@ def refreshed(store: Store, fault: Fault) -> Fault:
 
 def month_figures(
     store: Store, month: date, department: str | None = None, site: str | None = None
-) -> FollowUpFigures | None:
+) -> FollowUpTally | None:
     """The month's follow-up figures, in the monthly pack's scope."""
     from inspector.storage.report_queries import follow_up_figures  # loads on first use
 

@@ -30,7 +30,7 @@ from inspector.domain.attendance import counts_as_inspected, person_status
 from inspector.domain.changes import ChangeLine, describe
 from inspector.domain.checklist import Catalogue, ChecklistSet, InspectionType, Severity
 from inspector.domain.figures import LadderStep, ScoringRules
-from inspector.domain.follow_ups import follow_up_of, tally_follow_ups
+from inspector.domain.follow_ups import FollowUpTally, follow_up_of, tally_follow_ups
 from inspector.domain.lineup import Attendance, Result
 from inspector.domain.observations import (
     SITUATIONS,
@@ -45,7 +45,6 @@ from inspector.domain.reports import (
     EmployeeRecordData,
     EmployeeRow,
     FaultCount,
-    FollowUpFigures,
     GroupRow,
     LadderEntry,
     LineupSheetData,
@@ -173,6 +172,13 @@ class Scope:
             self.department, employees=employees, people=people, marks=marks, site=self.site
         )
 
+    def rows(
+        self, store: Store, columns: str, rest: str = "", *, employees: bool = False
+    ) -> list[dict]:
+        """``SELECT columns`` from the scope's inspections, then ``rest`` (more conditions,
+        GROUP BY)."""
+        return store.query(f"SELECT {columns} {self.sql(employees=employees)}{rest}", self.params)
+
 
 Figure = TypeVar("Figure")
 
@@ -266,6 +272,19 @@ def _wording(
     return found if found is not None else (Text(item_id, item_id), "")
 
 
+def _inspection_figures(row: Mapping) -> dict:
+    """One inspection's attendance, status and stored counts, as the fields of a person on a
+    line-up sheet (``SheetPerson``) and of a line-up on an employee record (``RecordEntry``)."""
+    return {
+        "attendance": Attendance(row["attendance"]) if row["attendance"] else None,
+        "status": person_status(row["attendance"], row["completed_at"], row["failed"]),
+        **{key: row[key] for key in _COUNT_COLUMNS},
+    }
+
+
+_COUNT_COLUMNS = ("applicable", "passed", "failed", "critical_failed", "fault_points")
+
+
 def _version(row: Mapping) -> VersionUsed:
     return VersionUsed(
         set_id=row["set_id"],
@@ -336,13 +355,7 @@ def lineup_sheet_data(store: Store, lineup_id: int) -> LineupSheetData:
                 employee_no=p["employee_no"],
                 name=p["name"],
                 department=p["department"],
-                attendance=Attendance(p["attendance"]) if p["attendance"] else None,
-                status=person_status(p["attendance"], p["completed_at"], p["failed"]),
-                applicable=p["applicable"],
-                passed=p["passed"],
-                failed=p["failed"],
-                critical_failed=p["critical_failed"],
-                fault_points=p["fault_points"],
+                **_inspection_figures(p),
                 marks=tuple(lines),
             )
         )
@@ -547,13 +560,7 @@ def employee_record_data(
                 site=r["site"],
                 department=r["department"],
                 supervisor=r["supervisor"],
-                attendance=Attendance(r["attendance"]) if r["attendance"] else None,
-                status=person_status(r["attendance"], r["completed_at"], r["failed"]),
-                applicable=r["applicable"],
-                passed=r["passed"],
-                failed=r["failed"],
-                critical_failed=r["critical_failed"],
-                fault_points=r["fault_points"],
+                **_inspection_figures(r),
                 marks=tuple(by_inspection.get(r["inspection_id"], ())),
             )
             for r in entries
@@ -841,7 +848,7 @@ def ladder_entries(
 
 
 @month_figure
-def follow_up_figures(store: Store, scope: Scope) -> FollowUpFigures | None:
+def follow_up_figures(store: Store, scope: Scope) -> FollowUpTally | None:
     """The month's faults (those the pack counts: inspected people, same site and department
     scope) by follow-up (整改 / 复查, ``domain.follow_ups``): fixed on the spot, re-checked as
     fixed in time (by the end of the line-up's day), late, still open, as recorded now. None
@@ -863,19 +870,12 @@ def follow_up_figures(store: Store, scope: Scope) -> FollowUpFigures | None:
             scope.params,
         )
     )
-    tally = tally_follow_ups(
+    return tally_follow_ups(
         (
             date.fromisoformat(r["day"]),
             follow_up_of(events.get((r["inspection_id"], r["item_id"]), ())),
         )
         for r in rows
-    )
-    return FollowUpFigures(
-        faults=tally.faults,
-        fixed_on_spot=tally.fixed_on_spot,
-        rechecked_in_time=tally.rechecked_in_time,
-        still_open=tally.still_open,
-        rechecked_late=tally.rechecked_late,
     )
 
 
@@ -949,51 +949,41 @@ def _sum(tallies: Iterable[Tally]) -> Tally:
 
 def _employee_site_rows(store: Store, scope: Scope) -> list[dict]:
     """The month's inspections summed per employee and line-up site (one scan)."""
-    return store.query(
-        f"SELECT i.employee_id, d.employee_no, d.name, {_DEPARTMENT} AS department, "
-        f"e.site AS home_site, l.site, {_TALLY} "
-        f"{scope.sql(employees=True)} GROUP BY i.employee_id, l.site",
-        scope.params,
+    return scope.rows(
+        store,
+        f"i.employee_id, d.employee_no, d.name, {_DEPARTMENT} AS department, "
+        f"e.site AS home_site, l.site, {_TALLY}",
+        " GROUP BY i.employee_id, l.site",
+        employees=True,
     )
 
 
 def _lineup_rows(store: Store, scope: Scope) -> list[dict]:
     """The month's inspections summed per line-up (day, supervisor), one scan."""
-    return store.query(
-        f"SELECT l.id, l.day, l.supervisor, {_TALLY} {scope.sql()} GROUP BY l.id",
-        scope.params,
-    )
+    return scope.rows(store, f"l.id, l.day, l.supervisor, {_TALLY}", " GROUP BY l.id")
 
 
 def _month_group_rows(store: Store, scope: Scope) -> list[dict]:
     """Inspections summed per month, department and line-up site (the months before the
     pack's: the trend and the previous month)."""
-    return store.query(
-        f"SELECT substr(l.day, 1, 7) AS month, {_DEPARTMENT} AS department, l.site, {_TALLY} "
-        f"{scope.sql(employees=True)} GROUP BY 1, 2, 3",
-        scope.params,
-    )
+    columns = f"substr(l.day, 1, 7) AS month, {_DEPARTMENT} AS department, l.site, {_TALLY}"
+    return scope.rows(store, columns, " GROUP BY 1, 2, 3", employees=True)
 
 
 def _trend_rows(store: Store, scope: Scope) -> list[dict]:
     """People inspected and those with no fault per month and department: all the trend needs
     of the months before the previous one (two sums a row keep the longer scan cheap)."""
-    return store.query(
-        f"SELECT substr(l.day, 1, 7) AS month, {_DEPARTMENT} AS department, '' AS site, "
-        f"sum({INSPECTED_SQL}) AS inspections, sum({INSPECTED_SQL} AND i.failed = 0) AS clean "
-        f"{scope.sql(employees=True)} GROUP BY 1, 2",
-        scope.params,
+    columns = (
+        f"substr(l.day, 1, 7) AS month, {_DEPARTMENT} AS department, '' AS site, "
+        f"sum({INSPECTED_SQL}) AS inspections, sum({INSPECTED_SQL} AND i.failed = 0) AS clean"
     )
+    return scope.rows(store, columns, " GROUP BY 1, 2", employees=True)
 
 
 def _person_months(store: Store, scope: Scope) -> list[dict]:
     """Who was inspected in which month, in which department and at which line-up site."""
-    return store.query(
-        f"SELECT DISTINCT substr(l.day, 1, 7) AS month, i.employee_id, "
-        f"{_DEPARTMENT} AS department, l.site "
-        f"{scope.sql(employees=True)} AND {INSPECTED_SQL}",
-        scope.params,
-    )
+    columns = f"DISTINCT substr(l.day, 1, 7) AS month, i.employee_id, {_DEPARTMENT} AS department"
+    return scope.rows(store, f"{columns}, l.site", f" AND {INSPECTED_SQL}", employees=True)
 
 
 def _amendments(store: Store, scope: Scope) -> dict[str, int]:
