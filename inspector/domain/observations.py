@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from inspector.domain.checklist import Severity
+from inspector.domain.faults import FaultCount, MarkLine
 from inspector.domain.text import Text
 
 
@@ -72,15 +72,6 @@ class ObservationTally:
 
 
 @dataclass(frozen=True, slots=True)
-class ObservedFaultCount:
-    item_id: str
-    text: Text
-    severity: Severity
-    count: int
-    people: int
-
-
-@dataclass(frozen=True, slots=True)
 class ObservedPerson:
     """Someone observed with faults in the month."""
 
@@ -105,22 +96,12 @@ class ObservationMonth:
     observers: int
     departments: tuple[ObservationTally, ...]
     situations: tuple[ObservationTally, ...]  # in SITUATIONS order
-    faults: tuple[ObservedFaultCount, ...]  # most frequent first
+    faults: tuple[FaultCount, ...]  # most frequent first
     people_with_faults: tuple[ObservedPerson, ...]  # most often with faults first
 
     @property
     def rate(self) -> float | None:
         return pass_rate(self.passed, self.observations)
-
-
-@dataclass(frozen=True, slots=True)
-class ObservedFaultLine:
-    """One behaviour fault of an observation, in the words of the set version it was judged by."""
-
-    item_id: str
-    text: Text
-    severity: str
-    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +118,7 @@ class ObservationEntry:
     site: str
     situations: tuple[str, ...]
     observed: int  # behaviours judged
-    faults: tuple[ObservedFaultLine, ...]
+    faults: tuple[MarkLine, ...]  # failed marks (behaviour faults), worded as judged
     fault_points: int
     saved: bool
     changes: int = 0  # amendments after saving

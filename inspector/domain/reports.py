@@ -16,6 +16,7 @@ from datetime import date
 from operator import attrgetter
 
 from inspector.domain.changes import ChangeLine
+from inspector.domain.faults import FaultCount, MarkLine
 from inspector.domain.figures import LadderStep, ScoringRules, pass_rate
 from inspector.domain.follow_ups import FollowUpTally
 from inspector.domain.lineup import Attendance, Lineup, PersonStatus, Result
@@ -106,29 +107,6 @@ class VersionUsed:
     @property
     def hash_prefix(self) -> str:
         return self.content_hash[:12]
-
-
-@dataclass(frozen=True, slots=True)
-class MarkLine:
-    """One explicit mark, worded as in the checklist version it was judged against."""
-
-    item_id: str
-    text: Text
-    severity: str
-    result: Result
-    note: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class FaultCount:
-    """How often one item failed (in a month, or for one employee in a period)."""
-
-    item_id: str
-    text: Text
-    severity: str
-    count: int
-    people: int = 1
-    last_day: date | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -26,12 +26,12 @@ from pypinyin import Style, lazy_pinyin
 
 from inspector.domain.checklist import Catalogue, ChecklistItem, ChecklistSet, InspectionType
 from inspector.domain.errors import UserError
+from inspector.domain.faults import MarkLine
 from inspector.domain.lineup import Lineup, Mark, Result
 from inspector.domain.observations import (
     SITUATION_BY_ID,
     SITUATIONS,
     ObservationEntry,
-    ObservedFaultLine,
     Situation,
 )
 from inspector.domain.people import Employee
@@ -394,7 +394,7 @@ def entry_of(record: ObservationRecord) -> ObservationEntry:
         situations=record.situations,
         observed=record.observed,
         faults=tuple(
-            ObservedFaultLine(f.item.id, f.item.text, f.item.severity.value, f.note)
+            MarkLine(f.item.id, f.item.text, f.item.severity.value, Result.FAIL, f.note)
             for f in record.faults
         ),
         fault_points=record.fault_points,

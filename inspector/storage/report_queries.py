@@ -36,7 +36,6 @@ from inspector.domain.observations import (
     SITUATIONS,
     ObservationMonth,
     ObservationTally,
-    ObservedFaultCount,
     ObservedPerson,
 )
 from inspector.domain.reports import (
@@ -1309,8 +1308,12 @@ def observation_month(store: Store, month: date, department: str | None = None) 
     for r in fault_rows:
         text, severity = _wording(texts, r["version_id"], r["item_id"])
         faults.append(
-            ObservedFaultCount(
-                r["item_id"], text, Severity(severity or "minor"), r["times"], r["people"]
+            FaultCount(
+                r["item_id"],
+                text,
+                Severity(severity or "minor").value,
+                count=r["times"],
+                people=r["people"],
             )
         )
     with_faults = sorted(
