@@ -12,13 +12,12 @@ from functools import partial
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from inspector.domain.lineup import Attendance
-from inspector.domain.reports import EmployeeRecordData, RecordEntry
+from inspector.domain.reports import EmployeeRecordData
 from inspector.domain.scoring import format_percent
 from inspector.reports import i18n
 from inspector.reports.changes_section import changes_section, status_cell
 from inspector.reports.i18n import label
-from inspector.reports.lineup_sheet import mark_markup
+from inspector.reports.lineup_sheet import mark_markup, result_status
 from inspector.reports.observation_section import employee_observations_section
 from inspector.reports.page import ReportRenderer
 from inspector.reports.styles import (
@@ -61,15 +60,6 @@ _ENTRY_COLUMNS = (
     "compliance",
     "faults_and_notes",
 )
-
-
-def _status(entry: RecordEntry, lang: str) -> str:
-    return i18n.status_label(
-        entry.status,
-        lang,
-        critical=entry.critical_failed > 0,
-        late=entry.attendance is Attendance.LATE,
-    )
 
 
 def _who(name: str, employee_no: str, lang: str) -> str:
@@ -165,7 +155,7 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
                 fit(e.shift, _ABSENCE_WIDTHS[1]),
                 fit(e.site, _ABSENCE_WIDTHS[2]),
                 fit(e.supervisor, _ABSENCE_WIDTHS[3]),
-                para(_status(e, lang)),
+                para(result_status(e, lang)),
             ]
             for e in absences
         ]
@@ -184,7 +174,7 @@ def employee_record_story(data: EmployeeRecordData, lang: str) -> list[Flowable]
                 fit(entry.shift, _ENTRY_WIDTHS[1]),
                 fit(entry.site, _ENTRY_WIDTHS[2]),
                 fit(entry.supervisor, _ENTRY_WIDTHS[3]),
-                status_cell(_status(entry, lang), data.changes_of(entry.lineup_id), lang),
+                status_cell(result_status(entry, lang), data.changes_of(entry.lineup_id), lang),
                 f"{entry.passed}/{entry.applicable}" if inspected else "–",
                 format_percent(entry.compliance) if inspected else "–",
                 markup("<br/>".join(mark_markup(m, lang) for m in entry.marks))

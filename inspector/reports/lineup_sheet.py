@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from inspector.domain.lineup import Attendance, PersonStatus, Result
-from inspector.domain.reports import LineupSheetData, MarkLine, SheetPerson
+from inspector.domain.reports import LineupSheetData, MarkLine, PersonResult
 from inspector.domain.scoring import format_percent
 from inspector.reports import i18n
 from inspector.reports.changes_section import changes_section, status_cell
@@ -70,7 +70,9 @@ def mark_markup(mark: MarkLine, lang: str) -> str:
     return f'<font color="{hex_color(MUTED)}">{prefix} · {wording}{note}</font>'
 
 
-def _status(person: SheetPerson, lang: str) -> str:
+def result_status(person: PersonResult, lang: str) -> str:
+    """How one person came out of one inspection, in words (a line-up sheet's line, an
+    employee record's line-up)."""
     return i18n.status_label(
         person.status,
         lang,
@@ -140,7 +142,7 @@ def lineup_sheet_story(data: LineupSheetData, lang: str) -> list[Flowable]:
                 fit(person.employee_no, _PEOPLE_WIDTHS[1]),
                 fit(person.name, _PEOPLE_WIDTHS[2]),
                 fit(person.department, _PEOPLE_WIDTHS[3]),
-                status_cell(_status(person, lang), data.changes_of(person.position), lang),
+                status_cell(result_status(person, lang), data.changes_of(person.position), lang),
                 f"{person.passed}/{person.applicable}" if inspected else "–",
                 marks,
             ]
@@ -161,7 +163,7 @@ def lineup_sheet_story(data: LineupSheetData, lang: str) -> list[Flowable]:
                 fit(p.employee_no, _ABSENT_WIDTHS[1]),
                 fit(p.name, _ABSENT_WIDTHS[2]),
                 fit(p.department, _ABSENT_WIDTHS[3]),
-                para(_status(p, lang)),
+                para(result_status(p, lang)),
                 "",
             ]
             for p in absent

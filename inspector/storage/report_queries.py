@@ -240,22 +240,28 @@ def repeat_threshold(store: Store) -> int:
     return max(2, value)
 
 
-def _item_texts(
-    store: Store, version_ids: Iterable[int]
-) -> dict[tuple[int, str], tuple[Text, str]]:
-    """(version row id, item id) -> (wording, severity), read from the recorded versions."""
+def _stored_items(store: Store, version_ids: Iterable[int], **paths: str) -> list[dict]:
+    """The items of the recorded checklist versions: version_id, item_id and, for each name of
+    ``paths``, the value at that JSON path of the item (e.g. ``severity="$.severity"``)."""
     ids = sorted({int(v) for v in version_ids if v is not None})
     if not ids:
-        return {}
-    rows = store.query(
-        "SELECT v.id AS version_id, json_extract(item.value, '$.id') AS item_id, "
-        "json_extract(item.value, '$.text.zh') AS zh, "
-        "json_extract(item.value, '$.text.en') AS en, "
-        "json_extract(item.value, '$.severity') AS severity "
+        return []
+    values = "".join(
+        f", json_extract(item.value, '{path}') AS {name}" for name, path in paths.items()
+    )
+    return store.query(
+        f"SELECT v.id AS version_id, json_extract(item.value, '$.id') AS item_id{values} "
         "FROM checklist_versions v, json_each(v.content, '$.items') AS item "
         f"WHERE v.id IN ({','.join('?' * len(ids))})",
         ids,
     )
+
+
+def _item_texts(
+    store: Store, version_ids: Iterable[int]
+) -> dict[tuple[int, str], tuple[Text, str]]:
+    """(version row id, item id) -> (wording, severity), read from the recorded versions."""
+    rows = _stored_items(store, version_ids, zh="$.text.zh", en="$.text.en", severity="$.severity")
     return {
         (r["version_id"], r["item_id"]): (Text(r["zh"] or "", r["en"] or ""), r["severity"] or "")
         for r in rows
@@ -722,17 +728,7 @@ def _item_rules(
     store: Store, version_ids: Iterable[int]
 ) -> dict[tuple[int, str], tuple[str, int | None]]:
     """(version row id, item id) -> (severity, the item's own deduction or None)."""
-    ids = sorted({int(v) for v in version_ids if v is not None})
-    if not ids:
-        return {}
-    rows = store.query(
-        "SELECT v.id AS version_id, json_extract(item.value, '$.id') AS item_id, "
-        "json_extract(item.value, '$.severity') AS severity, "
-        "json_extract(item.value, '$.deduction') AS deduction "
-        "FROM checklist_versions v, json_each(v.content, '$.items') AS item "
-        f"WHERE v.id IN ({','.join('?' * len(ids))})",
-        ids,
-    )
+    rows = _stored_items(store, version_ids, severity="$.severity", deduction="$.deduction")
     return {
         (r["version_id"], r["item_id"]): (
             r["severity"] or "",
