@@ -101,7 +101,7 @@ def lineup_summary(lineup: Lineup, summary: LineupSummary) -> dict:
         "done": summary.total - summary.not_inspected,
         "todo": summary.not_inspected,
         "people_with_faults": summary.with_faults,
-        "pass_rate": pass_rate(summary.all_pass, summary.inspected),
+        "pass_rate": summary.pass_rate,
     }
 
 

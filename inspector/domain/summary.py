@@ -13,10 +13,9 @@ from dataclasses import dataclass
 
 from inspector.domain.attendance import counts_as_inspected
 from inspector.domain.checklist import ChecklistItem, ChecklistSet, applicable_items
-from inspector.domain.figures import pass_rate
 from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark, PersonStatus, Result
 from inspector.domain.people import Employee
-from inspector.domain.scoring import compliance_ratio
+from inspector.domain.reports import Tally
 from inspector.domain.text import Text
 
 
@@ -62,14 +61,30 @@ class LineupSummary:
     follow_up: tuple[FollowUp, ...] = ()
 
     @property
+    def tally(self) -> Tally:
+        """The line-up's counts as the reports sum them (the line-up sheet's figures)."""
+        return Tally(
+            inspections=self.inspected,
+            absent=self.absent,
+            leave=self.leave,
+            late=self.late,
+            applicable=self.applicable,
+            passed=self.passed,
+            failed=self.faults,
+            critical_failed=self.critical_faults,
+            fault_points=self.fault_points,
+            clean=self.all_pass,
+        )
+
+    @property
     def compliance(self) -> float | None:
         """The item ratio (a detail): passed items ÷ applicable items."""
-        return compliance_ratio(self.passed, self.applicable)
+        return self.tally.compliance
 
     @property
     def pass_rate(self) -> float | None:
         """合格率 (``domain.figures.pass_rate``): people with no fault ÷ people inspected."""
-        return pass_rate(self.all_pass, self.inspected)
+        return self.tally.pass_rate
 
 
 def summarise(

@@ -373,24 +373,12 @@ def lineup_sheet_data(store: Store, lineup_id: int) -> LineupSheetData:
         [s for _, s in store.lineup_checklists(lineup_id)],
         store.marks_for_lineup(lineup_id),
     )
-    tally = Tally(
-        inspections=summary.inspected,
-        absent=summary.absent,
-        leave=summary.leave,
-        late=summary.late,
-        applicable=summary.applicable,
-        passed=summary.passed,
-        failed=summary.faults,
-        critical_failed=summary.critical_faults,
-        fault_points=summary.fault_points,
-        clean=summary.all_pass,
-    )
     return LineupSheetData(
         company=company_name(store),
         lineup=lineup,
         versions=tuple(_version(v) for v in versions),
         people=tuple(rows),
-        tally=tally,
+        tally=summary.tally,
         seal=seal.seal_for_lineup(store, lineup_id),
         changes=change_lines(store, store.change_log(lineup_id)),
     )
