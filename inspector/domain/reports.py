@@ -94,6 +94,21 @@ class Tally:
 _TALLY_FIELDS = attrgetter(*(f.name for f in fields(Tally)))
 
 
+class TallyRates:
+    """The rates of a record with a ``tally``: its compliance (a detail) and its pass rate."""
+
+    __slots__ = ()
+    tally: Tally
+
+    @property
+    def compliance(self) -> float | None:
+        return self.tally.compliance
+
+    @property
+    def pass_rate(self) -> float | None:
+        return self.tally.pass_rate
+
+
 @dataclass(frozen=True, slots=True)
 class VersionUsed:
     """A checklist set version that results were judged against."""
@@ -306,17 +321,9 @@ class EmployeeRow:
 
 
 @dataclass(frozen=True, slots=True)
-class DailyPoint:
+class DailyPoint(TallyRates):
     day: date
     tally: Tally
-
-    @property
-    def compliance(self) -> float | None:
-        return self.tally.compliance
-
-    @property
-    def pass_rate(self) -> float | None:
-        return self.tally.pass_rate
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from inspector.domain.attendance import counts_as_inspected
 from inspector.domain.checklist import ChecklistItem, ChecklistSet, applicable_items
 from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark, PersonStatus, Result
 from inspector.domain.people import Employee
-from inspector.domain.reports import Tally
+from inspector.domain.reports import Tally, TallyRates
 from inspector.domain.text import Text
 
 
@@ -42,7 +42,7 @@ class FollowUp:
 
 
 @dataclass(frozen=True, slots=True)
-class LineupSummary:
+class LineupSummary(TallyRates):
     lineup: Lineup
     total: int  # people in the line-up
     inspected: int  # completed and there (present or late)
@@ -75,16 +75,6 @@ class LineupSummary:
             fault_points=self.fault_points,
             clean=self.all_pass,
         )
-
-    @property
-    def compliance(self) -> float | None:
-        """The item ratio (a detail): passed items ÷ applicable items."""
-        return self.tally.compliance
-
-    @property
-    def pass_rate(self) -> float | None:
-        """合格率 (``domain.figures.pass_rate``): people with no fault ÷ people inspected."""
-        return self.tally.pass_rate
 
 
 def summarise(
