@@ -9,7 +9,7 @@ never reached are kept in the database but count nowhere.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from inspector.domain.attendance import counts_as_inspected
 from inspector.domain.checklist import ChecklistItem, ChecklistSet, applicable_items
@@ -41,6 +41,16 @@ class FollowUp:
         return self.inspection.attendance is Attendance.LATE
 
 
+# The Tally's counts, and the summary's names for those it names otherwise.
+_TALLY_NAMES = tuple(f.name for f in fields(Tally))
+_AS_TALLY = {
+    "inspections": "inspected",
+    "failed": "faults",
+    "critical_failed": "critical_faults",
+    "clean": "all_pass",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class LineupSummary(TallyRates):
     lineup: Lineup
@@ -63,18 +73,7 @@ class LineupSummary(TallyRates):
     @property
     def tally(self) -> Tally:
         """The line-up's counts as the reports sum them (the line-up sheet's figures)."""
-        return Tally(
-            inspections=self.inspected,
-            absent=self.absent,
-            leave=self.leave,
-            late=self.late,
-            applicable=self.applicable,
-            passed=self.passed,
-            failed=self.faults,
-            critical_failed=self.critical_faults,
-            fault_points=self.fault_points,
-            clean=self.all_pass,
-        )
+        return Tally(**{name: getattr(self, _AS_TALLY.get(name, name)) for name in _TALLY_NAMES})
 
 
 def summarise(
