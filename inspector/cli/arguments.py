@@ -41,6 +41,11 @@ def option(*names: str, **settings: Any) -> Option:
     return add
 
 
+def flag(name: str, help: str) -> Option:
+    """An option that is on when given (``--dry-run``)."""
+    return option(name, action="store_true", help=help)
+
+
 def group(name: str, *, dest: str = "", metavar: str = "ACTION") -> Callable[[Declare], Declare]:
     """A command made of actions (``inspector lineup list``), declared by the function it
     decorates: called with the parent's subparsers, the decorated function adds the command,
@@ -101,7 +106,7 @@ def command(
 DATABASE: Option = functools.partial(add_common_arguments, checklists=False)
 DATABASE_AND_CHECKLISTS: Option = functools.partial(add_common_arguments, checklists=True)
 CHECKLISTS: Option = functools.partial(add_common_arguments, database=False)
-JSON = option("--json", action="store_true", help="print JSON")
+JSON = flag("--json", "print JSON")
 LINEUP_ID = option("lineup_id", nargs="?", type=record_id, metavar="ID", help="the line-up id")
 SHIFT_OF_DATE = option(
     "--shift", type=plain_text, metavar="S", help="with --date: only this shift, e.g. 早班"

@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 
 from inspector.cli import CommandError
-from inspector.cli.arguments import CHECKLISTS, JSON, SEX, command, group, option
+from inspector.cli.arguments import CHECKLISTS, JSON, SEX, command, flag, group, option
 from inspector.cli.common import counted, input_path, load_catalogue_for, plain_text
 from inspector.domain.checklist import Catalogue, ChecklistSet, InspectionType, LineupArea
 from inspector.domain.people import Employee, Sex
@@ -44,11 +44,7 @@ def register(actions: argparse._SubParsersAction) -> None:
         "validate",
         run_validate,
         option("dirs", nargs="*", type=input_path, metavar="DIR", help="a checklist folder"),
-        option(
-            "--no-shipped",
-            action="store_true",
-            help="check only the given folders, not the shipped or user's checklists",
-        ),
+        flag("--no-shipped", "check only the given folders, not the shipped or user's checklists"),
         CHECKLISTS,
     )
     command(actions, "list", run_list, JSON, CHECKLISTS)

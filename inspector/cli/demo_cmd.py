@@ -7,7 +7,7 @@ import time
 
 from inspector import paths
 from inspector.cli import CommandError
-from inspector.cli.arguments import DATABASE_AND_CHECKLISTS, command, option
+from inspector.cli.arguments import DATABASE_AND_CHECKLISTS, command, flag, option
 from inspector.cli.common import db_path, load_catalogue_for, open_store, whole_number
 from inspector.services.demo import (
     DEFAULT_DAYS,
@@ -58,11 +58,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             metavar="NAME",
             help="one site of a company: everyone works at NAME, employee numbers unique to it",
         ),
-        option(
-            "--force",
-            action="store_true",
-            help="add the demo data even if the database already has employees",
-        ),
+        flag("--force", "add the demo data even if the database already has employees"),
         DATABASE_AND_CHECKLISTS,
     )
     for action in parser._actions:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from inspector.cli import CommandError
-from inspector.cli.arguments import DATABASE, JSON, command, group, option
+from inspector.cli.arguments import DATABASE, JSON, command, flag, group, option
 from inspector.cli.common import counted, open_store
 from inspector.domain.errors import UserError
 
@@ -65,10 +65,9 @@ def register(actions: argparse._SubParsersAction) -> None:
         actions,
         "pull",
         run_pull,
-        option(
+        flag(
             "--take-master-roster",
-            action="store_true",
-            help="where the roster was edited here and HR's master differs, take the master",
+            "where the roster was edited here and HR's master differs, take the master",
         ),
         DATABASE,
     )

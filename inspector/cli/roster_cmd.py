@@ -18,7 +18,7 @@ import textwrap
 from pathlib import Path
 
 from inspector.cli import CommandError
-from inspector.cli.arguments import DATABASE_AND_CHECKLISTS, JSON, command, group, option
+from inspector.cli.arguments import DATABASE_AND_CHECKLISTS, JSON, command, flag, group, option
 from inspector.cli.common import (
     cli_language,
     counted,
@@ -62,18 +62,14 @@ def register(actions: argparse._SubParsersAction) -> None:
         "import",
         run_import,
         option("file", type=input_path, metavar="FILE", help="the .csv or .xlsx file"),
-        option(
+        flag(
             "--good-rows-only",
-            action="store_true",
-            help="import the good rows even if some rows are bad (the bad rows are skipped)",
+            "import the good rows even if some rows are bad (the bad rows are skipped)",
         ),
         option("--map-role", action="append", default=[], metavar="TITLE=ROLE", help=MAP_ROLE_HELP),
-        option(
+        flag(
             "--dry-run",
-            action="store_true",
-            help=(
-                "show what would change and the new job titles with what each maps to; save nothing"
-            ),
+            ("show what would change and the new job titles with what each maps to; save nothing"),
         ),
         DATABASE_AND_CHECKLISTS,
         description=textwrap.fill(
@@ -99,7 +95,7 @@ def register(actions: argparse._SubParsersAction) -> None:
         "list",
         run_list,
         JSON,
-        option("--active", action="store_true", help="only employees still employed"),
+        flag("--active", "only employees still employed"),
         DATABASE_AND_CHECKLISTS,
     )
     command(
