@@ -393,13 +393,26 @@ class MonthlyPackData:
     follow_up: FollowUpTally | None = None  # None until re-checks are recorded
 
     @property
+    def total(self) -> GroupRow:
+        """The scope's own row (合计 / Total), under the ranked groups."""
+        return GroupRow(
+            name="",
+            staff=self.staff,
+            tally=self.tally,
+            previous=self.previous,
+            score=self.score,
+            previous_score=self.previous_score,
+            deducted=self.deducted,
+        )
+
+    @property
     def change(self) -> float | None:
         """The pass rate's change against the previous month, in percentage points."""
-        return change_in_points(self.tally.pass_rate, self.previous.pass_rate)
+        return self.total.change
 
     @property
     def score_change(self) -> float | None:
-        return score_change(self.score, self.previous_score)
+        return self.total.score_change
 
     @property
     def top_faults(self) -> tuple[FaultCount, ...]:

@@ -204,19 +204,6 @@ def group_columns(data: MonthlyPackData, name_key: str) -> list[Column]:
     ]
 
 
-def total_row(data: MonthlyPackData) -> GroupRow:
-    """The scope's own row (合计 / Total), under the ranked groups."""
-    return GroupRow(
-        name="",
-        staff=data.staff,
-        tally=data.tally,
-        previous=data.previous,
-        score=data.score,
-        previous_score=data.previous_score,
-        deducted=data.deducted,
-    )
-
-
 def group_table_rows(
     data: MonthlyPackData, groups: Sequence[GroupRow], name_key: str, lang: str
 ) -> tuple[list[list], list[float]]:
@@ -225,7 +212,7 @@ def group_table_rows(
     rows: list[list] = [header_row([label(c.header, lang) for c in columns], right_from=2)]
     for group in groups:
         rows.append([fit(c.cell(group), w) for c, w in zip(columns, widths, strict=True)])
-    total = [c.cell(total_row(data)) for c in columns]
+    total = [c.cell(data.total) for c in columns]
     total[0], total[1] = "", label("total", lang)
     rows.append(total)
     return rows, widths

@@ -184,22 +184,13 @@ def department_records(data: MonthlyPackData, lang: str) -> list[dict[str, objec
     records = [_group("department", d, lang) for d in data.departments]
     records += [_group("site", s, lang) for s in data.sites]
     records.append(
-        _record(
-            "total",
-            lang,
-            data.tally,
-            department=data.department or "",
-            site=data.site or "",
-            staff=data.staff,
-            lineups=data.lineups,
-            previous=data.previous.pass_rate,
-            change=data.change,
-            score=data.score,
-            previous_score=data.previous_score,
-            score_change=data.score_change,
-            deducted=data.deducted,
-            per_100=figures.faults_per_100(data.tally.failed, data.tally.inspections),
-        )
+        _group("total", data.total, lang)
+        | {
+            "department": data.department or "",
+            "site": data.site or "",
+            "lineups": data.lineups,
+            "per_100": figures.faults_per_100(data.tally.failed, data.tally.inspections),
+        }
     )
     return records
 
