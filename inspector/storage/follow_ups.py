@@ -139,7 +139,7 @@ def faults(
 ) -> list[Fault]:
     """The faults of the line-ups of a day (at a site), of one line-up or of one inspection,
     in line-up order, each with its follow-up state."""
-    from inspector.storage.report_queries import _item_texts, _wording
+    from inspector.storage.report_queries import worded
 
     where = ["l.inspection_type = 'lineup'", _FAULT_OF_PERSON_HERE]
     params: list = []
@@ -166,31 +166,27 @@ def faults(
         f"WHERE {' AND '.join(where)} ORDER BY l.started_at, l.id, i.position, m.item_id",
         params,
     )
-    texts = _item_texts(store, {r["version_id"] for r in rows})
     events = events_for(store, {r["inspection_id"] for r in rows})
-    result = []
-    for r in rows:
-        reason, severity = _wording(texts, r["version_id"], r["item_id"])
-        result.append(
-            Fault(
-                inspection_id=r["inspection_id"],
-                item_id=r["item_id"],
-                reason=reason,
-                severity=severity,
-                lineup_id=r["lineup_id"],
-                day=date.fromisoformat(r["day"]),
-                shift=r["shift"],
-                site=r["site"],
-                lineup_started_at=datetime.fromisoformat(r["started_at"]),
-                lineup_finished=r["finished_at"] is not None,
-                position=r["position"],
-                employee_no=r["employee_no"],
-                name=r["name"],
-                department=r["department"],
-                follow_up=follow_up_of(events.get((r["inspection_id"], r["item_id"]), [])),
-            )
+    return [
+        Fault(
+            inspection_id=r["inspection_id"],
+            item_id=r["item_id"],
+            reason=reason,
+            severity=severity,
+            lineup_id=r["lineup_id"],
+            day=date.fromisoformat(r["day"]),
+            shift=r["shift"],
+            site=r["site"],
+            lineup_started_at=datetime.fromisoformat(r["started_at"]),
+            lineup_finished=r["finished_at"] is not None,
+            position=r["position"],
+            employee_no=r["employee_no"],
+            name=r["name"],
+            department=r["department"],
+            follow_up=follow_up_of(events.get((r["inspection_id"], r["item_id"]), [])),
         )
-    return result
+        for r, reason, severity in worded(store, rows)
+    ]
 
 
 def group_events(rows: Iterable[Mapping]) -> dict[tuple[int, str], list[FollowUpRecord]]:

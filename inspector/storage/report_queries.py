@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TypeVar
@@ -275,6 +275,14 @@ def _wording(
     if found is None:  # not in that version (should not happen): the latest wording known
         found = next((texts[key] for key in sorted(texts, reverse=True) if key[1] == item_id), None)
     return found if found is not None else (Text(item_id, item_id), "")
+
+
+def worded(store: Store, rows: Sequence[Mapping]) -> Iterator[tuple[Mapping, Text, str]]:
+    """Each row (with ``item_id`` and ``version_id``) with the item's wording and severity in
+    the checklist version it names."""
+    texts = _item_texts(store, (r["version_id"] for r in rows))
+    for r in rows:
+        yield r, *_wording(texts, r["version_id"], r["item_id"])
 
 
 def _inspection_figures(row: Mapping) -> dict:
@@ -626,22 +634,17 @@ def _faults_in(store: Store, scope: Scope, extra: str = "") -> list[FaultCount]:
         "GROUP BY m.item_id ORDER BY times DESC, people DESC, m.item_id",
         scope.params,
     )
-    rows = under_reasons_in_force(store, rows)
-    texts = _item_texts(store, (r["version_id"] for r in rows))
-    result = []
-    for r in rows:
-        text, severity = _wording(texts, r["version_id"], r["item_id"])
-        result.append(
-            FaultCount(
-                item_id=r["item_id"],
-                text=text,
-                severity=severity,
-                count=r["times"],
-                people=r["people"],
-                last_day=date.fromisoformat(r["last_day"]),
-            )
+    return [
+        FaultCount(
+            r["item_id"],
+            text,
+            severity,
+            count=r["times"],
+            people=r["people"],
+            last_day=date.fromisoformat(r["last_day"]),
         )
-    return result
+        for r, text, severity in worded(store, under_reasons_in_force(store, rows))
+    ]
 
 
 def stored_catalogue(store: Store) -> tuple[Catalogue, dict[str, int]]:
@@ -1287,19 +1290,16 @@ def observation_month(store: Store, month: date, department: str | None = None) 
         "GROUP BY m.item_id ORDER BY times DESC, people DESC, m.item_id",
         Scope.of_month(month, department, inspection_type=InspectionType.OBSERVATION).params,
     )
-    texts = _item_texts(store, (r["version_id"] for r in fault_rows))
-    faults = []
-    for r in fault_rows:
-        text, severity = _wording(texts, r["version_id"], r["item_id"])
-        faults.append(
-            FaultCount(
-                r["item_id"],
-                text,
-                Severity(severity or "minor").value,
-                count=r["times"],
-                people=r["people"],
-            )
+    faults = [
+        FaultCount(
+            r["item_id"],
+            text,
+            Severity(severity or "minor").value,
+            count=r["times"],
+            people=r["people"],
         )
+        for r, text, severity in worded(store, fault_rows)
+    ]
     with_faults = sorted(
         (p for p in people.values() if p["wf"]),
         key=lambda p: (-p["wf"], -p["faults"], p["no"]),
