@@ -324,6 +324,18 @@ It replaces the database in use, {db}. The database in use now is kept beside it
         <source>and {n} other faults</source>
         <translation>另有 {n} 项问题</translation>
     </message>
+    <message>
+        <source>Re-checks due (复查): {n}</source>
+        <translation>待复查：{n} 项</translation>
+    </message>
+    <message>
+        <source>Re-check…</source>
+        <translation>去复查…</translation>
+    </message>
+    <message>
+        <source>and {n} more</source>
+        <translation>另有 {n} 项</translation>
+    </message>
 </context>
 <context>
     <name>ChangeText</name>

@@ -191,3 +191,51 @@ def test_a_fault_taken_back_takes_its_fix_on_the_spot_with_it(
         press(key)
     assert not any("fixed on the spot" in t for t in _result_texts(controller))
     assert rechecks.spot_fixes(store, controller.lineup.id) == set()
+
+
+def test_the_briefing_card_lists_the_open_faults_and_opens_their_re_check(
+    qtbot, roster, window, store, catalogue, press, start_lineup
+):
+    section = window.lineup
+    card = section.home.start.briefing
+    assert not card.rechecks_panel.isVisibleTo(card)  # nothing recorded: no column at all
+    controller = start_lineup(window, "Huang")
+    wang = controller.person().employee
+    for key in fault_keys(catalogue, wang, "shoes.shoes.dusty"):
+        press(key)
+    press(Qt.Key.Key_F)  # fixed at once: nothing to re-check
+    press(Qt.Key.Key_Space)
+    li = controller.person().employee
+    for key in fault_keys(catalogue, li, "hands.nails.polish"):
+        press(key)
+    for _ in range(19):
+        press(Qt.Key.Key_Space)
+    _finish(qtbot, section, press)
+    day = controller.lineup.day
+    qtbot.mouseClick(section.summary.home_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: section.currentWidget() is section.home)
+
+    assert card.rechecks_panel.isVisibleTo(card)
+    assert card.rechecks_heading.text() == "Re-checks due (复查): 1"
+    wording = catalogue.item("hands.nails.polish").text.en
+    assert li.name in card.rechecks.text() and wording in card.rechecks.text()
+    assert wang.name not in card.rechecks.text()  # fixed on the spot
+
+    start = section.home.start
+    start.date.setFocus()
+    start.date.setDate(start.date.date().addDays(1))  # tomorrow: still due, from today
+    assert card.rechecks_heading.text() == "Re-checks due (复查): 1"
+
+    qtbot.mouseClick(card.recheck_button, Qt.MouseButton.LeftButton)
+    page = section.recheck_page
+    qtbot.waitUntil(lambda: section.currentWidget() is page)
+    assert page.day.date().toPython() == day  # the day the fault was found
+    [fault] = page.model.rows()
+    assert fault.name == li.name
+    page.view.setFocus()
+    press(Qt.Key.Key_F)
+    assert page.model.rows()[0].status is FaultStatus.FIXED
+    press(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: section.currentWidget() is section.home)
+    start.refresh()
+    assert not card.rechecks_panel.isVisibleTo(card)  # nothing left to re-check

@@ -53,7 +53,7 @@ class LineupSection(QStackedWidget):
         self.home.import_requested.connect(self.import_requested)
         self.home.demo_requested.connect(self.demo_requested)
         self.home.discard_requested.connect(self.discard)
-        self.home.recheck_requested.connect(lambda site: self.show_rechecks(date.today(), site))
+        self.home.recheck_requested.connect(self.show_rechecks)
         self.recheck_page = None  # made on first use (gui/pages/recheck_page.py)
         self._recheck_from: QWidget | None = None
         self.duplicate_box: QMessageBox | None = None

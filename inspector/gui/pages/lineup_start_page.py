@@ -61,6 +61,7 @@ class Scope:
 class LineupStartPage(Retranslating, QWidget):
     start_requested = Signal(object)  # StartParams
     open_requested = Signal(int)  # a recent line-up's id
+    recheck_requested = Signal(object, str)  # day, site: the 讲评 card's re-checks due
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +122,7 @@ class LineupStartPage(Retranslating, QWidget):
         # 讲评: the last line-up's top faults at the chosen site, beside the form.
         self.briefing = BriefingCard()
         self.briefing.setMinimumWidth(340)
+        self.briefing.recheck_requested.connect(self._recheck_requested)
         starting = QVBoxLayout()
         starting.addLayout(form)
         starting.addWidget(self.start_button)
@@ -159,6 +161,10 @@ class LineupStartPage(Retranslating, QWidget):
         self._update_supervisor()
         self._update_briefing()
         self.recent_model.set_rows(store.list_lineups(limit=8))
+
+    def _recheck_requested(self, day: date) -> None:
+        scope = self.current_scope()
+        self.recheck_requested.emit(day, scope.site if scope else "")
 
     def _update_briefing(self) -> None:
         """The 讲评 card for the chosen site and date."""
