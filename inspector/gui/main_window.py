@@ -174,6 +174,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         # PostgreSQL client takes longer to load than the rest of the first window.
         self._hub_status: HubStatus | None = None
         self.first_frame_shown.connect(lambda: self.hub_status)
+        self.first_frame_shown.connect(self.lineup.home.start.show_briefings)
         self.lineup.saved.connect(self.show_saved)
         self.lineup.save_failed.connect(self.show_not_saved)
         self.lineup.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))

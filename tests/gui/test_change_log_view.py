@@ -191,6 +191,7 @@ def test_the_briefing_card_shows_the_previous_lineup_days_top_faults(
 ):
     section = window.lineup
     card = section.home.start.briefing
+    qtbot.waitUntil(lambda: card.briefing is not None)  # read once the window is on screen
     assert card.headline.text() == "No line-up finished here yet."  # a new database
     assert "this card shows the faults found most" in card.faults.text()
     controller = start_lineup(window, "Huang")

@@ -88,6 +88,16 @@ def test_the_first_window_loads_no_report_or_hidden_page(store) -> None:
     assert loaded_at_first_frame(store.path) == []
 
 
+def test_a_morning_with_a_roster_and_history_loads_no_report_either(store) -> None:
+    """The start screen with its 讲评 card: the card's figures come after the first frame."""
+    from inspector.services.demo import fill_demo
+
+    fill_demo(store, load_catalogue_cached(), employees=30, days=5, observations=False)
+    load_catalogue_cached()
+    store.close()
+    assert loaded_at_first_frame(store.path) == []
+
+
 def test_the_daily_backup_waits_for_the_first_frame(qtbot, qapp, roster, db_path, monkeypatch):
     from inspector.gui import startup
 

@@ -95,7 +95,12 @@ class BriefingCard(QGroupBox):
     def retranslate_ui(self) -> None:
         self._retranslate_rechecks()
         briefing = self.briefing
-        if briefing is None or briefing.empty:
+        if briefing is None:  # not read yet (it is, once the window is on screen)
+            self.setTitle(self.tr("Briefing (讲评)"))
+            self.headline.clear()
+            self.faults.clear()
+            return
+        if briefing.empty:
             self.setTitle(self.tr("Briefing (讲评)"))
             self.headline.setText(self.tr("No line-up finished here yet."))
             self.faults.setText(

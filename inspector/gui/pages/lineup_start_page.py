@@ -121,6 +121,7 @@ class LineupStartPage(Retranslating, QWidget):
 
         # 讲评: the last line-up's top faults at the chosen site, beside the form.
         self.briefing = BriefingCard()
+        self._briefings_shown = False  # show_briefings() turns it on after the first frame
         self.briefing.setMinimumWidth(340)
         self.briefing.recheck_requested.connect(self._recheck_requested)
         starting = QVBoxLayout()
@@ -166,8 +167,16 @@ class LineupStartPage(Retranslating, QWidget):
         scope = self.current_scope()
         self.recheck_requested.emit(day, scope.site if scope else "")
 
+    def show_briefings(self) -> None:
+        """Fill the 讲评 card from now on: called once the window is on screen, because its
+        figures need the report queries, which the first window does not load."""
+        self._briefings_shown = True
+        self._update_briefing()
+
     def _update_briefing(self) -> None:
         """The 讲评 card for the chosen site and date."""
+        if not self._briefings_shown:
+            return
         scope = self.current_scope()
         qdate = self.date.date()
         self.briefing.show_briefing(
