@@ -23,6 +23,8 @@ LATER = (
     "pypdf",
     "inspector.reports",
     "inspector.storage.report_queries",
+    "inspector.services.briefing",
+    "inspector.domain.reports",
     "inspector.services.figures",
     "inspector.files.roster",
     "inspector.cli.report_cmd",

@@ -5,6 +5,8 @@ faults found most, by reason, with how many people had each; beside them the re-
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
@@ -12,7 +14,9 @@ from inspector.domain.scoring import format_percent
 from inspector.gui.i18n import current_language
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.touch import touch_button
-from inspector.services.briefing import Briefing
+
+if TYPE_CHECKING:  # the card is filled after the first frame: its figures load then
+    from inspector.services.briefing import Briefing
 
 CARD_STYLE = """
 QGroupBox#briefing_card {

@@ -30,7 +30,6 @@ from inspector.gui.pages.briefing_card import BriefingCard
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.build import heading
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
-from inspector.services.briefing import briefing
 from inspector.services.lineup_session import (
     remember_scope,
     remembered_scope,
@@ -177,6 +176,8 @@ class LineupStartPage(Retranslating, QWidget):
         """The 讲评 card for the chosen site and date."""
         if not self._briefings_shown:
             return
+        from inspector.services.briefing import briefing
+
         scope = self.current_scope()
         qdate = self.date.date()
         self.briefing.show_briefing(
