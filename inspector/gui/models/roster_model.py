@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from inspector.domain.checklist import Catalogue
 from inspector.domain.people import Employee, Sex
-from inspector.gui.models.base import RowsTableModel
+from inspector.gui.models.base import Column, RowsTableModel
 from inspector.gui.widgets import status as look
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -63,39 +63,29 @@ class RosterModel(RowsTableModel):
         """The row of an employee by database id, or -1."""
         return next((i for i, e in enumerate(self._rows) if e.id == employee_id), -1)
 
-    def headers(self) -> Sequence[str]:
+    def columns(self) -> Sequence[Column]:  # in the order of COLUMNS
         return (
-            self.tr("Employee no."),
-            self.tr("Name"),
-            self.tr("Sex"),
-            self.tr("Department"),
-            self.tr("Role"),
-            self.tr("Site"),
-            self.tr("Status"),
+            Column(self.tr("Employee no."), lambda e: e.employee_no),
+            Column(self.tr("Name"), lambda e: e.name),
+            Column(self.tr("Sex"), lambda e: self._words.sex(e.sex)),
+            Column(self.tr("Department"), lambda e: e.department),
+            Column(self.tr("Role"), lambda e: role_name(self._catalogue, e.role, self.language)),
+            Column(self.tr("Site"), lambda e: e.site),
+            Column(self.tr("Status"), lambda e: self._words.active(e.active)),
         )
 
     def cell(self, employee: Employee, column: int, role: int) -> Any:
-        name = self.COLUMNS[column]
         if role == DISPLAY:
-            return self._text(employee, name)
+            return self.display(employee, column)
         if employee.active:
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
-        if role == Qt.ItemDataRole.FontRole and name == "active":
+        if role == Qt.ItemDataRole.FontRole and self.COLUMNS[column] == "active":
             font = QFont()
             font.setItalic(True)
             return font
         return None
-
-    def _text(self, employee: Employee, column: str) -> str:
-        if column == "sex":
-            return self._words.sex(employee.sex)
-        if column == "role":
-            return role_name(self._catalogue, employee.role, self.language)
-        if column == "active":
-            return self._words.active(employee.active)
-        return str(getattr(employee, column))
 
 
 # -- the import preview ---------------------------------------------------------------------

@@ -8,6 +8,7 @@ controller's state as it is then.
 from __future__ import annotations
 
 import logging
+from dataclasses import asdict
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ from inspector.gui.pages.lineup_start_page import StartParams
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.build import open_kept
 from inspector.gui.widgets.touch import touch_sized
-from inspector.services.lineup_session import AlreadyFinished, SupervisorRequired
+from inspector.services.lineup_session import AlreadyFinished, LineupSession, SupervisorRequired
 
 if TYPE_CHECKING:
     from inspector.gui.controllers.lineup_controller import LineupController
@@ -68,13 +69,8 @@ class LineupSection(QStackedWidget):
             from inspector.gui.controllers.lineup_controller import LineupController
 
             context = self.context
-            c = LineupController(
-                context.store,
-                context.catalogue,
-                db_path=context.db_path,
-                read_only=context.read_only,
-                parent=self,
-            )
+            session = LineupSession(context.store, context.catalogue, **context.session_options())
+            c = LineupController(session, parent=self)
             c.saved.connect(self.saved)
             c.notice.connect(self.notice)
             c.failed.connect(self._failed)
@@ -137,14 +133,7 @@ class LineupSection(QStackedWidget):
         self.setCurrentWidget(self.home)
 
     def start(self, params: StartParams, *, second: bool = False) -> None:
-        lineup = self.controller.start(
-            day=params.day,
-            shift=params.shift,
-            site=params.site,
-            department=params.department,
-            supervisor=params.supervisor,
-            second=second,
-        )
+        lineup = self.controller.start(**asdict(params), second=second)
         if lineup is not None:
             self.context.events.lineup_changed.emit(lineup.id)
             self.show_lineup()
@@ -195,7 +184,7 @@ class LineupSection(QStackedWidget):
 
     def open_lineup(self, lineup_id: int) -> None:
         self.controller.open(lineup_id)
-        if self.controller.closed:
+        if self.controller.session.closed:
             self.show_summary()
         else:
             self.show_lineup()
@@ -232,12 +221,12 @@ class LineupSection(QStackedWidget):
         self.setCurrentWidget(self.recheck_page)
 
     def _rechecks_of_lineup(self) -> None:
-        lineup = self.controller.lineup
+        lineup = self.controller.session.lineup
         if lineup is not None:
             self.show_rechecks(lineup.day, lineup.site)
 
     def _back_from_rechecks(self) -> None:
-        if self._recheck_from is self._summary and self.controller.lineup is not None:
+        if self._recheck_from is self._summary and self.controller.session.lineup is not None:
             self.show_summary()
         else:
             self.show_home()

@@ -26,13 +26,14 @@ from inspector.domain.summary import LineupSummary
 from inspector.gui.context import AppContext
 from inspector.gui.controllers.lineup_controller import LineupController
 from inspector.gui.errors import show_error
-from inspector.gui.i18n import Retranslating, current_language
+from inspector.gui.i18n import current_language
 from inspector.gui.models.lineup_summary_model import FaultCountsModel, FollowUpModel
+from inspector.gui.pages.lineup_screen import LineupScreen
 from inspector.gui.printing import PdfActions
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.build import heading, text_label
 from inspector.gui.widgets.change_text import AMENDED_COLOUR, change_line
-from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
+from inspector.gui.widgets.touch import TOUCH_HEIGHT, touch_button
 from inspector.services.report_jobs import LINEUP_SHEET, ReportRequest, report_language
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ def sheet_path(db_path: Path, summary: LineupSummary, lang: str = "zh") -> Path:
     return db_path.parent / f"{db_path.stem}-sheets" / LINEUP_SHEET.file_name(request)
 
 
-class LineupSummaryPage(Retranslating, QWidget):
+class LineupSummaryPage(LineupScreen):
     review_requested = Signal(int)  # a row of the line-up: show that person (to change a result)
     grid_requested = Signal()
     home_requested = Signal()
@@ -55,10 +56,7 @@ class LineupSummaryPage(Retranslating, QWidget):
     def __init__(
         self, context: AppContext, controller: LineupController, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setStyleSheet(STYLE)
-        self.context = context
-        self.controller = controller
+        super().__init__(context, controller, parent)
         self.summary: LineupSummary | None = None
         self.changes: tuple[ChangeLine, ...] = ()  # after finishing, oldest first
         self.pdf = PdfActions(self)

@@ -42,13 +42,14 @@ from inspector.gui.controllers.observe_controller import ObserveController
 from inspector.gui.dialogs.amend_dialog import AmendDialog, ask_amendment
 from inspector.gui.errors import show_error, user_message
 from inspector.gui.i18n import Retranslating, current_language
-from inspector.gui.models.base import RowsTableModel
+from inspector.gui.models.base import Column, RowsTableModel
 from inspector.gui.pages.lineup_page import PersonView
 from inspector.gui.widgets.build import heading, table_view, text_label
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
 from inspector.services.lineup_session import Change
 from inspector.services.observation_session import (
     ObservationRecord,
+    ObservationSession,
     list_observations,
     search_employees,
 )
@@ -96,31 +97,30 @@ class EmployeeResultsModel(RowsTableModel):
 class TodayModel(RowsTableModel):
     """Today's observations, newest first: time, employee, situations, observer, faults."""
 
-    def headers(self) -> Sequence[str]:
+    def columns(self) -> Sequence[Column]:
         return (
-            self.tr("Time"),
-            self.tr("Employee"),
-            self.tr("Situations"),
-            self.tr("Observer"),
-            self.tr("Faults"),
+            Column(self.tr("Time"), lambda row: f"{row.lineup.started_at:%H:%M}"),
+            Column(
+                self.tr("Employee"), lambda row: f"{row.employee.employee_no} {row.employee.name}"
+            ),
+            Column(self.tr("Situations"), self._situations),
+            Column(self.tr("Observer"), lambda row: row.observer),
+            Column(self.tr("Faults"), self._faults),
         )
 
     def cell(self, row: ObservationRecord, column: int, role: int) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+        return self.display(row, column) if role == Qt.ItemDataRole.DisplayRole else None
+
+    def _situations(self, row: ObservationRecord) -> str:
         lang = current_language()
-        if column == 0:
-            return f"{row.lineup.started_at:%H:%M}"
-        if column == 1:
-            return f"{row.employee.employee_no} {row.employee.name}"
-        if column == 2:
-            return ("、" if lang == "zh" else ", ").join(t.get(lang) for t in row.situation_texts())
-        if column == 3:
-            return row.observer
+        return ("、" if lang == "zh" else ", ").join(t.get(lang) for t in row.situation_texts())
+
+    def _faults(self, row: ObservationRecord) -> str:
         if not row.completed:
             return self.tr("not saved")
         if not row.faults:
             return self.tr("none")
+        lang = current_language()
         return f"{len(row.faults)}: " + "; ".join(f.item.text.get(lang) for f in row.faults)
 
 
@@ -146,13 +146,10 @@ class ObservePage(Retranslating, QWidget):
         self.setObjectName("observe_page")
         self.setStyleSheet(STYLE)
         self.context = context
-        c = self.controller = ObserveController(
-            context.store,
-            context.catalogue,
-            db_path=context.db_path,
-            read_only=context.read_only,
-            parent=self,
+        observation = ObservationSession(
+            context.store, context.catalogue, **context.session_options()
         )
+        c = self.controller = ObserveController(observation, parent=self)
         self.employee: Employee | None = None
         self.chosen: list[str] = []
 
@@ -297,7 +294,7 @@ class ObservePage(Retranslating, QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        unsaved = self.controller.unsaved() if self.controller.lineup is None else None
+        unsaved = self.controller.unsaved() if self.controller.session.lineup is None else None
         if unsaved is not None:
             self.controller.resume(unsaved)
             self._show_marking()
@@ -406,7 +403,7 @@ class ObservePage(Retranslating, QWidget):
     def leave_marking(self) -> None:
         """Esc: back to the situations (nothing marked: the observation is dropped) or, on a
         saved observation, back to the search."""
-        if self.controller.closed:
+        if self.controller.session.closed:
             self.back_to_search()
         elif self.controller.cancel():
             self.stack.setCurrentWidget(self.situation_step)
@@ -493,8 +490,10 @@ class ObservePage(Retranslating, QWidget):
             situation_text(s).get(lang) for s in self.chosen
         )
         who = f"{e.employee_no} {e.name}" if e else ""
-        observer = self.controller.lineup.supervisor if self.controller.lineup else ""
-        if self.controller.closed:
+        observer = (
+            self.controller.session.lineup.supervisor if self.controller.session.lineup else ""
+        )
+        if self.controller.session.closed:
             self.marking.setText(
                 self.tr("{who} · {situations} · observed by {observer} (saved)").format(
                     who=who, situations=situations, observer=observer
