@@ -8,9 +8,10 @@ controller's state as it is then.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from inspector.gui.pages.lineup_summary import LineupSummaryPage
 
 log = logging.getLogger(__name__)
+Page = TypeVar("Page", bound=QWidget)
 
 
 class LineupSection(QStackedWidget):
@@ -90,11 +92,11 @@ class LineupSection(QStackedWidget):
         if self._lineup_page is None:
             from inspector.gui.pages.lineup_page import LineupPage
 
-            page = LineupPage(self.context, self.controller)
-            page.notice.connect(self.notice)
-            page.summary_requested.connect(self.show_summary)
-            self.addWidget(page)
-            self._lineup_page = page
+            self._lineup_page = self._added(
+                LineupPage(self.context, self.controller),
+                notice=self.notice,
+                summary_requested=self.show_summary,
+            )
         return self._lineup_page
 
     @property
@@ -104,13 +106,21 @@ class LineupSection(QStackedWidget):
             from inspector.gui.pages.lineup_summary import LineupSummaryPage
 
             page = LineupSummaryPage(self.context, self.controller)
-            page.review_requested.connect(self.review)
-            page.grid_requested.connect(self.show_grid)
-            page.home_requested.connect(self.show_home)
-            page.recheck_requested.connect(self._rechecks_of_lineup)
-            self.addWidget(page)
-            self._summary = page
+            self._summary = self._added(
+                page,
+                review_requested=self.review,
+                grid_requested=self.show_grid,
+                home_requested=self.show_home,
+                recheck_requested=self._rechecks_of_lineup,
+            )
         return self._summary
+
+    def _added(self, page: Page, **signals: Callable[..., object]) -> Page:
+        """``page`` on the stack, each of its named signals connected to its slot."""
+        for name, slot in signals.items():
+            getattr(page, name).connect(slot)
+        self.addWidget(page)
+        return page
 
     def _failed(self, exc: Exception) -> None:
         """Not saved: the status bar says so at once and a message explains (without blocking:

@@ -31,7 +31,7 @@ from inspector.gui.models.lineup_summary_model import FaultCountsModel, FollowUp
 from inspector.gui.pages.lineup_screen import LineupScreen
 from inspector.gui.printing import PdfActions
 from inspector.gui.widgets import status as look
-from inspector.gui.widgets.build import heading, text_label
+from inspector.gui.widgets.build import add_all, heading, text_label
 from inspector.gui.widgets.change_text import AMENDED_COLOUR, change_line
 from inspector.gui.widgets.touch import TOUCH_HEIGHT, touch_button
 from inspector.services.report_jobs import LINEUP_SHEET, ReportRequest, report_language
@@ -124,35 +124,28 @@ class LineupSummaryPage(LineupScreen):
         QVBoxLayout(self.changes_box).addWidget(self.changes_list)
         self.changes_box.hide()
 
-        self.print_button = touch_button(primary=True)
-        self.print_button.setObjectName("print_button")
-        self.print_button.clicked.connect(self.print_sheet)
-        self.open_sheet_button = touch_button()
-        self.open_sheet_button.setObjectName("open_sheet_button")
-        self.open_sheet_button.clicked.connect(self.open_sheet)
+        self.print_button = touch_button(
+            primary=True, name="print_button", clicked=self.print_sheet
+        )
+        self.open_sheet_button = touch_button(name="open_sheet_button", clicked=self.open_sheet)
         self.pdf.printed.connect(self._sheet_printed)
         self.pdf.print_failed.connect(self._sheet_not_printed)
-        self.review_button = touch_button()
-        self.review_button.clicked.connect(self._review_selected)
-        self.grid_button = touch_button()
-        self.grid_button.clicked.connect(self.grid_requested)
-        self.home_button = touch_button()
-        self.home_button.clicked.connect(self.home_requested)
-        self.recheck_button = touch_button()
-        self.recheck_button.setObjectName("summary_recheck_button")
-        self.recheck_button.clicked.connect(self.recheck_requested)
-        self.sheet_status = QLabel()
-        self.sheet_status.setWordWrap(True)
-        buttons = QHBoxLayout()
-        for button in (
+        self.review_button = touch_button(clicked=self._review_selected)
+        self.grid_button = touch_button(clicked=self.grid_requested)
+        self.home_button = touch_button(clicked=self.home_requested)
+        self.recheck_button = touch_button(
+            name="summary_recheck_button", clicked=self.recheck_requested
+        )
+        self.sheet_status = text_label(wrap=True)
+        buttons = add_all(
+            QHBoxLayout(),
             self.print_button,
             self.open_sheet_button,
             self.review_button,
             self.grid_button,
             self.recheck_button,
             self.home_button,
-        ):
-            buttons.addWidget(button)
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
