@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QFont, QPalette
@@ -14,6 +14,9 @@ from inspector.domain.checklist import Catalogue
 from inspector.domain.people import Employee, Sex
 from inspector.gui.models.base import Column, RowsTableModel
 from inspector.gui.widgets import status as look
+
+if TYPE_CHECKING:
+    from inspector.files.roster import RowProblem
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -118,17 +121,18 @@ class ImportChangesModel(RowsTableModel):
 
 
 class RowProblemsModel(RowsTableModel):
-    """The rows of a roster file that cannot be imported: row number and reason."""
+    """The rows of a roster file that cannot be imported: row number and reason (in the
+    interface language when the model is made)."""
 
-    def __init__(self, problems: Sequence[Any], parent: QObject | None = None) -> None:
+    def __init__(self, problems: Sequence[RowProblem], parent: QObject | None = None) -> None:
         super().__init__(parent, problems)
 
     def headers(self) -> Sequence[str]:
         return (self.tr("Row"), self.tr("Reason"))
 
-    def cell(self, problem: Any, column: int, role: int) -> Any:
+    def cell(self, problem: RowProblem, column: int, role: int) -> Any:
         if role in (DISPLAY, TOOLTIP):
-            return str(problem.row) if column == 0 else str(problem.message)
+            return str(problem.row) if column == 0 else problem.text(self.language)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return RIGHT
         return None

@@ -31,7 +31,7 @@ from inspector.gui.models.lineup_summary_model import FaultCountsModel, FollowUp
 from inspector.gui.pages.lineup_screen import LineupScreen
 from inspector.gui.printing import PdfActions
 from inspector.gui.widgets import status as look
-from inspector.gui.widgets.build import add_all, heading, text_label
+from inspector.gui.widgets.build import add_all, heading, table_view, text_label
 from inspector.gui.widgets.change_text import AMENDED_COLOUR, change_line
 from inspector.gui.widgets.touch import TOUCH_HEIGHT, touch_button
 from inspector.services.report_jobs import LINEUP_SHEET, ReportRequest, report_language
@@ -164,13 +164,8 @@ class LineupSummaryPage(LineupScreen):
 
     @staticmethod
     def _table(model, stretch_column: int) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        view = table_view(model)
         view.setWordWrap(True)
-        view.verticalHeader().hide()
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.verticalHeader().setMinimumSectionSize(TOUCH_HEIGHT - 4)  # rows a finger can tap
         header = view.horizontalHeader()

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -44,7 +43,7 @@ from inspector.gui.errors import show_error, user_message
 from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.models.base import Column, RowsTableModel
 from inspector.gui.pages.lineup_page import PersonView
-from inspector.gui.widgets.build import heading, table_view, text_label
+from inspector.gui.widgets.build import heading, line_edit, table_view, text_label
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
 from inspector.services.lineup_session import Change
 from inspector.services.observation_session import (
@@ -156,11 +155,10 @@ class ObservePage(Retranslating, QWidget):
         # -- the header: title, observer, what is happening --------------------------------
         self.title = heading(grow=6, wrap=True)
         self.observer_label = QLabel()
-        self.observer_edit = QLineEdit()
-        self.observer_edit.setObjectName("observer_edit")
-        self.observer_edit.setMinimumHeight(TOUCH_HEIGHT - 8)
+        self.observer_edit = line_edit(
+            "observer_edit", c.observation.observer(), height=TOUCH_HEIGHT - 8
+        )
         self.observer_edit.setMaximumWidth(260)
-        self.observer_edit.setText(c.observation.observer())
         self.observer_edit.returnPressed.connect(self._observer_entered)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -171,9 +169,7 @@ class ObservePage(Retranslating, QWidget):
 
         # -- step 1: who ---------------------------------------------------------------------
         self.search_step = QWidget()
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("employee_search")
-        self.search_edit.setMinimumHeight(TOUCH_HEIGHT)
+        self.search_edit = line_edit("employee_search", height=TOUCH_HEIGHT)
         font = self.search_edit.font()
         font.setPointSize(font.pointSize() + 4)
         self.search_edit.setFont(font)
@@ -184,9 +180,9 @@ class ObservePage(Retranslating, QWidget):
         self.results = _table(self.results_model, "employee_results")
         self.results.doubleClicked.connect(lambda index: self._pick(index.row()))
         self.today_label = heading(grow=2, wrap=True)
-        self.sheet_button = touch_button(name="observation_sheet_button")
-        self.sheet_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.sheet_button.clicked.connect(self.print_day_sheet)
+        self.sheet_button = touch_button(
+            name="observation_sheet_button", clicked=self.print_day_sheet
+        )
         self.open_file: Callable[[Path], None] = open_file
         today_row = QHBoxLayout()
         today_row.addWidget(self.today_label, 1)
@@ -222,8 +218,7 @@ class ObservePage(Retranslating, QWidget):
             button.toggled.connect(lambda on, sid=situation.id: self._toggled(sid, on))
             self.situation_buttons.append(button)
             situations.addRow(button)
-        self.back_button = touch_button()
-        self.back_button.clicked.connect(self.back_to_search)
+        self.back_button = touch_button(clicked=self.back_to_search)
         self.go_button = touch_button(primary=True, name="situations_go", clicked=self.begin)
         step_buttons = QHBoxLayout()
         step_buttons.addWidget(self.back_button)
