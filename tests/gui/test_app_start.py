@@ -106,7 +106,7 @@ def test_an_unfinished_lineup_is_offered_for_resuming(
     press(Qt.Key.Key_Return)  # Enter resumes
     section = window.lineup
     qtbot.waitUntil(lambda: section.currentWidget() is section.lineup_page)
-    assert section.controller.lineup.id == lineup.id
+    assert section.controller.session.lineup.id == lineup.id
     assert section.controller.current_row == 4
 
 

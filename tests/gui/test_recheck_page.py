@@ -37,7 +37,7 @@ def test_fixed_on_the_spot_then_rechecked_after_the_lineup(
 ):
     section = window.lineup
     controller = start_lineup(window, "Huang")
-    lineup_id = controller.lineup.id
+    lineup_id = controller.session.lineup.id
     wang = controller.person().employee
     for key in fault_keys(catalogue, wang, "shoes.shoes.dusty"):
         press(key)
@@ -110,7 +110,7 @@ def test_by_touch_while_the_lineup_is_open_in_chinese(
     i18n.set_language("zh", remember=False)
     section = window.lineup
     controller = start_lineup(window, "Huang")
-    lineup_id = controller.lineup.id
+    lineup_id = controller.session.lineup.id
     view = section.lineup_page.person_view
     for key in fault_keys(catalogue, controller.person().employee, "shoes.shoes.dusty"):
         press(key)
@@ -190,7 +190,7 @@ def test_a_fault_taken_back_takes_its_fix_on_the_spot_with_it(
     for key in keys:  # a fault again: not fixed on the spot until F says so
         press(key)
     assert not any("fixed on the spot" in t for t in _result_texts(controller))
-    assert rechecks.spot_fixes(store, controller.lineup.id) == set()
+    assert rechecks.spot_fixes(store, controller.session.lineup.id) == set()
 
 
 def test_the_briefing_card_lists_the_open_faults_and_opens_their_re_check(
@@ -211,7 +211,7 @@ def test_the_briefing_card_lists_the_open_faults_and_opens_their_re_check(
     for _ in range(19):
         press(Qt.Key.Key_Space)
     _finish(qtbot, section, press)
-    day = controller.lineup.day
+    day = controller.session.lineup.day
     qtbot.mouseClick(section.summary.home_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.currentWidget() is section.home)
 

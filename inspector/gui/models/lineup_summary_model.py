@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from inspector.domain.summary import FaultCount, FollowUp
 from inspector.gui.i18n import current_language
-from inspector.gui.models.base import RowsTableModel
+from inspector.gui.models.base import Column, RowsTableModel
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.change_text import amended_word
 
@@ -49,40 +49,32 @@ class FollowUpModel(RowsTableModel):
         self.amended = inspection_ids
         self.retranslate()
 
-    def headers(self) -> Sequence[str]:
+    def columns(self) -> Sequence[Column]:
         return (
-            self.tr("No."),
-            self.tr("Name"),
-            self.tr("Department"),
-            self.tr("Faults"),
-            self.tr("Points"),
+            Column(self.tr("No."), lambda row: row.employee.employee_no),
+            Column(self.tr("Name"), self._name),
+            Column(self.tr("Department"), lambda row: row.employee.department),
+            Column(self.tr("Faults"), self._faults),
+            Column(self.tr("Points"), lambda row: str(row.inspection.fault_points)),
         )
 
     def cell(self, row: FollowUp, column: int, role: int) -> Any:
         if role == Role.DisplayRole:
-            return self._display(row, column)
+            return self.display(row, column)
         if role == Role.ForegroundRole and row.inspection.critical_failed:
             return look.COLOURS["faults"]
         if role == Role.TextAlignmentRole and column == self.POINTS:
             return RIGHT
         return None
 
-    def _display(self, row: FollowUp, column: int) -> str | None:
+    def _name(self, row: FollowUp) -> str:
+        late = f" ({look.attendance_text(row.inspection.attendance)})" if row.late else ""
+        amended = f" · {amended_word()}" if row.inspection.id in self.amended else ""
+        return row.employee.name + late + amended
+
+    def _faults(self, row: FollowUp) -> str:
         lang = current_language()
-        employee = row.employee
-        if column == self.NUMBER:
-            return employee.employee_no
-        if column == self.NAME:
-            late = f" ({look.attendance_text(row.inspection.attendance)})" if row.late else ""
-            amended = f" · {amended_word()}" if row.inspection.id in self.amended else ""
-            return employee.name + late + amended
-        if column == self.DEPARTMENT:
-            return employee.department
-        if column == self.FAULTS:
-            return "；".join(
-                f"{item.text.get(lang)}（{mark.note}）" if mark.note else item.text.get(lang)
-                for item, mark in row.faults
-            )
-        if column == self.POINTS:
-            return str(row.inspection.fault_points)
-        return None
+        return "；".join(
+            f"{item.text.get(lang)}（{mark.note}）" if mark.note else item.text.get(lang)
+            for item, mark in row.faults
+        )
