@@ -26,8 +26,8 @@ def test_closing_mid_lineup_resumes_at_the_same_person_with_every_mark(
     with Store(db_path) as reopened:  # a new start: a new connection to the same file
         context = context_for(reopened)
         again = open_window(context)
-        # The start-up work deferred to the first frame (the hub status) runs on this store.
-        qtbot.waitUntil(lambda: again._hub_status is not None)
+        # The start-up work deferred to the first frame (the hub check) runs on this store.
+        qtbot.waitUntil(lambda: again.hub_checked)
         home = again.lineup.home
         assert home.panel == "resume"
         assert "person 8" in home.resume_text.text()
