@@ -724,6 +724,26 @@ It replaces the database in use, {db}. The database in use now is kept beside it
         <source>Points</source>
         <translation>扣分</translation>
     </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <source>fixed on the spot</source>
+        <translation>当场整改</translation>
+    </message>
+    <message>
+        <source>re-checked, fixed</source>
+        <translation>复查已整改</translation>
+    </message>
+    <message>
+        <source>not fixed</source>
+        <translation>复查未合格</translation>
+    </message>
+    <message>
+        <source>due for re-check</source>
+        <translation>待复查</translation>
+    </message>
 </context>
 <context>
     <name>FormDialog</name>

@@ -25,6 +25,17 @@ def _result_texts(controller) -> list[str]:
     ]
 
 
+def _follow_up_column(summary) -> dict[str, str]:
+    """The summary's "needs follow-up" table: each name (as the model holds it) and the
+    words of its follow-up column."""
+    model = summary.follow_model
+    column = model.FOLLOW_UP
+    return {
+        model.row_object(n).employee.name: model.data(model.index(n, column))
+        for n in range(model.rowCount())
+    }
+
+
 def _finish(qtbot, section, press) -> None:
     press(Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: section.lineup_page.finish_box is not None)
@@ -63,6 +74,10 @@ def test_fixed_on_the_spot_then_rechecked_after_the_lineup(
         ("fixed_on_spot", 0),
     ]
     lineup_seal = seal.latest_seal(store, lineup_id)
+    assert _follow_up_column(section.summary) == {
+        wang.name: "✓ fixed on the spot",
+        li.name: "due for re-check",
+    }
 
     qtbot.mouseClick(section.summary.recheck_button, Qt.MouseButton.LeftButton)
     page = section.recheck_page
@@ -102,6 +117,7 @@ def test_fixed_on_the_spot_then_rechecked_after_the_lineup(
 
     press(Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: section.currentWidget() is section.summary)
+    assert _follow_up_column(section.summary)[li.name] == "✓ re-checked, fixed"
 
 
 def test_by_touch_while_the_lineup_is_open_in_chinese(

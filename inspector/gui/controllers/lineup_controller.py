@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from inspector.domain.changes import ChangeLine
 from inspector.domain.checklist import Area, ChecklistItem, lineup_view
 from inspector.domain.errors import UserError
+from inspector.domain.follow_ups import FaultStatus
 from inspector.domain.lineup import Attendance, Lineup, Result
 from inspector.domain.summary import LineupSummary
 from inspector.gui.models.lineup_grid_model import AreaCell, GridRow, LineupGridModel
@@ -111,6 +112,15 @@ class LineupController(QObject):
     def changes(self) -> tuple[ChangeLine, ...]:
         """Every change after the line-up was finished, oldest first."""
         return self.session.all_changes()
+
+    def follow_up_statuses(self) -> dict[int, list[FaultStatus]]:
+        """Where each fault of the line-up stands (整改 / 复查), by inspection id."""
+        lineup = self.session.lineup
+        statuses: dict[int, list[FaultStatus]] = {}
+        if lineup is not None:
+            for fault in rechecks.faults_of_lineup(self.session.store, lineup.id):
+                statuses.setdefault(fault.inspection_id, []).append(fault.status)
+        return statuses
 
     def supervisor_name(self) -> str:
         return self.session.supervisor()

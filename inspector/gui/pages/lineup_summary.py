@@ -183,6 +183,7 @@ class LineupSummaryPage(LineupScreen):
             value.setText(str(getattr(summary, key)))
         self.changes = self.controller.changes()
         self.follow_model.set_amended(frozenset(c.inspection_id for c in self.changes))
+        self.follow_model.set_follow_ups(self.controller.follow_up_statuses())
         self._update_titles()
         self._show_changes()
 
