@@ -892,8 +892,8 @@ It resumes at person {n}: {name}.</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <source>&amp;Hub</source>
-        <translation>总库(&amp;H)</translation>
+        <source>H&amp;ub</source>
+        <translation>总库(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Pull now</source>
