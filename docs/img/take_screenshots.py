@@ -8,7 +8,9 @@ Works in a scratch data folder (the demo is built there), never on the user's ow
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import timedelta
+
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
 from screenshots import biggest_site_lineup, key, open_demo, settle
 from screenshots import shoot as shoot_as
@@ -21,6 +23,19 @@ def fail_first_reason(section) -> None:
         key(Qt.Key.Key_1)
 
 
+def _a_day_with_rechecks_due(window) -> QDate:
+    """The latest day whose 讲评 card at the chosen site names faults still to re-check."""
+    from inspector.services.briefing import briefing
+
+    store = window.context.store
+    site = window.lineup.home.start.current_scope().site
+    for day in sorted({lu.day for lu in store.list_lineups() if lu.site == site}, reverse=True):
+        after = day + timedelta(days=1)
+        if briefing(store, site, after).rechecks_due:
+            return QDate(after.year, after.month, after.day)
+    return window.lineup.home.start.date.date()
+
+
 def shoot(window, name: str) -> None:
     shoot_as(window, f"gui-{name}")
 
@@ -28,7 +43,11 @@ def shoot(window, name: str) -> None:
 def main() -> int:
     launcher, window = open_demo("zh")
     section = biggest_site_lineup(window)
+    start = section.home.start
+    today = start.date.date()
+    start.date.setDate(_a_day_with_rechecks_due(window))  # the 讲评 card with both halves
     shoot(window, "home")
+    start.date.setDate(today)
 
     key(Qt.Key.Key_Return)
     settle()

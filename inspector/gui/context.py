@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from inspector.domain.checklist import Catalogue
 from inspector.gui.tasks import TaskRunner
+from inspector.services.lineup_session import SessionOptions
 from inspector.storage import Store
 
 
@@ -30,6 +31,10 @@ class AppContext:
     db_path: Path
     read_only: bool = False
     checklist_dirs: tuple[Path, ...] = ()  # the --checklists folders, for reloading
+
+    def session_options(self) -> SessionOptions:
+        """How the screens open a line-up or observation session over this database."""
+        return {"db_path": self.db_path, "read_only": self.read_only}
 
     def set_catalogue(self, catalogue: Catalogue) -> None:
         """Use a reloaded catalogue from now on, and tell every screen."""

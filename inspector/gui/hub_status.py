@@ -174,7 +174,7 @@ class HubStatus(QObject):
         self.label.setToolTip(where)
 
     def retranslate_ui(self) -> None:
-        self.menu.setTitle(self.tr("&Hub"))
+        self.menu.setTitle(self.tr("H&ub"))  # Alt+H is Help
         self.pull_action.setText(self.tr("&Pull now"))
         self.push_action.setText(self.tr("P&ush now"))
         self._show()

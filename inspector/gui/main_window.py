@@ -170,10 +170,13 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         status.addPermanentWidget(self.db_label)
 
         self._build_menus()
-        # The hub's menu, status and push on start come once the window is on screen: its
-        # PostgreSQL client takes longer to load than the rest of the first window.
+        # The hub's menu, status and push on start come once the window is on screen, and only
+        # on a copy connected to a hub: its PostgreSQL client takes longer to load than the
+        # rest of the first window.
         self._hub_status: HubStatus | None = None
-        self.first_frame_shown.connect(lambda: self.hub_status)
+        self.hub_checked = False  # the first frame's look at the hub is done
+        self.first_frame_shown.connect(self._start_hub_if_connected)
+        self.first_frame_shown.connect(self.lineup.home.start.show_briefings)
         self.lineup.saved.connect(self.show_saved)
         self.lineup.save_failed.connect(self.show_not_saved)
         self.lineup.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -187,6 +190,13 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self._restore_geometry()
 
     # -- building ----------------------------------------------------------------------------
+
+    def _start_hub_if_connected(self) -> None:
+        from inspector.storage import hub_local
+
+        if self.context.store.get_setting(hub_local.URL):
+            self.hub_status  # noqa: B018 - built for its status bar, menu and push on start
+        self.hub_checked = True
 
     @property
     def hub_status(self) -> HubStatus:

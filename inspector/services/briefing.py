@@ -2,7 +2,9 @@
 
 The previous line-up day at the site (the last day before today with a finished line-up
 there): how many people were inspected, the pass rate (``domain.figures.pass_rate``) and the
-faults found most, by reason, with how many people had each. Qt-free: the start screen shows it.
+faults found most, by reason, with how many people had each; and the re-checks due today: the
+faults of that day and of today's line-ups so far that are still open (neither fixed on the
+spot nor re-checked fixed, ``services.rechecks``). Qt-free: the start screen shows it.
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from inspector.domain.figures import pass_rate
+from inspector.domain.follow_ups import Fault
 from inspector.domain.reports import FaultCount
 from inspector.storage import Store
 
 TOP_FAULTS = 5  # reasons on the card
+RECHECKS_SHOWN = 6  # open faults named on the card; the re-check screen lists them all
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +31,8 @@ class Briefing:
     clean: int = 0  # people inspected with no fault
     faults: tuple[FaultCount, ...] = ()  # the most people first, at most TOP_FAULTS
     more_faults: int = 0  # further reasons found that day, not on the card
-    # Today's re-checks due (整改 / 复查, services.rechecks) take their place here, beside
-    # ``faults``, with the card's second column (HomePage: BriefingCard.rechecks_column).
+    rechecks_due: tuple[Fault, ...] = ()  # still open: the oldest first, at most RECHECKS_SHOWN
+    more_rechecks: int = 0  # further open faults, not named on the card
 
     @property
     def pass_rate(self) -> float | None:
@@ -42,14 +46,24 @@ class Briefing:
     def empty(self) -> bool:
         return self.day is None
 
+    @property
+    def recheck_day(self) -> date | None:
+        """The day the re-check screen opens on: that of the oldest fault still open."""
+        return self.rechecks_due[0].day if self.rechecks_due else None
+
 
 def briefing(store: Store, site: str, today: date, top: int = TOP_FAULTS) -> Briefing:
     """The card for ``site`` ("" for a roster without sites: every line-up) on ``today``."""
+    from inspector.services.rechecks import open_faults
     from inspector.storage import report_queries
 
     day = report_queries.previous_lineup_day(store, today, site or None)
+    due = open_faults(store, day, site) if day is not None else []
+    due += open_faults(store, today, site)
+    shown = tuple(due[:RECHECKS_SHOWN])
+    more = max(0, len(due) - RECHECKS_SHOWN)
     if day is None:
-        return Briefing(site=site)
+        return Briefing(site=site, rechecks_due=shown, more_rechecks=more)
     tally, faults = report_queries.day_figures(store, day, site or None)
     return Briefing(
         site=site,
@@ -58,4 +72,6 @@ def briefing(store: Store, site: str, today: date, top: int = TOP_FAULTS) -> Bri
         clean=tally.clean,
         faults=tuple(faults[:top]),
         more_faults=max(0, len(faults) - top),
+        rechecks_due=shown,
+        more_rechecks=more,
     )

@@ -324,6 +324,18 @@ It replaces the database in use, {db}. The database in use now is kept beside it
         <source>and {n} other faults</source>
         <translation>另有 {n} 项问题</translation>
     </message>
+    <message>
+        <source>Re-checks due (复查): {n}</source>
+        <translation>待复查：{n} 项</translation>
+    </message>
+    <message>
+        <source>Re-check…</source>
+        <translation>去复查…</translation>
+    </message>
+    <message>
+        <source>and {n} more</source>
+        <translation>另有 {n} 项</translation>
+    </message>
 </context>
 <context>
     <name>ChangeText</name>
@@ -712,6 +724,26 @@ It replaces the database in use, {db}. The database in use now is kept beside it
         <source>Points</source>
         <translation>扣分</translation>
     </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <source>fixed on the spot</source>
+        <translation>当场整改</translation>
+    </message>
+    <message>
+        <source>re-checked, fixed</source>
+        <translation>复查已整改</translation>
+    </message>
+    <message>
+        <source>not fixed</source>
+        <translation>复查未合格</translation>
+    </message>
+    <message>
+        <source>due for re-check</source>
+        <translation>待复查</translation>
+    </message>
 </context>
 <context>
     <name>FormDialog</name>
@@ -860,8 +892,8 @@ It resumes at person {n}: {name}.</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <source>&amp;Hub</source>
-        <translation>总库(&amp;H)</translation>
+        <source>H&amp;ub</source>
+        <translation>总库(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Pull now</source>

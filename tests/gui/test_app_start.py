@@ -106,7 +106,7 @@ def test_an_unfinished_lineup_is_offered_for_resuming(
     press(Qt.Key.Key_Return)  # Enter resumes
     section = window.lineup
     qtbot.waitUntil(lambda: section.currentWidget() is section.lineup_page)
-    assert section.controller.lineup.id == lineup.id
+    assert section.controller.session.lineup.id == lineup.id
     assert section.controller.current_row == 4
 
 
@@ -250,3 +250,26 @@ def test_ctrl_q_closes_the_window_and_the_database(qtbot, qapp, db_path, start_a
     qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the window deletes itself
     start_app.launcher.close()
     assert read_holder(db_path) == {}
+
+
+def _mnemonics(menu_bar) -> list[str]:
+    """The Alt+letter of each menu on the bar (hidden ones too: the hub's shows once connected)."""
+    letters = []
+    for action in menu_bar.actions():
+        text = action.text().replace("&&", "")
+        if "&" in text:
+            letters.append(text[text.index("&") + 1].lower())
+    return letters
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_menu_has_its_own_alt_key(window, lang):
+    from inspector.gui import i18n
+
+    window.hub_status  # noqa: B018 - the Hub menu, as on a copy connected to a hub
+    i18n.set_language(lang, remember=False)
+    try:
+        letters = _mnemonics(window.menuBar())
+        assert len(letters) >= 4 and len(set(letters)) == len(letters), letters
+    finally:
+        i18n.set_language("en", remember=False)

@@ -74,7 +74,7 @@ def test_amendments_are_shown_everywhere(
     qtbot, roster, window, store, press, start_lineup, db_path, capsys, tmp_path, monkeypatch
 ):
     controller, page = _amended_lineup(qtbot, window, store, press, start_lineup)
-    lineup_id = controller.lineup.id
+    lineup_id = controller.session.lineup.id
     inspections = store.inspections_for(lineup_id)
     first, third = inspections[0], inspections[2]
     log = store.change_log(lineup_id)
@@ -191,6 +191,7 @@ def test_the_briefing_card_shows_the_previous_lineup_days_top_faults(
 ):
     section = window.lineup
     card = section.home.start.briefing
+    qtbot.waitUntil(lambda: card.briefing is not None)  # read once the window is on screen
     assert card.headline.text() == "No line-up finished here yet."  # a new database
     assert "this card shows the faults found most" in card.faults.text()
     controller = start_lineup(window, "Huang")
@@ -200,8 +201,8 @@ def test_the_briefing_card_shows_the_previous_lineup_days_top_faults(
     press(Qt.Key.Key_Return, CTRL)
     press(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: section.currentWidget() is section.summary)
-    [mark] = [m for ms in store.marks_for_lineup(controller.lineup.id).values() for m in ms]
-    day = controller.lineup.day
+    [mark] = [m for ms in store.marks_for_lineup(controller.session.lineup.id).values() for m in ms]
+    day = controller.session.lineup.day
     qtbot.mouseClick(section.summary.home_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.currentWidget() is section.home)
     assert card.headline.text() == "No line-up finished here yet."  # today's is not "before"

@@ -23,6 +23,8 @@ LATER = (
     "pypdf",
     "inspector.reports",
     "inspector.storage.report_queries",
+    "inspector.services.briefing",
+    "inspector.domain.reports",
     "inspector.services.figures",
     "inspector.files.roster",
     "inspector.cli.report_cmd",
@@ -85,6 +87,16 @@ def loaded_at_first_frame(db_path: Path) -> list[str]:
 def test_the_first_window_loads_no_report_or_hidden_page(store) -> None:
     load_catalogue_cached()  # the checklists as read at an earlier start
     store.close()  # no write waits on this connection: the app opens the file alone
+    assert loaded_at_first_frame(store.path) == []
+
+
+def test_a_morning_with_a_roster_and_history_loads_no_report_either(store) -> None:
+    """The start screen with its 讲评 card: the card's figures come after the first frame."""
+    from inspector.services.demo import fill_demo
+
+    fill_demo(store, load_catalogue_cached(), employees=30, days=5, observations=False)
+    load_catalogue_cached()
+    store.close()
     assert loaded_at_first_frame(store.path) == []
 
 

@@ -23,7 +23,7 @@ def finish_lineup(qtbot, window, press, start_lineup, people: int = 20):
 def test_a_change_after_finishing_needs_a_reason(qtbot, roster, window, store, press, start_lineup):
     controller = finish_lineup(qtbot, window, press, start_lineup)
     section = window.lineup
-    lineup_id = controller.lineup.id
+    lineup_id = controller.session.lineup.id
     # From the summary to the grid, pick the fourth person's shoes, and change it.
     qtbot.mouseClick(section.summary.grid_button, Qt.MouseButton.LeftButton)
     grid = section.lineup_page.grid
@@ -79,7 +79,7 @@ def test_cancelling_an_amendment_changes_nothing(qtbot, roster, window, store, p
     press(Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: page.amend_dialog is None)
     assert store.get_inspection(inspection.id).attendance is Attendance.PRESENT
-    assert store.change_log(controller.lineup.id) == []
+    assert store.change_log(controller.session.lineup.id) == []
 
 
 def test_attendance_amendment(qtbot, roster, window, store, press, start_lineup):
@@ -93,7 +93,7 @@ def test_attendance_amendment(qtbot, roster, window, store, press, start_lineup)
     press(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.amend_dialog is None)
     assert store.get_inspection(inspection.id).attendance is Attendance.LEAVE
-    [change] = store.change_log(controller.lineup.id)
+    [change] = store.change_log(controller.session.lineup.id)
     assert change.after["attendance"] == "leave"
 
 
@@ -140,7 +140,7 @@ def test_an_absentee_who_was_there_is_inspected_not_passed(
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()  # nobody named, no change
     press(Qt.Key.Key_Return)
-    assert dialog.isVisible() and store.change_log(controller.lineup.id) == []
+    assert dialog.isVisible() and store.change_log(controller.session.lineup.id) == []
     qtbot.mouseClick(dialog.by, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(dialog.by, "Chen")
     press(Qt.Key.Key_Return)
@@ -158,7 +158,7 @@ def test_an_absentee_who_was_there_is_inspected_not_passed(
     press(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.amend_dialog is None)
     assert store.get_inspection(inspection.id).status.value == "all_pass"
-    changes = store.change_log(controller.lineup.id)
+    changes = store.change_log(controller.session.lineup.id)
     assert [(c.changed_by, c.reason) for c in changes] == [
         ("Chen", "Employee arrived later"),
         ("Huang", "Inspected at 08:20"),

@@ -97,7 +97,10 @@ def test_screen_sheet_and_cli_agree(
     assert pairs["Pass rate"] == "87.5%"  # 14 of the 16 inspected had no fault
 
     capsys.readouterr()
-    assert main(["lineup", "show", str(controller.lineup.id), "--json", "--db", str(db_path)]) == 0
+    assert (
+        main(["lineup", "show", str(controller.session.lineup.id), "--json", "--db", str(db_path)])
+        == 0
+    )
     shown = json.loads(capsys.readouterr().out)
     cli = {key: shown[JSON_KEYS.get(key, key)] for key in EXPECTED}
 

@@ -45,7 +45,7 @@ def test_twenty_people_with_four_realistic_faults_in_at_most_38_keys(
     key(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: section.currentWidget() is section.lineup_page)
     controller = section.controller
-    lineup_id = controller.lineup.id
+    lineup_id = controller.session.lineup.id
     faults = {  # position -> the reason a supervisor finds
         1: "hands.nails.polish",  # 李娜, a receptionist
         4: "shoes.shoes.dusty",  # 陈静
@@ -130,7 +130,7 @@ def test_every_point_of_the_longest_profile_shows_without_scrolling(
     window.resize(1366, 768)
     controller = start_lineup(window)
     view = window.lineup.lineup_page.person_view
-    longest = max(range(controller.count), key=lambda row: len(controller.point_rows(row)))
+    longest = max(range(controller.session.count), key=lambda row: len(controller.point_rows(row)))
     controller.go_to(longest)
     qtbot.waitUntil(lambda: view.items.verticalScrollBar().maximum() == 0)
     rows = controller.items_model.rowCount()
@@ -221,7 +221,7 @@ def test_every_action_works_by_touch(qtbot, roster, window, store, start_lineup)
     qtbot.mouseClick(view.late_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(view.absent_button, Qt.MouseButton.LeftButton)
-    statuses = [i.attendance for i in store.inspections_for(controller.lineup.id)[:3]]
+    statuses = [i.attendance for i in store.inspections_for(controller.session.lineup.id)[:3]]
     assert statuses == [Attendance.PRESENT, Attendance.LATE, Attendance.ABSENT]
     qtbot.mouseClick(view.prev_button, Qt.MouseButton.LeftButton)
     assert controller.current_row == 2

@@ -14,11 +14,12 @@ from inspector.gui.models import lineup_grid_model, lineup_people_model
 from inspector.gui.models.base import ROW_ROLE
 from inspector.gui.models.lineup_summary_model import FaultCountsModel, FollowUpModel
 from inspector.gui.models.recent_lineups_model import RecentLineupsModel
+from inspector.services.lineup_session import LineupSession
 
 
 @pytest.fixture
 def controller(qtbot, roster, store, catalogue):
-    controller = LineupController(store, catalogue)
+    controller = LineupController(LineupSession(store, catalogue))
     lineup = controller.start(
         day=date(2025, 6, 2),
         shift="早班",

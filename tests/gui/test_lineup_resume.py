@@ -13,7 +13,7 @@ def test_closing_mid_lineup_resumes_at_the_same_person_with_every_mark(
     qtbot, roster, window, store, db_path, context_for, open_window, press, start_lineup
 ):
     controller = start_lineup(window)
-    lineup_id = controller.lineup.id
+    lineup_id = controller.session.lineup.id
     press(Qt.Key.Key_Space, times=7)
     assert controller.current_row == 7
     press(Qt.Key.Key_Down, times=2)
@@ -26,8 +26,8 @@ def test_closing_mid_lineup_resumes_at_the_same_person_with_every_mark(
     with Store(db_path) as reopened:  # a new start: a new connection to the same file
         context = context_for(reopened)
         again = open_window(context)
-        # The start-up work deferred to the first frame (the hub status) runs on this store.
-        qtbot.waitUntil(lambda: again._hub_status is not None)
+        # The start-up work deferred to the first frame (the hub check) runs on this store.
+        qtbot.waitUntil(lambda: again.hub_checked)
         home = again.lineup.home
         assert home.panel == "resume"
         assert "person 8" in home.resume_text.text()
@@ -35,7 +35,7 @@ def test_closing_mid_lineup_resumes_at_the_same_person_with_every_mark(
         section = again.lineup
         qtbot.waitUntil(lambda: section.currentWidget() is section.lineup_page)
         resumed = section.controller
-        assert resumed.lineup.id == lineup_id
+        assert resumed.session.lineup.id == lineup_id
         assert resumed.current_row == 7
         assert resumed.person().inspection.id == eighth
         shown = [r.id for row in resumed.items_model.rows() for r in row.failed_reasons]

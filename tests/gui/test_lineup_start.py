@@ -44,7 +44,7 @@ def finish_all(qtbot, window, press, start_lineup, people: int = 20):
     qtbot.waitUntil(lambda: section.currentWidget() is section.summary)
     qtbot.mouseClick(section.summary.home_button, Qt.MouseButton.LeftButton)
     assert section.currentWidget() is section.home and section.home.panel == "start"
-    return controller.lineup.id
+    return controller.session.lineup.id
 
 
 def test_enter_after_finishing_asks_before_a_second_lineup(
@@ -61,7 +61,7 @@ def test_enter_after_finishing_asks_before_a_second_lineup(
     assert box.text().startswith("Today's ")
     press(Qt.Key.Key_Return)  # the default: open it
     qtbot.waitUntil(lambda: section.currentWidget() is section.summary)
-    assert section.controller.lineup.id == first
+    assert section.controller.session.lineup.id == first
     assert [lu.id for lu in store.list_lineups()] == [first]
 
 
@@ -74,7 +74,7 @@ def test_a_second_lineup_of_the_shift_when_meant(qtbot, roster, window, store, p
     qtbot.mouseClick(second_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.currentWidget() is section.lineup_page)
     assert len(store.list_lineups()) == 2
-    assert section.controller.lineup.id != first
+    assert section.controller.session.lineup.id != first
 
 
 def started_elsewhere(store, catalogue, roster):

@@ -122,7 +122,7 @@ def test_attendance_keys_do_nothing_in_an_observation(qtbot, roster, window, sto
     press(Qt.Key.Key_Return)
     press(Qt.Key.Key_A)
     assert "not attendance" in page.message.text()
-    inspection = store.inspections_for(page.controller.lineup.id)[0]
+    inspection = store.inspections_for(page.controller.session.lineup.id)[0]
     assert inspection.attendance is None
 
 
@@ -226,7 +226,7 @@ def test_a_saved_observation_is_changed_with_a_reason(qtbot, roster, window, sto
     rect = page.today.visualRect(index)
     qtbot.mouseClick(page.today.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(page.today.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert page.step == "marking" and page.controller.closed
+    assert page.step == "marking" and page.controller.session.closed
     assert "(saved)" in page.marking.text()
     go_to_item(page, press, "phone.speakerphone")
     press(Qt.Key.Key_X)

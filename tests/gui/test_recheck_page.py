@@ -25,6 +25,17 @@ def _result_texts(controller) -> list[str]:
     ]
 
 
+def _follow_up_column(summary) -> dict[str, str]:
+    """The summary's "needs follow-up" table: each name (as the model holds it) and the
+    words of its follow-up column."""
+    model = summary.follow_model
+    column = model.FOLLOW_UP
+    return {
+        model.row_object(n).employee.name: model.data(model.index(n, column))
+        for n in range(model.rowCount())
+    }
+
+
 def _finish(qtbot, section, press) -> None:
     press(Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: section.lineup_page.finish_box is not None)
@@ -37,7 +48,7 @@ def test_fixed_on_the_spot_then_rechecked_after_the_lineup(
 ):
     section = window.lineup
     controller = start_lineup(window, "Huang")
-    lineup_id = controller.lineup.id
+    lineup_id = controller.session.lineup.id
     wang = controller.person().employee
     for key in fault_keys(catalogue, wang, "shoes.shoes.dusty"):
         press(key)
@@ -63,6 +74,10 @@ def test_fixed_on_the_spot_then_rechecked_after_the_lineup(
         ("fixed_on_spot", 0),
     ]
     lineup_seal = seal.latest_seal(store, lineup_id)
+    assert _follow_up_column(section.summary) == {
+        wang.name: "✓ fixed on the spot",
+        li.name: "due for re-check",
+    }
 
     qtbot.mouseClick(section.summary.recheck_button, Qt.MouseButton.LeftButton)
     page = section.recheck_page
@@ -102,6 +117,7 @@ def test_fixed_on_the_spot_then_rechecked_after_the_lineup(
 
     press(Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: section.currentWidget() is section.summary)
+    assert _follow_up_column(section.summary)[li.name] == "✓ re-checked, fixed"
 
 
 def test_by_touch_while_the_lineup_is_open_in_chinese(
@@ -110,7 +126,7 @@ def test_by_touch_while_the_lineup_is_open_in_chinese(
     i18n.set_language("zh", remember=False)
     section = window.lineup
     controller = start_lineup(window, "Huang")
-    lineup_id = controller.lineup.id
+    lineup_id = controller.session.lineup.id
     view = section.lineup_page.person_view
     for key in fault_keys(catalogue, controller.person().employee, "shoes.shoes.dusty"):
         press(key)
@@ -190,4 +206,52 @@ def test_a_fault_taken_back_takes_its_fix_on_the_spot_with_it(
     for key in keys:  # a fault again: not fixed on the spot until F says so
         press(key)
     assert not any("fixed on the spot" in t for t in _result_texts(controller))
-    assert rechecks.spot_fixes(store, controller.lineup.id) == set()
+    assert rechecks.spot_fixes(store, controller.session.lineup.id) == set()
+
+
+def test_the_briefing_card_lists_the_open_faults_and_opens_their_re_check(
+    qtbot, roster, window, store, catalogue, press, start_lineup
+):
+    section = window.lineup
+    card = section.home.start.briefing
+    assert not card.rechecks_panel.isVisibleTo(card)  # nothing recorded: no column at all
+    controller = start_lineup(window, "Huang")
+    wang = controller.person().employee
+    for key in fault_keys(catalogue, wang, "shoes.shoes.dusty"):
+        press(key)
+    press(Qt.Key.Key_F)  # fixed at once: nothing to re-check
+    press(Qt.Key.Key_Space)
+    li = controller.person().employee
+    for key in fault_keys(catalogue, li, "hands.nails.polish"):
+        press(key)
+    for _ in range(19):
+        press(Qt.Key.Key_Space)
+    _finish(qtbot, section, press)
+    day = controller.session.lineup.day
+    qtbot.mouseClick(section.summary.home_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: section.currentWidget() is section.home)
+
+    assert card.rechecks_panel.isVisibleTo(card)
+    assert card.rechecks_heading.text() == "Re-checks due (复查): 1"
+    wording = catalogue.item("hands.nails.polish").text.en
+    assert li.name in card.rechecks.text() and wording in card.rechecks.text()
+    assert wang.name not in card.rechecks.text()  # fixed on the spot
+
+    start = section.home.start
+    start.date.setFocus()
+    start.date.setDate(start.date.date().addDays(1))  # tomorrow: still due, from today
+    assert card.rechecks_heading.text() == "Re-checks due (复查): 1"
+
+    qtbot.mouseClick(card.recheck_button, Qt.MouseButton.LeftButton)
+    page = section.recheck_page
+    qtbot.waitUntil(lambda: section.currentWidget() is page)
+    assert page.day.date().toPython() == day  # the day the fault was found
+    [fault] = page.model.rows()
+    assert fault.name == li.name
+    page.view.setFocus()
+    press(Qt.Key.Key_F)
+    assert page.model.rows()[0].status is FaultStatus.FIXED
+    press(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: section.currentWidget() is section.home)
+    start.refresh()
+    assert not card.rechecks_panel.isVisibleTo(card)  # nothing left to re-check

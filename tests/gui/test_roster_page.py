@@ -625,4 +625,4 @@ def test_a_role_added_reaches_the_next_line_up(qtbot, page, context):
 
     assert page.create_role(role) is context.catalogue
 
-    assert section.controller.catalogue.role("electrician") == role
+    assert section.controller.session.catalogue.role("electrician") == role

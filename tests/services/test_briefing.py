@@ -67,3 +67,49 @@ def test_a_site_without_a_lineup_before_today_has_an_empty_card(demo):
     assert briefing(demo, "翠湖花园", first_day).empty
     assert briefing(demo, "no such site", TODAY).empty
     assert briefing(demo, "no such site", TODAY).faults == ()
+
+
+def _open_faults(store: Store, days: set[date], site: str) -> set[tuple[int, str]]:
+    """Faults of completed inspections on ``days`` at ``site`` that no event closed: not fixed
+    on the spot (a later undo reopens) and not re-checked fixed."""
+    faults: set[tuple[int, str]] = set()
+    for lineup in store.list_lineups():
+        if lineup.day not in days or lineup.site != site:
+            continue
+        marks = store.marks_for_lineup(lineup.id)
+        for inspection in store.inspections_for(lineup.id):
+            if counts_as_inspected(inspection.attendance, inspection.completed_at):
+                faults |= {
+                    (inspection.id, m.item_id)
+                    for m in marks.get(inspection.id, [])
+                    if m.result is Result.FAIL
+                }
+    closed: dict[tuple[int, str], bool] = {}
+    for event in store.query("SELECT * FROM follow_ups ORDER BY id"):
+        key = (event["inspection_id"], event["item_id"])
+        if event["event"] == "fixed_on_spot":
+            closed[key] = True
+        elif event["event"] == "spot_fix_undone":
+            closed[key] = False
+        elif event["outcome"] == "fixed":
+            closed[key] = True
+    return {key for key in faults if not closed.get(key)}
+
+
+def test_the_card_names_the_faults_still_open_from_that_day_and_today(demo):
+    store = demo
+    seen_open = 0
+    lineups = store.list_lineups()
+    for site, today in sorted(
+        {(lu.site, lu.day) for lu in lineups} | {(lu.site, TODAY) for lu in lineups}
+    ):
+        card = briefing(store, site, today)
+        expected = _open_faults(store, {card.day, today}, site)
+        shown = {(f.inspection_id, f.item_id) for f in card.rechecks_due}
+        assert shown <= expected
+        assert len(card.rechecks_due) + card.more_rechecks == len(expected)
+        assert len(card.rechecks_due) == min(len(expected), 6)
+        if card.rechecks_due:
+            assert card.recheck_day == min(f.day for f in card.rechecks_due)
+        seen_open += len(expected)
+    assert seen_open > 0  # the demo leaves some faults open: the checks above saw some

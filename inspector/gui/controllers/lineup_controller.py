@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from inspector.domain.changes import ChangeLine
-from inspector.domain.checklist import Area, Catalogue, ChecklistItem, lineup_view
+from inspector.domain.checklist import Area, ChecklistItem, lineup_view
 from inspector.domain.errors import UserError
+from inspector.domain.follow_ups import FaultStatus
 from inspector.domain.lineup import Attendance, Lineup, Result
 from inspector.domain.summary import LineupSummary
 from inspector.gui.models.lineup_grid_model import AreaCell, GridRow, LineupGridModel
@@ -26,7 +28,6 @@ from inspector.gui.models.lineup_items_model import LineupItemsModel, PointRow, 
 from inspector.gui.models.lineup_people_model import LineupPeopleModel, PersonRow
 from inspector.services import lineup_session, rechecks
 from inspector.services.lineup_session import Change, LineupSession
-from inspector.storage import Store
 from inspector.storage.errors import StorageError
 
 log = logging.getLogger(__name__)
@@ -42,17 +43,9 @@ class LineupController(QObject):
     notice = Signal(str)  # a short message for the status bar
     failed = Signal(object)  # an error of the environment (disk full, locked...): not saved
 
-    def __init__(
-        self,
-        store: Store,
-        catalogue: Catalogue,
-        *,
-        db_path: Path | None = None,
-        read_only: bool = False,
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, session: LineupSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.session = LineupSession(store, catalogue, db_path=db_path, read_only=read_only)
+        self.session = session  # the line-up's state (store, lineup, closed, count...) is there
         self.people_model = LineupPeopleModel(self)
         self.items_model = LineupItemsModel(self)
         self.grid_model = LineupGridModel(self)
@@ -63,33 +56,9 @@ class LineupController(QObject):
 
     # -- state -----------------------------------------------------------------------------
 
-    @property
-    def store(self) -> Store:
-        return self.session.store
-
-    @property
-    def catalogue(self) -> Catalogue:
-        return self.session.catalogue
-
-    @property
-    def read_only(self) -> bool:
-        return self.session.read_only
-
-    @property
-    def lineup(self) -> Lineup | None:
-        return self.session.lineup
-
-    @property
-    def closed(self) -> bool:
-        return self.session.closed
-
-    @property
-    def count(self) -> int:
-        return self.session.count
-
     def person(self, row: int | None = None) -> PersonRow | None:
         row = self.current_row if row is None else row
-        if not 0 <= row < self.count:
+        if not 0 <= row < self.session.count:
             return None
         return self.people_model.row_object(row)
 
@@ -123,7 +92,7 @@ class LineupController(QObject):
     def max_points(self) -> int:
         """The most points anyone in the line-up has (the screen makes room for them all)."""
         seen: dict[tuple, int] = {}
-        for row in range(self.count):
+        for row in range(self.session.count):
             employee = self.session.person_employee(row)
             profile = (employee.sex, employee.role)
             if profile not in seen:
@@ -144,34 +113,55 @@ class LineupController(QObject):
         """Every change after the line-up was finished, oldest first."""
         return self.session.all_changes()
 
+    def follow_up_statuses(self) -> dict[int, list[FaultStatus]]:
+        """Where each fault of the line-up stands (整改 / 复查), by inspection id."""
+        lineup = self.session.lineup
+        statuses: dict[int, list[FaultStatus]] = {}
+        if lineup is not None:
+            for fault in rechecks.faults_of_lineup(self.session.store, lineup.id):
+                statuses.setdefault(fault.inspection_id, []).append(fault.status)
+        return statuses
+
     def supervisor_name(self) -> str:
         return self.session.supervisor()
 
     # -- words for what cannot be done -------------------------------------------------------
 
-    def words(self, problem: UserError) -> str:
-        """A session's refusal in the interface language."""
-        if isinstance(problem, lineup_session.ReadOnlyError):
-            return self.tr("The database is open read-only: nothing can be recorded.")
-        if isinstance(problem, lineup_session.SupervisorRequired):
-            return self.tr("Enter the supervisor's name to start the line-up.")
-        if isinstance(problem, lineup_session.AuthorRequired):
-            return self.tr("Enter who makes the change: the change log keeps their name.")
-        if isinstance(problem, lineup_session.ReasonRequired):
-            return self.tr("A change to a finished line-up needs a reason.")
-        if isinstance(problem, lineup_session.NobodyToInspect):
-            return self.tr("Nobody on the roster for this line-up.")
-        if isinstance(problem, lineup_session.PersonNotHere):
-            return self.tr("{name} is not here: press A or L again to bring them back.").format(
-                name=problem.name
-            )
-        if isinstance(problem, lineup_session.NotDiscardable):
-            return self.tr("This line-up has marks or is finished: it is kept.")
-        if isinstance(problem, rechecks.SpotFixAfterFinish):
-            return self.tr(
+    def refusals(self) -> dict[type[UserError], str]:
+        """The words of each refusal of the session; ``{name}`` and the like are filled from
+        the error's attributes."""
+        return {
+            lineup_session.ReadOnlyError: self.tr(
+                "The database is open read-only: nothing can be recorded."
+            ),
+            lineup_session.PersonNotHere: self.tr(
+                "{name} is not here: press A or L again to bring them back."
+            ),
+            lineup_session.SupervisorRequired: self.tr(
+                "Enter the supervisor's name to start the line-up."
+            ),
+            lineup_session.AuthorRequired: self.tr(
+                "Enter who makes the change: the change log keeps their name."
+            ),
+            lineup_session.ReasonRequired: self.tr(
+                "A change to a finished line-up needs a reason."
+            ),
+            lineup_session.NobodyToInspect: self.tr("Nobody on the roster for this line-up."),
+            lineup_session.NotDiscardable: self.tr(
+                "This line-up has marks or is finished: it is kept."
+            ),
+            rechecks.SpotFixAfterFinish: self.tr(
                 "The line-up is finished: a fault is fixed on the spot only during the "
                 "line-up. Record a re-check instead."
-            )
+            ),
+        }
+
+    def words(self, problem: UserError) -> str:
+        """A session's refusal in the interface language (the most specific class worded)."""
+        refusals = self.refusals()
+        for kind in type(problem).__mro__:
+            if kind in refusals:
+                return refusals[kind].format(**vars(problem))
         return str(problem)
 
     def _attempt(self, action: Callable[[], object]) -> tuple[bool, object]:
@@ -189,27 +179,12 @@ class LineupController(QObject):
 
     # -- opening ---------------------------------------------------------------------------
 
-    def start(
-        self,
-        *,
-        day: date,
-        shift: str,
-        site: str,
-        department: str,
-        supervisor: str,
-        second: bool = False,
-    ) -> Lineup | None:
-        """Start and open a line-up; None when refused (``last_problem`` says why)."""
+    def start(self, **request: Any) -> Lineup | None:
+        """Start and open a line-up (the keywords of ``LineupSession.start``); None when
+        refused (``last_problem`` says why)."""
         self.last_problem = None
         try:
-            lineup = self.session.start(
-                day=day,
-                shift=shift,
-                site=site,
-                department=department,
-                supervisor=supervisor,
-                second=second,
-            )
+            lineup = self.session.start(**request)
         except lineup_session.AlreadyFinished as problem:
             self.last_problem = problem  # the page asks: open it, or start a second one
             return None
@@ -230,11 +205,11 @@ class LineupController(QObject):
 
     def _loaded(self, row: int) -> None:
         self._views = {}
-        lineup = self.lineup
-        self.spot_fixed = rechecks.spot_fixes(self.store, lineup.id) if lineup else set()
-        self.people_model.set_rows([self._person_row(n) for n in range(self.count)])
+        lineup = self.session.lineup
+        self.spot_fixed = rechecks.spot_fixes(self.session.store, lineup.id) if lineup else set()
+        self.people_model.set_rows([self._person_row(n) for n in range(self.session.count)])
         self.grid_model.set_areas_and_rows(
-            self.session.areas, [self._grid_row(n) for n in range(self.count)]
+            self.session.areas, [self._grid_row(n) for n in range(self.session.count)]
         )
         self.current_row = -1
         self.loaded.emit()
@@ -271,7 +246,7 @@ class LineupController(QObject):
     # -- moving ----------------------------------------------------------------------------
 
     def go_to(self, row: int) -> None:
-        if not 0 <= row < self.count:
+        if not 0 <= row < self.session.count:
             return
         self.current_row = row
         self.items_model.set_items(self.point_rows(row), state=self._items_state(row))
@@ -283,7 +258,7 @@ class LineupController(QObject):
         return LineupItemsModel.state_of(self.session.inspections[row])
 
     def next_person(self) -> None:
-        if self.current_row < self.count - 1:
+        if self.current_row < self.session.count - 1:
             self.go_to(self.current_row + 1)
 
     def previous_person(self) -> None:
@@ -304,7 +279,7 @@ class LineupController(QObject):
     # -- recording -------------------------------------------------------------------------
 
     def _ready(self) -> bool:
-        return self.lineup is not None and 0 <= self.current_row < self.count
+        return self.session.lineup is not None and 0 <= self.current_row < self.session.count
 
     def _refresh(self, row: int) -> None:
         """Update every view of one person after the session re-read them."""
@@ -334,10 +309,10 @@ class LineupController(QObject):
         if not self._ready():
             return
         row = self.current_row
-        if self.closed and self.session.inspections[row].completed_at is not None:
+        if self.session.closed and self.session.inspections[row].completed_at is not None:
             self.next_person()
             return
-        if self.read_only:
+        if self.session.read_only:
             self.notice.emit(self.words(lineup_session.ReadOnlyError()))
             return
         if self.session.inspections[row].attendance in lineup_session.AWAY:
@@ -369,10 +344,10 @@ class LineupController(QObject):
         finished line-up a re-check is recorded instead (the re-check screen)."""
         if not self._ready() or not item_ids:
             return False
-        if self.read_only:
+        if self.session.read_only:
             self.notice.emit(self.words(lineup_session.ReadOnlyError()))
             return False
-        if self.closed:
+        if self.session.closed:
             self.notice.emit(self.words(rechecks.SpotFixAfterFinish()))
             return False
         row = self.current_row
@@ -381,7 +356,7 @@ class LineupController(QObject):
         for item_id in item_ids:
             ok, _ = self._attempt(
                 lambda item_id=item_id: rechecks.set_fixed_on_spot(
-                    self.store, inspection_id, item_id, fixed
+                    self.session.store, inspection_id, item_id, fixed
                 )
             )
             if not ok:
@@ -422,15 +397,15 @@ class LineupController(QObject):
     # -- finishing and amending ------------------------------------------------------------
 
     def finish(self) -> bool:
-        if self.lineup is None:
+        if self.session.lineup is None:
             return False
-        if self.closed:
+        if self.session.closed:
             return True
         ok, _ = self._attempt(self.session.finish)
         if not ok:
             return False
         self._saved()
-        lineup_id = self.lineup.id
+        lineup_id = self.session.lineup.id
         self.open(lineup_id)
         self.finished.emit(lineup_id)
         return True
@@ -443,7 +418,7 @@ class LineupController(QObject):
         self._saved()
         row = self.session.row_of(change.inspection_id)
         self._refresh(row)
-        self.amended.emit(self.lineup.id)
+        self.amended.emit(self.session.lineup.id)
         return True
 
     def retranslate(self) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.widgets import status as look
-from inspector.gui.widgets.build import column, line_edit, open_kept, text_label
+from inspector.gui.widgets.build import column, form_rows, line_edit, open_kept, text_label
 from inspector.gui.widgets.touch import TOUCH_HEIGHT, dialog_buttons, touch_button
 from inspector.services.lineup_session import Change
 
@@ -54,24 +54,18 @@ class AmendDialog(Retranslating, QDialog):
         self.setMinimumWidth(560)
         self.change = change
         self.intro = text_label(wrap=True)
-        self.person_label, self.person = QLabel(), QLabel(change.person)
-        self.what_label, self.what = QLabel(), QLabel()
-        self.what.setWordWrap(True)
-        self.change_label, self.change_text = QLabel(), QLabel()
-        self.by_label, self.by = (
-            QLabel(),
-            line_edit("amend_author", changed_by, height=TOUCH_HEIGHT),
-        )
+        self.person = QLabel(change.person)
+        self.what = text_label(wrap=True)
+        self.change_text = QLabel()
+        self.by = line_edit("amend_author", changed_by, height=TOUCH_HEIGHT)
         self.by.textChanged.connect(self._update_ok)
-        self.reason_label = QLabel()
         self.reason = line_edit("", height=TOUCH_HEIGHT)
         self.reason.textChanged.connect(self._update_ok)
         form = QFormLayout()
-        form.addRow(self.person_label, self.person)
-        form.addRow(self.what_label, self.what)
-        form.addRow(self.change_label, self.change_text)
-        form.addRow(self.by_label, self.by)
-        form.addRow(self.reason_label, self.reason)
+        fields = (self.person, self.what, self.change_text, self.by, self.reason)
+        self.person_label, self.what_label, self.change_label, self.by_label, self.reason_label = (
+            form_rows(form, fields)
+        )
         self.picks = QHBoxLayout()
         self._pick_buttons = []
         for n in range(len(self._quick_reasons())):

@@ -12,7 +12,6 @@ import is saved (``roster_import.save_with_roles``), not before.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.checklist import Catalogue
 from inspector.domain.people import Employee, Role
-from inspector.files.roster import RosterChanges, RosterPreview, RowProblem
+from inspector.files.roster import RosterChanges, RosterPreview
 from inspector.gui.dialogs.role_dialog import RoleDialog
 from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.models.roster_model import (
@@ -51,26 +50,6 @@ NEW_ROLE = "\x00new-role"  # the data of the "New role…" entry of a title's ro
 
 
 FIELDS = ("name", "sex", "department", "role", "site", "active")
-
-
-@dataclass(frozen=True, slots=True)
-class ShownProblem:
-    """A bad row with its reasons in the interface language (``problem`` keeps the codes)."""
-
-    problem: RowProblem
-    lang: str
-
-    @property
-    def row(self) -> int:
-        return self.problem.row
-
-    @property
-    def message(self) -> str:
-        return self.problem.text(self.lang)
-
-
-def shown_problems(problems: Sequence[RowProblem], lang: str) -> list[ShownProblem]:
-    return [ShownProblem(p, lang) for p in problems]
 
 
 class ChangeWords(QObject):
@@ -158,7 +137,7 @@ class RosterImportDialog(QDialog):
         self.changes_model = ImportChangesModel(change_rows(self.changes, catalogue, self), self)
         self.changes_view = self._table(self.changes_model, "importChanges")
         self.problems_title = text_label("problemsTitle")
-        self.problems_model = RowProblemsModel(shown_problems(self._problems, ui_language()), self)
+        self.problems_model = RowProblemsModel(self._problems, self)
         self.problems_view = self._table(self.problems_model, "importProblems")
         # Long reasons (an unknown role lists the known ones) wrap instead of being cut off.
         self.problems_view.setWordWrap(True)
@@ -407,9 +386,7 @@ class RosterImportDialog(QDialog):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.problems_model = RowProblemsModel(
-                shown_problems(self._problems, ui_language()), self
-            )
+            self.problems_model = RowProblemsModel(self._problems, self)
             self.problems_view.setModel(self.problems_model)
             self.retranslate_ui()
         super().changeEvent(event)

@@ -1,14 +1,15 @@
 """What every table model shares: the row-object role, the root index and a table over rows.
 
-``RowsTableModel`` holds a list of frozen row objects. A subclass names its column headers
-(``headers``) and answers ``cell(row, column, role)``; ``data`` dispatches to it, and
-``ROW_ROLE`` returns the row object itself, so views and tests reach the domain object
-behind a row in one way.
+``RowsTableModel`` holds a list of frozen row objects. A subclass names its ``columns`` (each
+header with the text of its cells, in one place) or its ``headers``, and answers
+``cell(row, column, role)``; ``data`` dispatches to it, and ``ROW_ROLE`` returns the row object
+itself, so views and tests reach the domain object behind a row in one way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -20,6 +21,14 @@ Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()  # the invisible root: the default parent of a flat model
 
 
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a table: its header and the text of a row's cell."""
+
+    header: str
+    text: Callable[[Any], str | None]
+
+
 class RowsTableModel(QAbstractTableModel):
     """A flat table over a list of row objects. ``numbered`` shows 1, 2, ... down the side."""
 
@@ -29,6 +38,7 @@ class RowsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Any] = list(rows)
         self.language = current_language()  # for the cells worded from the checklists
+        self._worded: tuple[str, Sequence[Column]] | None = None  # (language, its columns)
 
     # -- rows -------------------------------------------------------------------------------
 
@@ -65,8 +75,24 @@ class RowsTableModel(QAbstractTableModel):
 
     # -- what a subclass says ---------------------------------------------------------------
 
-    def headers(self) -> Sequence[str]:
+    def columns(self) -> Sequence[Column]:
+        """The columns, each header with its cells' text (or a subclass names ``headers``)."""
         raise NotImplementedError
+
+    def worded_columns(self) -> Sequence[Column]:
+        """``columns()`` in the interface language, made once a language (``data`` asks often)."""
+        lang = current_language()
+        if self._worded is None or self._worded[0] != lang:
+            self._worded = (lang, tuple(self.columns()))
+        return self._worded[1]
+
+    def headers(self) -> Sequence[str]:
+        return tuple(column.header for column in self.worded_columns())
+
+    def display(self, row: Any, column: int) -> str | None:
+        """The text of one cell, from its column."""
+        columns = self.worded_columns()
+        return columns[column].text(row) if 0 <= column < len(columns) else None
 
     def cell(self, row: Any, column: int, role: int) -> Any:
         """The value of one cell for one role, or None."""

@@ -21,7 +21,7 @@ from inspector.domain.checklist import (
     InspectionType,
 )
 from inspector.gui.i18n import current_language
-from inspector.gui.models.base import NO_PARENT, ROW_ROLE, Index, RowsTableModel
+from inspector.gui.models.base import NO_PARENT, ROW_ROLE, Column, Index, RowsTableModel
 from inspector.gui.widgets import status as look
 
 
@@ -194,42 +194,28 @@ class ChecklistItemsModel(RowsTableModel):
         self._set = checklist
         self.set_rows(checklist.items if checklist else ())
 
-    def headers(self) -> Sequence[str]:
+    def columns(self) -> Sequence[Column]:  # in the order of COLUMNS
         return (
-            self.tr("Kind"),
-            self.tr("Chinese"),
-            self.tr("English"),
-            self.tr("Applies to"),
-            self.tr("Exempt roles"),
-            self.tr("Severity"),
-            self.tr("Weight"),
-            self.tr("Source"),
-            self.tr("ID"),
+            Column(self.tr("Kind"), lambda item: look.word(item.kind)),
+            Column(self.tr("Chinese"), lambda item: item.text.zh),
+            Column(self.tr("English"), lambda item: item.text.en),
+            Column(self.tr("Applies to"), lambda item: self._words.applies_to(item.applies_to)),
+            Column(self.tr("Exempt roles"), self._exempt_roles),
+            Column(self.tr("Severity"), lambda item: look.word(item.severity)),
+            Column(self.tr("Weight"), lambda item: str(item.weight)),
+            # the file, then where in it
+            Column(self.tr("Source"), lambda item: f"{item.source.file}\n{item.source.section}"),
+            Column(self.tr("ID"), lambda item: item.id),
         )
 
     def cell(self, item: ChecklistItem, column: int, role: int) -> Any:
-        name = self.COLUMNS[column]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(item, name)
+            return self.display(item, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._text(item, name).replace("\n", " · ")
-        if role == Qt.ItemDataRole.TextAlignmentRole and name == "weight":
+            return self.display(item, column).replace("\n", " · ")
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.COLUMNS[column] == "weight":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-    def _text(self, item: ChecklistItem, column: str) -> str:
-        words = {
-            "id": lambda: item.id,
-            "kind": lambda: look.word(item.kind),
-            "zh": lambda: item.text.zh,
-            "en": lambda: item.text.en,
-            "applies_to": lambda: self._words.applies_to(item.applies_to),
-            "exempt": lambda: self._exempt_roles(item),
-            "severity": lambda: look.word(item.severity),
-            "weight": lambda: str(item.weight),
-            "source": lambda: f"{item.source.file}\n{item.source.section}",  # file, then where
-        }
-        return words[column]()
 
     def _exempt_roles(self, item: ChecklistItem) -> str:
         names = []

@@ -16,10 +16,10 @@ from PySide6.QtGui import QColor, QFont
 
 from inspector.domain.changes import ChangeLine, arrow
 from inspector.domain.lineup import Attendance, PersonStatus
-from inspector.domain.reports import FaultCount, MonthRow, RecordEntry
+from inspector.domain.reports import FaultCount, RecordEntry
 from inspector.domain.scoring import format_percent
 from inspector.gui.i18n import current_language as ui_language
-from inspector.gui.models.base import RowsTableModel
+from inspector.gui.models.base import Column, RowsTableModel
 from inspector.gui.widgets.change_text import AMENDED_COLOUR, amended_word, changes_tooltip
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -40,7 +40,7 @@ class HistoryWords(QObject):
 
 
 class _RecordTable(RowsTableModel):
-    """A read-only table over rows of the record, formatted by ``text``."""
+    """A read-only table over rows of the record, formatted by its ``columns``."""
 
     NUMERIC: frozenset[int] = frozenset()
 
@@ -53,15 +53,12 @@ class _RecordTable(RowsTableModel):
         self._lang = lang
         self.retranslate()
 
-    def text(self, row: Any, column: int) -> str:
-        raise NotImplementedError
-
     def bold(self, row: Any) -> bool:
         return False
 
     def cell(self, row: Any, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.text(row, column)
+            return self.display(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self.NUMERIC:
             return _RIGHT
         if role == Qt.ItemDataRole.FontRole and self.bold(row):
@@ -88,14 +85,17 @@ class HistoryModel(_RecordTable):
         self.changes = {key: tuple(value) for key, value in grouped.items()}
         self.set_rows(entries)
 
-    def headers(self) -> tuple[str, ...]:
+    def columns(self) -> Sequence[Column]:
         return (
-            self.tr("Date"),
-            self.tr("Shift"),
-            self.tr("Line-up"),
-            self.tr("Attendance"),
-            self.tr("Faults"),
-            self.tr("Items passed"),
+            Column(self.tr("Date"), lambda row: row.day.isoformat()),
+            Column(self.tr("Shift"), lambda row: row.shift),
+            Column(self.tr("Line-up"), _lineup_text),
+            Column(self.tr("Attendance"), self._attendance),
+            Column(self.tr("Faults"), self._faults),
+            Column(
+                self.tr("Items passed"),
+                lambda row: f"{row.passed}/{row.applicable}" if row.inspected else "–",
+            ),
         )
 
     def cell(self, row: RecordEntry, column: int, role: int) -> Any:
@@ -109,24 +109,14 @@ class HistoryModel(_RecordTable):
     def bold(self, row: RecordEntry) -> bool:
         return row.inspected and row.critical_failed > 0
 
-    def text(self, row: RecordEntry, column: int) -> str:
-        if column == 0:
-            return row.day.isoformat()
-        if column == 1:
-            return row.shift
-        if column == 2:
-            place = " / ".join(p for p in (row.site, row.department) if p)
-            return " · ".join(p for p in (place, row.supervisor) if p)
-        if column == 3:
-            attendance = self._words.attendance(row)
-            return (
-                f"{attendance} · {amended_word()}" if row.lineup_id in self.changes else attendance
-            )
-        if column == 4:
-            if row.faults:
-                return "; ".join(m.text.get(self._lang) for m in row.faults)
-            return self._words.no_faults() if row.inspected else ""
-        return f"{row.passed}/{row.applicable}" if row.inspected else "–"
+    def _attendance(self, row: RecordEntry) -> str:
+        attendance = self._words.attendance(row)
+        return f"{attendance} · {amended_word()}" if row.lineup_id in self.changes else attendance
+
+    def _faults(self, row: RecordEntry) -> str:
+        if row.faults:
+            return "; ".join(m.text.get(self._lang) for m in row.faults)
+        return self._words.no_faults() if row.inspected else ""
 
 
 class FaultCountModel(_RecordTable):
@@ -134,18 +124,15 @@ class FaultCountModel(_RecordTable):
 
     NUMERIC = frozenset({1})
 
-    def headers(self) -> tuple[str, ...]:
-        return (self.tr("Item"), self.tr("Times"), self.tr("Last"))
+    def columns(self) -> Sequence[Column]:
+        return (
+            Column(self.tr("Item"), lambda row: row.text.get(self._lang)),
+            Column(self.tr("Times"), lambda row: str(row.count)),
+            Column(self.tr("Last"), lambda row: row.last_day.isoformat() if row.last_day else ""),
+        )
 
     def bold(self, row: FaultCount) -> bool:
         return row.count > 1
-
-    def text(self, row: FaultCount, column: int) -> str:
-        if column == 0:
-            return row.text.get(self._lang)
-        if column == 1:
-            return str(row.count)
-        return row.last_day.isoformat() if row.last_day else ""
 
 
 class MonthlyComplianceModel(_RecordTable):
@@ -154,41 +141,37 @@ class MonthlyComplianceModel(_RecordTable):
 
     NUMERIC = frozenset({1, 2, 3, 4, 5})
 
-    def headers(self) -> tuple[str, ...]:
+    def columns(self) -> Sequence[Column]:
         return (
-            self.tr("Month"),
-            self.tr("Inspected"),
-            self.tr("Absent/leave"),
-            self.tr("Faults"),
-            self.tr("Pass rate"),
-            self.tr("Item ratio"),
+            Column(self.tr("Month"), lambda row: f"{row.month:%Y-%m}"),
+            Column(self.tr("Inspected"), lambda row: str(row.tally.inspections)),
+            Column(self.tr("Absent/leave"), lambda row: str(row.tally.absent + row.tally.leave)),
+            Column(self.tr("Faults"), lambda row: str(row.tally.failed)),
+            Column(self.tr("Pass rate"), lambda row: format_percent(row.tally.pass_rate)),
+            Column(self.tr("Item ratio"), lambda row: format_percent(row.tally.compliance)),
         )
-
-    def text(self, row: MonthRow, column: int) -> str:
-        tally = row.tally
-        if column == 0:
-            return f"{row.month:%Y-%m}"
-        if column == 1:
-            return str(tally.inspections)
-        if column == 2:
-            return str(tally.absent + tally.leave)
-        if column == 3:
-            return str(tally.failed)
-        if column == 4:
-            return format_percent(tally.pass_rate)
-        return format_percent(tally.compliance)
 
 
 class RecordChangesModel(_RecordTable):
     """The changes made to the employee's inspections after their line-ups were finished: the
     line-up's day, what changed from what to what, and why, by whom, when."""
 
-    def headers(self) -> tuple[str, ...]:
-        return (self.tr("Line-up"), self.tr("Change"), self.tr("Reason, by, when"))
+    def columns(self) -> Sequence[Column]:
+        return (
+            Column(self.tr("Line-up"), lambda row: row.day.isoformat()),
+            Column(
+                self.tr("Change"),
+                lambda row: f"{row.what.get(self._lang)}: {arrow(row, self._lang)}",
+            ),
+            Column(self.tr("Reason, by, when"), _change_why),
+        )
 
-    def text(self, row: ChangeLine, column: int) -> str:
-        if column == 0:
-            return row.day.isoformat()
-        if column == 1:
-            return f"{row.what.get(self._lang)}: {arrow(row, self._lang)}"
-        return f"{row.reason} · {row.changed_by} · {row.changed_at:%Y-%m-%d %H:%M}"
+
+def _lineup_text(row: RecordEntry) -> str:
+    """Where and by whom: "site / department · supervisor"."""
+    place = " / ".join(p for p in (row.site, row.department) if p)
+    return " · ".join(p for p in (place, row.supervisor) if p)
+
+
+def _change_why(row: ChangeLine) -> str:
+    return f"{row.reason} · {row.changed_by} · {row.changed_at:%Y-%m-%d %H:%M}"

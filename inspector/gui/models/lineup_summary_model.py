@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
 
+from inspector.domain.follow_ups import FaultStatus
 from inspector.domain.summary import FaultCount, FollowUp
 from inspector.gui.i18n import current_language
-from inspector.gui.models.base import RowsTableModel
+from inspector.gui.models.base import Column, RowsTableModel
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.change_text import amended_word
 
@@ -37,52 +39,81 @@ class FaultCountsModel(RowsTableModel):
 
 
 class FollowUpModel(RowsTableModel):
-    """People with faults, critical and heaviest first, with what failed and the notes."""
+    """People with faults, critical and heaviest first, with what failed and the notes, and
+    where the faults' follow-up stands (整改 / 复查)."""
 
-    NUMBER, NAME, DEPARTMENT, FAULTS, POINTS = range(5)
+    NUMBER, NAME, DEPARTMENT, FAULTS, POINTS, FOLLOW_UP = range(6)
+    # The order the follow-up column counts in: the open ones last, where the eye ends.
+    STATUS_ORDER = (
+        FaultStatus.FIXED_ON_SPOT,
+        FaultStatus.FIXED,
+        FaultStatus.NOT_FIXED,
+        FaultStatus.DUE,
+    )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.amended: frozenset[int] = frozenset()  # inspections changed after finishing
+        self.follow_ups: Mapping[int, Sequence[FaultStatus]] = {}  # inspection id -> statuses
 
     def set_amended(self, inspection_ids: frozenset[int]) -> None:
         self.amended = inspection_ids
         self.retranslate()
 
-    def headers(self) -> Sequence[str]:
+    def set_follow_ups(self, statuses: Mapping[int, Sequence[FaultStatus]]) -> None:
+        self.follow_ups = statuses
+        self.retranslate()
+
+    def columns(self) -> Sequence[Column]:
         return (
-            self.tr("No."),
-            self.tr("Name"),
-            self.tr("Department"),
-            self.tr("Faults"),
-            self.tr("Points"),
+            Column(self.tr("No."), lambda row: row.employee.employee_no),
+            Column(self.tr("Name"), self._name),
+            Column(self.tr("Department"), lambda row: row.employee.department),
+            Column(self.tr("Faults"), self._faults),
+            Column(self.tr("Points"), lambda row: str(row.inspection.fault_points)),
+            Column(self.tr("Follow-up"), self._follow_up),
+        )
+
+    def _status_words(self) -> dict[FaultStatus, str]:
+        return {
+            FaultStatus.FIXED_ON_SPOT: "✓ " + self.tr("fixed on the spot"),
+            FaultStatus.FIXED: "✓ " + self.tr("re-checked, fixed"),
+            FaultStatus.NOT_FIXED: "✘ " + self.tr("not fixed"),
+            FaultStatus.DUE: self.tr("due for re-check"),
+        }
+
+    def _follow_up(self, row: FollowUp) -> str:
+        counts = Counter(self.follow_ups.get(row.inspection.id, ()))
+        words = self._status_words()
+        return " · ".join(
+            f"{words[status]} {counts[status]}" if counts[status] > 1 else words[status]
+            for status in self.STATUS_ORDER
+            if counts[status]
         )
 
     def cell(self, row: FollowUp, column: int, role: int) -> Any:
         if role == Role.DisplayRole:
-            return self._display(row, column)
+            return self.display(row, column)
+        if role == Role.ForegroundRole and column == self.FOLLOW_UP:
+            statuses = self.follow_ups.get(row.inspection.id, ())
+            if FaultStatus.NOT_FIXED in statuses:
+                return look.COLOURS["faults"]
+            if statuses and not any(status.open for status in statuses):
+                return look.COLOURS["all_pass"]
         if role == Role.ForegroundRole and row.inspection.critical_failed:
             return look.COLOURS["faults"]
         if role == Role.TextAlignmentRole and column == self.POINTS:
             return RIGHT
         return None
 
-    def _display(self, row: FollowUp, column: int) -> str | None:
+    def _name(self, row: FollowUp) -> str:
+        late = f" ({look.attendance_text(row.inspection.attendance)})" if row.late else ""
+        amended = f" · {amended_word()}" if row.inspection.id in self.amended else ""
+        return row.employee.name + late + amended
+
+    def _faults(self, row: FollowUp) -> str:
         lang = current_language()
-        employee = row.employee
-        if column == self.NUMBER:
-            return employee.employee_no
-        if column == self.NAME:
-            late = f" ({look.attendance_text(row.inspection.attendance)})" if row.late else ""
-            amended = f" · {amended_word()}" if row.inspection.id in self.amended else ""
-            return employee.name + late + amended
-        if column == self.DEPARTMENT:
-            return employee.department
-        if column == self.FAULTS:
-            return "；".join(
-                f"{item.text.get(lang)}（{mark.note}）" if mark.note else item.text.get(lang)
-                for item, mark in row.faults
-            )
-        if column == self.POINTS:
-            return str(row.inspection.fault_points)
-        return None
+        return "；".join(
+            f"{item.text.get(lang)}（{mark.note}）" if mark.note else item.text.get(lang)
+            for item, mark in row.faults
+        )

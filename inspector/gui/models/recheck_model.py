@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from inspector.domain.follow_ups import Fault, FaultStatus
 from inspector.gui.i18n import current_language
-from inspector.gui.models.base import RowsTableModel
+from inspector.gui.models.base import Column, RowsTableModel
 from inspector.gui.widgets import status as look
 
 Role = Qt.ItemDataRole
@@ -20,15 +20,15 @@ class RecheckModel(RowsTableModel):
 
     TIME, SHIFT, NUMBER, NAME, DEPARTMENT, REASON, STATUS = range(7)
 
-    def headers(self) -> Sequence[str]:
+    def columns(self) -> Sequence[Column]:
         return (
-            self.tr("Time"),
-            self.tr("Shift"),
-            self.tr("No."),
-            self.tr("Name"),
-            self.tr("Department"),
-            self.tr("Reason"),
-            self.tr("Status"),
+            Column(self.tr("Time"), lambda row: f"{row.lineup_started_at:%H:%M}"),
+            Column(self.tr("Shift"), lambda row: look.shift_text(row.shift)),
+            Column(self.tr("No."), lambda row: row.employee_no),
+            Column(self.tr("Name"), lambda row: row.name),
+            Column(self.tr("Department"), lambda row: row.department),
+            Column(self.tr("Reason"), lambda row: row.reason.get(current_language())),
+            Column(self.tr("Status"), self.status_text),
         )
 
     def status_text(self, fault: Fault) -> str:
@@ -45,7 +45,7 @@ class RecheckModel(RowsTableModel):
 
     def cell(self, row: Fault, column: int, role: int) -> Any:
         if role == Role.DisplayRole:
-            return self._display(row, column)
+            return self.display(row, column)
         if role == Role.ForegroundRole and column == self.STATUS:
             if row.status is FaultStatus.NOT_FIXED:
                 return look.COLOURS["faults"]
@@ -54,21 +54,4 @@ class RecheckModel(RowsTableModel):
         if role == Role.ToolTipRole and column == self.REASON:
             other = "en" if current_language() == "zh" else "zh"
             return row.reason.get(other)
-        return None
-
-    def _display(self, row: Fault, column: int) -> str | None:
-        if column == self.TIME:
-            return f"{row.lineup_started_at:%H:%M}"
-        if column == self.SHIFT:
-            return look.shift_text(row.shift)
-        if column == self.NUMBER:
-            return row.employee_no
-        if column == self.NAME:
-            return row.name
-        if column == self.DEPARTMENT:
-            return row.department
-        if column == self.REASON:
-            return row.reason.get(current_language())
-        if column == self.STATUS:
-            return self.status_text(row)
         return None

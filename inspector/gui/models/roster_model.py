@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QFont, QPalette
@@ -12,8 +12,11 @@ from PySide6.QtWidgets import QApplication
 
 from inspector.domain.checklist import Catalogue
 from inspector.domain.people import Employee, Sex
-from inspector.gui.models.base import RowsTableModel
+from inspector.gui.models.base import Column, RowsTableModel
 from inspector.gui.widgets import status as look
+
+if TYPE_CHECKING:
+    from inspector.files.roster import RowProblem
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -63,39 +66,29 @@ class RosterModel(RowsTableModel):
         """The row of an employee by database id, or -1."""
         return next((i for i, e in enumerate(self._rows) if e.id == employee_id), -1)
 
-    def headers(self) -> Sequence[str]:
+    def columns(self) -> Sequence[Column]:  # in the order of COLUMNS
         return (
-            self.tr("Employee no."),
-            self.tr("Name"),
-            self.tr("Sex"),
-            self.tr("Department"),
-            self.tr("Role"),
-            self.tr("Site"),
-            self.tr("Status"),
+            Column(self.tr("Employee no."), lambda e: e.employee_no),
+            Column(self.tr("Name"), lambda e: e.name),
+            Column(self.tr("Sex"), lambda e: self._words.sex(e.sex)),
+            Column(self.tr("Department"), lambda e: e.department),
+            Column(self.tr("Role"), lambda e: role_name(self._catalogue, e.role, self.language)),
+            Column(self.tr("Site"), lambda e: e.site),
+            Column(self.tr("Status"), lambda e: self._words.active(e.active)),
         )
 
     def cell(self, employee: Employee, column: int, role: int) -> Any:
-        name = self.COLUMNS[column]
         if role == DISPLAY:
-            return self._text(employee, name)
+            return self.display(employee, column)
         if employee.active:
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
-        if role == Qt.ItemDataRole.FontRole and name == "active":
+        if role == Qt.ItemDataRole.FontRole and self.COLUMNS[column] == "active":
             font = QFont()
             font.setItalic(True)
             return font
         return None
-
-    def _text(self, employee: Employee, column: str) -> str:
-        if column == "sex":
-            return self._words.sex(employee.sex)
-        if column == "role":
-            return role_name(self._catalogue, employee.role, self.language)
-        if column == "active":
-            return self._words.active(employee.active)
-        return str(getattr(employee, column))
 
 
 # -- the import preview ---------------------------------------------------------------------
@@ -128,17 +121,18 @@ class ImportChangesModel(RowsTableModel):
 
 
 class RowProblemsModel(RowsTableModel):
-    """The rows of a roster file that cannot be imported: row number and reason."""
+    """The rows of a roster file that cannot be imported: row number and reason (in the
+    interface language when the model is made)."""
 
-    def __init__(self, problems: Sequence[Any], parent: QObject | None = None) -> None:
+    def __init__(self, problems: Sequence[RowProblem], parent: QObject | None = None) -> None:
         super().__init__(parent, problems)
 
     def headers(self) -> Sequence[str]:
         return (self.tr("Row"), self.tr("Reason"))
 
-    def cell(self, problem: Any, column: int, role: int) -> Any:
+    def cell(self, problem: RowProblem, column: int, role: int) -> Any:
         if role in (DISPLAY, TOOLTIP):
-            return str(problem.row) if column == 0 else str(problem.message)
+            return str(problem.row) if column == 0 else problem.text(self.language)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return RIGHT
         return None

@@ -1,16 +1,22 @@
 """The 讲评 card of the start screen: what the supervisor announces at the line-up about to
 start. The previous line-up day at the site: how many were inspected, the pass rate, and the
-faults found most, by reason, with how many people had each (``services.briefing``)."""
+faults found most, by reason, with how many people had each; beside them the re-checks due
+(faults still open), with a button to the re-check screen (``services.briefing``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from inspector.domain.scoring import format_percent
 from inspector.gui.i18n import current_language
 from inspector.gui.widgets import status as look
-from inspector.services.briefing import Briefing
+from inspector.gui.widgets.touch import touch_button
+
+if TYPE_CHECKING:  # the card is filled after the first frame: its figures load then
+    from inspector.services.briefing import Briefing
 
 CARD_STYLE = """
 QGroupBox#briefing_card {
@@ -22,11 +28,14 @@ QGroupBox#briefing_card::title {
 }
 QGroupBox#briefing_card QLabel { background: transparent; font-weight: normal; }
 QGroupBox#briefing_card QLabel#briefing_headline { font-weight: bold; }
+QGroupBox#briefing_card QLabel#briefing_rechecks_heading { font-weight: bold; }
 """
 
 
 class BriefingCard(QGroupBox):
     """Shows a ``Briefing``; an empty one says what will appear here."""
+
+    recheck_requested = Signal(object)  # the day whose open faults to re-check
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,22 +59,52 @@ class BriefingCard(QGroupBox):
         self.faults_column = QVBoxLayout()
         self.faults_column.setSpacing(6)
         self.faults_column.addWidget(self.headline)
-        self.faults_column.addWidget(self.faults, 1)
-        # Today's re-checks due (整改 / 复查) go in this second column, beside the faults.
-        self.rechecks_column = QVBoxLayout()
-        columns = QHBoxLayout(self)
-        columns.setContentsMargins(12, 8, 12, 12)
-        columns.addLayout(self.faults_column, 1)
-        columns.addLayout(self.rechecks_column)
+        self.faults_column.addWidget(self.faults)
+        # The re-checks due (整改 / 复查), under the faults; shown when there are any.
+        self.rechecks_heading = QLabel()
+        self.rechecks_heading.setObjectName("briefing_rechecks_heading")
+        self.rechecks_heading.setFont(font)
+        self.rechecks = QLabel()
+        self.rechecks.setObjectName("briefing_rechecks")
+        self.rechecks.setWordWrap(True)
+        self.rechecks.setTextFormat(Qt.TextFormat.RichText)
+        self.rechecks.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.recheck_button = touch_button(
+            name="briefing_recheck_button", clicked=self._recheck_requested
+        )
+        self.rechecks_panel = QWidget()
+        self.rechecks_panel.setObjectName("briefing_rechecks_panel")
+        self.rechecks_column = QVBoxLayout(self.rechecks_panel)
+        self.rechecks_column.setContentsMargins(0, 10, 0, 0)
+        self.rechecks_column.setSpacing(6)
+        self.rechecks_column.addWidget(self.rechecks_heading)
+        self.rechecks_column.addWidget(self.rechecks)
+        self.rechecks_column.addWidget(self.recheck_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.rechecks_panel.hide()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(12, 8, 12, 12)
+        column.addLayout(self.faults_column)
+        column.addWidget(self.rechecks_panel)
+        column.addStretch(1)
         self.retranslate_ui()
 
     def show_briefing(self, briefing: Briefing) -> None:
         self.briefing = briefing
         self.retranslate_ui()
 
+    def _recheck_requested(self) -> None:
+        if self.briefing is not None and self.briefing.recheck_day is not None:
+            self.recheck_requested.emit(self.briefing.recheck_day)
+
     def retranslate_ui(self) -> None:
+        self._retranslate_rechecks()
         briefing = self.briefing
-        if briefing is None or briefing.empty:
+        if briefing is None:  # not read yet (it is, once the window is on screen)
+            self.setTitle(self.tr("Briefing (讲评)"))
+            self.headline.clear()
+            self.faults.clear()
+            return
+        if briefing.empty:
             self.setTitle(self.tr("Briefing (讲评)"))
             self.headline.setText(self.tr("No line-up finished here yet."))
             self.faults.setText(
@@ -108,6 +147,33 @@ class BriefingCard(QGroupBox):
             else ""
         )
         self.faults.setText(f"<table cellspacing='0' cellpadding='3'>{''.join(rows)}</table>{more}")
+
+    def _retranslate_rechecks(self) -> None:
+        briefing = self.briefing
+        due = briefing.rechecks_due if briefing is not None else ()
+        self.rechecks_panel.setVisible(bool(due))
+        if not due:
+            return
+        total = len(due) + briefing.more_rechecks
+        self.rechecks_heading.setText(self.tr("Re-checks due (复查): {n}").format(n=total))
+        self.recheck_button.setText(self.tr("Re-check…"))
+        lang = current_language()
+        colour = look.COLOURS["faults"].name()
+        rows = [
+            f"<tr><td style='padding-right:8px'>{_escape(fault.name)}</td>"
+            f"<td style='color:{colour}'>{_escape(fault.reason.get(lang))}</td></tr>"
+            for fault in due
+        ]
+        more = (
+            "<p style='color:#757575'>"
+            + _escape(self.tr("and {n} more").format(n=briefing.more_rechecks))
+            + "</p>"
+            if briefing.more_rechecks
+            else ""
+        )
+        self.rechecks.setText(
+            f"<table cellspacing='0' cellpadding='3'>{''.join(rows)}</table>{more}"
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

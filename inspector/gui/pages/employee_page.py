@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QSplitter,
     QTableView,
@@ -47,7 +46,14 @@ from inspector.gui.models.history_model import (
 )
 from inspector.gui.models.roster_model import RosterModel, RosterWords, role_name
 from inspector.gui.pages.reports_page import default_output_dir
-from inspector.gui.widgets.build import heading, named_button, table_view, text_label
+from inspector.gui.widgets.build import (
+    column,
+    heading,
+    line_edit,
+    named_button,
+    table_view,
+    text_label,
+)
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 from inspector.services.employee_record import employee_record, role_names
 from inspector.services.report_jobs import EMPLOYEE_RECORD, ReportRequest, report_language
@@ -89,29 +95,24 @@ class EmployeePage(Retranslating, QWidget):
         self._words = RosterWords(self)
 
         # -- the picker ---------------------------------------------------------------------
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("employeeSearch")
+        self.search_edit = line_edit("employeeSearch", height=MIN_TOUCH)
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumHeight(MIN_TOUCH)
         self.people_model = RosterModel(context.catalogue, self)
         context.events.catalogue_changed.connect(
             lambda: self.people_model.set_catalogue(context.catalogue)
         )
         self.people_view = table_view(self.people_model, "employeePicker")
         self.people_view.verticalHeader().setDefaultSectionSize(MIN_TOUCH)
-        for column in range(self.people_model.columnCount()):
-            if RosterModel.COLUMNS[column] not in ("employee_no", "name", "department"):
-                self.people_view.hideColumn(column)
+        for shown in range(self.people_model.columnCount()):
+            if RosterModel.COLUMNS[shown] not in ("employee_no", "name", "department"):
+                self.people_view.hideColumn(shown)
         picker_header = self.people_view.horizontalHeader()
         picker_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         picker_header.setStretchLastSection(True)
         self.people_view.selectionModel().selectionChanged.connect(self._on_pick)
         self.people_view.activated.connect(self._on_activated)
         picker = QWidget()
-        picker_layout = QVBoxLayout(picker)
-        picker_layout.setContentsMargins(0, 0, 0, 0)
-        picker_layout.addWidget(self.search_edit)
-        picker_layout.addWidget(self.people_view, 1)
+        column(picker, self.search_edit, (self.people_view, 1)).setContentsMargins(0, 0, 0, 0)
 
         # -- the header ---------------------------------------------------------------------
         self.name_label = heading("employeeName", scale=1.6)

@@ -3,6 +3,8 @@ line-up where it stopped, or start today's line-up. Enter does the obvious thing
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QStackedWidget, QVBoxLayout, QWidget
@@ -31,7 +33,7 @@ class HomePage(Retranslating, QWidget):
     discard_requested = Signal(int)  # an unfinished line-up with nothing recorded
     import_requested = Signal()
     observe_requested = Signal()  # floor observation, at any time
-    recheck_requested = Signal(str)  # the re-check list of today, at this site
+    recheck_requested = Signal(object, str)  # the re-check list of a day (today), at a site
     demo_requested = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -71,6 +73,7 @@ class HomePage(Retranslating, QWidget):
         self.start = LineupStartPage(context)
         self.start.start_requested.connect(self.start_requested)
         self.start.open_requested.connect(self.open_requested)
+        self.start.recheck_requested.connect(self.recheck_requested)
 
         self.stack = QStackedWidget()
         for panel in (self.welcome, self.resume, self.start):
@@ -147,7 +150,7 @@ class HomePage(Retranslating, QWidget):
         if not site and self.panel == "start":
             scope = self.start.current_scope()
             site = scope.site if scope else ""
-        self.recheck_requested.emit(site)
+        self.recheck_requested.emit(date.today(), site)
 
     def _discard(self) -> None:
         if self.unfinished is not None:

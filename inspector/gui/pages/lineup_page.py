@@ -45,8 +45,9 @@ from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.models.lineup_items_model import LineupItemsModel, PointRow, area_label
 from inspector.gui.models.lineup_people_model import LineupPeopleModel, PersonRow
 from inspector.gui.pages.lineup_grid import LineupGrid
+from inspector.gui.pages.lineup_screen import LineupScreen
 from inspector.gui.widgets import status as look
-from inspector.gui.widgets.build import heading, open_kept, table_view
+from inspector.gui.widgets.build import heading, open_kept, table_view, text_label
 from inspector.gui.widgets.change_text import (
     AMENDED_COLOUR,
     amended_word,
@@ -54,7 +55,7 @@ from inspector.gui.widgets.change_text import (
     changes_tooltip,
 )
 from inspector.gui.widgets.reason_picker import ReasonPicker
-from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, action_button, touch_sized
+from inspector.gui.widgets.touch import TOUCH_HEIGHT, action_button, touch_sized
 from inspector.services.lineup_session import Change, PersonNotHere
 
 ChoosePhoto = Callable[[QWidget], "str | None"]
@@ -259,7 +260,7 @@ class PersonView(Retranslating, QWidget):
         )
         self.items.selectionModel().currentRowChanged.connect(lambda *_: self._point_changed())
         self.retranslate_ui()
-        if controller.lineup is not None:
+        if controller.session.lineup is not None:
             self._catch_up()
 
     def _catch_up(self) -> None:
@@ -535,10 +536,12 @@ class PersonView(Retranslating, QWidget):
         for act in (self.fail_action, self.note_action):
             act.setEnabled(here and point is not None)
         self.fix_action.setEnabled(
-            here and point is not None and point.failed and not self.controller.closed
+            here and point is not None and point.failed and not self.controller.session.closed
         )
         self.prev_action.setEnabled(self.controller.current_row > 0)
-        self.next_action.setEnabled(0 <= self.controller.current_row < self.controller.count - 1)
+        self.next_action.setEnabled(
+            0 <= self.controller.current_row < self.controller.session.count - 1
+        )
 
     # -- the person ------------------------------------------------------------------------
 
@@ -557,7 +560,7 @@ class PersonView(Retranslating, QWidget):
             self.people.scrollTo(index)
         e = person.employee
         lang = current_language()
-        role = self.controller.catalogue.role(e.role)
+        role = self.controller.session.catalogue.role(e.role)
         role_name = role.name.get(lang) if role else e.role
         self.name.setText(e.name)
         self.details.setText(
@@ -577,7 +580,7 @@ class PersonView(Retranslating, QWidget):
         if self.badge.styleSheet() != style:
             self.badge.setStyleSheet(style)
         self.position.setText(
-            self.tr("Person {n} of {total}").format(n=row + 1, total=self.controller.count)
+            self.tr("Person {n} of {total}").format(n=row + 1, total=self.controller.session.count)
         )
         self._update_actions()
 
@@ -616,7 +619,7 @@ class PersonView(Retranslating, QWidget):
         self._show_picker_point()
 
 
-class LineupPage(Retranslating, QWidget):
+class LineupPage(LineupScreen):
     """The person view and the grid of one line-up, with the header and the finish step."""
 
     summary_requested = Signal()  # a finished line-up: show its summary
@@ -625,21 +628,10 @@ class LineupPage(Retranslating, QWidget):
     def __init__(
         self, context: AppContext, controller: LineupController, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setStyleSheet(STYLE)
-        self.context = context
-        self.controller = controller
-        self.title = QLabel()
-        self.title.setObjectName("lineup_title")
-        title_font = self.title.font()
-        title_font.setBold(True)
-        title_font.setPointSize(title_font.pointSize() + 2)
-        self.title.setFont(title_font)
-        self.progress = QLabel()
-        self.progress.setObjectName("lineup_progress")
-        self.closed_banner = QLabel()
-        self.closed_banner.setObjectName("closed_banner")
-        self.closed_banner.setWordWrap(True)
+        super().__init__(context, controller, parent)
+        self.title = heading("lineup_title", grow=2)
+        self.progress = text_label("lineup_progress")
+        self.closed_banner = text_label("closed_banner", wrap=True)
         self.closed_banner.setStyleSheet(
             "background:#fff8e1; border:1px solid #ffb300; border-radius:4px; padding:6px;"
         )
@@ -699,7 +691,7 @@ class LineupPage(Retranslating, QWidget):
     # -- views -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.closed_banner.setVisible(self.controller.closed)
+        self.closed_banner.setVisible(self.controller.session.closed)
         self._update_title()
         self._update_progress()
 
@@ -733,7 +725,7 @@ class LineupPage(Retranslating, QWidget):
             self.person_view.select_area(area_id)
 
     def _update_title(self) -> None:
-        lineup = self.controller.lineup
+        lineup = self.controller.session.lineup
         if lineup is None:
             self.title.setText("")
             return
@@ -751,9 +743,9 @@ class LineupPage(Retranslating, QWidget):
 
     def ask_finish(self) -> None:
         """Ctrl+Return: confirm (Enter) and finish; on a finished line-up, show the summary."""
-        if self.controller.lineup is None:
+        if self.controller.session.lineup is None:
             return
-        if self.controller.closed:
+        if self.controller.session.closed:
             self.summary_requested.emit()
             return
         done, total = self.controller.progress()

@@ -8,8 +8,10 @@ controller's state as it is then.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import asdict
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
@@ -21,7 +23,7 @@ from inspector.gui.pages.lineup_start_page import StartParams
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.build import open_kept
 from inspector.gui.widgets.touch import touch_sized
-from inspector.services.lineup_session import AlreadyFinished, SupervisorRequired
+from inspector.services.lineup_session import AlreadyFinished, LineupSession, SupervisorRequired
 
 if TYPE_CHECKING:
     from inspector.gui.controllers.lineup_controller import LineupController
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from inspector.gui.pages.lineup_summary import LineupSummaryPage
 
 log = logging.getLogger(__name__)
+Page = TypeVar("Page", bound=QWidget)
 
 
 class LineupSection(QStackedWidget):
@@ -53,7 +56,7 @@ class LineupSection(QStackedWidget):
         self.home.import_requested.connect(self.import_requested)
         self.home.demo_requested.connect(self.demo_requested)
         self.home.discard_requested.connect(self.discard)
-        self.home.recheck_requested.connect(lambda site: self.show_rechecks(date.today(), site))
+        self.home.recheck_requested.connect(self.show_rechecks)
         self.recheck_page = None  # made on first use (gui/pages/recheck_page.py)
         self._recheck_from: QWidget | None = None
         self.duplicate_box: QMessageBox | None = None
@@ -68,13 +71,8 @@ class LineupSection(QStackedWidget):
             from inspector.gui.controllers.lineup_controller import LineupController
 
             context = self.context
-            c = LineupController(
-                context.store,
-                context.catalogue,
-                db_path=context.db_path,
-                read_only=context.read_only,
-                parent=self,
-            )
+            session = LineupSession(context.store, context.catalogue, **context.session_options())
+            c = LineupController(session, parent=self)
             c.saved.connect(self.saved)
             c.notice.connect(self.notice)
             c.failed.connect(self._failed)
@@ -94,11 +92,11 @@ class LineupSection(QStackedWidget):
         if self._lineup_page is None:
             from inspector.gui.pages.lineup_page import LineupPage
 
-            page = LineupPage(self.context, self.controller)
-            page.notice.connect(self.notice)
-            page.summary_requested.connect(self.show_summary)
-            self.addWidget(page)
-            self._lineup_page = page
+            self._lineup_page = self._added(
+                LineupPage(self.context, self.controller),
+                notice=self.notice,
+                summary_requested=self.show_summary,
+            )
         return self._lineup_page
 
     @property
@@ -108,13 +106,21 @@ class LineupSection(QStackedWidget):
             from inspector.gui.pages.lineup_summary import LineupSummaryPage
 
             page = LineupSummaryPage(self.context, self.controller)
-            page.review_requested.connect(self.review)
-            page.grid_requested.connect(self.show_grid)
-            page.home_requested.connect(self.show_home)
-            page.recheck_requested.connect(self._rechecks_of_lineup)
-            self.addWidget(page)
-            self._summary = page
+            self._summary = self._added(
+                page,
+                review_requested=self.review,
+                grid_requested=self.show_grid,
+                home_requested=self.show_home,
+                recheck_requested=self._rechecks_of_lineup,
+            )
         return self._summary
+
+    def _added(self, page: Page, **signals: Callable[..., object]) -> Page:
+        """``page`` on the stack, each of its named signals connected to its slot."""
+        for name, slot in signals.items():
+            getattr(page, name).connect(slot)
+        self.addWidget(page)
+        return page
 
     def _failed(self, exc: Exception) -> None:
         """Not saved: the status bar says so at once and a message explains (without blocking:
@@ -137,14 +143,7 @@ class LineupSection(QStackedWidget):
         self.setCurrentWidget(self.home)
 
     def start(self, params: StartParams, *, second: bool = False) -> None:
-        lineup = self.controller.start(
-            day=params.day,
-            shift=params.shift,
-            site=params.site,
-            department=params.department,
-            supervisor=params.supervisor,
-            second=second,
-        )
+        lineup = self.controller.start(**asdict(params), second=second)
         if lineup is not None:
             self.context.events.lineup_changed.emit(lineup.id)
             self.show_lineup()
@@ -195,7 +194,7 @@ class LineupSection(QStackedWidget):
 
     def open_lineup(self, lineup_id: int) -> None:
         self.controller.open(lineup_id)
-        if self.controller.closed:
+        if self.controller.session.closed:
             self.show_summary()
         else:
             self.show_lineup()
@@ -232,12 +231,12 @@ class LineupSection(QStackedWidget):
         self.setCurrentWidget(self.recheck_page)
 
     def _rechecks_of_lineup(self) -> None:
-        lineup = self.controller.lineup
+        lineup = self.controller.session.lineup
         if lineup is not None:
             self.show_rechecks(lineup.day, lineup.site)
 
     def _back_from_rechecks(self) -> None:
-        if self._recheck_from is self._summary and self.controller.lineup is not None:
+        if self._recheck_from is self._summary and self.controller.session.lineup is not None:
             self.show_summary()
         else:
             self.show_home()

@@ -30,7 +30,6 @@ from inspector.gui.pages.briefing_card import BriefingCard
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.build import heading
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
-from inspector.services.briefing import briefing
 from inspector.services.lineup_session import (
     remember_scope,
     remembered_scope,
@@ -61,6 +60,7 @@ class Scope:
 class LineupStartPage(Retranslating, QWidget):
     start_requested = Signal(object)  # StartParams
     open_requested = Signal(int)  # a recent line-up's id
+    recheck_requested = Signal(object, str)  # day, site: the 讲评 card's re-checks due
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,7 +120,9 @@ class LineupStartPage(Retranslating, QWidget):
 
         # 讲评: the last line-up's top faults at the chosen site, beside the form.
         self.briefing = BriefingCard()
+        self._briefings_shown = False  # show_briefings() turns it on after the first frame
         self.briefing.setMinimumWidth(340)
+        self.briefing.recheck_requested.connect(self._recheck_requested)
         starting = QVBoxLayout()
         starting.addLayout(form)
         starting.addWidget(self.start_button)
@@ -160,8 +162,22 @@ class LineupStartPage(Retranslating, QWidget):
         self._update_briefing()
         self.recent_model.set_rows(store.list_lineups(limit=8))
 
+    def _recheck_requested(self, day: date) -> None:
+        scope = self.current_scope()
+        self.recheck_requested.emit(day, scope.site if scope else "")
+
+    def show_briefings(self) -> None:
+        """Fill the 讲评 card from now on: called once the window is on screen, because its
+        figures need the report queries, which the first window does not load."""
+        self._briefings_shown = True
+        self._update_briefing()
+
     def _update_briefing(self) -> None:
         """The 讲评 card for the chosen site and date."""
+        if not self._briefings_shown:
+            return
+        from inspector.services.briefing import briefing
+
         scope = self.current_scope()
         qdate = self.date.date()
         self.briefing.show_briefing(

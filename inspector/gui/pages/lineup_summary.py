@@ -26,13 +26,14 @@ from inspector.domain.summary import LineupSummary
 from inspector.gui.context import AppContext
 from inspector.gui.controllers.lineup_controller import LineupController
 from inspector.gui.errors import show_error
-from inspector.gui.i18n import Retranslating, current_language
+from inspector.gui.i18n import current_language
 from inspector.gui.models.lineup_summary_model import FaultCountsModel, FollowUpModel
+from inspector.gui.pages.lineup_screen import LineupScreen
 from inspector.gui.printing import PdfActions
 from inspector.gui.widgets import status as look
-from inspector.gui.widgets.build import heading, text_label
+from inspector.gui.widgets.build import add_all, heading, table_view, text_label
 from inspector.gui.widgets.change_text import AMENDED_COLOUR, change_line
-from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
+from inspector.gui.widgets.touch import TOUCH_HEIGHT, touch_button
 from inspector.services.report_jobs import LINEUP_SHEET, ReportRequest, report_language
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ def sheet_path(db_path: Path, summary: LineupSummary, lang: str = "zh") -> Path:
     return db_path.parent / f"{db_path.stem}-sheets" / LINEUP_SHEET.file_name(request)
 
 
-class LineupSummaryPage(Retranslating, QWidget):
+class LineupSummaryPage(LineupScreen):
     review_requested = Signal(int)  # a row of the line-up: show that person (to change a result)
     grid_requested = Signal()
     home_requested = Signal()
@@ -55,10 +56,7 @@ class LineupSummaryPage(Retranslating, QWidget):
     def __init__(
         self, context: AppContext, controller: LineupController, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setStyleSheet(STYLE)
-        self.context = context
-        self.controller = controller
+        super().__init__(context, controller, parent)
         self.summary: LineupSummary | None = None
         self.changes: tuple[ChangeLine, ...] = ()  # after finishing, oldest first
         self.pdf = PdfActions(self)
@@ -126,35 +124,28 @@ class LineupSummaryPage(Retranslating, QWidget):
         QVBoxLayout(self.changes_box).addWidget(self.changes_list)
         self.changes_box.hide()
 
-        self.print_button = touch_button(primary=True)
-        self.print_button.setObjectName("print_button")
-        self.print_button.clicked.connect(self.print_sheet)
-        self.open_sheet_button = touch_button()
-        self.open_sheet_button.setObjectName("open_sheet_button")
-        self.open_sheet_button.clicked.connect(self.open_sheet)
+        self.print_button = touch_button(
+            primary=True, name="print_button", clicked=self.print_sheet
+        )
+        self.open_sheet_button = touch_button(name="open_sheet_button", clicked=self.open_sheet)
         self.pdf.printed.connect(self._sheet_printed)
         self.pdf.print_failed.connect(self._sheet_not_printed)
-        self.review_button = touch_button()
-        self.review_button.clicked.connect(self._review_selected)
-        self.grid_button = touch_button()
-        self.grid_button.clicked.connect(self.grid_requested)
-        self.home_button = touch_button()
-        self.home_button.clicked.connect(self.home_requested)
-        self.recheck_button = touch_button()
-        self.recheck_button.setObjectName("summary_recheck_button")
-        self.recheck_button.clicked.connect(self.recheck_requested)
-        self.sheet_status = QLabel()
-        self.sheet_status.setWordWrap(True)
-        buttons = QHBoxLayout()
-        for button in (
+        self.review_button = touch_button(clicked=self._review_selected)
+        self.grid_button = touch_button(clicked=self.grid_requested)
+        self.home_button = touch_button(clicked=self.home_requested)
+        self.recheck_button = touch_button(
+            name="summary_recheck_button", clicked=self.recheck_requested
+        )
+        self.sheet_status = text_label(wrap=True)
+        buttons = add_all(
+            QHBoxLayout(),
             self.print_button,
             self.open_sheet_button,
             self.review_button,
             self.grid_button,
             self.recheck_button,
             self.home_button,
-        ):
-            buttons.addWidget(button)
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -173,13 +164,8 @@ class LineupSummaryPage(Retranslating, QWidget):
 
     @staticmethod
     def _table(model, stretch_column: int) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        view = table_view(model)
         view.setWordWrap(True)
-        view.verticalHeader().hide()
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.verticalHeader().setMinimumSectionSize(TOUCH_HEIGHT - 4)  # rows a finger can tap
         header = view.horizontalHeader()
@@ -197,6 +183,7 @@ class LineupSummaryPage(Retranslating, QWidget):
             value.setText(str(getattr(summary, key)))
         self.changes = self.controller.changes()
         self.follow_model.set_amended(frozenset(c.inspection_id for c in self.changes))
+        self.follow_model.set_follow_ups(self.controller.follow_up_statuses())
         self._update_titles()
         self._show_changes()
 

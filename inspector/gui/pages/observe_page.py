@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -42,13 +41,14 @@ from inspector.gui.controllers.observe_controller import ObserveController
 from inspector.gui.dialogs.amend_dialog import AmendDialog, ask_amendment
 from inspector.gui.errors import show_error, user_message
 from inspector.gui.i18n import Retranslating, current_language
-from inspector.gui.models.base import RowsTableModel
+from inspector.gui.models.base import Column, RowsTableModel
 from inspector.gui.pages.lineup_page import PersonView
-from inspector.gui.widgets.build import heading, table_view, text_label
+from inspector.gui.widgets.build import heading, line_edit, table_view, text_label
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
 from inspector.services.lineup_session import Change
 from inspector.services.observation_session import (
     ObservationRecord,
+    ObservationSession,
     list_observations,
     search_employees,
 )
@@ -96,31 +96,30 @@ class EmployeeResultsModel(RowsTableModel):
 class TodayModel(RowsTableModel):
     """Today's observations, newest first: time, employee, situations, observer, faults."""
 
-    def headers(self) -> Sequence[str]:
+    def columns(self) -> Sequence[Column]:
         return (
-            self.tr("Time"),
-            self.tr("Employee"),
-            self.tr("Situations"),
-            self.tr("Observer"),
-            self.tr("Faults"),
+            Column(self.tr("Time"), lambda row: f"{row.lineup.started_at:%H:%M}"),
+            Column(
+                self.tr("Employee"), lambda row: f"{row.employee.employee_no} {row.employee.name}"
+            ),
+            Column(self.tr("Situations"), self._situations),
+            Column(self.tr("Observer"), lambda row: row.observer),
+            Column(self.tr("Faults"), self._faults),
         )
 
     def cell(self, row: ObservationRecord, column: int, role: int) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+        return self.display(row, column) if role == Qt.ItemDataRole.DisplayRole else None
+
+    def _situations(self, row: ObservationRecord) -> str:
         lang = current_language()
-        if column == 0:
-            return f"{row.lineup.started_at:%H:%M}"
-        if column == 1:
-            return f"{row.employee.employee_no} {row.employee.name}"
-        if column == 2:
-            return ("、" if lang == "zh" else ", ").join(t.get(lang) for t in row.situation_texts())
-        if column == 3:
-            return row.observer
+        return ("、" if lang == "zh" else ", ").join(t.get(lang) for t in row.situation_texts())
+
+    def _faults(self, row: ObservationRecord) -> str:
         if not row.completed:
             return self.tr("not saved")
         if not row.faults:
             return self.tr("none")
+        lang = current_language()
         return f"{len(row.faults)}: " + "; ".join(f.item.text.get(lang) for f in row.faults)
 
 
@@ -146,24 +145,20 @@ class ObservePage(Retranslating, QWidget):
         self.setObjectName("observe_page")
         self.setStyleSheet(STYLE)
         self.context = context
-        c = self.controller = ObserveController(
-            context.store,
-            context.catalogue,
-            db_path=context.db_path,
-            read_only=context.read_only,
-            parent=self,
+        observation = ObservationSession(
+            context.store, context.catalogue, **context.session_options()
         )
+        c = self.controller = ObserveController(observation, parent=self)
         self.employee: Employee | None = None
         self.chosen: list[str] = []
 
         # -- the header: title, observer, what is happening --------------------------------
         self.title = heading(grow=6, wrap=True)
         self.observer_label = QLabel()
-        self.observer_edit = QLineEdit()
-        self.observer_edit.setObjectName("observer_edit")
-        self.observer_edit.setMinimumHeight(TOUCH_HEIGHT - 8)
+        self.observer_edit = line_edit(
+            "observer_edit", c.observation.observer(), height=TOUCH_HEIGHT - 8
+        )
         self.observer_edit.setMaximumWidth(260)
-        self.observer_edit.setText(c.observation.observer())
         self.observer_edit.returnPressed.connect(self._observer_entered)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -174,9 +169,7 @@ class ObservePage(Retranslating, QWidget):
 
         # -- step 1: who ---------------------------------------------------------------------
         self.search_step = QWidget()
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("employee_search")
-        self.search_edit.setMinimumHeight(TOUCH_HEIGHT)
+        self.search_edit = line_edit("employee_search", height=TOUCH_HEIGHT)
         font = self.search_edit.font()
         font.setPointSize(font.pointSize() + 4)
         self.search_edit.setFont(font)
@@ -187,9 +180,9 @@ class ObservePage(Retranslating, QWidget):
         self.results = _table(self.results_model, "employee_results")
         self.results.doubleClicked.connect(lambda index: self._pick(index.row()))
         self.today_label = heading(grow=2, wrap=True)
-        self.sheet_button = touch_button(name="observation_sheet_button")
-        self.sheet_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.sheet_button.clicked.connect(self.print_day_sheet)
+        self.sheet_button = touch_button(
+            name="observation_sheet_button", clicked=self.print_day_sheet
+        )
         self.open_file: Callable[[Path], None] = open_file
         today_row = QHBoxLayout()
         today_row.addWidget(self.today_label, 1)
@@ -225,8 +218,7 @@ class ObservePage(Retranslating, QWidget):
             button.toggled.connect(lambda on, sid=situation.id: self._toggled(sid, on))
             self.situation_buttons.append(button)
             situations.addRow(button)
-        self.back_button = touch_button()
-        self.back_button.clicked.connect(self.back_to_search)
+        self.back_button = touch_button(clicked=self.back_to_search)
         self.go_button = touch_button(primary=True, name="situations_go", clicked=self.begin)
         step_buttons = QHBoxLayout()
         step_buttons.addWidget(self.back_button)
@@ -297,7 +289,7 @@ class ObservePage(Retranslating, QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        unsaved = self.controller.unsaved() if self.controller.lineup is None else None
+        unsaved = self.controller.unsaved() if self.controller.session.lineup is None else None
         if unsaved is not None:
             self.controller.resume(unsaved)
             self._show_marking()
@@ -406,7 +398,7 @@ class ObservePage(Retranslating, QWidget):
     def leave_marking(self) -> None:
         """Esc: back to the situations (nothing marked: the observation is dropped) or, on a
         saved observation, back to the search."""
-        if self.controller.closed:
+        if self.controller.session.closed:
             self.back_to_search()
         elif self.controller.cancel():
             self.stack.setCurrentWidget(self.situation_step)
@@ -493,8 +485,10 @@ class ObservePage(Retranslating, QWidget):
             situation_text(s).get(lang) for s in self.chosen
         )
         who = f"{e.employee_no} {e.name}" if e else ""
-        observer = self.controller.lineup.supervisor if self.controller.lineup else ""
-        if self.controller.closed:
+        observer = (
+            self.controller.session.lineup.supervisor if self.controller.session.lineup else ""
+        )
+        if self.controller.session.closed:
             self.marking.setText(
                 self.tr("{who} · {situations} · observed by {observer} (saved)").format(
                     who=who, situations=situations, observer=observer

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,9 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,14 +26,16 @@ from inspector.domain.errors import UserError
 from inspector.domain.follow_ups import Fault, RecheckOutcome
 from inspector.gui.context import AppContext
 from inspector.gui.errors import show_error, user_message
+from inspector.gui.i18n import Retranslating
 from inspector.gui.models.recheck_model import RecheckModel
+from inspector.gui.widgets.build import form_rows, heading, line_edit, table_view, text_label
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, action_button
 from inspector.services import rechecks
 from inspector.services.lineup_session import remembered_supervisor
 from inspector.storage.errors import StorageError
 
 
-class RecheckPage(QWidget):
+class RecheckPage(Retranslating, QWidget):
     back_requested = Signal()
     recorded = Signal(int)  # the line-up whose fault was re-checked
 
@@ -45,14 +44,8 @@ class RecheckPage(QWidget):
         self.setObjectName("recheck_page")
         self.setStyleSheet(STYLE)
         self.context = context
-        self.title = QLabel()
-        self.title.setObjectName("recheck_title")
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSize(font.pointSize() + 4)
-        self.title.setFont(font)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.title = heading("recheck_title", grow=4)
+        self.intro = text_label(wrap=True)
 
         self.day = QDateEdit()
         self.day.setObjectName("recheck_day")
@@ -64,36 +57,21 @@ class RecheckPage(QWidget):
         self.site.setObjectName("recheck_site")
         self.site.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.site.currentIndexChanged.connect(lambda _n: self._site_changed())
-        self.checker = QLineEdit()
-        self.checker.setObjectName("checker_edit")
-        self.checker.setMinimumHeight(TOUCH_HEIGHT - 8)
-        self.note = QLineEdit()
-        self.note.setObjectName("recheck_note_edit")
-        self.note.setMinimumHeight(TOUCH_HEIGHT - 8)
+        self.checker = line_edit("checker_edit", height=TOUCH_HEIGHT - 8)
+        self.note = line_edit("recheck_note_edit", height=TOUCH_HEIGHT - 8)
         for field in (self.day, self.site):
             field.setMinimumHeight(TOUCH_HEIGHT - 8)
             field.setMaximumWidth(360)
-        self.day_label, self.site_label = QLabel(), QLabel()
-        self.checker_label, self.note_label = QLabel(), QLabel()
         form = QFormLayout()
-        form.addRow(self.day_label, self.day)
-        form.addRow(self.site_label, self.site)
-        form.addRow(self.checker_label, self.checker)
-        form.addRow(self.note_label, self.note)
-        self.problem = QLabel()
-        self.problem.setObjectName("recheck_problem")
-        self.problem.setWordWrap(True)
+        self.day_label, self.site_label, self.checker_label, self.note_label = form_rows(
+            form, (self.day, self.site, self.checker, self.note)
+        )
+        self.problem = text_label("recheck_problem", wrap=True)
         self.problem.setStyleSheet("color:#b71c1c; font-weight:bold;")
         self.problem.hide()
 
         self.model = RecheckModel(self)
-        self.view = QTableView()
-        self.view.setObjectName("recheck_view")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
+        self.view = table_view(self.model, "recheck_view")
         # Fixed row heights and no measuring: 1,600 faults scroll as fast as 16.
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT - 8)
@@ -110,9 +88,7 @@ class RecheckPage(QWidget):
             (RecheckModel.STATUS, 220),
         ):
             header.resizeSection(column, width)
-        self.empty = QLabel()
-        self.empty.setObjectName("recheck_empty")
-        self.empty.setWordWrap(True)
+        self.empty = text_label("recheck_empty", wrap=True)
 
         shortcut = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
@@ -275,8 +251,3 @@ class RecheckPage(QWidget):
             self.site.setItemText(0, self.tr("Every site"))
         self.model.retranslate()
         self._update_title()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -16,6 +16,7 @@ from inspector.domain.checklist import MAX_KEYS, Severity
 from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.models.lineup_items_model import PointRow
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.build import heading, text_label
 from inspector.gui.widgets.touch import STYLE, TOUCH_HEIGHT, touch_button
 
 REASON_HEIGHT = TOUCH_HEIGHT - 4
@@ -84,15 +85,8 @@ class ReasonPicker(Retranslating, QFrame):
         self.several = False
         self.note_pending = False
         self.fixed: frozenset[str] = frozenset()  # reasons of the point fixed on the spot
-        self.title = QLabel()
-        self.title.setObjectName("picker_title")
-        self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setBold(True)
-        self.title.setFont(font)
-        self.hint = QLabel()
-        self.hint.setObjectName("picker_hint")
-        self.hint.setWordWrap(True)
+        self.title = heading("picker_title", wrap=True)
+        self.hint = text_label("picker_hint", wrap=True)
         self.buttons: list[ReasonButton] = []
         reasons = QVBoxLayout()
         reasons.setSpacing(4)
