@@ -10,19 +10,18 @@ apart, never as failures.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
-from operator import attrgetter
 
 from inspector.domain.changes import ChangeLine
 from inspector.domain.faults import FaultCount, MarkLine
-from inspector.domain.figures import LadderStep, ScoringRules, pass_rate
+from inspector.domain.figures import LadderStep, ScoringRules
 from inspector.domain.follow_ups import FollowUpTally
 from inspector.domain.lineup import Attendance, Lineup, PersonStatus, Result
 from inspector.domain.observations import ObservationEntry, ObservationMonth
 from inspector.domain.people import Employee
 from inspector.domain.scoring import compliance_ratio
+from inspector.domain.tally import Tally, TallyRates
 from inspector.domain.text import Text
 
 DEFAULT_REPEAT_THRESHOLD = 3  # the setting ``repeat_threshold``: same item failed this often
@@ -54,59 +53,6 @@ def format_points(change: float | None) -> str:
         return "–"
     rounded = round(change, 1)
     return "0.0" if rounded == 0 else f"{rounded:+.1f}"
-
-
-@dataclass(frozen=True, slots=True)
-class Tally:
-    """Summed counts of a group of inspections (a person, a department, a day, a month)."""
-
-    inspections: int = 0  # completed inspections of people present or late
-    absent: int = 0
-    leave: int = 0
-    late: int = 0
-    applicable: int = 0
-    passed: int = 0
-    failed: int = 0  # failed items (faults)
-    critical_failed: int = 0
-    fault_points: int = 0
-    clean: int = 0  # inspections with no fault
-
-    @property
-    def compliance(self) -> float | None:
-        """The item ratio (a detail): passed items ÷ applicable items."""
-        return compliance_ratio(self.passed, self.applicable)
-
-    @property
-    def pass_rate(self) -> float | None:
-        """合格率: inspections with no fault ÷ inspections."""
-        return pass_rate(self.clean, self.inspections)
-
-    @property
-    def with_faults(self) -> int:
-        return self.inspections - self.clean
-
-    @classmethod
-    def total(cls, tallies: Iterable[Tally]) -> Tally:
-        """The sum of several groups' counts."""
-        return cls(*(sum(column) for column in zip(*map(_TALLY_FIELDS, tallies), strict=True)))
-
-
-_TALLY_FIELDS = attrgetter(*(f.name for f in fields(Tally)))
-
-
-class TallyRates:
-    """The rates of a record with a ``tally``: its compliance (a detail) and its pass rate."""
-
-    __slots__ = ()
-    tally: Tally
-
-    @property
-    def compliance(self) -> float | None:
-        return self.tally.compliance
-
-    @property
-    def pass_rate(self) -> float | None:
-        return self.tally.pass_rate
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,15 +350,6 @@ class MonthlyPackData:
             previous_score=self.previous_score,
             deducted=self.deducted,
         )
-
-    @property
-    def change(self) -> float | None:
-        """The pass rate's change against the previous month, in percentage points."""
-        return self.total.change
-
-    @property
-    def score_change(self) -> float | None:
-        return self.total.score_change
 
     @property
     def top_faults(self) -> tuple[FaultCount, ...]:

@@ -15,7 +15,7 @@ from inspector.domain.attendance import counts_as_inspected
 from inspector.domain.checklist import ChecklistItem, ChecklistSet, applicable_items
 from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark, PersonStatus, Result
 from inspector.domain.people import Employee
-from inspector.domain.reports import Tally, TallyRates
+from inspector.domain.tally import Tally, TallyRates
 from inspector.domain.text import Text
 
 

@@ -114,7 +114,7 @@ def headline(data: MonthlyPackData, lang: str) -> list[tuple[str, str, str]]:
         label("headline_pass_rate", lang),
         format_percent(data.tally.pass_rate),
         label("versus_previous", lang).format(
-            value=format_percent(data.previous.pass_rate), change=format_points(data.change)
+            value=format_percent(data.previous.pass_rate), change=format_points(data.total.change)
         ),
     )
     if not data.rules.deduction_scoring:
@@ -123,7 +123,7 @@ def headline(data: MonthlyPackData, lang: str) -> list[tuple[str, str, str]]:
         label("headline_score", lang),
         format_score(data.score),
         label("versus_previous", lang).format(
-            value=format_score(data.previous_score), change=format_points(data.score_change)
+            value=format_score(data.previous_score), change=format_points(data.total.score_change)
         ),
     )
     return [score, rate]

@@ -60,7 +60,7 @@ def test_monthly_figures_match_the_stored_counts(seeded) -> None:
         )
     )
     assert format_percent(data.previous.pass_rate) == "88.2%"
-    assert format_points(data.change) == "-18.7"
+    assert format_points(data.total.change) == "-18.7"
     assert data.company == Text(COMPANY, COMPANY_EN)
 
 
