@@ -834,18 +834,20 @@ def ladder_entries(
 
 
 @month_figure
-def follow_up_figures(store: Store, scope: Scope) -> FollowUpTally | None:
+def follow_up_figures(
+    store: Store, scope: Scope, faults: Sequence[Mapping] | None = None
+) -> FollowUpTally | None:
     """The month's faults (those the pack counts: inspected people, same site and department
     scope) by follow-up (整改 / 复查, ``domain.follow_ups``): fixed on the spot, re-checked as
     fixed in time (by the end of the line-up's day), late, still open, as recorded now. None
-    for a month without faults, and for floor observations (no follow-up)."""
+    for a month without faults, and for floor observations (no follow-up). ``faults``: the
+    ``failed_marks`` of a scope that holds this one's period (the pack has read them)."""
     if scope.inspection_type is not InspectionType.LINEUP:
         return None
-    rows = store.query(
-        "SELECT i.id AS inspection_id, m.item_id, l.day "
-        f"{scope.sql(marks=True)} AND {INSPECTED_SQL} AND m.result = 'fail'",
-        scope.params,
-    )
+    if faults is None:
+        faults = failed_marks(store, scope)
+    start, end = scope.start.isoformat(), scope.end.isoformat()
+    rows = [f for f in faults if start <= f["day"] < end]
     if not rows:
         return None
     events = follow_ups.group_events(
@@ -1196,7 +1198,7 @@ def monthly_pack_data(
         score=overall[0],
         previous_score=score_of("", before, "")[0],
         deducted=overall[1],
-        follow_up=follow_up_figures(store, scope),
+        follow_up=follow_up_figures(store, scope, faults),
         seal=month_seal,
         sealed_lineups=sealed,
         observations=observation_month(store, month, department),
