@@ -9,12 +9,12 @@ spot nor re-checked fixed, ``services.rechecks``). Qt-free: the start screen sho
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from inspector.domain.figures import pass_rate
 from inspector.domain.follow_ups import Fault
 from inspector.domain.reports import FaultCount
+from inspector.domain.tally import Tally, TallyRates
 from inspector.storage import Store
 
 TOP_FAULTS = 5  # reasons on the card
@@ -22,25 +22,16 @@ RECHECKS_SHOWN = 6  # open faults named on the card; the re-check screen lists t
 
 
 @dataclass(frozen=True, slots=True)
-class Briefing:
+class Briefing(TallyRates):
     """The card's data. ``day`` None: no line-up finished at the site before today."""
 
     site: str
     day: date | None = None
-    inspected: int = 0
-    clean: int = 0  # people inspected with no fault
+    tally: Tally = field(default_factory=Tally)  # that day's inspections (TallyRates: rates)
     faults: tuple[FaultCount, ...] = ()  # the most people first, at most TOP_FAULTS
     more_faults: int = 0  # further reasons found that day, not on the card
     rechecks_due: tuple[Fault, ...] = ()  # still open: the oldest first, at most RECHECKS_SHOWN
     more_rechecks: int = 0  # further open faults, not named on the card
-
-    @property
-    def pass_rate(self) -> float | None:
-        return pass_rate(self.clean, self.inspected)
-
-    @property
-    def with_faults(self) -> int:
-        return self.inspected - self.clean
 
     @property
     def empty(self) -> bool:
@@ -68,8 +59,7 @@ def briefing(store: Store, site: str, today: date, top: int = TOP_FAULTS) -> Bri
     return Briefing(
         site=site,
         day=day,
-        inspected=tally.inspections,
-        clean=tally.clean,
+        tally=tally,
         faults=tuple(faults[:top]),
         more_faults=max(0, len(faults) - top),
         rechecks_due=shown,

@@ -54,7 +54,7 @@ def test_the_card_counts_what_the_previous_lineup_day_recorded(demo, catalogue):
         card = briefing(store, site, TODAY)
         assert card.day == days[-1]
         inspected, clean, people = _count(store, card.day, site)
-        assert (card.inspected, card.clean) == (inspected, clean)
+        assert (card.tally.inspections, card.tally.clean) == (inspected, clean)
         assert card.pass_rate == clean / inspected
         expected = sorted(((-len(who), item) for item, who in people.items()))[:TOP_FAULTS]
         assert [(-f.people, f.item_id) for f in card.faults] == expected

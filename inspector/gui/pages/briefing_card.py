@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 from inspector.domain.scoring import format_percent
 from inspector.gui.i18n import current_language
 from inspector.gui.widgets import status as look
+from inspector.gui.widgets.build import text_label
 from inspector.gui.widgets.touch import touch_button
 
 if TYPE_CHECKING:  # the card is filled after the first frame: its figures load then
@@ -42,17 +43,8 @@ class BriefingCard(QGroupBox):
         self.setObjectName("briefing_card")
         self.setStyleSheet(CARD_STYLE)
         self.briefing: Briefing | None = None
-        self.headline = QLabel()
-        self.headline.setObjectName("briefing_headline")
-        self.headline.setWordWrap(True)
-        font = self.headline.font()
-        font.setBold(True)
-        self.headline.setFont(font)
-        self.faults = QLabel()
-        self.faults.setObjectName("briefing_faults")
-        self.faults.setWordWrap(True)
-        self.faults.setTextFormat(Qt.TextFormat.RichText)
-        self.faults.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.headline = text_label("briefing_headline", wrap=True)  # bold: CARD_STYLE
+        self.faults = _list_label("briefing_faults")
         fault_font = self.faults.font()
         fault_font.setPointSize(fault_font.pointSize() + 2)
         self.faults.setFont(fault_font)
@@ -61,14 +53,8 @@ class BriefingCard(QGroupBox):
         self.faults_column.addWidget(self.headline)
         self.faults_column.addWidget(self.faults)
         # The re-checks due (整改 / 复查), under the faults; shown when there are any.
-        self.rechecks_heading = QLabel()
-        self.rechecks_heading.setObjectName("briefing_rechecks_heading")
-        self.rechecks_heading.setFont(font)
-        self.rechecks = QLabel()
-        self.rechecks.setObjectName("briefing_rechecks")
-        self.rechecks.setWordWrap(True)
-        self.rechecks.setTextFormat(Qt.TextFormat.RichText)
-        self.rechecks.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.rechecks_heading = text_label("briefing_rechecks_heading")  # bold: CARD_STYLE
+        self.rechecks = _list_label("briefing_rechecks")
         self.recheck_button = touch_button(
             name="briefing_recheck_button", clicked=self._recheck_requested
         )
@@ -119,9 +105,9 @@ class BriefingCard(QGroupBox):
         )
         self.headline.setText(
             self.tr("{inspected} inspected · pass rate {rate} · {with_faults} with faults").format(
-                inspected=briefing.inspected,
+                inspected=briefing.tally.inspections,
                 rate=format_percent(briefing.pass_rate),
-                with_faults=briefing.with_faults,
+                with_faults=briefing.tally.with_faults,
             )
         )
         if not briefing.faults:
@@ -179,6 +165,14 @@ class BriefingCard(QGroupBox):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+
+def _list_label(name: str) -> QLabel:
+    """A label for a short list, as an HTML table, from the top left."""
+    label = text_label(name, wrap=True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    return label
 
 
 def _escape(text: str) -> str:
