@@ -37,11 +37,12 @@ from inspector.cli.arguments import (
     option,
 )
 from inspector.cli.common import day_value, format_table, limit_count, open_store
-from inspector.cli.recheck_cmd import lineup_follow_ups
+from inspector.cli.recheck_cmd import lineup_follow_ups, status_word
 from inspector.domain.attendance import counts_as_inspected
 from inspector.domain.changes import ChangeLine
 from inspector.domain.checklist import ChecklistSet
 from inspector.domain.figures import pass_rate
+from inspector.domain.follow_ups import FaultStatus
 from inspector.domain.lineup import Attendance, Inspection, Lineup, Mark
 from inspector.domain.people import Employee
 from inspector.domain.summary import LineupSummary
@@ -309,7 +310,13 @@ def _render(detail: dict) -> str:
         lines.append(line)
         for mark in person["marks"]:
             note = f"  {mark['note']}" if mark["note"] else ""
-            lines.append(f"      {mark['result']:<4} {mark['item_id']}{note}")
+            follow = mark.get("follow_up")
+            state = (
+                f"  [{status_word(FaultStatus(follow['status']), 'en')}, {follow['id']}]"
+                if follow
+                else ""
+            )
+            lines.append(f"      {mark['result']:<4} {mark['item_id']}{note}{state}")
     if detail["changes"]:
         lines += ["", "Changes after finishing:"]
         for change in detail["changes"]:

@@ -85,6 +85,9 @@ def test_list_then_record_a_recheck(db_path, catalogue, capsys):
     dusty = marks["shoes.shoes.dusty"]["follow_up"]
     assert dusty["status"] == "fixed" and dusty["last_check"]["checked_by"] == "周主管"
     assert dusty["id"] == fault["id"]
+    code, out, _ = run(capsys, "lineup", "show", str(lineup_id), "--db", str(db_path))
+    assert "face.shave.not-shaved  [fixed on the spot, " in out
+    assert f"shoes.shoes.dusty  [fixed, {fault['id']}]" in out
 
 
 def test_bad_input_gets_a_message(db_path, catalogue, capsys):
