@@ -1407,10 +1407,6 @@ It resumes at person {n}: {name}.</source>
         <source>Pass rate</source>
         <translation>合格率</translation>
     </message>
-    <message>
-        <source>Item ratio</source>
-        <translation>项目合格率</translation>
-    </message>
 </context>
 <context>
     <name>NoteDialog</name>

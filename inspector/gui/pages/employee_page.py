@@ -166,9 +166,10 @@ class EmployeePage(Retranslating, QWidget):
         self.changes_title = heading()
         self.months_view = self._table(self.months_model, "employeeMonths")
         months_header = self.months_view.horizontalHeader()
-        months_header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # five short columns
+        # Five short columns sized to their words (headers included), the last one taking the rest.
+        months_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         months_header.setMinimumSectionSize(48)
-        months_header.setStretchLastSection(False)
+        months_header.setStretchLastSection(True)
         self.history_title = heading()
         self.faults_title = heading()
         self.months_title = heading()
