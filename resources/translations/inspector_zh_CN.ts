@@ -1473,6 +1473,10 @@ It resumes at person {n}: {name}.</source>
         <source>An observation records behaviour, not attendance.</source>
         <translation>现场观察只记录行为，不记录出勤。</translation>
     </message>
+    <message>
+        <source>An observation records behaviour: it has no fix on the spot.</source>
+        <translation>现场观察记录的是行为，没有当场整改。</translation>
+    </message>
 </context>
 <context>
     <name>ObservePage</name>

@@ -112,7 +112,7 @@ def test_no_situation_is_refused_and_esc_drops_an_empty_observation(
     assert list_observations(store) == []
 
 
-def test_attendance_keys_do_nothing_in_an_observation(qtbot, roster, window, store, press):
+def test_attendance_and_fix_keys_do_nothing_in_an_observation(qtbot, roster, window, store, press):
     store.set_setting("observer", "Liu QA")
     page = open_observe(qtbot, window)
     press(Qt.Key.Key_Z)
@@ -120,10 +120,22 @@ def test_attendance_keys_do_nothing_in_an_observation(qtbot, roster, window, sto
     press(Qt.Key.Key_Return)
     press(Qt.Key.Key_1)
     press(Qt.Key.Key_Return)
+    view = page.person_view
+    assert not any(
+        b.isVisibleTo(view)
+        for b in (view.absent_button, view.leave_button, view.late_button, view.fix_button)
+    )
+    assert view.fail_button.isVisibleTo(view) and view.note_button.isVisibleTo(view)
     press(Qt.Key.Key_A)
     assert "not attendance" in page.message.text()
     inspection = store.inspections_for(page.controller.session.lineup.id)[0]
     assert inspection.attendance is None
+    press(Qt.Key.Key_X)  # a fault: the first situation's first point
+    if view.picker.is_open:
+        press(Qt.Key.Key_1)
+    press(Qt.Key.Key_F)
+    assert "no fix on the spot" in page.message.text()
+    assert store.query("SELECT * FROM follow_ups") == []
 
 
 def test_the_screen_the_command_line_the_record_and_the_pack_agree(

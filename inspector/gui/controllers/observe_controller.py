@@ -81,5 +81,10 @@ class ObserveController(LineupController):
     def toggle_attendance(self, attendance: Attendance) -> None:
         self.notice.emit(self.tr("An observation records behaviour, not attendance."))
 
+    def set_fixed_on_spot(self, item_ids: list[str], fixed: bool) -> bool:
+        """Fixes on the spot and re-checks follow a line-up's faults, not an observation's."""
+        self.notice.emit(self.tr("An observation records behaviour: it has no fix on the spot."))
+        return False
+
     def record(self) -> ObservationRecord | None:
         return self.observation.record()

@@ -439,6 +439,12 @@ class PersonView(Retranslating, QWidget):
         self._last_reason = reason_id
         self.controller.toggle_fail(reason_id)
 
+    def hide_lineup_only_buttons(self) -> None:
+        """An observation: no attendance and no fix on the spot to offer by touch (their keys
+        say why, through the controller)."""
+        for button in (self.fix_button, self.absent_button, self.leave_button, self.late_button):
+            button.hide()
+
     def _fix_on_spot(self) -> None:
         """F: the fault of the point (the reason recorded last, or every failed reason of
         it) fixed on the spot; F again takes it back."""

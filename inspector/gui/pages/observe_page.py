@@ -251,6 +251,7 @@ class ObservePage(Retranslating, QWidget):
         self.marking.setObjectName("observation_heading")
         self.mark_hint = text_label(wrap=True)
         self.person_view = PersonView(c)
+        self.person_view.hide_lineup_only_buttons()
         self.person_view.notice.connect(self._notice)
         mark_layout = QVBoxLayout(self.mark_step)
         mark_layout.setContentsMargins(0, 0, 0, 0)
