@@ -372,6 +372,11 @@ class NoObservations(UserError):
         self.day = day
         super().__init__(f"there are no saved observations on {day}")
 
+    def text(self, lang: str = "en") -> str:
+        if lang == "zh":
+            return f"{self.day} 没有已保存的现场观察记录。"
+        return str(self)
+
 
 def _observation_parts(request: ReportRequest) -> tuple[str, ...]:
     if request.observation_id is not None:

@@ -1977,6 +1977,10 @@ It resumes at person {n}: {name}.</source>
         <translation>月度报告中每位员工、部门、项目和检查人的数字，导出为表格（CSV 或 Excel）。</translation>
     </message>
     <message>
+        <source>The floor observations saved on one day: who was observed in which situation, the faults in words, the notes and room for signatures.</source>
+        <translation>某一天保存的全部现场观察：观察了谁、在什么场景、问题项文字、备注，并留有签字栏。</translation>
+    </message>
+    <message>
         <source>Employee record</source>
         <translation>员工记录</translation>
     </message>
@@ -1987,6 +1991,10 @@ It resumes at person {n}: {name}.</source>
     <message>
         <source>Monthly figures (CSV or Excel)</source>
         <translation>月度数据（CSV 或 Excel）</translation>
+    </message>
+    <message>
+        <source>Observation sheet (one day)</source>
+        <translation>现场观察记录表（单日）</translation>
     </message>
     <message>
         <source>Both (中文 + English)</source>
@@ -2011,6 +2019,10 @@ It resumes at person {n}: {name}.</source>
     <message>
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Site</source>

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from helpers.gui_pages import add_people, run_lineup
+from helpers.reports_data import squash
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
@@ -235,9 +236,10 @@ def test_the_fields_follow_the_kind(page):
         "employee": {"employee_combo", "period_row"},
         "monthly": {"month_edit", "site_combo", "department_combo"},
         "figures": {"month_edit", "site_combo", "department_combo", "format_combo"},
+        "observation": {"day_edit"},
     }
     fields = (
-        "lineup_combo", "employee_combo", "period_row", "month_edit", "site_combo",
+        "lineup_combo", "employee_combo", "period_row", "month_edit", "day_edit", "site_combo",
         "department_combo",
     )  # fmt: skip
     for kind, expected in shown.items():
@@ -259,3 +261,30 @@ def test_a_language_switch_rewords_the_page_once(qtbot, page, context):
     QApplication.processEvents()
     assert page.report_combo.currentText() == "月度报告"
     assert len(calls) == 1
+
+
+def test_a_days_observation_sheet(qtbot, page, opened, errors, store, catalogue):
+    from datetime import datetime
+
+    from PySide6.QtCore import QDate
+
+    from inspector.services.observation_session import ObservationSession
+
+    session = ObservationSession(store, catalogue, clock=lambda: datetime(2025, 5, 8, 10))
+    session.start(store.employee_by_no("E001"), ["phone"], "质检 刘")
+    session.toggle_fail("phone.commanding-tone")
+    session.save()
+
+    page.set_report("observation")
+    page.day_edit.setDate(QDate(2025, 5, 9))  # a day with nothing observed: said, no file
+    with qtbot.waitSignal(page.report_failed, timeout=120_000):
+        qtbot.mouseClick(page.build_button, Qt.MouseButton.LeftButton)
+    assert [str(e) for e in errors] == ["there are no saved observations on 2025-05-09"]
+
+    page.day_edit.setDate(QDate(2025, 5, 8))
+    with qtbot.waitSignal(page.report_finished, timeout=120_000) as finished:
+        qtbot.mouseClick(page.build_button, Qt.MouseButton.LeftButton)
+    assert Path(finished.args[0]).name == "observation-20250508-en.pdf"
+    text = pdf_text(finished.args[0])
+    wording = catalogue.item("phone.commanding-tone").text.en
+    assert "王芳" in text and squash(wording) in squash(text)

@@ -40,6 +40,7 @@ from inspector.services.report_jobs import (
     LINEUP_SHEET,
     MONTHLY_FIGURES,
     MONTHLY_PACK,
+    OBSERVATION_SHEET,
     Option,
     ReportKind,
     ReportRequest,
@@ -109,6 +110,7 @@ class ReportsPage(Retranslating, QWidget):
         self.from_edit = self._date_edit("reportFrom", "yyyy-MM-dd")
         self.to_edit = self._date_edit("reportTo", "yyyy-MM-dd")
         self.month_edit = self._date_edit("reportMonth", "yyyy-MM")
+        self.day_edit = self._date_edit("reportDay", "yyyy-MM-dd")  # a day's observations
         self.site_combo = self._combo("reportSite")
         self.department_combo = self._combo("reportDepartment")
         self.language_combo = self._combo("reportLanguage")
@@ -172,6 +174,7 @@ class ReportsPage(Retranslating, QWidget):
             self.employee_combo,
             self.period_row,
             self.month_edit,
+            self.day_edit,
             self.site_combo,
             self.department_combo,
             self.language_combo,
@@ -214,6 +217,7 @@ class ReportsPage(Retranslating, QWidget):
         today = date.today()
         self.set_period(today.replace(day=1), today)
         self.set_month(last_complete_month(today))
+        self.day_edit.setDate(QDate(today.year, today.month, today.day))
         self.report_combo.currentIndexChanged.connect(self._update_fields)
         self.employee_combo.editTextChanged.connect(self._update_buttons)
         self.lineup_combo.currentIndexChanged.connect(self._update_buttons)
@@ -345,6 +349,7 @@ class ReportsPage(Retranslating, QWidget):
             self.employee_combo: Option.EMPLOYEE in options,
             self.period_row: Option.PERIOD in options,
             self.month_edit: Option.MONTH in options,
+            self.day_edit: Option.OBSERVATION in options,
             self.site_combo: Option.SITE in options,
             self.department_combo: Option.DEPARTMENT in options,
             self.format_combo: Option.FORMAT in options,
@@ -373,6 +378,10 @@ class ReportsPage(Retranslating, QWidget):
                 "The figures of the monthly pack per employee, department, site and "
                 "supervisor, as a spreadsheet (CSV or Excel)."
             ),
+            OBSERVATION_SHEET.id: self.tr(
+                "The floor observations saved on one day: who was observed in which "
+                "situation, the faults in words, the notes and room for signatures."
+            ),
         }[kind.id]
 
     def _kind_names(self) -> list[tuple[str, str]]:
@@ -381,6 +390,7 @@ class ReportsPage(Retranslating, QWidget):
             (self.tr("Employee record"), EMPLOYEE_RECORD.id),
             (self.tr("Monthly pack"), MONTHLY_PACK.id),
             (self.tr("Monthly figures (CSV or Excel)"), MONTHLY_FIGURES.id),
+            (self.tr("Observation sheet (one day)"), OBSERVATION_SHEET.id),
         ]
 
     def _update_buttons(self, *_args: object) -> None:
@@ -409,7 +419,12 @@ class ReportsPage(Retranslating, QWidget):
             lang=self.language_combo.currentData() or "zh",
             lineup=lineup,
             employee_no=employee_no,
-            start=self.from_edit.date().toPython(),
+            # a day's observations: the sheet takes its day as the start of the request
+            start=(
+                self.day_edit.date().toPython()
+                if Option.OBSERVATION in options
+                else self.from_edit.date().toPython()
+            ),
             end=self.to_edit.date().toPython(),
             month=self.month(),
             department=self.department_combo.currentData()
@@ -538,6 +553,7 @@ class ReportsPage(Retranslating, QWidget):
             self.employee_combo: self.tr("Employee"),
             self.period_row: self.tr("Period"),
             self.month_edit: self.tr("Month"),
+            self.day_edit: self.tr("Day"),
             self.site_combo: self.tr("Site"),
             self.department_combo: self.tr("Department"),
             self.language_combo: self.tr("Language"),
