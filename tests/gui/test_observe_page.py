@@ -16,6 +16,15 @@ def open_observe(qtbot, window):
     return page
 
 
+def observe_zhang_wei_on_the_phone(press) -> None:
+    """From the search: find 张伟 by "zw", take him, pick the phone call, start marking."""
+    press(Qt.Key.Key_Z)
+    press(Qt.Key.Key_W)
+    press(Qt.Key.Key_Return)
+    press(Qt.Key.Key_1)
+    press(Qt.Key.Key_Return)
+
+
 def go_to_item(page, press, item_id: str) -> None:
     rows = [r.point.id for r in page.controller.items_model.rows()]  # one reason each
     press(Qt.Key.Key_Down, times=rows.index(item_id))
@@ -115,11 +124,7 @@ def test_no_situation_is_refused_and_esc_drops_an_empty_observation(
 def test_attendance_and_fix_keys_do_nothing_in_an_observation(qtbot, roster, window, store, press):
     store.set_setting("observer", "Liu QA")
     page = open_observe(qtbot, window)
-    press(Qt.Key.Key_Z)
-    press(Qt.Key.Key_W)
-    press(Qt.Key.Key_Return)
-    press(Qt.Key.Key_1)
-    press(Qt.Key.Key_Return)
+    observe_zhang_wei_on_the_phone(press)
     view = page.person_view
     assert not any(
         b.isVisibleTo(view)
@@ -165,11 +170,7 @@ def test_the_screen_the_command_line_the_record_and_the_pack_agree(
     page = open_observe(qtbot, window)
     qtbot.keyClicks(page.observer_edit, "Liu QA")
     qtbot.keyClick(page.observer_edit, Qt.Key.Key_Return)
-    press(Qt.Key.Key_Z)
-    press(Qt.Key.Key_W)
-    press(Qt.Key.Key_Return)
-    press(Qt.Key.Key_1)
-    press(Qt.Key.Key_Return)
+    observe_zhang_wei_on_the_phone(press)
     go_to_item(page, press, "phone.commanding-tone")
     press(Qt.Key.Key_X)
     press(Qt.Key.Key_Space)
@@ -208,11 +209,7 @@ def test_todays_sheet_is_printed_in_the_background(qtbot, roster, window, store,
     qtbot.mouseClick(page.sheet_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.sheet_button.isEnabled())
     assert "No observation was saved today" in page.message.text()
-    press(Qt.Key.Key_Z)
-    press(Qt.Key.Key_W)
-    press(Qt.Key.Key_Return)
-    press(Qt.Key.Key_1)
-    press(Qt.Key.Key_Return)
+    observe_zhang_wei_on_the_phone(press)
     go_to_item(page, press, "phone.commanding-tone")
     press(Qt.Key.Key_X)
     press(Qt.Key.Key_Space)
@@ -226,11 +223,7 @@ def test_todays_sheet_is_printed_in_the_background(qtbot, roster, window, store,
 def test_a_saved_observation_is_changed_with_a_reason(qtbot, roster, window, store, press):
     store.set_setting("observer", "Liu QA")
     page = open_observe(qtbot, window)
-    press(Qt.Key.Key_Z)
-    press(Qt.Key.Key_W)
-    press(Qt.Key.Key_Return)
-    press(Qt.Key.Key_1)
-    press(Qt.Key.Key_Return)
+    observe_zhang_wei_on_the_phone(press)
     press(Qt.Key.Key_Space)  # saved with no fault
     [record] = list_observations(store)
     index = page.today_model.index(0, 1)
