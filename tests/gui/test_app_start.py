@@ -5,12 +5,10 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from datetime import date
 
 import pytest
+from helpers.gui_pages import unfinished_lineup
 from PySide6.QtCore import QEvent, Qt
-
-from inspector.domain.checklist import InspectionType
 
 
 @pytest.fixture
@@ -81,18 +79,7 @@ def test_the_demo_opens_in_its_own_window(qtbot, db_path, start_app):
 def test_an_unfinished_lineup_is_offered_for_resuming(
     qtbot, roster, store, db_path, catalogue, start_app, press
 ):
-    lineup = store.start_lineup(
-        day=date.today(),
-        shift="早班",
-        site="阳光花园",
-        department="客服部",
-        supervisor="Huang",
-        sets=catalogue.sets_for(InspectionType.LINEUP),
-        employees=roster,
-    )
-    for inspection in store.inspections_for(lineup.id)[:4]:
-        store.complete_inspection(inspection.id)
-    store.set_cursor(lineup.id, 4)
+    lineup = unfinished_lineup(store, catalogue, roster, completed=4, department="客服部")
 
     window = start_app(db_path)
     qtbot.waitExposed(window)

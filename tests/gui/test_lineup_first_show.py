@@ -3,11 +3,9 @@ the right person with the first point highlighted, ready for the keys."""
 
 from __future__ import annotations
 
-from datetime import date
-
+from helpers.gui_pages import unfinished_lineup
 from PySide6.QtCore import Qt
 
-from inspector.domain.checklist import InspectionType
 from inspector.domain.lineup import Result
 from inspector.domain.people import Employee, Sex
 
@@ -15,19 +13,8 @@ from inspector.domain.people import Employee, Sex
 def test_a_resumed_lineup_opens_on_its_person_with_the_first_point_ready(
     qtbot, roster, store, catalogue, context, open_window, press
 ):
-    lineup = store.start_lineup(
-        day=date.today(),
-        shift="早班",
-        site="阳光花园",
-        department="",
-        supervisor="Huang",
-        sets=catalogue.sets_for(InspectionType.LINEUP),
-        employees=roster,
-    )
+    lineup = unfinished_lineup(store, catalogue, roster, completed=3)
     inspections = store.inspections_for(lineup.id)
-    for done in inspections[:3]:
-        store.complete_inspection(done.id)
-    store.set_cursor(lineup.id, 3)
     window = open_window(context)
     section = window.lineup
     assert section.home.panel == "resume"

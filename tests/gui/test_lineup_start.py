@@ -3,11 +3,8 @@ by one Enter, and an unfinished line-up with nothing recorded can be discarded."
 
 from __future__ import annotations
 
-from datetime import date
-
+from helpers.gui_pages import unfinished_lineup
 from PySide6.QtCore import Qt
-
-from inspector.domain.checklist import InspectionType
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -77,22 +74,10 @@ def test_a_second_lineup_of_the_shift_when_meant(qtbot, roster, window, store, p
     assert section.controller.session.lineup.id != first
 
 
-def started_elsewhere(store, catalogue, roster):
-    return store.start_lineup(
-        day=date.today(),
-        shift="早班",
-        site="阳光花园",
-        department="",
-        supervisor="Huang",
-        sets=catalogue.sets_for(InspectionType.LINEUP),
-        employees=roster,
-    )
-
-
 def test_an_unfinished_lineup_without_marks_is_discarded_from_the_start_screen(
     qtbot, roster, store, catalogue, context, open_window
 ):
-    lineup = started_elsewhere(store, catalogue, roster)
+    lineup = unfinished_lineup(store, catalogue, roster)
     window = open_window(context)
     home = window.lineup.home
     assert home.panel == "resume"
@@ -105,7 +90,7 @@ def test_an_unfinished_lineup_without_marks_is_discarded_from_the_start_screen(
 
 
 def test_a_lineup_with_marks_is_kept(qtbot, roster, store, catalogue, context, open_window):
-    lineup = started_elsewhere(store, catalogue, roster)
+    lineup = unfinished_lineup(store, catalogue, roster)
     store.complete_inspection(store.inspections_for(lineup.id)[0].id)
     window = open_window(context)
     home = window.lineup.home

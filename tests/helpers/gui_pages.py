@@ -94,3 +94,29 @@ def run_lineup(
     if finish:
         lineup = store.finish_lineup(lineup.id, datetime.combine(day, time(8, 20)))
     return lineup
+
+
+def unfinished_lineup(
+    store: Store,
+    catalogue: Catalogue,
+    employees: Iterable[Employee],
+    *,
+    completed: int = 0,
+    department: str = "",
+) -> Lineup:
+    """Today's morning line-up at 阳光花园 by Huang, left unfinished as by a closed app: the
+    first ``completed`` people done and the cursor on the next one."""
+    lineup = store.start_lineup(
+        day=date.today(),
+        shift="早班",
+        site="阳光花园",
+        department=department,
+        supervisor="Huang",
+        sets=catalogue.sets_for(InspectionType.LINEUP),
+        employees=list(employees),
+    )
+    if completed:
+        for inspection in store.inspections_for(lineup.id)[:completed]:
+            store.complete_inspection(inspection.id)
+        store.set_cursor(lineup.id, completed)
+    return lineup
