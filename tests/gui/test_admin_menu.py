@@ -15,13 +15,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from helpers.factories import Fail, finished_lineup
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QPushButton
 
 from inspector import paths
 from inspector.domain.checklist import InspectionType
-from inspector.domain.lineup import Result
 from inspector.domain.people import Employee, Sex
 from inspector.services import maintenance
 from inspector.storage import Store, seal
@@ -126,24 +126,18 @@ def pick_file(qtbot, path: Path, db_path: Path) -> None:
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
-def finished_lineup(store: Store, catalogue, roster, note: str = "头发未盘起"):
+def sealed_lineup(store: Store, catalogue, roster) -> int:
     """A line-up of the roster's first three people, one fault with a note, finished."""
     sets = catalogue.sets_for(InspectionType.LINEUP)
-    lineup = store.start_lineup(
+    return finished_lineup(
+        store,
+        sets,
+        roster[:3],
         day=date(2026, 11, 30),
-        shift="早班",
         site="阳光花园",
-        department="客服部",
         supervisor="Huang",
-        sets=sets,
-        employees=roster[:3],
+        fails=[Fail(0, sets[0].items[0].id, note="头发未盘起")],
     )
-    inspections = store.inspections_for(lineup.id)
-    store.set_mark(inspections[0].id, sets[0].items[0].id, Result.FAIL, note=note)
-    for inspection in inspections:
-        store.complete_inspection(inspection.id)
-    store.finish_lineup(lineup.id)
-    return lineup
 
 
 # -- back up ----------------------------------------------------------------------------------
@@ -282,7 +276,7 @@ def test_a_read_only_window_backs_up_and_verifies_but_cannot_restore(
     caplog.set_level(logging.WARNING)  # "already open in another copy" is logged
     from inspector.gui import startup
 
-    finished_lineup(store, catalogue, roster)
+    sealed_lineup(store, catalogue, roster)
     monkeypatch.setattr(startup.Launcher, "_ask_read_only", staticmethod(lambda exc: True))
     with acquire_app_lock(db_path):  # another copy of Inspector has it open
         window = start_app(db_path)
@@ -322,8 +316,8 @@ def _verify(qtbot, window, expect: str = "") -> tuple[str, str]:
 
 
 def test_verify_a_clean_database(qtbot, roster, store, db_path, catalogue, window):
-    lineup = finished_lineup(store, catalogue, roster)
-    printed = seal.seal_for_lineup(store, lineup.id)  # "Seal: ab12cd34…" on the sheet
+    lineup_id = sealed_lineup(store, catalogue, roster)
+    printed = seal.seal_for_lineup(store, lineup_id)  # "Seal: ab12cd34…" on the sheet
 
     # Lines copied whole from an English line-up sheet and a Chinese monthly pack.
     month = f"本月记录封存校验码：{printed}（已封存班前检查 1 次，可用 inspector verify 核验）"
@@ -331,7 +325,7 @@ def test_verify_a_clean_database(qtbot, roster, store, db_path, catalogue, windo
 
     assert headline == "✓ Every record matches its seal."
     assert "Sealed line-ups: 1. Seals: 1." in details
-    found = f"The printed seal {printed} is in the chain (line-up {lineup.id}) and its record"
+    found = f"The printed seal {printed} is in the chain (line-up {lineup_id}) and its record"
     assert details.count(found) == 2
     head = seal.verify_store(store).head
     assert f"Chain head: {head[:8]}…\nIn full: {head}" in details
@@ -340,7 +334,7 @@ def test_verify_a_clean_database(qtbot, roster, store, db_path, catalogue, windo
 def test_verify_names_the_lineup_changed_outside_inspector(
     qtbot, roster, store, db_path, catalogue, window
 ):
-    lineup = finished_lineup(store, catalogue, roster)
+    lineup_id = sealed_lineup(store, catalogue, roster)
     with sqlite3.connect(db_path, isolation_level=None) as conn:  # an edit by hand
         conn.execute("UPDATE marks SET note = 'nothing wrong' WHERE note != ''")
 
@@ -348,10 +342,10 @@ def test_verify_names_the_lineup_changed_outside_inspector(
 
     assert headline == "✘ Line-ups whose records no longer match their seals: 1"
     assert (
-        f"Line-up {lineup.id} (2026-11-30, 早班, 阳光花园, 客服部): changed outside Inspector."
+        f"Line-up {lineup_id} (2026-11-30, 早班, 阳光花园, 客服部): changed outside Inspector."
         in details
     )
-    assert f"Line-up {lineup.id} (2026-11-30, 早班, 阳光花园, 客服部) no longer matches" in details
+    assert f"Line-up {lineup_id} (2026-11-30, 早班, 阳光花园, 客服部) no longer matches" in details
     assert "Sealed line-ups: 1. Seals: 1." in details
 
 
@@ -361,7 +355,7 @@ def test_verify_says_what_is_wrong_with_a_printed_seal(qtbot, store, window):
 
 
 def test_verify_speaks_chinese(qtbot, roster, store, db_path, catalogue, window):
-    finished_lineup(store, catalogue, roster)
+    sealed_lineup(store, catalogue, roster)
     window.language_actions["zh"].trigger()
     choose(qtbot, window, Qt.Key.Key_V)
     dialog = window.admin.verify_dialog

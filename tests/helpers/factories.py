@@ -124,15 +124,16 @@ def finished_lineup(
     shift: str = "早班",
     site: str = "总店",
     supervisor: str = "王经理",
+    department: str | None = None,
 ) -> int:
-    """Save ``people``, run a line-up over them in their first person's department with
-    ``fails`` marked, complete everyone, finish it; returns the line-up id."""
+    """Save ``people``, run a line-up over them in ``department`` (by default their first
+    person's) with ``fails`` marked, complete everyone, finish it; returns the line-up id."""
     employees = [store.save_employee(person) for person in people]
     lineup = store.start_lineup(
         day=day,
         shift=shift,
         site=site,
-        department=employees[0].department,
+        department=employees[0].department if department is None else department,
         supervisor=supervisor,
         sets=list(sets),
         employees=employees,

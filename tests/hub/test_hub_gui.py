@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.factories import finished_lineup
 
 from inspector.services import hub_sync
 from inspector.storage import Store
@@ -83,19 +84,17 @@ def test_the_status_bar_shows_the_hub_and_a_finished_lineup_is_pushed(
     assert hub.sql("SELECT count(*) FROM inspector_hub.documents")[0][0] == 2
 
     store = window.context.store
-    sets = catalogue.sets_for(store.get_lineup(1).inspection_type)
-    lineup = store.start_lineup(
+    lineup_id = finished_lineup(
+        store,
+        catalogue.sets_for(store.get_lineup(1).inspection_type),
+        store.list_employees()[:2],
         day=date(2026, 11, 30),
-        shift="早班",
         site="Alpha",
         department="",
         supervisor="Li",
-        sets=sets,
-        employees=store.list_employees()[:2],
     )
-    store.finish_lineup(lineup.id)
     with qtbot.waitSignal(window.hub_status.synced, timeout=30_000):
-        window.context.events.lineup_changed.emit(lineup.id)
+        window.context.events.lineup_changed.emit(lineup_id)
     assert hub.sql("SELECT count(*) FROM inspector_hub.documents")[0][0] == 3
     assert "waiting: 0" in label.text()
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from helpers.factories import finished_lineup
+
 from inspector.cli import main
 from inspector.domain.checklist import InspectionType
 from inspector.domain.lineup import Result
@@ -16,20 +18,16 @@ def _finished_lineup(store: Store, catalogue) -> tuple[int, str]:
     from inspector.services.demo import generate_roster
 
     store.upsert_employees(generate_roster(6, site="Alpha"))
-    sets = catalogue.sets_for(InspectionType.LINEUP)
-    lineup = store.start_lineup(
+    lineup_id = finished_lineup(
+        store,
+        catalogue.sets_for(InspectionType.LINEUP),
+        store.list_employees(),
         day=date(2026, 11, 2),
-        shift="早班",
         site="Alpha",
         department="",
         supervisor="Li",
-        sets=sets,
-        employees=store.list_employees(),
     )
-    inspection = store.inspections_for(lineup.id)[0]
-    for person in store.inspections_for(lineup.id):
-        store.complete_inspection(person.id)
-    store.finish_lineup(lineup.id)
+    inspection = store.inspections_for(lineup_id)[0]
     item = store.applicable_items_for(inspection)[0][1].id
     return inspection.id, item
 

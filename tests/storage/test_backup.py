@@ -498,29 +498,20 @@ def test_a_clean_close_leaves_everything_in_the_file(db_path: Path, tmp_path: Pa
 
 
 def test_finishing_a_lineup_puts_it_in_the_file(db_path: Path, tmp_path: Path) -> None:
+    from helpers.factories import finished_lineup
     from helpers.reports_data import EMPLOYEES, SETS
 
     from inspector.storage.seal import verify
 
     with Store(db_path) as other, Store(db_path) as store:
-        people = [store.save_employee(e) for e in EMPLOYEES[:2]]
-        lineup = store.start_lineup(
-            day=date(2025, 3, 3),
-            shift="早班",
-            site="总店",
-            department="前厅",
-            supervisor="王",
-            sets=SETS,
-            employees=people,
+        lineup_id = finished_lineup(
+            store, SETS, EMPLOYEES[:2], day=date(2025, 3, 3), department="前厅", supervisor="王"
         )
-        for inspection in store.inspections_for(lineup.id):
-            store.complete_inspection(inspection.id)
-        store.finish_lineup(lineup.id)
         with Store(only_the_file(db_path, tmp_path), read_only=True) as copy:
-            assert copy.get_lineup(lineup.id).finished_at is not None
+            assert copy.get_lineup(lineup_id).finished_at is not None
             report = verify(copy.db.conn)
             assert report.ok and report.lineups == 1
-        assert other.get_lineup(lineup.id).finished_at is not None
+        assert other.get_lineup(lineup_id).finished_at is not None
 
 
 def test_closing_twice_is_harmless(db_path: Path) -> None:
