@@ -11,7 +11,7 @@ import pytest
 # Qt tests run without a display; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-pytest_plugins = ["helpers.report_fixtures", "helpers.logfail"]
+pytest_plugins = ["helpers.report_fixtures", "helpers.logfail", "helpers.permissions"]
 
 
 @pytest.fixture(autouse=True)

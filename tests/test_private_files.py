@@ -4,30 +4,18 @@ owner's only, whatever the umask."""
 from __future__ import annotations
 
 import os
-import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.permissions import mode
 
 from inspector.paths import create_private_file, private_folder
 from inspector.storage import Store
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
-
-
-@pytest.fixture(autouse=True)
-def open_umask() -> Iterator[None]:
-    """The usual umask of a desktop session: files 0644, folders 0755 unless made private."""
-    previous = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(previous)
+pytestmark = [
+    pytest.mark.skipif(os.name != "posix", reason="POSIX permissions"),
+    pytest.mark.usefixtures("desktop_umask"),
+]
 
 
 def test_a_new_database_and_its_wal_and_shm_are_private(tmp_path: Path) -> None:

@@ -5,30 +5,19 @@ from __future__ import annotations
 
 import logging
 import os
-import stat
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.permissions import mode
 
 from inspector.services.figures import export_monthly
 from inspector.services.report_jobs import build_lineup_sheet
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
-
-
-@pytest.fixture(autouse=True)
-def open_umask() -> Iterator[None]:
-    previous = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(previous)
+pytestmark = [
+    pytest.mark.skipif(os.name != "posix", reason="POSIX permissions"),
+    pytest.mark.usefixtures("desktop_umask"),
+]
 
 
 def test_a_report_pdf_is_private(seeded, lineup_ids, tmp_path: Path) -> None:

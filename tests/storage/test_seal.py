@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import stat
 import time
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from helpers.permissions import mode
 
 from inspector import paths
 from inspector.domain.checklist import (
@@ -284,13 +284,13 @@ def _photo(tmp_path: Path, content: bytes = b"\xff\xd8fake jpeg", name: str = "p
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+@pytest.mark.usefixtures("desktop_umask")
 def test_photos_are_private_to_the_user(tmp_path: Path, db_path: Path) -> None:
-    os.umask(0o022)
     name = store_photo(db_path, _photo(tmp_path))
     stored = photo_path(db_path, name)
     assert stored.read_bytes() == b"\xff\xd8fake jpeg"
-    assert stat.S_IMODE(stored.stat().st_mode) == 0o600
-    assert stat.S_IMODE(paths.photos_dir(db_path).stat().st_mode) == 0o700
+    assert mode(stored) == 0o600
+    assert mode(paths.photos_dir(db_path)) == 0o700
     assert name.endswith(".jpg") and len(name) == 64 + 4
     assert store_photo(db_path, _photo(tmp_path, name="again.jpg")) == name  # same bytes
 
