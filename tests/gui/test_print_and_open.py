@@ -7,13 +7,13 @@ a message with the reason and the file's place, and a button that opens the fold
 from __future__ import annotations
 
 import logging
-import stat
 import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 from helpers.gui_pages import add_people, run_lineup
+from helpers.lp import install_lp, install_recording_lp, remove_lp
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QPushButton
@@ -26,16 +26,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 PRINT_TIMEOUT = 30_000
 
 
-def install_lp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:
-    """Put an ``lp`` script alone on PATH (it uses shell built-ins only)."""
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir(exist_ok=True)
-    lp = bin_dir / "lp"
-    lp.write_text("#!/bin/sh\n" + body, encoding="utf-8")
-    lp.chmod(lp.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setenv("PATH", str(bin_dir))
-
-
 @pytest.fixture(autouse=True)
 def _failures_are_logged(caplog: pytest.LogCaptureFixture) -> None:
     """A print or open that fails is logged as a warning, beside the message the user sees."""
@@ -45,20 +35,12 @@ def _failures_are_logged(caplog: pytest.LogCaptureFixture) -> None:
 @pytest.fixture
 def lp_args(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A working lp: the file where it writes its arguments, one a line."""
-    record = tmp_path / "lp-args.txt"
-    install_lp(
-        tmp_path,
-        monkeypatch,
-        f"printf '%s\\n' \"$@\" > '{record}'\necho 'request id is Office-7 (1 file(s))'\n",
-    )
-    return record
+    return install_recording_lp(tmp_path, monkeypatch, "Office-7")
 
 
 @pytest.fixture
 def no_lp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    empty = tmp_path / "empty-bin"
-    empty.mkdir()
-    monkeypatch.setenv("PATH", str(empty))
+    remove_lp(tmp_path, monkeypatch)
 
 
 @pytest.fixture

@@ -4,26 +4,17 @@ words a user gets when it cannot be done."""
 from __future__ import annotations
 
 import os
-import stat
 import sys
 from pathlib import Path
 
 import pytest
+from helpers.lp import install_lp, install_recording_lp, remove_lp
 
 from inspector.domain.errors import UserError
 from inspector.services import printing
 from inspector.services.printing import NoPrinterError, PrintError, PrintProblem, print_pdf
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="CUPS lp is the Unix path")
-
-
-def write_lp(bin_dir: Path, body: str) -> Path:
-    """An ``lp`` script on its own PATH (shell built-ins only, so PATH can hold nothing else)."""
-    bin_dir.mkdir(parents=True, exist_ok=True)
-    lp = bin_dir / "lp"
-    lp.write_text("#!/bin/sh\n" + body, encoding="utf-8")
-    lp.chmod(lp.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
-    return lp
 
 
 @pytest.fixture
@@ -37,13 +28,7 @@ def pdf(tmp_path: Path) -> Path:
 @pytest.fixture
 def recording_lp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An lp that writes each argument on a line of a file and answers as CUPS does."""
-    record = tmp_path / "lp-args.txt"
-    write_lp(
-        tmp_path / "bin",
-        f"printf '%s\\n' \"$@\" > '{record}'\necho 'request id is Office-42 (1 file(s))'\n",
-    )
-    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
-    return record
+    return install_recording_lp(tmp_path, monkeypatch, "Office-42")
 
 
 def test_the_pdf_path_reaches_lp(pdf: Path, recording_lp: Path) -> None:
@@ -67,9 +52,7 @@ def test_a_named_printer_is_asked_for(pdf: Path, recording_lp: Path) -> None:
 def test_no_lp_says_so_and_where_the_file_is(
     pdf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    empty = tmp_path / "empty-bin"
-    empty.mkdir()
-    monkeypatch.setenv("PATH", str(empty))
+    remove_lp(tmp_path, monkeypatch)
 
     with pytest.raises(NoPrinterError) as raised:
         print_pdf(pdf)
@@ -85,8 +68,9 @@ def test_no_lp_says_so_and_where_the_file_is(
 def test_a_failing_lp_gives_its_own_words(
     pdf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write_lp(tmp_path / "bin", "echo 'lp: The printer or class does not exist.' >&2\nexit 1\n")
-    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    install_lp(
+        tmp_path, monkeypatch, "echo 'lp: The printer or class does not exist.' >&2\nexit 1\n"
+    )
 
     with pytest.raises(PrintError) as raised:
         print_pdf(pdf, printer="Gone")
@@ -102,8 +86,7 @@ def test_a_failing_lp_gives_its_own_words(
 def test_a_failing_lp_without_words_gives_its_status(
     pdf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write_lp(tmp_path / "bin", "exit 3\n")
-    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    install_lp(tmp_path, monkeypatch, "exit 3\n")
 
     with pytest.raises(PrintError, match="lp exit status 3"):
         print_pdf(pdf)
