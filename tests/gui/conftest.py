@@ -76,6 +76,8 @@ def roster(store) -> list[Employee]:
 
 @pytest.fixture
 def context(qtbot, store, db_path, catalogue):
+    from helpers.gui_pages import make_context
+
     context = make_context(store, db_path, catalogue)
     yield context
     context.runner.wait(30_000)
@@ -84,6 +86,8 @@ def context(qtbot, store, db_path, catalogue):
 @pytest.fixture
 def context_for(db_path, catalogue):
     """A context over another Store of the test's database (a restart of the app)."""
+    from helpers.gui_pages import make_context
+
     made = []
 
     def make(store):
@@ -93,19 +97,6 @@ def context_for(db_path, catalogue):
     yield make
     for context in made:
         context.runner.wait(30_000)
-
-
-def make_context(store, db_path, catalogue):
-    from inspector.gui.context import AppContext, AppEvents
-    from inspector.gui.tasks import TaskRunner
-
-    return AppContext(
-        store=store,
-        catalogue=catalogue,
-        runner=TaskRunner(db_path),
-        events=AppEvents(),
-        db_path=db_path,
-    )
 
 
 @pytest.fixture

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -17,6 +19,9 @@ from inspector.domain.checklist import Catalogue, InspectionType
 from inspector.domain.lineup import Attendance, Lineup, Result
 from inspector.domain.people import Employee, Sex
 from inspector.storage import Store
+
+if TYPE_CHECKING:
+    from inspector.gui.context import AppContext
 
 PEOPLE = (
     Employee("E001", "王芳", Sex.FEMALE, "客服部", "customer-service", "东湖花园"),
@@ -120,3 +125,17 @@ def unfinished_lineup(
             store.complete_inspection(inspection.id)
         store.set_cursor(lineup.id, completed)
     return lineup
+
+
+def make_context(store: Store, db_path: Path, catalogue: Catalogue) -> AppContext:
+    """What the app builds at start for a window over ``store``: its own task runner."""
+    from inspector.gui.context import AppContext, AppEvents
+    from inspector.gui.tasks import TaskRunner
+
+    return AppContext(
+        store=store,
+        catalogue=catalogue,
+        runner=TaskRunner(db_path),
+        events=AppEvents(),
+        db_path=db_path,
+    )

@@ -24,22 +24,14 @@ def _english() -> Iterator[None]:
 
 @pytest.fixture
 def open_window(qtbot, catalogue):
-    from inspector.gui.context import AppContext, AppEvents
+    from helpers.gui_pages import make_context
+
     from inspector.gui.startup import create_main_window
-    from inspector.gui.tasks import TaskRunner
 
     opened = []
 
     def open_(path: Path):
-        store = Store(path)
-        context = AppContext(
-            store=store,
-            catalogue=catalogue,
-            runner=TaskRunner(path),
-            events=AppEvents(),
-            db_path=path,
-        )
-        window = create_main_window(context)
+        window = create_main_window(make_context(Store(path), path, catalogue))
         qtbot.addWidget(window)
         window.show()
         opened.append(window)
