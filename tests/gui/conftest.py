@@ -100,6 +100,42 @@ def context_for(db_path, catalogue):
 
 
 @pytest.fixture
+def start_app(qapp, monkeypatch):
+    """Runs the start-up of ``inspector --db FILE`` (everything before the event loop) and
+    returns its window; ``start_app.launcher`` is the last launcher started. Closes every
+    launcher after the test and removes the log handlers the start-up installed."""
+    import argparse
+    import logging
+    import sys
+
+    from PySide6.QtCore import QEvent
+
+    from inspector.gui import startup
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    started = []
+    handlers_before = list(logging.getLogger().handlers)
+
+    def start(db_path, lang="en"):
+        args = argparse.Namespace(db=db_path, checklists=None, demo=False, lang=lang)
+        launcher, code = startup.start(args, app=qapp)
+        assert code == 0
+        started.append(launcher)
+        start.launcher = launcher
+        return launcher.opened.window
+
+    yield start
+    for launcher in started:
+        launcher.close()
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if handler not in handlers_before:
+            root.removeHandler(handler)
+            handler.close()
+
+
+@pytest.fixture
 def open_window(qtbot):
     """Opens the main window over a context as a supervisor sees it: shown and active."""
     from inspector.gui.startup import create_main_window

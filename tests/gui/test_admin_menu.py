@@ -7,16 +7,14 @@ told.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sqlite3
-import sys
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from helpers.factories import Fail, finished_lineup
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QPushButton
 
@@ -36,41 +34,23 @@ pytestmark = pytest.mark.qt_log_ignore(
 
 
 @pytest.fixture
-def start_app(qapp, qtbot, monkeypatch):
-    """Runs the start-up of ``inspector --db FILE`` (everything before the event loop)."""
-    from inspector.gui import startup
-
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
-    launchers = []
-    handlers_before = list(logging.getLogger().handlers)
+def start_app(start_app, qapp, qtbot):
+    """The start-up of ``inspector --db FILE`` on a computer used before: the company is named,
+    and the day's backup is made once the window is on screen."""
 
     def start(db_path: Path, lang: str = "en"):
-        from inspector.storage import Store
-
         with Store(db_path) as named:  # not a first start: no question about the company name
             if not named.get_setting("company_name"):
                 named.set_setting("company_name", "翠湖物业服务有限公司")
-        args = argparse.Namespace(db=db_path, checklists=None, demo=False, lang=lang)
-        launcher, code = startup.start(args, app=qapp)
-        assert code == 0
-        launchers.append(launcher)
-        start.launcher = launcher
-        window = launcher.opened.window
+        window = start_app(db_path, lang)
+        start.launcher = start_app.launcher
         with qtbot.waitSignal(window.first_frame_shown, timeout=LONG):
             pass  # the day's backup starts once the window is on screen
         window.context.runner.wait(LONG)  # the day's backup, made at start
         qapp.processEvents()
         return window
 
-    yield start
-    for launcher in launchers:
-        launcher.close()
-    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if handler not in handlers_before:
-            root.removeHandler(handler)
-            handler.close()
+    return start
 
 
 @pytest.fixture

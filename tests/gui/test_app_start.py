@@ -2,41 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 
 import pytest
 from helpers.gui_pages import unfinished_lineup
 from PySide6.QtCore import QEvent, Qt
-
-
-@pytest.fixture
-def start_app(qapp, monkeypatch):
-    """Runs the start-up of ``inspector`` (everything before the event loop)."""
-    from inspector.gui import startup as app
-
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
-    started = []
-    handlers_before = list(logging.getLogger().handlers)
-
-    def start(db_path, lang="en"):
-        args = argparse.Namespace(db=db_path, checklists=None, demo=False, lang=lang)
-        launcher, code = app.start(args, app=qapp)
-        assert code == 0
-        started.append(launcher)
-        start.launcher = launcher
-        return launcher.opened.window
-
-    yield start
-    for launcher in started:
-        launcher.close()
-    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if handler not in handlers_before:
-            root.removeHandler(handler)
-            handler.close()
 
 
 def test_an_empty_database_offers_import_or_demo(qtbot, db_path, start_app):

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
-import logging
 import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
-
-from PySide6.QtCore import QEvent
 
 from inspector.files.catalogue_cache import load_catalogue_cached
 from inspector.storage.backup import daily_backups
@@ -100,25 +96,11 @@ def test_a_morning_with_a_roster_and_history_loads_no_report_either(store) -> No
     assert loaded_at_first_frame(store.path) == []
 
 
-def test_the_daily_backup_waits_for_the_first_frame(qtbot, qapp, roster, db_path, monkeypatch):
-    from inspector.gui import startup
-
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    handlers_before = list(logging.getLogger().handlers)
-    args = argparse.Namespace(db=db_path, checklists=None, demo=False, lang="en")
-    launcher, code = startup.start(args, app=qapp)
-    assert code == 0
-    try:
-        window = launcher.opened.window
-        window.context.runner.wait(30_000)
-        assert daily_backups(db_path) == []  # nothing is drawn yet: no backup started
-        with qtbot.waitSignal(window.first_frame_shown, timeout=30_000):
-            pass
-        window.context.runner.wait(30_000)
-        qtbot.waitUntil(lambda: len(daily_backups(db_path)) == 1)
-    finally:
-        launcher.close()
-        qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        for handler in set(logging.getLogger().handlers) - set(handlers_before):
-            logging.getLogger().removeHandler(handler)
-            handler.close()
+def test_the_daily_backup_waits_for_the_first_frame(qtbot, roster, db_path, start_app):
+    window = start_app(db_path)
+    window.context.runner.wait(30_000)
+    assert daily_backups(db_path) == []  # nothing is drawn yet: no backup started
+    with qtbot.waitSignal(window.first_frame_shown, timeout=30_000):
+        pass
+    window.context.runner.wait(30_000)
+    qtbot.waitUntil(lambda: len(daily_backups(db_path)) == 1)

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import argparse
-import logging
-import sys
-
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from inspector.gui.dialogs.settings_dialog import CompanyNameDialog, SettingsDialog
@@ -93,31 +89,16 @@ def test_cancel_keeps_the_settings(qtbot, context, store) -> None:
 
 
 @pytest.fixture
-def start_app(qtbot, qapp, monkeypatch):
-    from inspector.gui import startup
-
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    started = []
-    handlers_before = list(logging.getLogger().handlers)
+def start_app(start_app, qtbot):
+    """The start-up, up to the window's first frame (the company question comes then)."""
 
     def start(db_path):
-        args = argparse.Namespace(db=db_path, checklists=None, demo=False, lang="en")
-        launcher, code = startup.start(args, app=qapp)
-        assert code == 0
-        started.append(launcher)
-        window = launcher.opened.window
+        window = start_app(db_path)
         with qtbot.waitSignal(window.first_frame_shown, timeout=30_000):
             pass  # the question comes once the window is on screen
         return window
 
-    yield start
-    for launcher in started:
-        launcher.close()
-    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    for handler in list(logging.getLogger().handlers):
-        if handler not in handlers_before:
-            logging.getLogger().removeHandler(handler)
-            handler.close()
+    return start
 
 
 def test_the_first_start_asks_for_the_company_name(qtbot, db_path, start_app) -> None:
