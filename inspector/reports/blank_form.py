@@ -13,7 +13,7 @@ from functools import partial
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from inspector.domain.checklist import LineupArea, Severity
 from inspector.domain.text import Text
@@ -26,8 +26,9 @@ from inspector.reports.styles import (
     MUTED,
     WARN_INK,
     hex_color,
+    markup,
+    para,
     scale,
-    style,
 )
 
 BOX = "□"  # a tick box, in the report font
@@ -69,12 +70,10 @@ def _reasons(point, lang: str) -> str:
 
 
 def _person_lines(lang: str) -> Table:
-    cell = style("signature")
-
     def row(*keys: str) -> list:
         cells: list = []
         for key in keys:
-            cells += [Paragraph(escape(_t(key, lang)), cell), ""]
+            cells += [para(_t(key, lang), "signature"), ""]
         return cells + [""] * (6 - len(cells))
 
     rows = [row("name", "number", "date"), row("shift", "supervisor")]
@@ -108,18 +107,14 @@ class BlankForm:
 def blank_form_story(form: BlankForm, lang: str) -> list[Flowable]:
     areas = form.areas
     story: list[Flowable] = [
-        Paragraph(escape(form.who), style("subtitle")),
+        para(form.who, "subtitle"),
         _person_lines(lang),
         Spacer(0, 2 * mm),
-        Paragraph(
-            escape(
-                f"{BOX} {_t('absent', lang)}    {BOX} {_t('leave', lang)}    "
-                f"{BOX} {_t('late', lang)}"
-            ),
-            style("cell"),
+        para(
+            f"{BOX} {_t('absent', lang)}    {BOX} {_t('leave', lang)}    {BOX} {_t('late', lang)}"
         ),
         Spacer(0, 2 * mm),
-        Paragraph(escape(_t("how", lang)), style("cell")),
+        para(_t("how", lang)),
         Spacer(0, 2 * mm),
     ]
     rows, commands = [], []
@@ -130,9 +125,9 @@ def blank_form_story(form: BlankForm, lang: str) -> list[Flowable]:
             area = f"<b>{escape(key)}&nbsp;&nbsp;{escape(shown.area.name.get(lang))}</b>"
             rows.append(
                 [
-                    Paragraph(area if n == 0 else "", style("cell")),
-                    Paragraph(f"<b>{escape(point.point.text.get(lang))}</b>", style("cell")),
-                    Paragraph(_reasons(point, lang), style("cell")),
+                    markup(area if n == 0 else ""),
+                    markup(f"<b>{escape(point.point.text.get(lang))}</b>"),
+                    markup(_reasons(point, lang)),
                 ]
             )
         last = len(rows) - 1
@@ -160,7 +155,7 @@ def blank_form_story(form: BlankForm, lang: str) -> list[Flowable]:
     story += [
         table,
         Spacer(0, 4 * mm),
-        Paragraph(escape(_t("note", lang)) + ("：" if lang == "zh" else ":"), style("signature")),
+        para(_t("note", lang) + ("：" if lang == "zh" else ":"), "signature"),
         Spacer(0, 12 * mm),
         _signature(lang),
     ]
@@ -168,9 +163,8 @@ def blank_form_story(form: BlankForm, lang: str) -> list[Flowable]:
 
 
 def _signature(lang: str) -> Table:
-    cell = style("signature")
     return Table(
-        [[Paragraph(escape(_t("signature", lang)), cell), ""]],
+        [[para(_t("signature", lang), "signature"), ""]],
         colWidths=scale([25, 45, 30], CONTENT_WIDTH)[:2],
         rowHeights=[12 * mm],
         hAlign="LEFT",
