@@ -242,14 +242,15 @@ def ranking_rows(
     """The GM page's compact ranking: place, name, value, change, places moved."""
     deduction = data.rules.deduction_scoring
     rows: list[list] = [
-        header_row(
+        label_header(
             [
-                label("rank", lang),
-                label(name_key, lang),
-                label("score" if deduction else "pass_rate", lang),
-                label("score_change" if deduction else "change", lang),
-                label("places", lang),
+                "rank",
+                name_key,
+                "score" if deduction else "pass_rate",
+                "score_change" if deduction else "change",
+                "places",
             ],
+            lang,
             right_from=2,
         )
     ]
@@ -392,7 +393,7 @@ def employee_cells(
 def employee_table_rows(data: MonthlyPackData, lang: str) -> tuple[list[list], list[tuple]]:
     """The rows of the employee table and the style commands that flag critical faults."""
     keys = employee_header_keys(data)
-    rows: list[list] = [header_row([label(k, lang) for k in keys], right_from=5)]
+    rows: list[list] = [label_header(keys, lang, right_from=5)]
     fitted: dict[str, str] = {}
     widths = employee_widths(data)
     deduction = data.rules.deduction_scoring
