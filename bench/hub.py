@@ -20,8 +20,10 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 for extra in (ROOT, ROOT / "tests" / "hub"):
@@ -34,7 +36,16 @@ from inspector.services.demo import fill_demo  # noqa: E402
 from inspector.services.report_jobs import build_monthly_pack  # noqa: E402
 from inspector.storage import Store  # noqa: E402
 
+T = TypeVar("T")
+
 MONTH_END = date(2026, 11, 28)  # a Saturday: the daily push adds that day
+
+
+def _timed(function: Callable[..., T], *args) -> tuple[float, T]:
+    """(wall-clock seconds, result) of one call."""
+    started = time.perf_counter()
+    result = function(*args)
+    return time.perf_counter() - started, result
 
 
 def _rate(count: int, seconds: float) -> str:
@@ -103,9 +114,8 @@ def main() -> int:
         first, sent = [], 0
         for path in sites:
             with Store(path) as store:
-                t = time.perf_counter()
-                result = hub_sync.push(store)
-                first.append(time.perf_counter() - t)
+                seconds, result = _timed(hub_sync.push, store)
+                first.append(seconds)
                 sent += result.sent
         print(
             f"first push of each site: {sent} documents, median {statistics.median(first):.2f} s, "
@@ -125,9 +135,9 @@ def main() -> int:
                     today=MONTH_END + timedelta(days=2),
                     force=True,
                 )
-                t = time.perf_counter()
-                daily_sent += hub_sync.push(store).sent
-                daily.append(time.perf_counter() - t)
+                seconds, result = _timed(hub_sync.push, store)
+                daily.append(seconds)
+                daily_sent += result.sent
         print(
             f"daily push (one more day at every site): {daily_sent} documents, median "
             f"{statistics.median(daily):.2f} s, max {max(daily):.2f} s per site (goal < 1 s)"
@@ -136,9 +146,7 @@ def main() -> int:
         hr = work / "hr.db"
         with Store(hr) as store:
             hub_sync.connect(store, login(hub_sync.add_hr(admin, "hub_hr")))
-            t = time.perf_counter()
-            pulled = hub_sync.pull(store)
-            pull_s = time.perf_counter() - t
+            pull_s, pulled = _timed(hub_sync.pull, store)
             print(
                 f"HR's full pull: {pulled.documents} documents ({pulled.lineups} line-ups) of "
                 f"{len(pulled.sites)} sites in {pull_s:.1f} s, {_rate(pulled.documents, pull_s)} "
@@ -148,22 +156,20 @@ def main() -> int:
         again = []
         for path in sites:
             with Store(path) as store:
-                t = time.perf_counter()
-                assert hub_sync.push(store).sent == 0
-                again.append(time.perf_counter() - t)
+                seconds, result = _timed(hub_sync.push, store)
+                assert result.sent == 0
+                again.append(seconds)
         with Store(hr) as store:
-            t = time.perf_counter()
-            nothing = hub_sync.pull(store)
-            pull_again = time.perf_counter() - t
+            pull_again, nothing = _timed(hub_sync.pull, store)
         print(
             f"second push (nothing to send): median {statistics.median(again) * 1000:.0f} ms per "
             f"site; second pull: {nothing.documents} documents in {pull_again * 1000:.0f} ms"
         )
 
         with Store(hr) as store:
-            t = time.perf_counter()
-            out = build_monthly_pack(store, MONTH_END.replace(day=1), work / "company.pdf", "zh")
-            pack_s = time.perf_counter() - t
+            pack_s, out = _timed(
+                build_monthly_pack, store, MONTH_END.replace(day=1), work / "company.pdf", "zh"
+            )
             employees = store.employee_count()
             lineups = len(store.list_lineups())
         print(
