@@ -191,3 +191,21 @@ def start_lineup(qtbot, press):
         return section.controller
 
     return start
+
+
+@pytest.fixture
+def pass_everyone(qtbot, press, start_lineup):
+    """On the home screen of a window: start a line-up, Space for each of ``people`` people
+    (everyone passes), finish it with Ctrl+Enter and Enter; returns once the summary shows."""
+    from PySide6.QtCore import Qt
+
+    def run(window, people: int = 20):
+        controller = start_lineup(window, "Huang")
+        press(Qt.Key.Key_Space, times=people)
+        press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        press(Qt.Key.Key_Return)
+        section = window.lineup
+        qtbot.waitUntil(lambda: section.currentWidget() is section.summary)
+        return controller
+
+    return run

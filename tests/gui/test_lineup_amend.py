@@ -10,18 +10,10 @@ from inspector.domain.lineup import Attendance, Result
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def finish_lineup(qtbot, window, press, start_lineup, people: int = 20):
-    controller = start_lineup(window, "Huang")
-    press(Qt.Key.Key_Space, times=people)
-    press(Qt.Key.Key_Return, CTRL)
-    press(Qt.Key.Key_Return)
-    section = window.lineup
-    qtbot.waitUntil(lambda: section.currentWidget() is section.summary)
-    return controller
-
-
-def test_a_change_after_finishing_needs_a_reason(qtbot, roster, window, store, press, start_lineup):
-    controller = finish_lineup(qtbot, window, press, start_lineup)
+def test_a_change_after_finishing_needs_a_reason(
+    qtbot, roster, window, store, press, pass_everyone
+):
+    controller = pass_everyone(window)
     section = window.lineup
     lineup_id = controller.session.lineup.id
     # From the summary to the grid, pick the fourth person's shoes, and change it.
@@ -66,8 +58,10 @@ def test_a_change_after_finishing_needs_a_reason(qtbot, roster, window, store, p
     ).failed  # the screen shows it
 
 
-def test_cancelling_an_amendment_changes_nothing(qtbot, roster, window, store, press, start_lineup):
-    controller = finish_lineup(qtbot, window, press, start_lineup)
+def test_cancelling_an_amendment_changes_nothing(
+    qtbot, roster, window, store, press, pass_everyone
+):
+    controller = pass_everyone(window)
     section = window.lineup
     qtbot.mouseClick(section.summary.review_button, Qt.MouseButton.LeftButton)
     page = section.lineup_page
@@ -82,8 +76,8 @@ def test_cancelling_an_amendment_changes_nothing(qtbot, roster, window, store, p
     assert store.change_log(controller.session.lineup.id) == []
 
 
-def test_attendance_amendment(qtbot, roster, window, store, press, start_lineup):
-    controller = finish_lineup(qtbot, window, press, start_lineup)
+def test_attendance_amendment(qtbot, roster, window, store, press, pass_everyone):
+    controller = pass_everyone(window)
     qtbot.mouseClick(window.lineup.summary.review_button, Qt.MouseButton.LeftButton)
     page = window.lineup.lineup_page
     press(Qt.Key.Key_Right)
@@ -97,8 +91,8 @@ def test_attendance_amendment(qtbot, roster, window, store, press, start_lineup)
     assert change.after["attendance"] == "leave"
 
 
-def test_open_the_lineup_sheet_from_the_summary(qtbot, roster, window, press, start_lineup):
-    finish_lineup(qtbot, window, press, start_lineup)
+def test_open_the_lineup_sheet_from_the_summary(qtbot, roster, window, press, pass_everyone):
+    pass_everyone(window)
     summary = window.lineup.summary
     opened = []
     summary.open_file = opened.append  # the PDF viewer, as the desktop would open it

@@ -6,8 +6,6 @@ from __future__ import annotations
 from helpers.gui_pages import unfinished_lineup
 from PySide6.QtCore import Qt
 
-CTRL = Qt.KeyboardModifier.ControlModifier
-
 
 def test_enter_without_a_supervisor_asks_for_the_name(
     qtbot, roster, window, store, press, start_lineup
@@ -32,24 +30,21 @@ def test_enter_without_a_supervisor_asks_for_the_name(
     assert "Supervisor: Huang" in section.lineup_page.title.text()
 
 
-def finish_all(qtbot, window, press, start_lineup, people: int = 20):
-    controller = start_lineup(window, "Huang")
-    press(Qt.Key.Key_Space, times=people)
-    press(Qt.Key.Key_Return, CTRL)
-    press(Qt.Key.Key_Return)
+def finish_all(qtbot, window, pass_everyone):
+    """A line-up where everyone passes, finished, and back on the home screen."""
+    controller = pass_everyone(window)
     section = window.lineup
-    qtbot.waitUntil(lambda: section.currentWidget() is section.summary)
     qtbot.mouseClick(section.summary.home_button, Qt.MouseButton.LeftButton)
     assert section.currentWidget() is section.home and section.home.panel == "start"
     return controller.session.lineup.id
 
 
 def test_enter_after_finishing_asks_before_a_second_lineup(
-    qtbot, roster, window, store, press, start_lineup
+    qtbot, roster, window, store, press, pass_everyone
 ):
     """P10: Enter on the start screen after today's line-up of the shift was finished asks;
     Enter again opens the finished one, and no second line-up is made."""
-    first = finish_all(qtbot, window, press, start_lineup)
+    first = finish_all(qtbot, window, pass_everyone)
     section = window.lineup
     press(Qt.Key.Key_Return)
     box = section.duplicate_box
@@ -62,8 +57,10 @@ def test_enter_after_finishing_asks_before_a_second_lineup(
     assert [lu.id for lu in store.list_lineups()] == [first]
 
 
-def test_a_second_lineup_of_the_shift_when_meant(qtbot, roster, window, store, press, start_lineup):
-    first = finish_all(qtbot, window, press, start_lineup)
+def test_a_second_lineup_of_the_shift_when_meant(
+    qtbot, roster, window, store, press, pass_everyone
+):
+    first = finish_all(qtbot, window, pass_everyone)
     section = window.lineup
     press(Qt.Key.Key_Return)
     box = section.duplicate_box

@@ -22,7 +22,6 @@ from inspector.gui.pages.reports_page import ReportsPage
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="CUPS lp is the Unix path")
 
-CTRL = Qt.KeyboardModifier.ControlModifier
 PRINT_TIMEOUT = 30_000
 
 
@@ -68,16 +67,6 @@ def nothing_opens(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return asked
 
 
-def finish_lineup(qtbot, window, press, start_lineup, people: int = 20):
-    start_lineup(window, "Huang")
-    press(Qt.Key.Key_Space, times=people)
-    press(Qt.Key.Key_Return, CTRL)
-    press(Qt.Key.Key_Return)
-    section = window.lineup
-    qtbot.waitUntil(lambda: section.currentWidget() is section.summary)
-    return section.summary
-
-
 def wait_for_message(qtbot, actions):
     qtbot.waitUntil(lambda: actions.message_box is not None and actions.message_box.isVisible())
     return actions.message_box
@@ -91,9 +80,10 @@ def button(box, name: str) -> QPushButton:
 
 
 def test_print_sends_the_sheet_to_lp(
-    qtbot, roster, window, press, start_lineup, lp_args, opened
+    qtbot, roster, window, press, pass_everyone, lp_args, opened
 ) -> None:
-    summary = finish_lineup(qtbot, window, press, start_lineup)
+    pass_everyone(window)
+    summary = window.lineup.summary
 
     with qtbot.waitSignal(summary.pdf.printed, timeout=PRINT_TIMEOUT):
         qtbot.mouseClick(summary.print_button, Qt.MouseButton.LeftButton)
@@ -108,9 +98,10 @@ def test_print_sends_the_sheet_to_lp(
 
 
 def test_print_without_lp_says_where_the_sheet_is_and_opens_its_folder(
-    qtbot, roster, window, press, start_lineup, no_lp, opened
+    qtbot, roster, window, press, pass_everyone, no_lp, opened
 ) -> None:
-    summary = finish_lineup(qtbot, window, press, start_lineup)
+    pass_everyone(window)
+    summary = window.lineup.summary
     with qtbot.waitSignal(summary.pdf.print_failed, timeout=PRINT_TIMEOUT) as failed:
         qtbot.mouseClick(summary.print_button, Qt.MouseButton.LeftButton)
 
@@ -126,9 +117,10 @@ def test_print_without_lp_says_where_the_sheet_is_and_opens_its_folder(
 
 
 def test_a_failing_printer_gives_its_reason(
-    qtbot, roster, window, press, start_lineup, broken_lp, opened
+    qtbot, roster, window, press, pass_everyone, broken_lp, opened
 ) -> None:
-    summary = finish_lineup(qtbot, window, press, start_lineup)
+    pass_everyone(window)
+    summary = window.lineup.summary
     with qtbot.waitSignal(summary.pdf.print_failed, timeout=PRINT_TIMEOUT):
         qtbot.mouseClick(summary.print_button, Qt.MouseButton.LeftButton)
 
@@ -138,9 +130,10 @@ def test_a_failing_printer_gives_its_reason(
 
 
 def test_open_without_a_pdf_viewer_says_so(
-    qtbot, roster, window, press, start_lineup, nothing_opens
+    qtbot, roster, window, press, pass_everyone, nothing_opens
 ) -> None:
-    summary = finish_lineup(qtbot, window, press, start_lineup)
+    pass_everyone(window)
+    summary = window.lineup.summary
     with qtbot.waitSignal(summary.sheet_ready, timeout=PRINT_TIMEOUT) as ready:
         qtbot.mouseClick(summary.open_sheet_button, Qt.MouseButton.LeftButton)
 
