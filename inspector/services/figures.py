@@ -108,6 +108,7 @@ _TEXT = {
     "reached_on",
 }  # fmt: skip
 YES = Text("是", "Yes")
+_TITLES = dict(COLUMNS)  # a column's title by its key
 
 
 def columns(data: MonthlyPackData) -> tuple[tuple[str, Text], ...]:
@@ -282,9 +283,8 @@ def csv_row(record: dict[str, object], keys: list[str]) -> list[str]:
     return [csv_cell(key, record.get(key)) for key in keys]
 
 
-def headers(lang: str, data: MonthlyPackData | None = None) -> list[str]:
-    chosen = columns(data) if data is not None else COLUMNS
-    return [title.get(lang) for _, title in chosen]
+def headers(lang: str, data: MonthlyPackData) -> list[str]:
+    return [title.get(lang) for _, title in columns(data)]
 
 
 def export_monthly(
@@ -337,21 +337,15 @@ def trend_rows(data: MonthlyPackData, lang: str) -> list[list[object]]:
     """The 12-month trend: a header of months, then a row per series (scope, departments)."""
     months = [m for m, _ in data.trend[0].points] if data.trend else []
     scope = LEVELS["total"].get(lang)
-    rows: list[list[object]] = [
-        [Text("部门", "Department").get(lang)] + [f"{m:%Y-%m}" for m in months]
-    ]
+    rows: list[list[object]] = [[_TITLES["department"].get(lang)] + [f"{m:%Y-%m}" for m in months]]
     for series in data.trend:
         rows.append([_cell_text(series.name or scope)] + [v for _, v in series.points])
     return rows
 
 
 def ladder_rows(data: MonthlyPackData, lang: str) -> list[list[object]]:
-    header = [
-        Text("阶梯", "Step"), Text("工号", "Employee no."), Text("姓名", "Name"),
-        Text("部门", "Department"), Text("检查项目", "Item"), Text("30 天内次数", "Times in 30 days"),
-        Text("达到日期", "Reached on"),
-    ]  # fmt: skip
-    rows: list[list[object]] = [[t.get(lang) for t in header]]
+    header = ("step", "employee_no", "name", "department", "item", "times", "reached_on")
+    rows: list[list[object]] = [[_TITLES[key].get(lang) for key in header]]
     for o in data.repeat_offenders:
         rows.append(
             [
@@ -428,7 +422,7 @@ def _write_xlsx(stream: io.BufferedWriter, sheets: list, lang: str, data: Monthl
         for cell in cells:
             cell.number_format = "0.0%" if percent else "0.0"
     finish(trend)
-    ladder = new_sheet(Text("屡犯阶梯", "Ladder"))
+    ladder = new_sheet(LEVELS["ladder"])
     for row in ladder_rows(data, lang):
         ladder.append(row)
     finish(ladder)
