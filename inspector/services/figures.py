@@ -23,7 +23,6 @@ format.
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import date
 from pathlib import Path
@@ -37,7 +36,7 @@ from inspector.domain.reports import (
 )
 from inspector.domain.scoring import format_percent
 from inspector.domain.text import Text
-from inspector.files.spreadsheets import excel_safe, write_atomically, xlsx_text
+from inspector.files.spreadsheets import csv_bytes, excel_safe, write_atomically, xlsx_text
 from inspector.storage.store import Store
 
 FORMATS = ("csv", "xlsx")
@@ -318,19 +317,12 @@ def export_monthly(
 
 
 def _write_csv(stream: io.BufferedWriter, sheets: list, lang: str, data: MonthlyPackData) -> None:
-    text = io.StringIO(newline="")
-    writer = csv.writer(text, lineterminator="\r\n")
     keys = [key for key, _ in columns(data)]
-    writer.writerow(headers(lang, data))
-    for _, records in sheets:
-        writer.writerows(csv_row(r, keys) for r in records)
-    for records in (
-        trend_records(data, lang),
-        ladder_records(data, lang),
-        follow_up_records(data, lang),
-    ):
-        writer.writerows(csv_row(r, keys) for r in records)
-    stream.write(text.getvalue().encode("utf-8-sig"))
+    records = [record for _, sheet in sheets for record in sheet]
+    records += (
+        trend_records(data, lang) + ladder_records(data, lang) + follow_up_records(data, lang)
+    )
+    stream.write(csv_bytes([headers(lang, data), *(csv_row(r, keys) for r in records)]))
 
 
 def trend_rows(data: MonthlyPackData, lang: str) -> list[list[object]]:
