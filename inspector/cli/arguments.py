@@ -20,8 +20,8 @@ from typing import Any
 
 from inspector.cli.common import (
     add_common_arguments,
-    day_text,
-    month_text,
+    day_value,
+    month_value,
     output_file,
     plain_text,
     record_id,
@@ -112,11 +112,11 @@ SHIFT_OF_DATE = option(
     "--shift", type=plain_text, metavar="S", help="with --date: only this shift, e.g. 早班"
 )
 DEPARTMENT = option("--department", type=plain_text, metavar="NAME", help="only this department")
-MONTH = option("--month", type=month_text, required=True, metavar="YYYY-MM", help="the month")
+MONTH = option("--month", type=month_value, required=True, metavar="YYYY-MM", help="the month")
 SEX = option("--sex", required=True, choices=("female", "male"))
 
 
-def on_date(help: str, *, type: Callable[[str], object] = day_text) -> Option:
+def on_date(help: str, *, type: Callable[[str], object] = day_value) -> Option:
     """``--date YYYY-MM-DD``: the day a command is about."""
     return option("--date", type=type, metavar="YYYY-MM-DD", help=help)
 

@@ -147,12 +147,6 @@ limit_count = whole_number(1, MAX_LIMIT)
 day_count = whole_number(0, MAX_DAYS, " (days)")
 
 
-def day_text(text: str) -> str:
-    """A date as YYYY-MM-DD from 1970 to 2100, returned as text (the command parses it)."""
-    day_value(text)
-    return text.strip()
-
-
 def day_value(text: str) -> date:
     """A date as YYYY-MM-DD from 1970 to 2100."""
     allowed = f"(use YYYY-MM-DD, from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31)"
@@ -165,15 +159,15 @@ def day_value(text: str) -> date:
     return value
 
 
-def month_text(text: str) -> str:
-    """A month as YYYY-MM from 1970-01 to 2100-12, returned as text (the command parses it)."""
+def month_value(text: str) -> date:
+    """A month as YYYY-MM from 1970-01 to 2100-12, as its first day."""
     allowed = f"(use YYYY-MM, from {FIRST_YEAR}-01 to {LAST_YEAR}-12)"
     match = _MONTH.match(text.strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
         raise _fail(f"not a month: {_shown(text)} {allowed}")
     if not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
         raise _fail(f"out of range: {_shown(text)} {allowed}")
-    return text.strip()
+    return date(int(match.group(1)), int(match.group(2)), 1)
 
 
 def plain_text(text: str) -> str:

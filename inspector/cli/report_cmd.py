@@ -15,8 +15,6 @@ path it wrote. Naming and building go through ``services.report_jobs``, as in th
 from __future__ import annotations
 
 import argparse
-import re
-from datetime import date
 from pathlib import Path
 
 from inspector.cli import CommandError
@@ -36,7 +34,7 @@ from inspector.cli.arguments import (
     option,
     out_file,
 )
-from inspector.cli.common import day_text, load_catalogue_for, open_store, plain_text, record_id
+from inspector.cli.common import day_value, load_catalogue_for, open_store, plain_text, record_id
 from inspector.services.report_jobs import (
     EMPLOYEE_RECORD,
     LANGUAGES,
@@ -47,8 +45,6 @@ from inspector.services.report_jobs import (
     ReportKind,
     ReportRequest,
 )
-
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -97,8 +93,8 @@ def _register_report(kinds: argparse._SubParsersAction) -> None:
         "employee",
         run_employee,
         option("employee_no", type=plain_text, metavar="EMPLOYEE_NO", help="the employee number"),
-        option("--from", dest="start", type=day_text, required=True, metavar="YYYY-MM-DD"),
-        option("--to", dest="end", type=day_text, required=True, metavar="YYYY-MM-DD"),
+        option("--from", dest="start", type=day_value, required=True, metavar="YYYY-MM-DD"),
+        option("--to", dest="end", type=day_value, required=True, metavar="YYYY-MM-DD"),
         *pdf_options(DATABASE_AND_CHECKLISTS),  # the job role is named by the checklists
     )
     command(kinds, "monthly", run_monthly, MONTH, SITE_OF_MONTH, DEPARTMENT, *pdf_options())
@@ -155,23 +151,6 @@ def _register_export(kinds: argparse._SubParsersAction) -> None:
 # -- argument parsing -------------------------------------------------------------------------
 
 
-def parse_month(text: str) -> date:
-    """'2025-01' -> date(2025, 1, 1); CommandError for anything else."""
-    match = _MONTH.match(text.strip())
-    if match:
-        year, month = int(match.group(1)), int(match.group(2))
-        if 1 <= month <= 12 and year >= 1:
-            return date(year, month, 1)
-    raise CommandError(f"--month: not a month: {text!r} (use YYYY-MM, e.g. 2025-01)")
-
-
-def parse_day(text: str, option: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise CommandError(f"{option}: not a date: {text!r} (use YYYY-MM-DD)") from None
-
-
 def _out(args: argparse.Namespace, kind: ReportKind, request: ReportRequest) -> Path:
     """``--out``, else the kind's file name in the current folder."""
     return Path(args.out) if args.out else Path.cwd() / kind.file_name(request)
@@ -220,8 +199,7 @@ def run_lineup(args: argparse.Namespace) -> int:
         if args.lineup_id is not None:
             lineup = _lineup(store, args.lineup_id)
         else:
-            day = parse_day(args.date, "--date")
-            lineup = lineup_on(store, day, shift=args.shift, site=args.site)
+            lineup = lineup_on(store, args.date, shift=args.shift, site=args.site)
         request = ReportRequest(lang=args.report_lang, lineup=lineup)
         path = LINEUP_SHEET.build(store, request, _out(args, LINEUP_SHEET, request))
     print(Path(path).resolve())
@@ -245,18 +223,16 @@ def run_employee(args: argparse.Namespace) -> int:
     """
     from inspector.services.employee_record import role_names
 
-    start = parse_day(args.start, "--from")
-    end = parse_day(args.end, "--to")
-    if end < start:
-        raise CommandError(f"--to ({end}) is before --from ({start})")
+    if args.end < args.start:
+        raise CommandError(f"--to ({args.end}) is before --from ({args.start})")
     with open_store(args, read_only=True) as store, _report_errors():
         if store.employee_by_no(args.employee_no) is None:
             raise CommandError(f"there is no employee with number {args.employee_no}")
         request = ReportRequest(
             lang=args.report_lang,
             employee_no=args.employee_no,
-            start=start,
-            end=end,
+            start=args.start,
+            end=args.end,
             roles=role_names(load_catalogue_for(args)),
         )
         path = EMPLOYEE_RECORD.build(store, request, _out(args, EMPLOYEE_RECORD, request))
@@ -287,12 +263,11 @@ def run_monthly(args: argparse.Namespace) -> int:
     (those needing attention first) and the standards the month was judged against. Scoring follows
     the setting scoring_profile (see 'inspector settings list').
     """
-    month = parse_month(args.month)
     with open_store(args, read_only=True) as store, _report_errors():
         _check_department(store, args.department)
         _check_site(store, args.site)
         request = ReportRequest(
-            lang=args.report_lang, month=month, department=args.department, site=args.site
+            lang=args.report_lang, month=args.month, department=args.department, site=args.site
         )
         path = MONTHLY_PACK.build(store, request, _out(args, MONTHLY_PACK, request))
     print(Path(path).resolve())
@@ -327,7 +302,6 @@ def run_export_monthly(args: argparse.Namespace) -> int:
     Every employee's and every department's figures of a month (the numbers of the monthly pack), as
     CSV (UTF-8 with BOM, for Excel) or XLSX.
     """
-    month = parse_month(args.month)
     fmt = args.fmt
     if fmt is None:
         suffix = Path(args.out).suffix.lower().lstrip(".") if args.out else ""
@@ -337,7 +311,7 @@ def run_export_monthly(args: argparse.Namespace) -> int:
         _check_site(store, args.site)
         request = ReportRequest(
             lang=args.report_lang,
-            month=month,
+            month=args.month,
             department=args.department,
             site=args.site,
             fmt=fmt,
@@ -357,7 +331,6 @@ def run_observation(args: argparse.Namespace) -> int:
 
     if (args.observation_id is None) == (args.date is None):
         raise CommandError("give an observation ID or --date YYYY-MM-DD (not both)")
-    day = parse_day(args.date, "--date") if args.date is not None else None
     with open_store(args, read_only=True) as store, _report_errors():
         if args.observation_id is not None:
             try:
@@ -368,7 +341,10 @@ def run_observation(args: argparse.Namespace) -> int:
                     "(see 'inspector observation list')"
                 ) from None
         request = ReportRequest(
-            lang=args.report_lang, observation_id=args.observation_id, start=day, end=day
+            lang=args.report_lang,
+            observation_id=args.observation_id,
+            start=args.date,
+            end=args.date,
         )
         path = OBSERVATION_SHEET.build(store, request, _out(args, OBSERVATION_SHEET, request))
     print(Path(path).resolve())

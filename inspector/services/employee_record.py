@@ -35,22 +35,20 @@ def employee_record(
     end: date,
     *,
     roles: Mapping[str, Text] | None = None,
-    catalogue: Catalogue | None = None,
 ) -> EmployeeRecordData:
     """The record of the employee with number ``employee_no`` from ``start`` to ``end`` (both
     included), oldest line-up first. ``NoReportData`` for an unknown employee or a period that
     ends before it starts. Without ``roles`` the job role is shown by its id.
 
-    Faults are counted by the reason in force (``Catalogue.canonical_reason``; without
-    ``catalogue``, by the newest checklist versions in the database): a period spanning a
-    change of version counts an old item's faults under the reason that replaced it. The
-    person's floor observations come with the record, apart from the line-up figures."""
+    Faults are counted by the reason in force (``Catalogue.canonical_reason`` of the newest
+    checklist versions in the database): a period spanning a change of version counts an old
+    item's faults under the reason that replaced it. The person's floor observations come
+    with the record, apart from the line-up figures."""
     from inspector.services.observation_session import employee_observations
     from inspector.storage import report_queries  # loaded when a record is first shown
 
     data = report_queries.employee_record_data(store, employee_no, start, end, roles=roles)
-    if catalogue is None:
-        catalogue, _ = report_queries.stored_catalogue(store)
+    catalogue, _ = report_queries.stored_catalogue(store)
     observed = employee_observations(store, data.employee.id, start, end)
     return dataclasses.replace(
         data, faults=count_under_reasons(data.faults, catalogue), observations=observed

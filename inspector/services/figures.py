@@ -23,7 +23,6 @@ format.
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import date
 from pathlib import Path
@@ -37,7 +36,7 @@ from inspector.domain.reports import (
 )
 from inspector.domain.scoring import format_percent
 from inspector.domain.text import Text
-from inspector.files.spreadsheets import excel_safe, write_atomically, xlsx_text
+from inspector.files.spreadsheets import csv_bytes, excel_safe, write_atomically, xlsx_text
 from inspector.storage.store import Store
 
 FORMATS = ("csv", "xlsx")
@@ -108,6 +107,7 @@ _TEXT = {
     "reached_on",
 }  # fmt: skip
 YES = Text("是", "Yes")
+_TITLES = dict(COLUMNS)  # a column's title by its key
 
 
 def columns(data: MonthlyPackData) -> tuple[tuple[str, Text], ...]:
@@ -282,9 +282,8 @@ def csv_row(record: dict[str, object], keys: list[str]) -> list[str]:
     return [csv_cell(key, record.get(key)) for key in keys]
 
 
-def headers(lang: str, data: MonthlyPackData | None = None) -> list[str]:
-    chosen = columns(data) if data is not None else COLUMNS
-    return [title.get(lang) for _, title in chosen]
+def headers(lang: str, data: MonthlyPackData) -> list[str]:
+    return [title.get(lang) for _, title in columns(data)]
 
 
 def export_monthly(
@@ -318,40 +317,27 @@ def export_monthly(
 
 
 def _write_csv(stream: io.BufferedWriter, sheets: list, lang: str, data: MonthlyPackData) -> None:
-    text = io.StringIO(newline="")
-    writer = csv.writer(text, lineterminator="\r\n")
     keys = [key for key, _ in columns(data)]
-    writer.writerow(headers(lang, data))
-    for _, records in sheets:
-        writer.writerows(csv_row(r, keys) for r in records)
-    for records in (
-        trend_records(data, lang),
-        ladder_records(data, lang),
-        follow_up_records(data, lang),
-    ):
-        writer.writerows(csv_row(r, keys) for r in records)
-    stream.write(text.getvalue().encode("utf-8-sig"))
+    records = [record for _, sheet in sheets for record in sheet]
+    records += (
+        trend_records(data, lang) + ladder_records(data, lang) + follow_up_records(data, lang)
+    )
+    stream.write(csv_bytes([headers(lang, data), *(csv_row(r, keys) for r in records)]))
 
 
 def trend_rows(data: MonthlyPackData, lang: str) -> list[list[object]]:
     """The 12-month trend: a header of months, then a row per series (scope, departments)."""
     months = [m for m, _ in data.trend[0].points] if data.trend else []
     scope = LEVELS["total"].get(lang)
-    rows: list[list[object]] = [
-        [Text("部门", "Department").get(lang)] + [f"{m:%Y-%m}" for m in months]
-    ]
+    rows: list[list[object]] = [[_TITLES["department"].get(lang)] + [f"{m:%Y-%m}" for m in months]]
     for series in data.trend:
         rows.append([_cell_text(series.name or scope)] + [v for _, v in series.points])
     return rows
 
 
 def ladder_rows(data: MonthlyPackData, lang: str) -> list[list[object]]:
-    header = [
-        Text("阶梯", "Step"), Text("工号", "Employee no."), Text("姓名", "Name"),
-        Text("部门", "Department"), Text("检查项目", "Item"), Text("30 天内次数", "Times in 30 days"),
-        Text("达到日期", "Reached on"),
-    ]  # fmt: skip
-    rows: list[list[object]] = [[t.get(lang) for t in header]]
+    header = ("step", "employee_no", "name", "department", "item", "times", "reached_on")
+    rows: list[list[object]] = [[_TITLES[key].get(lang) for key in header]]
     for o in data.repeat_offenders:
         rows.append(
             [
@@ -428,7 +414,7 @@ def _write_xlsx(stream: io.BufferedWriter, sheets: list, lang: str, data: Monthl
         for cell in cells:
             cell.number_format = "0.0%" if percent else "0.0"
     finish(trend)
-    ladder = new_sheet(Text("屡犯阶梯", "Ladder"))
+    ladder = new_sheet(LEVELS["ladder"])
     for row in ladder_rows(data, lang):
         ladder.append(row)
     finish(ladder)

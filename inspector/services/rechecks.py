@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from inspector.domain.errors import UserError
@@ -90,9 +91,15 @@ class SpotFixAfterFinish(UserError):
 
 def spot_fixes(store: Store, lineup_id: int) -> set[tuple[int, str]]:
     """(inspection id, item id) of the line-up's faults fixed on the spot now."""
+    return _fixed_on_spot(stored.events_for_lineup(store, lineup_id))
+
+
+def _fixed_on_spot(
+    events_by_fault: Mapping[tuple[int, str], list[FollowUpRecord]],
+) -> set[tuple[int, str]]:
     return {
         key
-        for key, events in stored.events_for_lineup(store, lineup_id).items()
+        for key, events in events_by_fault.items()
         if follow_up_of(events).status is FaultStatus.FIXED_ON_SPOT
     }
 
@@ -110,17 +117,11 @@ def set_fixed_on_spot(store: Store, inspection_id: int, item_id: str, fixed: boo
 
 def toggle_fixed_on_spot(store: Store, inspection_id: int, item_id: str) -> bool:
     """Fixed on the spot, or not any more; returns whether it is fixed on the spot now."""
-    fixed = (inspection_id, item_id) not in _spot_fixed_of(store, inspection_id)
+    fixed = (inspection_id, item_id) not in _fixed_on_spot(
+        stored.events_for(store, [inspection_id])
+    )
     set_fixed_on_spot(store, inspection_id, item_id, fixed)
     return fixed
-
-
-def _spot_fixed_of(store: Store, inspection_id: int) -> set[tuple[int, str]]:
-    return {
-        key
-        for key, events in stored.events_for(store, [inspection_id]).items()
-        if follow_up_of(events).status is FaultStatus.FIXED_ON_SPOT
-    }
 
 
 # -- the re-check list ------------------------------------------------------------------------

@@ -47,13 +47,12 @@ class NoGoodRows(UserError):
 class UnmappedTitles(UserError):
     """The file has job titles no role is known by, and no role was chosen for them."""
 
-    def __init__(self, plan: ImportPlan, lang: str = "en", option: str = "") -> None:
+    def __init__(self, plan: ImportPlan) -> None:
         self.plan = plan
-        self._option = option
-        super().__init__(unmapped_titles_message(plan, "en", option=option))
+        super().__init__(unmapped_titles_message(plan, "en"))
 
     def text(self, lang: str = "en") -> str:
-        return unmapped_titles_message(self.plan, lang, option=self._option)
+        return unmapped_titles_message(self.plan, lang)
 
 
 @dataclass(frozen=True)
@@ -145,7 +144,7 @@ def check_plan(plan: ImportPlan, *, good_rows_only: bool = False, lang: str = "e
     if plan.bad and not good_rows_only:
         raise RosterHasBadRows(plan, lang)
     if plan.unmapped and not good_rows_only:
-        raise UnmappedTitles(plan, lang)
+        raise UnmappedTitles(plan)
     if not plan.good:
         raise NoGoodRows(no_good_rows_message(plan, lang))
 

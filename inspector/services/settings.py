@@ -31,14 +31,14 @@ _FALSE = ("no", "false", "0", "off")
 
 class SettingError(UserError):
     """A setting that does not exist or a value it does not take; ``str()`` is the English
-    message (the command line), ``in_language("zh")`` the Chinese one (the GUI)."""
+    message (the command line), ``text("zh")`` the Chinese one (the GUI)."""
 
-    def __init__(self, message: Text) -> None:
-        super().__init__(message.en)
-        self.message = message
+    def __init__(self, words: Text) -> None:
+        super().__init__(words.en)
+        self.words = words
 
-    def in_language(self, lang: str) -> str:
-        return self.message.zh if lang == "zh" else self.message.en
+    def text(self, lang: str = "en") -> str:
+        return self.words.zh if lang == "zh" else self.words.en
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ class _SettingsForm(Retranslating, QDialog):
         try:
             settings.set_values(self.context.store, values)
         except SettingError as exc:
-            self._say(exc.in_language(current_language()))
+            self._say(exc.text(current_language()))
             return
         self.saved.emit()
         self.accept()
