@@ -867,18 +867,6 @@ def follow_up_figures(
     )
 
 
-def _people(store: Store, ids: Iterable[int]) -> dict[int, dict]:
-    wanted = sorted(set(ids))
-    if not wanted:
-        return {}
-    rows = store.query(
-        "SELECT e.id, e.employee_no, e.name, e.department FROM employees e "
-        f"WHERE e.id IN ({','.join('?' * len(wanted))})",
-        wanted,
-    )
-    return {r["id"]: dict(r) for r in rows}
-
-
 def _fault_counts(store: Store, faults: list[Mapping]) -> list[FaultCount]:
     """Faults (``failed_marks``) counted per reason in force, most frequent first: an earlier
     version's item counts under the reason that replaces it (``Catalogue.canonical_reason``),
@@ -1228,11 +1216,6 @@ def observation_ids(
         {"type": OBSERVATION, "emp": employee_id, **period(start, end)},
     )
     return [r["id"] for r in rows]
-
-
-def observation_ids_on(store: Store, day: date) -> list[int]:
-    """The observations of one day, in the order they were made."""
-    return list(reversed(observation_ids(store, start=day, end=day)))
 
 
 def _observations_of_month(store: Store, month: date, department: str | None) -> list:
