@@ -131,11 +131,7 @@ class Store:
                 private_folder(self.path.parent)
                 if not writable(self.path):
                     # Say so now, not at the first mark: the caller can offer read-only use.
-                    raise errors.ReadOnlyDatabaseError(
-                        self.shown_as,
-                        f"The database {self.shown_as} is read-only: nothing can be saved. "
-                        "Check the file's permissions, or copy it to a folder you can write to.",
-                    )
+                    raise errors.read_only(self.shown_as)
                 # SQLite gives the -wal and -shm the database file's permissions: create it
                 # private, so that all three are private from their first byte.
                 ensure_private_file(self.path)
