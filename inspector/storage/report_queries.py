@@ -277,6 +277,20 @@ def _wording(
     return found if found is not None else (Text(item_id, item_id), "")
 
 
+def _mark_lines(
+    texts: Mapping[tuple[int, str], tuple[Text, str]], marks: Iterable[Mapping]
+) -> dict[int, list[MarkLine]]:
+    """Marks (rows with ``inspection_id``, ``item_id``, ``checklist_version_id``, ``result``
+    and ``note``) worded as judged, by inspection id, in the rows' order."""
+    by_inspection: dict[int, list[MarkLine]] = {}
+    for m in marks:
+        text, severity = _wording(texts, m["checklist_version_id"], m["item_id"])
+        by_inspection.setdefault(m["inspection_id"], []).append(
+            MarkLine(m["item_id"], text, severity, Result(m["result"]), m["note"])
+        )
+    return by_inspection
+
+
 def worded(store: Store, rows: Sequence[Mapping]) -> Iterator[tuple[Mapping, Text, str]]:
     """Each row (with ``item_id`` and ``version_id``) with the item's wording and severity in
     the checklist version it names."""
@@ -347,12 +361,7 @@ def lineup_sheet_data(store: Store, lineup_id: int) -> LineupSheetData:
     )
     texts = _item_texts(store, (v["version_id"] for v in versions))
     order = _item_order(store, lineup_id)
-    by_inspection: dict[int, list[MarkLine]] = {}
-    for m in marks:
-        text, severity = _wording(texts, m["checklist_version_id"], m["item_id"])
-        by_inspection.setdefault(m["inspection_id"], []).append(
-            MarkLine(m["item_id"], text, severity, Result(m["result"]), m["note"])
-        )
+    by_inspection = _mark_lines(texts, marks)
     rows = []
     for p in people:
         inspected = counts_as_inspected(
@@ -537,12 +546,7 @@ def employee_record_data(
         store,
         [m["checklist_version_id"] for m in marks] + [f["version_id"] for f in faults],
     )
-    by_inspection: dict[int, list[MarkLine]] = {}
-    for m in marks:
-        text, severity = _wording(texts, m["checklist_version_id"], m["item_id"])
-        by_inspection.setdefault(m["inspection_id"], []).append(
-            MarkLine(m["item_id"], text, severity, Result(m["result"]), m["note"])
-        )
+    by_inspection = _mark_lines(texts, marks)
     if entries:  # the identity of the period's latest line-up, as it judged the person
         employee = store.judged_identity(entries[-1]["inspection_id"])
     role = (roles or {}).get(employee.role) or Text(employee.role, employee.role)
