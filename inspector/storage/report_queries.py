@@ -346,7 +346,7 @@ def lineup_sheet_data(store: Store, lineup_id: int) -> LineupSheetData:
         "WHERE lc.lineup_id = ? GROUP BY v.id ORDER BY v.set_id, v.version",
         (lineup_id,),
     )
-    people = store._query(
+    people = store.query(
         "SELECT i.*, d.employee_no, d.name, d.department FROM inspections i "
         "JOIN identities d ON d.id = i.identity_id WHERE i.lineup_id = ? ORDER BY i.position",
         (lineup_id,),
