@@ -29,7 +29,7 @@ from inspector.domain import figures
 from inspector.domain.attendance import counts_as_inspected, person_status
 from inspector.domain.changes import ChangeLine, describe
 from inspector.domain.checklist import Catalogue, ChecklistSet, InspectionType, Severity
-from inspector.domain.figures import LadderStep, ScoringRules
+from inspector.domain.figures import DEFAULT_REPEAT_THRESHOLD, LadderStep, ScoringRules
 from inspector.domain.follow_ups import FollowUpTally, follow_up_of, tally_follow_ups
 from inspector.domain.lineup import Attendance, Result
 from inspector.domain.observations import (
@@ -39,7 +39,6 @@ from inspector.domain.observations import (
     ObservedPerson,
 )
 from inspector.domain.reports import (
-    DEFAULT_REPEAT_THRESHOLD,
     DailyPoint,
     EmployeeRecordData,
     EmployeeRow,
