@@ -902,7 +902,7 @@ class Store:
         snap: dict = {"attendance": inspection.attendance.value if inspection.attendance else None}
         if item_id is None:
             snap["inspected"] = inspection.completed_at is not None
-        if item_id is not None:
+        else:
             mark = next((m for m in self.marks_for(inspection_id) if m.item_id == item_id), None)
             snap.update(
                 result=(mark.result.value if mark else Result.PASS.value),
