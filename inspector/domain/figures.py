@@ -25,6 +25,7 @@ CALIBRATION_RATIO = 0.5
 CALIBRATION_MIN_INSPECTED = 100
 
 REPEAT_WINDOW_DAYS = 30  # the ladder counts the same fault within this many days
+DEFAULT_REPEAT_THRESHOLD = 3  # the setting ``repeat_threshold``: same item failed this often
 
 
 def pass_rate(clean: int, inspected: int) -> float | None:
@@ -188,4 +189,4 @@ class ScoringRules:
     deductions: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_DEDUCTIONS))
     critical_zeroes: bool = False
     ladder: tuple[LadderStep, ...] = DEFAULT_LADDER
-    repeat_threshold: int = 3
+    repeat_threshold: int = DEFAULT_REPEAT_THRESHOLD

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from inspector.domain.faults import FaultCount, MarkLine
+from inspector.domain.figures import pass_rate
 from inspector.domain.text import Text
 
 
@@ -46,11 +47,6 @@ SITUATION_BY_ID = {s.id: s for s in SITUATIONS}
 def situation_text(situation_id: str) -> Text:
     found = SITUATION_BY_ID.get(situation_id)
     return found.text if found else Text(situation_id, situation_id)
-
-
-def pass_rate(passed: int, observed: int) -> float | None:
-    """Observations with no fault ÷ observations (None when nobody was observed)."""
-    return passed / observed if observed else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from datetime import date
 
 from inspector.domain.changes import ChangeLine
 from inspector.domain.faults import FaultCount, MarkLine
-from inspector.domain.figures import LadderStep, ScoringRules
+from inspector.domain.figures import DEFAULT_REPEAT_THRESHOLD, LadderStep, ScoringRules
 from inspector.domain.follow_ups import FollowUpTally
 from inspector.domain.lineup import Attendance, Lineup, PersonStatus, Result
 from inspector.domain.observations import ObservationEntry, ObservationMonth
@@ -24,7 +24,6 @@ from inspector.domain.scoring import compliance_ratio
 from inspector.domain.tally import Tally, TallyRates
 from inspector.domain.text import Text
 
-DEFAULT_REPEAT_THRESHOLD = 3  # the setting ``repeat_threshold``: same item failed this often
 TOP_FAULTS = 10  # bars in the chart of the most frequent faults
 
 

@@ -352,18 +352,6 @@ def daily_backup(
 # -- restore ----------------------------------------------------------------------------------
 
 
-def _applied_migrations(conn: sqlite3.Connection) -> list[str] | None:
-    exists = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
-    ).fetchone()
-    if not exists:
-        return None
-    rows = conn.execute(
-        "SELECT name FROM _sqlite_migrations WHERE migration_set = 'inspector' ORDER BY rowid"
-    ).fetchall()
-    return [r[0] for r in rows] if rows else None
-
-
 def check_backup_file(src: Path | str) -> None:
     """Raise :class:`BackupError` naming the reason if ``src`` is not a usable Inspector backup."""
     src = Path(src)
@@ -391,8 +379,8 @@ def _checked_copy(src: Path, dest: Path | None) -> None:
                     f"{src} failed its integrity check ({check.splitlines()[0]}): it is "
                     "damaged. Choose another backup.",
                 )
-            applied = _applied_migrations(conn)
-            if applied is None:
+            applied = migrations.applied_names(conn)
+            if not applied:
                 raise BackupError(src, f"{src} is an SQLite file but not an Inspector database.")
             known = set(migrations.names)
             unknown = [name for name in applied if name not in known]

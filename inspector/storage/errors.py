@@ -96,11 +96,7 @@ def translate(exc: sqlite3.Error, path: Path | str) -> Exception:
             "Close the other copy, or open this one read-only.",
         )
     if code in (SQLITE_READONLY, SQLITE_PERM):
-        return ReadOnlyDatabaseError(
-            path,
-            f"The database {path} is read-only: nothing can be saved. Check the file's "
-            "permissions, or copy it to a folder you can write to.",
-        )
+        return read_only(path)
     if code in (SQLITE_NOTADB, SQLITE_CORRUPT):
         return NotADatabaseError(
             path,
@@ -123,6 +119,15 @@ def translate(exc: sqlite3.Error, path: Path | str) -> Exception:
     if code == SQLITE_CANTOPEN:
         return cannot_open(path)
     return exc
+
+
+def read_only(path: Path) -> ReadOnlyDatabaseError:
+    """The message for a database that cannot be written."""
+    return ReadOnlyDatabaseError(
+        path,
+        f"The database {path} is read-only: nothing can be saved. Check the file's "
+        "permissions, or copy it to a folder you can write to.",
+    )
 
 
 def cannot_open(path: Path) -> StorageError:

@@ -19,6 +19,7 @@ from inspector.domain.follow_ups import (
 )
 from inspector.storage import hub_local, seal
 from inspector.storage.errors import LineupClosedError, NotFoundError
+from inspector.storage.rows import from_row
 from inspector.storage.store import Store, now
 
 
@@ -27,16 +28,13 @@ class NotAFaultError(NotFoundError):
 
 
 def _record(row: Mapping) -> FollowUpRecord:
-    return FollowUpRecord(
-        id=row["id"],
-        inspection_id=row["inspection_id"],
-        item_id=row["item_id"],
-        event=FollowUpEvent(row["event"]),
-        recorded_at=datetime.fromisoformat(row["recorded_at"]),
-        outcome=RecheckOutcome(row["outcome"]) if row["outcome"] else None,
-        checked_by=row["checked_by"],
-        note=row["note"],
-        after_finish=bool(row["after_finish"]),
+    return from_row(
+        FollowUpRecord,
+        row,
+        event=FollowUpEvent,
+        recorded_at=datetime.fromisoformat,
+        outcome=lambda value: RecheckOutcome(value) if value else None,
+        after_finish=bool,
     )
 
 

@@ -399,11 +399,6 @@ class Hub:
             for r in rows
         ]
 
-    def document_count(self) -> int:
-        with self.transaction() as cur:
-            cur.execute(f"SELECT count(*) FROM {S}.documents")
-            return cur.fetchone()[0]
-
     # -- roster -----------------------------------------------------------------------------
 
     def publish_roster(self, entries: Sequence[RosterEntry]) -> int:

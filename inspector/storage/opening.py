@@ -8,6 +8,7 @@ read-only, which also works on read-only media and in folders the user cannot wr
 
 from __future__ import annotations
 
+import glob
 from pathlib import Path
 
 from inspector.storage import errors
@@ -85,14 +86,10 @@ def interrupted_restore(path: Path) -> Path | None:
     if not folder.is_dir():
         return None
     try:
-        found = sorted(folder.glob(f"{_glob_escape(path.name)}.before-restore-*"))
+        found = sorted(folder.glob(f"{glob.escape(path.name)}.before-restore-*"))
     except OSError:
         return None
     return found[-1] if found else None
-
-
-def _glob_escape(name: str) -> str:
-    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in name)
 
 
 def _open_for_reading(path: Path, shown: Path) -> Store:

@@ -29,7 +29,7 @@ from inspector.domain import figures
 from inspector.domain.attendance import counts_as_inspected, person_status
 from inspector.domain.changes import ChangeLine, describe
 from inspector.domain.checklist import Catalogue, ChecklistSet, InspectionType, Severity
-from inspector.domain.figures import LadderStep, ScoringRules
+from inspector.domain.figures import DEFAULT_REPEAT_THRESHOLD, LadderStep, ScoringRules
 from inspector.domain.follow_ups import FollowUpTally, follow_up_of, tally_follow_ups
 from inspector.domain.lineup import Attendance, Result
 from inspector.domain.observations import (
@@ -39,7 +39,6 @@ from inspector.domain.observations import (
     ObservedPerson,
 )
 from inspector.domain.reports import (
-    DEFAULT_REPEAT_THRESHOLD,
     DailyPoint,
     EmployeeRecordData,
     EmployeeRow,
@@ -277,6 +276,20 @@ def _wording(
     return found if found is not None else (Text(item_id, item_id), "")
 
 
+def _mark_lines(
+    texts: Mapping[tuple[int, str], tuple[Text, str]], marks: Iterable[Mapping]
+) -> dict[int, list[MarkLine]]:
+    """Marks (rows with ``inspection_id``, ``item_id``, ``checklist_version_id``, ``result``
+    and ``note``) worded as judged, by inspection id, in the rows' order."""
+    by_inspection: dict[int, list[MarkLine]] = {}
+    for m in marks:
+        text, severity = _wording(texts, m["checklist_version_id"], m["item_id"])
+        by_inspection.setdefault(m["inspection_id"], []).append(
+            MarkLine(m["item_id"], text, severity, Result(m["result"]), m["note"])
+        )
+    return by_inspection
+
+
 def worded(store: Store, rows: Sequence[Mapping]) -> Iterator[tuple[Mapping, Text, str]]:
     """Each row (with ``item_id`` and ``version_id``) with the item's wording and severity in
     the checklist version it names."""
@@ -332,7 +345,7 @@ def lineup_sheet_data(store: Store, lineup_id: int) -> LineupSheetData:
         "WHERE lc.lineup_id = ? GROUP BY v.id ORDER BY v.set_id, v.version",
         (lineup_id,),
     )
-    people = store._query(
+    people = store.query(
         "SELECT i.*, d.employee_no, d.name, d.department FROM inspections i "
         "JOIN identities d ON d.id = i.identity_id WHERE i.lineup_id = ? ORDER BY i.position",
         (lineup_id,),
@@ -347,12 +360,7 @@ def lineup_sheet_data(store: Store, lineup_id: int) -> LineupSheetData:
     )
     texts = _item_texts(store, (v["version_id"] for v in versions))
     order = _item_order(store, lineup_id)
-    by_inspection: dict[int, list[MarkLine]] = {}
-    for m in marks:
-        text, severity = _wording(texts, m["checklist_version_id"], m["item_id"])
-        by_inspection.setdefault(m["inspection_id"], []).append(
-            MarkLine(m["item_id"], text, severity, Result(m["result"]), m["note"])
-        )
+    by_inspection = _mark_lines(texts, marks)
     rows = []
     for p in people:
         inspected = counts_as_inspected(
@@ -537,12 +545,7 @@ def employee_record_data(
         store,
         [m["checklist_version_id"] for m in marks] + [f["version_id"] for f in faults],
     )
-    by_inspection: dict[int, list[MarkLine]] = {}
-    for m in marks:
-        text, severity = _wording(texts, m["checklist_version_id"], m["item_id"])
-        by_inspection.setdefault(m["inspection_id"], []).append(
-            MarkLine(m["item_id"], text, severity, Result(m["result"]), m["note"])
-        )
+    by_inspection = _mark_lines(texts, marks)
     if entries:  # the identity of the period's latest line-up, as it judged the person
         employee = store.judged_identity(entries[-1]["inspection_id"])
     role = (roles or {}).get(employee.role) or Text(employee.role, employee.role)
@@ -865,18 +868,6 @@ def follow_up_figures(
         )
         for r in rows
     )
-
-
-def _people(store: Store, ids: Iterable[int]) -> dict[int, dict]:
-    wanted = sorted(set(ids))
-    if not wanted:
-        return {}
-    rows = store.query(
-        "SELECT e.id, e.employee_no, e.name, e.department FROM employees e "
-        f"WHERE e.id IN ({','.join('?' * len(wanted))})",
-        wanted,
-    )
-    return {r["id"]: dict(r) for r in rows}
 
 
 def _fault_counts(store: Store, faults: list[Mapping]) -> list[FaultCount]:
@@ -1228,11 +1219,6 @@ def observation_ids(
         {"type": OBSERVATION, "emp": employee_id, **period(start, end)},
     )
     return [r["id"] for r in rows]
-
-
-def observation_ids_on(store: Store, day: date) -> list[int]:
-    """The observations of one day, in the order they were made."""
-    return list(reversed(observation_ids(store, start=day, end=day)))
 
 
 def _observations_of_month(store: Store, month: date, department: str | None) -> list:

@@ -131,11 +131,7 @@ class Store:
                 private_folder(self.path.parent)
                 if not writable(self.path):
                     # Say so now, not at the first mark: the caller can offer read-only use.
-                    raise errors.ReadOnlyDatabaseError(
-                        self.shown_as,
-                        f"The database {self.shown_as} is read-only: nothing can be saved. "
-                        "Check the file's permissions, or copy it to a folder you can write to.",
-                    )
+                    raise errors.read_only(self.shown_as)
                 # SQLite gives the -wal and -shm the database file's permissions: create it
                 # private, so that all three are private from their first byte.
                 ensure_private_file(self.path)
@@ -906,7 +902,7 @@ class Store:
         snap: dict = {"attendance": inspection.attendance.value if inspection.attendance else None}
         if item_id is None:
             snap["inspected"] = inspection.completed_at is not None
-        if item_id is not None:
+        else:
             mark = next((m for m in self.marks_for(inspection_id) if m.item_id == item_id), None)
             snap.update(
                 result=(mark.result.value if mark else Result.PASS.value),
