@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from inspector.domain.errors import UserError
-from inspector.domain.figures import DEFAULT_DEDUCTIONS, DEFAULT_LADDER, LadderStep, ScoringRules
+from inspector.domain.figures import (
+    DEFAULT_DEDUCTIONS,
+    DEFAULT_LADDER,
+    DEFAULT_REPEAT_THRESHOLD,
+    LadderStep,
+    ScoringRules,
+)
 from inspector.domain.text import Text
 
 if TYPE_CHECKING:
@@ -24,7 +30,6 @@ DEDUCTION = "deduction"
 SCORING_PROFILES = (PASS_RATE, DEDUCTION)
 DEFAULT_RETENTION_DAYS = 180  # as storage.photos
 DEFAULT_BACKUP_KEEP = 14  # as storage.backup
-DEFAULT_REPEAT_THRESHOLD = 3
 _TRUE = ("yes", "true", "1", "on")
 _FALSE = ("no", "false", "0", "off")
 
