@@ -126,13 +126,11 @@ class BriefingCard(QGroupBox):
                 f"<td align='right' style='color:{colour}; white-space:nowrap'>{people}</td></tr>"
             )
         more = (
-            "<p style='color:#757575'>"
-            + _escape(self.tr("and {n} other faults").format(n=briefing.more_faults))
-            + "</p>"
+            self.tr("and {n} other faults").format(n=briefing.more_faults)
             if briefing.more_faults
             else ""
         )
-        self.faults.setText(f"<table cellspacing='0' cellpadding='3'>{''.join(rows)}</table>{more}")
+        self.faults.setText(_html_list(rows, more))
 
     def _retranslate_rechecks(self) -> None:
         briefing = self.briefing
@@ -151,15 +149,11 @@ class BriefingCard(QGroupBox):
             for fault in due
         ]
         more = (
-            "<p style='color:#757575'>"
-            + _escape(self.tr("and {n} more").format(n=briefing.more_rechecks))
-            + "</p>"
+            self.tr("and {n} more").format(n=briefing.more_rechecks)
             if briefing.more_rechecks
             else ""
         )
-        self.rechecks.setText(
-            f"<table cellspacing='0' cellpadding='3'>{''.join(rows)}</table>{more}"
-        )
+        self.rechecks.setText(_html_list(rows, more))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -173,6 +167,12 @@ def _list_label(name: str) -> QLabel:
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     return label
+
+
+def _html_list(rows: list[str], more: str) -> str:
+    """The rows (``<tr>`` markup) as a table, with ``more`` (plain words) in grey under it."""
+    tail = f"<p style='color:#757575'>{_escape(more)}</p>" if more else ""
+    return f"<table cellspacing='0' cellpadding='3'>{''.join(rows)}</table>{tail}"
 
 
 def _escape(text: str) -> str:
