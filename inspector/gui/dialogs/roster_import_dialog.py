@@ -289,10 +289,6 @@ class RosterImportDialog(QDialog):
             self._fill_title_combo(other)
         self._replan()
 
-    def role_choices(self) -> dict[str, RoleChoice]:
-        """Title -> the id of an existing role, or a new Role to create."""
-        return dict(self._choices)
-
     def _replan(self) -> None:
         self.plan = roster_import.plan_from(self._preview, self._existing, self._choices)
         self.changes = self.plan.changes
