@@ -372,6 +372,21 @@ def test_the_preview_gives_reasons_in_chinese_whole(qtbot, tmp_path, store, page
     assert view.columnViewportPosition(1) + view.columnWidth(1) <= view.viewport().width()
 
 
+def test_the_preview_rewords_its_reasons_on_a_language_switch(
+    qtbot, tmp_path, store, page, monkeypatch
+):
+    from inspector.gui import i18n
+
+    dialog = open_import(qtbot, page, long_reasons_roster(tmp_path), monkeypatch)
+    problems = dialog.problems_model
+    assert "缺少姓名" not in problems.index(0, 1).data()
+
+    i18n.set_language("zh", remember=False)  # Qt sends LanguageChange to the open dialog
+    qtbot.waitUntil(lambda: dialog.windowTitle() != "Import the roster")
+    assert dialog.problems_view.model() is dialog.problems_model
+    assert dialog.problems_model.index(0, 1).data().startswith("缺少姓名；性别“未知”无法识别")
+
+
 def test_a_file_that_cannot_be_read_is_said_in_chinese(qtbot, tmp_path, page, monkeypatch, caplog):
     from helpers.roster_files import damaged_xlsx
     from PySide6.QtWidgets import QMessageBox

@@ -382,7 +382,6 @@ class RosterImportDialog(QDialog):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.problems_model = RowProblemsModel(self._problems, self)
-            self.problems_view.setModel(self.problems_model)
+            self.problems_model.set_language(ui_language())
             self.retranslate_ui()
         super().changeEvent(event)
