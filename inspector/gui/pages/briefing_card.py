@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from inspector.domain.scoring import format_percent
-from inspector.gui.i18n import current_language
+from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.build import text_label
 from inspector.gui.widgets.touch import touch_button
@@ -33,7 +33,7 @@ QGroupBox#briefing_card QLabel#briefing_rechecks_heading { font-weight: bold; }
 """
 
 
-class BriefingCard(QGroupBox):
+class BriefingCard(Retranslating, QGroupBox):
     """Shows a ``Briefing``; an empty one says what will appear here."""
 
     recheck_requested = Signal(object)  # the day whose open faults to re-check
@@ -154,11 +154,6 @@ class BriefingCard(QGroupBox):
             else ""
         )
         self.rechecks.setText(_html_list(rows, more))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
 
 def _list_label(name: str) -> QLabel:
