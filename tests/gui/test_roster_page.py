@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from inspector.domain.people import Sex
+from inspector.gui.dialogs.role_dialog import RoleDialog
 from inspector.gui.dialogs.roster_import_dialog import RosterImportDialog
 from inspector.gui.models.base import ROW_ROLE
 from inspector.gui.models.roster_model import ImportChangesModel, RosterModel, RowProblemsModel
@@ -555,6 +556,7 @@ def test_cancelling_the_role_dialog_leaves_the_title_without_a_role(
     qtbot.waitUntil(role_dialog.isVisible)
     qtbot.keyClick(role_dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: dialog.role_dialog is None)
+    assert not dialog.findChildren(RoleDialog)  # closed is gone, not kept hidden
     assert dialog.title_combos["电工"].currentText() == "Choose a role…"
     with qtbot.waitSignal(page.import_finished) as finished:
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)

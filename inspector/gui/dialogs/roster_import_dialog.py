@@ -41,7 +41,7 @@ from inspector.gui.models.roster_model import (
     RowProblemsModel,
     role_name,
 )
-from inspector.gui.widgets.build import column, heading, table_view, text_label
+from inspector.gui.widgets.build import column, heading, open_kept, table_view, text_label
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 from inspector.services import roster_import
 from inspector.services.roles import RoleChoice, role_id_of
@@ -278,9 +278,7 @@ class RosterImportDialog(QDialog):
         )
         dialog.accepted.connect(lambda: self._role_described(title, dialog.role()))
         dialog.rejected.connect(lambda: self._fill_title_combo(title))
-        dialog.finished.connect(lambda _result: setattr(self, "role_dialog", None))
-        self.role_dialog = dialog
-        dialog.open()
+        open_kept(self, "role_dialog", dialog)
 
     def _role_described(self, title: str, role: Role) -> None:
         self._new_roles[role.id] = role
