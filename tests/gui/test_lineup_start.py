@@ -93,3 +93,17 @@ def test_a_lineup_with_marks_is_kept(qtbot, roster, store, catalogue, context, o
     home = window.lineup.home
     assert home.panel == "resume"
     assert not home.discard_button.isVisible()
+
+
+def test_the_briefing_card_rewords_itself_on_a_language_switch(qtbot):
+    from inspector.gui import i18n
+    from inspector.gui.pages.briefing_card import BriefingCard
+    from inspector.services.briefing import Briefing
+
+    card = BriefingCard()
+    qtbot.addWidget(card)
+    card.show_briefing(Briefing(site=""))
+    assert card.headline.text() == "No line-up finished here yet."
+
+    i18n.set_language("zh", remember=False)
+    qtbot.waitUntil(lambda: card.headline.text() == "此处尚无已结束的班前检查。")

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from inspector.domain.people import Sex
+from inspector.gui.dialogs.role_dialog import RoleDialog
 from inspector.gui.dialogs.roster_import_dialog import RosterImportDialog
 from inspector.gui.models.base import ROW_ROLE
 from inspector.gui.models.roster_model import ImportChangesModel, RosterModel, RowProblemsModel
@@ -372,6 +373,21 @@ def test_the_preview_gives_reasons_in_chinese_whole(qtbot, tmp_path, store, page
     assert view.columnViewportPosition(1) + view.columnWidth(1) <= view.viewport().width()
 
 
+def test_the_preview_rewords_its_reasons_on_a_language_switch(
+    qtbot, tmp_path, store, page, monkeypatch
+):
+    from inspector.gui import i18n
+
+    dialog = open_import(qtbot, page, long_reasons_roster(tmp_path), monkeypatch)
+    problems = dialog.problems_model
+    assert "缺少姓名" not in problems.index(0, 1).data()
+
+    i18n.set_language("zh", remember=False)  # Qt sends LanguageChange to the open dialog
+    qtbot.waitUntil(lambda: dialog.windowTitle() != "Import the roster")
+    assert dialog.problems_view.model() is dialog.problems_model
+    assert dialog.problems_model.index(0, 1).data().startswith("缺少姓名；性别“未知”无法识别")
+
+
 def test_a_file_that_cannot_be_read_is_said_in_chinese(qtbot, tmp_path, page, monkeypatch, caplog):
     from helpers.roster_files import damaged_xlsx
     from PySide6.QtWidgets import QMessageBox
@@ -540,6 +556,7 @@ def test_cancelling_the_role_dialog_leaves_the_title_without_a_role(
     qtbot.waitUntil(role_dialog.isVisible)
     qtbot.keyClick(role_dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: dialog.role_dialog is None)
+    assert not dialog.findChildren(RoleDialog)  # closed is gone, not kept hidden
     assert dialog.title_combos["电工"].currentText() == "Choose a role…"
     with qtbot.waitSignal(page.import_finished) as finished:
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)

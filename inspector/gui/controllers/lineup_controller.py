@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from inspector.domain.changes import ChangeLine
-from inspector.domain.checklist import Area, ChecklistItem, lineup_view
+from inspector.domain.checklist import Area, lineup_view
 from inspector.domain.errors import UserError
 from inspector.domain.follow_ups import FaultStatus
 from inspector.domain.lineup import Attendance, Lineup, Result
@@ -102,9 +102,6 @@ class LineupController(QObject):
     def progress(self) -> tuple[int, int]:
         """(people done, people in the line-up)."""
         return self.session.progress()
-
-    def catalogue_item(self, item_id: str) -> ChecklistItem:
-        return self.session.item(item_id)
 
     def summary(self) -> LineupSummary | None:
         return self.session.summary()

@@ -20,7 +20,7 @@ from inspector.domain.people import Employee, Role, Sex
 from inspector.gui.dialogs.form_dialog import FormDialog
 from inspector.gui.dialogs.role_dialog import RoleDialog
 from inspector.gui.i18n import current_language as ui_language
-from inspector.gui.widgets.build import column, form_rows, line_edit
+from inspector.gui.widgets.build import column, form_rows, line_edit, open_kept
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 
 MAX_NO_LENGTH = 32
@@ -187,9 +187,7 @@ class EmployeeDialog(FormDialog):
         dialog = RoleDialog(self._catalogue, parent=self)
         dialog.accepted.connect(lambda: self._role_described(dialog.role()))
         dialog.rejected.connect(self._back_to_last_role)
-        dialog.finished.connect(lambda _result: setattr(self, "role_dialog", None))
-        self.role_dialog = dialog
-        dialog.open()
+        open_kept(self, "role_dialog", dialog)
 
     def _role_described(self, role: Role) -> None:
         catalogue = self._create_role(role) if self._create_role is not None else None

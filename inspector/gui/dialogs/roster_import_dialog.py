@@ -41,7 +41,7 @@ from inspector.gui.models.roster_model import (
     RowProblemsModel,
     role_name,
 )
-from inspector.gui.widgets.build import column, heading, table_view, text_label
+from inspector.gui.widgets.build import column, heading, open_kept, table_view, text_label
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 from inspector.services import roster_import
 from inspector.services.roles import RoleChoice, role_id_of
@@ -278,9 +278,7 @@ class RosterImportDialog(QDialog):
         )
         dialog.accepted.connect(lambda: self._role_described(title, dialog.role()))
         dialog.rejected.connect(lambda: self._fill_title_combo(title))
-        dialog.finished.connect(lambda _result: setattr(self, "role_dialog", None))
-        self.role_dialog = dialog
-        dialog.open()
+        open_kept(self, "role_dialog", dialog)
 
     def _role_described(self, title: str, role: Role) -> None:
         self._new_roles[role.id] = role
@@ -288,10 +286,6 @@ class RosterImportDialog(QDialog):
         for other in self.title_combos:
             self._fill_title_combo(other)
         self._replan()
-
-    def role_choices(self) -> dict[str, RoleChoice]:
-        """Title -> the id of an existing role, or a new Role to create."""
-        return dict(self._choices)
 
     def _replan(self) -> None:
         self.plan = roster_import.plan_from(self._preview, self._existing, self._choices)
@@ -386,7 +380,6 @@ class RosterImportDialog(QDialog):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.problems_model = RowProblemsModel(self._problems, self)
-            self.problems_view.setModel(self.problems_model)
+            self.problems_model.set_language(ui_language())
             self.retranslate_ui()
         super().changeEvent(event)

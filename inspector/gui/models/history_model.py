@@ -18,7 +18,6 @@ from inspector.domain.changes import ChangeLine, arrow
 from inspector.domain.lineup import Attendance, PersonStatus
 from inspector.domain.reports import FaultCount, RecordEntry
 from inspector.domain.scoring import format_percent
-from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.models.base import Column, RowsTableModel
 from inspector.gui.widgets.change_text import AMENDED_COLOUR, amended_word, changes_tooltip
 
@@ -46,12 +45,7 @@ class _RecordTable(RowsTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._lang = ui_language()
         self._words = HistoryWords(self)
-
-    def set_language(self, lang: str) -> None:
-        self._lang = lang
-        self.retranslate()
 
     def bold(self, row: Any) -> bool:
         return False
@@ -101,7 +95,7 @@ class HistoryModel(_RecordTable):
     def cell(self, row: RecordEntry, column: int, role: int) -> Any:
         changes = self.changes.get(row.lineup_id, ())
         if role == Qt.ItemDataRole.ToolTipRole and changes:
-            return changes_tooltip(changes, self._lang)
+            return changes_tooltip(changes, self.language)
         if role == Qt.ItemDataRole.ForegroundRole and changes and column == 3:
             return QColor(AMENDED_COLOUR)
         return super().cell(row, column, role)
@@ -115,7 +109,7 @@ class HistoryModel(_RecordTable):
 
     def _faults(self, row: RecordEntry) -> str:
         if row.faults:
-            return "; ".join(m.text.get(self._lang) for m in row.faults)
+            return "; ".join(m.text.get(self.language) for m in row.faults)
         return self._words.no_faults() if row.inspected else ""
 
 
@@ -126,7 +120,7 @@ class FaultCountModel(_RecordTable):
 
     def columns(self) -> Sequence[Column]:
         return (
-            Column(self.tr("Item"), lambda row: row.text.get(self._lang)),
+            Column(self.tr("Item"), lambda row: row.text.get(self.language)),
             Column(self.tr("Times"), lambda row: str(row.count)),
             Column(self.tr("Last"), lambda row: row.last_day.isoformat() if row.last_day else ""),
         )
@@ -161,7 +155,7 @@ class RecordChangesModel(_RecordTable):
             Column(self.tr("Line-up"), lambda row: row.day.isoformat()),
             Column(
                 self.tr("Change"),
-                lambda row: f"{row.what.get(self._lang)}: {arrow(row, self._lang)}",
+                lambda row: f"{row.what.get(self.language)}: {arrow(row, self.language)}",
             ),
             Column(self.tr("Reason, by, when"), _change_why),
         )

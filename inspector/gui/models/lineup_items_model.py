@@ -85,9 +85,14 @@ class PointRow:
         return any(r.severity is Severity.CRITICAL for r in self.failed_reasons)
 
 
+def area_key(area: Area, number: int) -> str:
+    """The digit that jumps to an area: its own key, else its place ``number`` up to 9."""
+    return area.key or (str(number) if number <= 9 else "")
+
+
 def area_label(area: Area, number: int) -> str:
-    """An area's name with the digit that jumps to it (its own key, else its place, up to 9)."""
-    key = area.key or (str(number) if number <= 9 else "")
+    """An area's name with the digit that jumps to it."""
+    key = area_key(area, number)
     name = area.name.get(current_language())
     return f"{key}  {name}" if key else name
 
@@ -102,7 +107,7 @@ def point_rows(
     rows: list[PointRow] = []
     for place, (area, points) in enumerate(view, start=1):
         number = (numbers or {}).get(area.id, place)
-        key = area.key or (str(number) if number <= 9 else "")
+        key = area_key(area, number)
         for n, (point, reasons) in enumerate(points):
             reasons = tuple(reasons)
             rows.append(

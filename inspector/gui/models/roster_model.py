@@ -122,7 +122,7 @@ class ImportChangesModel(RowsTableModel):
 
 class RowProblemsModel(RowsTableModel):
     """The rows of a roster file that cannot be imported: row number and reason (in the
-    interface language when the model is made)."""
+    model's ``language``)."""
 
     def __init__(self, problems: Sequence[RowProblem], parent: QObject | None = None) -> None:
         super().__init__(parent, problems)

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from inspector.domain.scoring import format_percent
-from inspector.gui.i18n import current_language
+from inspector.gui.i18n import Retranslating, current_language
 from inspector.gui.widgets import status as look
 from inspector.gui.widgets.build import text_label
 from inspector.gui.widgets.touch import touch_button
@@ -33,7 +33,7 @@ QGroupBox#briefing_card QLabel#briefing_rechecks_heading { font-weight: bold; }
 """
 
 
-class BriefingCard(QGroupBox):
+class BriefingCard(Retranslating, QGroupBox):
     """Shows a ``Briefing``; an empty one says what will appear here."""
 
     recheck_requested = Signal(object)  # the day whose open faults to re-check
@@ -126,13 +126,11 @@ class BriefingCard(QGroupBox):
                 f"<td align='right' style='color:{colour}; white-space:nowrap'>{people}</td></tr>"
             )
         more = (
-            "<p style='color:#757575'>"
-            + _escape(self.tr("and {n} other faults").format(n=briefing.more_faults))
-            + "</p>"
+            self.tr("and {n} other faults").format(n=briefing.more_faults)
             if briefing.more_faults
             else ""
         )
-        self.faults.setText(f"<table cellspacing='0' cellpadding='3'>{''.join(rows)}</table>{more}")
+        self.faults.setText(_html_list(rows, more))
 
     def _retranslate_rechecks(self) -> None:
         briefing = self.briefing
@@ -151,20 +149,11 @@ class BriefingCard(QGroupBox):
             for fault in due
         ]
         more = (
-            "<p style='color:#757575'>"
-            + _escape(self.tr("and {n} more").format(n=briefing.more_rechecks))
-            + "</p>"
+            self.tr("and {n} more").format(n=briefing.more_rechecks)
             if briefing.more_rechecks
             else ""
         )
-        self.rechecks.setText(
-            f"<table cellspacing='0' cellpadding='3'>{''.join(rows)}</table>{more}"
-        )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
+        self.rechecks.setText(_html_list(rows, more))
 
 
 def _list_label(name: str) -> QLabel:
@@ -173,6 +162,12 @@ def _list_label(name: str) -> QLabel:
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     return label
+
+
+def _html_list(rows: list[str], more: str) -> str:
+    """The rows (``<tr>`` markup) as a table, with ``more`` (plain words) in grey under it."""
+    tail = f"<p style='color:#757575'>{_escape(more)}</p>" if more else ""
+    return f"<table cellspacing='0' cellpadding='3'>{''.join(rows)}</table>{tail}"
 
 
 def _escape(text: str) -> str:

@@ -465,6 +465,9 @@ class ObservePage(Retranslating, QWidget):
     def _refresh_today(self) -> None:
         today = date.today()
         self.today_model.set_rows(list_observations(self.context.store, start=today, end=today))
+        self._word_today()
+
+    def _word_today(self) -> None:
         self.today_label.setText(
             self.tr("Today's observations: {n}").format(n=self.today_model.rowCount())
         )
@@ -536,7 +539,7 @@ class ObservePage(Retranslating, QWidget):
         )
         self.results_model.retranslate()
         self.today_model.retranslate()
-        self._refresh_today()
+        self._word_today()  # no database read: this runs on every language switch
         self._describe_who()
         if self.step == "marking":
             self._describe_marking()

@@ -321,9 +321,6 @@ class ReportsPage(Retranslating, QWidget):
     def set_language(self, lang: str) -> None:
         self.language_combo.setCurrentIndex(self.language_combo.findData(lang))
 
-    def set_site(self, site: str | None) -> None:
-        self.site_combo.setCurrentIndex(max(0, self.site_combo.findData(site)))
-
     def set_department(self, department: str | None) -> None:
         self.department_combo.setCurrentIndex(max(0, self.department_combo.findData(department)))
 

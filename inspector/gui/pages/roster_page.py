@@ -29,7 +29,7 @@ from inspector.gui.i18n import Retranslating
 from inspector.gui.i18n import current_language as ui_language
 from inspector.gui.models.base import ROW_ROLE
 from inspector.gui.models.roster_model import RosterModel
-from inspector.gui.widgets.build import heading, named_button, table_view, text_label
+from inspector.gui.widgets.build import heading, named_button, open_kept, table_view, text_label
 from inspector.gui.widgets.touch import TOUCH_HEIGHT as MIN_TOUCH
 from inspector.services import employees
 from inspector.storage.store import ImportSummary
@@ -233,11 +233,8 @@ class RosterPage(Retranslating, QWidget):
     def open_role_dialog(self) -> None:
         """Describe a new job role; it is added to the company's roles on Save."""
         dialog = RoleDialog(self.context.catalogue, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.create_role(dialog.role()))
-        dialog.finished.connect(lambda _result: setattr(self, "role_dialog", None))
-        self.role_dialog = dialog
-        dialog.open()
+        open_kept(self, "role_dialog", dialog)
 
     def create_role(self, role: Role) -> Catalogue | None:
         """Add ``role`` to the roles.toml of the user's checklist folder and use the reloaded
