@@ -365,7 +365,9 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.first_frame_shown.emit)  # after this frame is flushed
+            # After this frame is flushed; bound to the window, so a window closed at once (Ctrl+Q
+            # right after start) is not asked to start its deferred work once it is gone.
+            QTimer.singleShot(0, self, self.first_frame_shown.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         ui_settings().setValue("window/geometry", self.saveGeometry())

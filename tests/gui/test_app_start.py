@@ -210,6 +210,25 @@ def test_ctrl_q_closes_the_window_and_the_database(qtbot, qapp, db_path, start_a
     assert read_holder(db_path) == {}
 
 
+def test_a_window_closed_before_its_first_frame_work_starts_no_error(
+    qtbot, qapp, db_path, start_app
+):
+    """Closed in the instant between its first paint and the deferred start-up work (Ctrl+Q
+    at once): that work is dropped with the window, not started on a deleted one."""
+    from PySide6.QtGui import QPaintEvent
+
+    window = start_app(db_path)
+    window._painted = False  # as before its first paint
+    started = []
+    window.first_frame_shown.connect(lambda: started.append(True))
+    window.paintEvent(QPaintEvent(window.rect()))  # the first paint: the work is queued
+    window.close()
+    window.deleteLater()
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone before the event loop runs
+    qtbot.wait(50)  # the queued call's turn: nothing runs, nothing raises
+    assert started == []
+
+
 def _mnemonics(menu_bar) -> list[str]:
     """The Alt+letter of each menu on the bar (hidden ones too: the hub's shows once connected)."""
     letters = []
