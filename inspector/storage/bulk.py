@@ -65,7 +65,8 @@ def bulk_insert_history(
 
     Every line-up is judged against ``sets``. Returns the number of line-ups inserted.
     """
-    employees = {employee.id: employee for employee in store.list_employees()}
+    lineups = list(lineups)
+    employees = store.employees_by_id(p.employee_id for lu in lineups for p in lu.inspections)
     items_for: dict[tuple, list] = {}
     scores: dict[tuple, object] = {}
     with store.write() as db:
@@ -74,7 +75,6 @@ def bulk_insert_history(
             item.id: version_ids[checklist.id] for checklist in sets for item in checklist.items
         }
         all_versions = sorted(set(version_ids.values()))
-        lineups = list(lineups)
         identity_ids = store._identity_ids(
             db, {person.employee_id for lineup in lineups for person in lineup.inspections}
         )

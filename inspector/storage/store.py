@@ -395,6 +395,19 @@ class Store:
             raise NotFoundError(f"no employee with id {employee_id}")
         return self._employee(row)
 
+    def employees_by_id(self, ids: Iterable[int]) -> dict[int, Employee]:
+        """The employees with these ids (any that exist), by id: read in chunks that stay
+        under SQLite's limit on query parameters."""
+        wanted = sorted(set(ids))
+        found: dict[int, Employee] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = self._query(
+                f"SELECT * FROM employees WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            )
+            found.update((row["id"], self._employee(row)) for row in rows)
+        return found
+
     def employee_by_no(self, employee_no: str) -> Employee | None:
         row = self._one("SELECT * FROM employees WHERE employee_no = ?", (employee_no,))
         return self._employee(row) if row else None
