@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 import uuid
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -157,12 +158,32 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
 # -- sealing (called by seal.append_seal and the migration) ------------------------------------
 
 
+def _packed(content: str | None) -> bytes | None:
+    """A sealed document as stored: zlib-compressed (a line-up's canonical JSON shrinks about
+    ninefold, and one is kept per seal)."""
+    return None if content is None else zlib.compress(content.encode("utf-8"))
+
+
+def _unpacked(stored: bytes | str | None) -> str | None:
+    """A stored sealed document as text; databases from before compression hold plain text."""
+    if isinstance(stored, bytes):
+        return zlib.decompress(stored).decode("utf-8")
+    return stored
+
+
+def sealed_content(conn: sqlite3.Connection, seal_id: int) -> str | None:
+    """The content a seal covered as it was kept (None: not kept, or not a seal)."""
+    row = conn.execute("SELECT content FROM seal_documents WHERE seal_id = ?", (seal_id,))
+    found = row.fetchone()
+    return _unpacked(found[0]) if found else None
+
+
 def keep_sealed_document(conn: sqlite3.Connection, seal_id: int, content: str) -> None:
     """Keep the content a new seal covers, under a new document id (no-op before m005_hub)."""
     if _has_table(conn, "seal_documents"):
         conn.execute(
             "INSERT INTO seal_documents (seal_id, global_id, content) VALUES (?, ?, ?)",
-            (seal_id, str(uuid.uuid4()), content),
+            (seal_id, str(uuid.uuid4()), _packed(content)),
         )
 
 
@@ -170,7 +191,7 @@ def keep_sealed_documents(conn: sqlite3.Connection, sealed: Iterable[tuple[int, 
     """:func:`keep_sealed_document` for many (seal id, content) at once."""
     conn.executemany(
         "INSERT INTO seal_documents (seal_id, global_id, content) VALUES (?, ?, ?)",
-        [(seal_id, str(uuid.uuid4()), content) for seal_id, content in sealed],
+        [(seal_id, str(uuid.uuid4()), _packed(content)) for seal_id, content in sealed],
     )
 
 
@@ -197,7 +218,7 @@ def keep_current_documents(conn: sqlite3.Connection) -> None:
             content = text if seal.sha256(text) == digest else None
         conn.execute(
             "INSERT INTO seal_documents (seal_id, global_id, content) VALUES (?, ?, ?)",
-            (seal_id, str(uuid.uuid4()), content),
+            (seal_id, str(uuid.uuid4()), _packed(content)),
         )
 
 
@@ -317,7 +338,7 @@ def outbox(conn: sqlite3.Connection, after: int, limit: int) -> list[Document]:
                 "INSERT INTO seal_documents (seal_id, global_id) VALUES (?, ?)",
                 (row["id"], row["global_id"]),
             )
-        content = row["content"]
+        content = _unpacked(row["content"])
         # The records as they are now: if they were edited behind the app, the hub sees it.
         if row["follow_up_id"] is not None:
             content = seal.canonical(seal.follow_up_content(conn, row["follow_up_id"]))

@@ -10,7 +10,7 @@ from inspector.cli import main
 from inspector.domain.checklist import InspectionType
 from inspector.domain.lineup import Result
 from inspector.services import hub_sync
-from inspector.storage import Store, seal
+from inspector.storage import Store, hub_local, seal
 from inspector.storage.migrations import migrations
 
 
@@ -38,10 +38,10 @@ def test_every_lineup_and_seal_gets_a_global_id_and_its_sealed_content(store, ca
     conn = store.db.conn
     [(global_id,)] = conn.execute("SELECT global_id FROM lineups").fetchall()
     assert len(global_id) == 36 and global_id[14] == "4"
-    rows = conn.execute(
-        "SELECT s.content_hash, d.content FROM seals s JOIN seal_documents d ON d.seal_id = s.id "
-        "ORDER BY s.id"
-    ).fetchall()
+    rows = [
+        (digest, hub_local.sealed_content(conn, seal_id))
+        for seal_id, digest in conn.execute("SELECT id, content_hash FROM seals ORDER BY id")
+    ]
     assert len(rows) == 2
     assert all(seal.sha256(content) == digest for digest, content in rows)
     assert '"result":"fail"' in rows[1][1] and '"result":"fail"' not in rows[0][1]
@@ -55,9 +55,10 @@ def test_a_database_amended_before_the_hub_sends_its_first_seal_as_hashes_only(
         inspection_id, item = _finished_lineup(old, catalogue)
         old.amend_mark(inspection_id, item, Result.FAIL, reason="seen late", changed_by="Li")
     with Store(db_path) as store:  # m005_hub now
+        conn = store.db.conn
         contents = [
-            r[0]
-            for r in store.db.conn.execute("SELECT content FROM seal_documents ORDER BY seal_id")
+            hub_local.sealed_content(conn, seal_id)
+            for (seal_id,) in conn.execute("SELECT seal_id FROM seal_documents ORDER BY seal_id")
         ]
         assert contents[0] is None and contents[1] is not None
         hub_sync.connect(store, hub.add_site("Alpha"))
@@ -96,3 +97,19 @@ def test_a_copy_not_connected_says_so(db_path, capsys) -> None:
     assert "not connected to a company hub" in capsys.readouterr().err
     assert main(["hub", "status", "--db", str(db_path)]) == 0
     assert "not connected" in capsys.readouterr().out
+
+
+def test_sealed_documents_are_kept_compressed_and_old_plain_ones_still_read(
+    store, catalogue
+) -> None:
+    _finished_lineup(store, catalogue)
+    conn = store.db.conn
+    [(seal_id, digest)] = conn.execute("SELECT id, content_hash FROM seals").fetchall()
+    [(stored,)] = conn.execute("SELECT content FROM seal_documents").fetchall()
+    text = hub_local.sealed_content(conn, seal_id)
+    assert seal.sha256(text) == digest
+    assert isinstance(stored, bytes) and len(stored) < len(text.encode("utf-8")) / 2
+    # A database written before compression keeps plain text: it is read as it is.
+    assert hub_local._unpacked(text) == text
+    [document] = hub_local.outbox(conn, 0, 10)
+    assert seal.sha256(document.content) == digest
